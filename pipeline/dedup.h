@@ -1,0 +1,50 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// The near-duplicate stages between reading and clustering: shingle sets and LSH band keys per
+// document, candidate pairs from the bands, and exact verification of every candidate.
+
+#ifndef NEARDUP_PIPELINE_DEDUP_H_
+#define NEARDUP_PIPELINE_DEDUP_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/cluster.h"
+
+namespace neardup {
+
+struct DedupParams {
+  size_t ngram = 5;
+  size_t num_perm = 128;
+  size_t bands = 16;
+  size_t rows = 8;
+  uint64_t seed = 1;
+  double threshold = 0.8;
+  size_t chunk_docs = 256;  ///< documents per parallel task
+};
+
+// What the later stages need of a document.
+struct DocumentSketch {
+  uint32_t words = 0;               ///< words in the text that takes part (boilerplate removed)
+  std::vector<uint64_t> shingles;  ///< sorted, duplicate-free shingle hashes
+};
+
+// Tokenizes, shingles and signs every text in parallel. band_keys receives bands keys per document
+// (document-major); documents without words get no meaningful keys and must be left out by the caller.
+void ComputeSketches(const std::vector<std::string_view>& texts, const DedupParams& params,
+                     std::vector<DocumentSketch>* sketches, std::vector<uint64_t>* band_keys);
+
+// Candidate pairs (a < b, packed as a << 32 | b), sorted and duplicate-free: documents that share the
+// key of at least one band. Only documents with eligible[d] take part.
+std::vector<uint64_t> CandidatePairs(const std::vector<uint64_t>& band_keys, size_t bands,
+                                     const std::vector<bool>& eligible);
+
+// Exact Jaccard of every candidate; returns those at or above the threshold, in candidate order.
+std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates,
+                                     const std::vector<DocumentSketch>& sketches, double threshold);
+
+}  // namespace neardup
+
+#endif  // NEARDUP_PIPELINE_DEDUP_H_

@@ -1,0 +1,100 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// Reading a corpus: every input kind of the contract (folders of .txt, .jsonl, .jsonl.gz, .jsonl.zst with
+// the compression detected from the bytes, and "-" for JSONL on stdin) turned into Records in input
+// order. Bad records are reported with file and line and never cost the valid records around them.
+
+#ifndef NEARDUP_PIPELINE_IO_READER_H_
+#define NEARDUP_PIPELINE_IO_READER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "neardup/status.h"
+
+namespace neardup {
+
+struct InputOptions {
+  std::vector<std::string> inputs;  ///< paths as given on the command line; "-" is stdin
+  std::string text_field = "text";  ///< dotted path, e.g. "body" or "content.text"
+  std::string id_field = "id";      ///< dotted path
+  std::string title_field;          ///< dotted path; empty: field "title", else first non-empty line
+  std::string source_field;         ///< dotted path; empty: "source", else host of "url"/"metadata.url"
+  size_t batch_bytes = 8 << 20;     ///< bytes of input parsed per parallel batch (tests force small ones)
+};
+
+// A document id exactly as it will be written to the outputs.
+struct RecordId {
+  std::string json;  ///< JSON text of the id: the raw token for ids that came as a string or integer,
+                     ///< a JSON string for generated ones ("<file>:<line>", "<id>#2")
+  std::string key;   ///< canonical key for repeat detection: "s" + decoded string, or "i" + digits
+};
+
+struct Record {
+  std::string file;   ///< the input as given on the command line, or "<dir>/<relative path>" inside a folder
+  uint64_t line = 0;  ///< 1-based line of the record in its (decompressed) file; 1 for .txt documents
+  bool from_txt = false;
+
+  /// JSONL only: the record's line without its line terminator, with invalid UTF-8 replaced. Empty for
+  /// .txt documents. clean.jsonl re-emits it with the text token replaced.
+  std::string raw;
+  size_t text_begin = 0;  ///< JSONL: byte offset in `raw` of the text field's string token (its '"')
+  size_t text_end = 0;    ///< JSONL: byte offset one past the token's closing '"'
+
+  std::string text;    ///< the original text: decoded, invalid UTF-8 and lone surrogates → U+FFFD
+  RecordId id;
+  std::string title;   ///< --title-field / "title", else the first non-empty line of text (trimmed)
+  std::string source;  ///< see InputOptions::source_field; .txt: the folder; else "" (one source)
+  uint32_t replacements = 0;  ///< U+FFFD inserted while decoding this record
+};
+
+// A problem with one record (or with the tail of a stream). `kind` is one of:
+//   invalid_json, not_object, missing_text, non_string_text, truncated_input   (the record is skipped)
+//   invalid_id, repeated_id                                                  (a warning; record kept)
+struct RecordIssue {
+  std::string file;
+  uint64_t line = 0;
+  std::string kind;
+  std::string message;  ///< "<file>:<line>: <what is wrong>" ready to print
+  bool skipped = true;  ///< true when the record was not read
+};
+
+struct ReadStats {
+  uint64_t bytes = 0;         ///< input bytes read (after decompression)
+  uint64_t files = 0;         ///< files opened (each .txt counts)
+  uint64_t replacements = 0;  ///< U+FFFD inserted in all records
+};
+
+// Reads all inputs, calling `on_batch` serially and in input order with each batch of records (moved
+// into the callback's vector), and `on_issue` serially for each record issue, in input order as well.
+// Parsing within a batch runs in parallel (oneTBB); the records and issues seen by the callbacks are the
+// same for any thread count and batch size. Returns an error Status only for problems that stop the whole
+// input: an input that cannot be opened or read (IOError). A truncated compressed stream is not fatal: the
+// records before the damage are delivered, and one `truncated_input` issue names the file and line.
+Status ReadCorpus(const InputOptions& options, const std::function<void(std::vector<Record>&)>& on_batch,
+                  const std::function<void(const RecordIssue&)>& on_issue, ReadStats* stats);
+
+// Expands the inputs into the list of files that will be read, in reading order (folders recursively,
+// sorted by path; .txt and .jsonl, .jsonl.gz, .jsonl.zst files). Fails if an input does not exist.
+Status ListInputFiles(const std::vector<std::string>& inputs, std::vector<std::string>* files);
+
+// ---- building blocks, exposed for tests ----
+
+// Replaces invalid UTF-8 exactly as Python's bytes.decode("utf-8", "replace") does (one U+FFFD per
+// maximal ill-formed subsequence). Returns the number of replacements; *out receives the valid text.
+size_t RepairUtf8(std::string_view in, std::string* out);
+
+// Decodes the JSON string token `token` (with its quotes) into UTF-8. Escaped lone surrogates become
+// U+FFFD and are counted in *replacements. Returns false if the token is not a valid JSON string.
+bool UnescapeJsonString(std::string_view token, std::string* out, uint32_t* replacements);
+
+// Appends `s` (valid UTF-8) as a JSON string with quotes: escapes '"', '\\', and control characters
+// (\n, \r, \t, \b, \f, else \u00XX); every other code point is written as UTF-8.
+void AppendJsonString(std::string_view s, std::string* out);
+
+}  // namespace neardup
+
+#endif  // NEARDUP_PIPELINE_IO_READER_H_

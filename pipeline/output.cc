@@ -1,0 +1,110 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+
+#include "pipeline/output.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+namespace neardup {
+
+const std::vector<std::string>& OutputFileNames() {
+  static const std::vector<std::string> kNames = {
+      "clean.jsonl",       "annotations.jsonl", "clusters.jsonl", "pairs.jsonl",
+      "passages.jsonl",    "boilerplate.jsonl", "report.html",    "stats.json",
+  };
+  return kNames;
+}
+
+AtomicFile::~AtomicFile() {
+  if (file_ != nullptr) {
+    std::fclose(file_);
+    std::remove(tmp_path_.c_str());
+  }
+}
+
+Status AtomicFile::Open(const std::string& dir, const std::string& name) {
+  final_path_ = dir + "/" + name;
+  tmp_path_ = dir + "/." + name + ".tmp." + std::to_string(::getpid());
+  file_ = std::fopen(tmp_path_.c_str(), "wb");
+  if (file_ == nullptr) {
+    return Status::IOError(tmp_path_ + ": cannot create: " + std::strerror(errno));
+  }
+  std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
+  return Status::OK();
+}
+
+Status AtomicFile::Append(std::string_view bytes) {
+  if (bytes.empty()) return Status::OK();
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
+    failed_ = true;
+    return Status::IOError(tmp_path_ + ": write failed: " + std::strerror(errno));
+  }
+  return Status::OK();
+}
+
+Status AtomicFile::Commit() {
+  std::FILE* f = file_;
+  file_ = nullptr;
+  const bool flushed = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
+  const int saved = errno;
+  const bool closed = std::fclose(f) == 0;
+  if (failed_ || !flushed || !closed) {
+    std::remove(tmp_path_.c_str());
+    return Status::IOError(final_path_ + ": write failed: " + std::strerror(saved));
+  }
+  if (std::rename(tmp_path_.c_str(), final_path_.c_str()) != 0) {
+    const int err = errno;
+    std::remove(tmp_path_.c_str());
+    return Status::IOError(final_path_ + ": rename failed: " + std::strerror(err));
+  }
+  return Status::OK();
+}
+
+Status EnsureDirectory(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IOError(dir + ": cannot create directory: " + ec.message());
+  if (!std::filesystem::is_directory(dir, ec)) return Status::IOError(dir + ": not a directory");
+  return Status::OK();
+}
+
+Status RemoveIfExists(const std::string& dir, const std::string& name) {
+  std::error_code ec;
+  std::filesystem::remove(dir + "/" + name, ec);
+  if (ec) return Status::IOError(dir + "/" + name + ": cannot remove: " + ec.message());
+  return Status::OK();
+}
+
+void AppendRounded4(double x, std::string* out) {
+  const double r = std::round(x * 10000.0) / 10000.0;
+  char buf[32];
+  int len = std::snprintf(buf, sizeof(buf), "%.4f", r);
+  while (len > 0 && buf[len - 1] == '0' && buf[len - 2] != '.') --len;
+  out->append(buf, static_cast<size_t>(len));
+}
+
+void AppendFixed3(double x, std::string* out) {
+  char buf[32];
+  const int len = std::snprintf(buf, sizeof(buf), "%.3f", x);
+  out->append(buf, static_cast<size_t>(len));
+}
+
+void AppendUint(uint64_t x, std::string* out) {
+  char buf[24];
+  const auto res = std::to_chars(buf, buf + sizeof(buf), x);
+  out->append(buf, res.ptr);
+}
+
+void AppendInt(int64_t x, std::string* out) {
+  char buf[24];
+  const auto res = std::to_chars(buf, buf + sizeof(buf), x);
+  out->append(buf, res.ptr);
+}
+
+}  // namespace neardup

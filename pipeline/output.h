@@ -1,0 +1,57 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// Writing outputs: atomic files (a temporary name in the same directory, renamed into place on Commit)
+// and the small JSON formatting helpers every output shares, so that numbers look the same everywhere.
+
+#ifndef NEARDUP_PIPELINE_OUTPUT_H_
+#define NEARDUP_PIPELINE_OUTPUT_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "neardup/status.h"
+
+namespace neardup {
+
+// Every file name a run may write into OUTDIR. A run removes those of them it does not write.
+const std::vector<std::string>& OutputFileNames();
+
+// A file written under a temporary name and renamed to its final name by Commit(). If the object is
+// destroyed without Commit(), the temporary file is removed and the final name is untouched.
+class AtomicFile {
+ public:
+  AtomicFile() = default;
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  Status Open(const std::string& dir, const std::string& name);
+  Status Append(std::string_view bytes);
+  Status Commit();
+
+ private:
+  std::FILE* file_ = nullptr;
+  std::string tmp_path_;
+  std::string final_path_;
+  bool failed_ = false;
+};
+
+// Creates `dir` (and parents) if needed.
+Status EnsureDirectory(const std::string& dir);
+// Removes dir/name if it exists.
+Status RemoveIfExists(const std::string& dir, const std::string& name);
+
+// Appends x rounded to 4 decimals in its shortest form with at least one decimal: 0.8 → "0.8",
+// 1 → "1.0", 0.81234 → "0.8123".
+void AppendRounded4(double x, std::string* out);
+// Appends x with 3 decimals (timings).
+void AppendFixed3(double x, std::string* out);
+void AppendUint(uint64_t x, std::string* out);
+void AppendInt(int64_t x, std::string* out);
+
+}  // namespace neardup
+
+#endif  // NEARDUP_PIPELINE_OUTPUT_H_

@@ -1,0 +1,71 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// Near-duplicate passages: stretches of at least min_words words that two documents share, tolerating
+// small edits (a changed word every ~10 words, punctuation and quotes, merged paragraphs). Found through
+// an index of fingerprints (no all-pairs comparison), then aligned only for candidate document pairs.
+// Spans are maximal (one passage is one span pair), never cross a boilerplate span, and are code point
+// offsets into the original text.
+
+#ifndef NEARDUP_PIPELINE_PASSAGES_PASSAGES_H_
+#define NEARDUP_PIPELINE_PASSAGES_PASSAGES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "neardup/status.h"
+
+namespace neardup {
+
+struct PassageOptions {
+  size_t min_words = 15;        ///< --min-passage-words; at least 5 (the words of one fingerprint)
+  size_t max_doc_frequency = 0; ///< cap on documents one fingerprint may link; 0 = the documented default
+  /// A fingerprint above max_doc_frequency still links the documents where it lies inside a long run of
+  /// frequent fingerprints (a widely quoted paragraph), unless it does so in more than this many
+  /// documents (then it links nothing and is counted in too_common_fingerprints); 0 = the default (1000).
+  size_t max_shared_docs = 0;
+  size_t chunk_docs = 256;      ///< documents per parallel task
+};
+
+// What the passage finder reads of a document.
+struct PassageInput {
+  std::string_view text;  ///< the original text
+  /// Code point ranges [start, end) of the text that takes part (the text between boilerplate spans),
+  /// sorted and non-overlapping. A passage never crosses from one range into another.
+  std::vector<std::pair<uint32_t, uint32_t>> ranges;
+  bool participates = true;  ///< false: representatives-only mode and this document is a duplicate
+  int32_t cluster = -1;      ///< near-duplicate cluster; two documents of one cluster are never paired
+};
+
+struct PassageSpan {
+  uint32_t a_start, a_end;  ///< code points in document a
+  uint32_t b_start, b_end;  ///< code points in document b
+  double similarity;        ///< aligned matching words / word count of the longer span
+};
+
+// One line of passages.jsonl: a < b (input order), spans sorted by a_start.
+struct PassagePair {
+  uint32_t a, b;
+  std::vector<PassageSpan> spans;
+};
+
+struct PassageStats {
+  uint64_t fingerprints = 0;         ///< distinct fingerprints indexed
+  uint64_t capped_fingerprints = 0;  ///< fingerprints linking more documents than the cap
+  /// Capped fingerprints that still linked documents because they lie in long shared runs there.
+  uint64_t widely_shared_fingerprints = 0;
+  /// Capped fingerprints in long runs in more than max_shared_docs documents: they linked nothing.
+  uint64_t too_common_fingerprints = 0;
+  uint64_t candidate_pairs = 0;      ///< document pairs aligned
+  uint64_t span_pairs = 0;
+};
+
+// Finds passages between every two participating documents not in the same cluster. Output sorted by
+// a then b; deterministic for any thread count.
+Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions& options,
+                    std::vector<PassagePair>* pairs, PassageStats* stats);
+
+}  // namespace neardup
+
+#endif  // NEARDUP_PIPELINE_PASSAGES_PASSAGES_H_

@@ -1,0 +1,491 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// The passes of a run, in the order the contract's "How a run decides" needs them:
+//   1. read every record (the whole input is needed before any decision: later, boilerplate
+//      templates are counted per source over all documents before a single signature is made);
+//   2. sketches (words → shingles → MinHash → LSH band keys) of the text that takes part;
+//   3. candidate pairs from the bands, each verified with the exact Jaccard of the shingle sets;
+//   4. star clustering in priority order;
+//   5. outputs, each written atomically, stats.json last.
+
+#include "neardup/run.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <numeric>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kernels/minhash.h"
+#include "pipeline/cluster.h"
+#include "pipeline/dedup.h"
+#include "pipeline/io/reader.h"
+#include "pipeline/output.h"
+
+namespace neardup {
+
+const char* Version() { return NEARDUP_VERSION; }
+const char* KernelName() { return ActiveKernel().name; }
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct StageTiming {
+  const char* name;
+  double seconds;
+  uint64_t bytes;  // input bytes the stage went through (0 when it works on pairs or documents)
+};
+
+class Timer {
+ public:
+  Timer() : start_(Clock::now()) {}
+  double Seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+ private:
+  Clock::time_point start_;
+};
+
+// Everything the writers need to know about the run.
+struct RunState {
+  const RunOptions* options = nullptr;
+  std::vector<Record> records;
+  std::vector<RecordIssue> issues;
+  ReadStats read_stats;
+  std::vector<DocumentSketch> sketches;
+  std::vector<SimilarPair> similar;
+  Clustering clustering;
+  uint64_t candidates = 0;
+  std::vector<StageTiming> timings;
+  std::vector<bool> kept;
+};
+
+// Formats lines for documents [0, n) in parallel, a block of chunks at a time, and appends them to
+// `file` in document order, so output is identical for any thread count and memory stays bounded.
+template <typename Format>
+Status WriteLines(AtomicFile* file, size_t n, size_t chunk_docs, const Format& format) {
+  const size_t chunk = std::max<size_t>(chunk_docs, 64);
+  const size_t chunks_per_block = 64;
+  std::vector<std::string> buffers(chunks_per_block);
+  for (size_t block_start = 0; block_start < n; block_start += chunk * chunks_per_block) {
+    const size_t chunks = std::min(chunks_per_block, (n - block_start + chunk - 1) / chunk);
+    tbb::parallel_for(size_t{0}, chunks, [&](size_t c) {
+      std::string& out = buffers[c];
+      out.clear();
+      const size_t begin = block_start + c * chunk;
+      const size_t end = std::min(n, begin + chunk);
+      for (size_t i = begin; i < end; ++i) format(i, &out);
+    });
+    for (size_t c = 0; c < chunks; ++c) NEARDUP_RETURN_IF_ERROR(file->Append(buffers[c]));
+  }
+  return Status::OK();
+}
+
+void AppendJsonNull(std::string* out) { out->append("null"); }
+
+Status WriteClean(const RunState& s, const std::string& dir) {
+  AtomicFile file;
+  NEARDUP_RETURN_IF_ERROR(file.Open(dir, "clean.jsonl"));
+  NEARDUP_RETURN_IF_ERROR(WriteLines(&file, s.records.size(), s.options->chunk_docs, [&](size_t i, std::string* out) {
+    if (!s.kept[i]) return;
+    const Record& r = s.records[i];
+    const int32_t rep = s.clustering.representative[i];
+    const bool duplicate = rep != Clustering::kNone && rep != static_cast<int32_t>(i);
+    std::string_view head;
+    if (r.from_txt) {
+      out->append("{\"id\":");
+      out->append(r.id.json);
+      out->append(",\"text\":");
+      AppendJsonString(r.text, out);
+      head = "}";
+    } else {
+      head = r.raw;
+    }
+    if (duplicate) {
+      // Insert the "neardup" field before the record's closing brace (a record always has a text field,
+      // so the object is never empty).
+      const size_t close = head.find_last_of('}');
+      out->append(head.substr(0, close));
+      out->append(",\"neardup\":{\"duplicate_of\":");
+      out->append(s.records[rep].id.json);
+      out->append(",\"similarity\":");
+      AppendRounded4(s.clustering.similarity[i], out);
+      out->append("}");
+      out->append(head.substr(close));
+    } else {
+      out->append(head);
+    }
+    out->push_back('\n');
+  }));
+  return file.Commit();
+}
+
+Status WriteAnnotations(const RunState& s, const std::string& dir) {
+  AtomicFile file;
+  NEARDUP_RETURN_IF_ERROR(file.Open(dir, "annotations.jsonl"));
+  NEARDUP_RETURN_IF_ERROR(
+      WriteLines(&file, s.records.size(), s.options->chunk_docs, [&](size_t i, std::string* out) {
+        const Clustering& c = s.clustering;
+        const int32_t rep = c.representative[i];
+        const bool empty = rep == Clustering::kNone;
+        const bool duplicate = !empty && rep != static_cast<int32_t>(i);
+        out->append("{\"id\":");
+        out->append(s.records[i].id.json);
+        out->append(s.kept[i] ? ",\"kept\":true" : ",\"kept\":false");
+        out->append(",\"dropped\":");
+        if (empty) {
+          out->append("\"empty\"");
+        } else if (duplicate && !s.kept[i]) {
+          out->append("\"duplicate\"");
+        } else {
+          AppendJsonNull(out);
+        }
+        out->append(",\"cluster\":");
+        if (c.cluster[i] == Clustering::kNone) {
+          AppendJsonNull(out);
+        } else {
+          AppendInt(c.cluster[i], out);
+        }
+        out->append(",\"duplicate_of\":");
+        if (duplicate) {
+          out->append(s.records[rep].id.json);
+          out->append(",\"similarity\":");
+          AppendRounded4(c.similarity[i], out);
+        } else {
+          out->append("null,\"similarity\":null");
+        }
+        out->append("}\n");
+      }));
+  return file.Commit();
+}
+
+Status WriteClusters(const RunState& s, const std::string& dir) {
+  const Clustering& c = s.clustering;
+  std::vector<std::vector<uint32_t>> members(c.cluster_representative.size());
+  for (uint32_t d = 0; d < s.records.size(); ++d) {
+    if (c.cluster[d] != Clustering::kNone && c.representative[d] != static_cast<int32_t>(d)) {
+      members[c.cluster[d]].push_back(d);
+    }
+  }
+  AtomicFile file;
+  NEARDUP_RETURN_IF_ERROR(file.Open(dir, "clusters.jsonl"));
+  NEARDUP_RETURN_IF_ERROR(WriteLines(&file, members.size(), s.options->chunk_docs, [&](size_t k, std::string* out) {
+    const uint32_t rep = c.cluster_representative[k];
+    out->append("{\"cluster\":");
+    AppendUint(k, out);
+    out->append(",\"representative\":");
+    out->append(s.records[rep].id.json);
+    out->append(",\"members\":[{\"id\":");
+    out->append(s.records[rep].id.json);
+    out->append(",\"similarity\":1.0}");
+    for (uint32_t d : members[k]) {
+      out->append(",{\"id\":");
+      out->append(s.records[d].id.json);
+      out->append(",\"similarity\":");
+      AppendRounded4(c.similarity[d], out);
+      out->append("}");
+    }
+    out->append("]}\n");
+  }));
+  return file.Commit();
+}
+
+Status WritePairs(const RunState& s, const std::string& dir) {
+  AtomicFile file;
+  NEARDUP_RETURN_IF_ERROR(file.Open(dir, "pairs.jsonl"));
+  NEARDUP_RETURN_IF_ERROR(WriteLines(&file, s.similar.size(), 4096, [&](size_t i, std::string* out) {
+    const SimilarPair& p = s.similar[i];
+    out->append("{\"a\":");
+    out->append(s.records[p.a].id.json);
+    out->append(",\"b\":");
+    out->append(s.records[p.b].id.json);
+    out->append(",\"jaccard\":");
+    AppendRounded4(p.jaccard, out);
+    out->append("}\n");
+  }));
+  return file.Commit();
+}
+
+void AppendKey(const char* key, std::string* out) {
+  out->append("\"");
+  out->append(key);
+  out->append("\":");
+}
+
+Status WriteStats(const RunState& s, const RunSummary& summary, const std::string& dir, double total_seconds) {
+  const RunOptions& o = *s.options;
+  std::map<std::string, uint64_t> skipped_by_kind;
+  std::map<std::string, uint64_t> warnings_by_kind;
+  for (const char* kind : {"invalid_json", "not_object", "missing_text", "non_string_text", "truncated_input"}) {
+    skipped_by_kind[kind] = 0;
+  }
+  for (const char* kind : {"invalid_id", "repeated_id"}) warnings_by_kind[kind] = 0;
+  for (const RecordIssue& issue : s.issues) ++(issue.skipped ? skipped_by_kind : warnings_by_kind)[issue.kind];
+
+  std::string out = "{\n";
+  out += "  \"version\": \"";
+  out += Version();
+  out += "\",\n  \"kernel\": \"";
+  out += KernelName();
+  out += "\",\n  \"counts\": {\n";
+  auto count = [&](const char* key, uint64_t value, bool last = false) {
+    out += "    ";
+    AppendKey(key, &out);
+    out += " ";
+    AppendUint(value, &out);
+    out += last ? "\n" : ",\n";
+  };
+  count("input_files", s.read_stats.files);
+  count("input_bytes", s.read_stats.bytes);
+  count("documents", summary.documents);
+  out += "    \"bad_records\": {";
+  bool first = true;
+  for (const auto& [kind, n] : skipped_by_kind) {
+    out += first ? "" : ", ";
+    first = false;
+    out += "\"" + kind + "\": ";
+    AppendUint(n, &out);
+  }
+  out += "},\n    \"warnings\": {";
+  first = true;
+  for (const auto& [kind, n] : warnings_by_kind) {
+    out += first ? "" : ", ";
+    first = false;
+    out += "\"" + kind + "\": ";
+    AppendUint(n, &out);
+  }
+  out += "},\n";
+  count("replacement_characters", s.read_stats.replacements);
+  count("kept", summary.kept);
+  count("duplicates", summary.duplicates);
+  count("empty", summary.empty);
+  count("clusters", summary.clusters);
+  count("candidate_pairs", s.candidates);
+  count("pairs_verified", summary.pairs_verified);
+  count("pairs_similar", summary.similar_pairs, true);
+  out += "  },\n  \"parameters\": {\n";
+  out += "    \"threshold\": ";
+  AppendRounded4(o.threshold, &out);
+  out += ",\n    \"ngram\": ";
+  AppendUint(o.ngram, &out);
+  out += ",\n    \"num_perm\": ";
+  AppendUint(o.num_perm, &out);
+  out += ",\n    \"bands\": ";
+  AppendUint(o.bands, &out);
+  out += ",\n    \"rows\": ";
+  AppendUint(o.rows, &out);
+  out += ",\n    \"detection_probability_at_threshold\": ";
+  AppendRounded4(DetectionProbability(o.threshold, o.bands, o.rows), &out);
+  out += ",\n    \"seed\": ";
+  AppendUint(o.seed, &out);
+  out += ",\n    \"keep\": ";
+  out += o.keep == KeepPolicy::kFirst ? "\"first\"" : "\"longest\"";
+  out += ",\n    \"keep_duplicates\": ";
+  out += o.keep_duplicates ? "true" : "false";
+  out += ",\n    \"pairs\": ";
+  out += o.write_pairs ? "true" : "false";
+  out += ",\n    \"text_field\": ";
+  AppendJsonString(o.text_field, &out);
+  out += ",\n    \"id_field\": ";
+  AppendJsonString(o.id_field, &out);
+  out += ",\n    \"on_error\": ";
+  out += o.on_error == OnError::kSkip ? "\"skip\"" : "\"fail\"";
+  out += "\n  },\n  \"issues\": [";
+  constexpr size_t kMaxIssues = 100;
+  for (size_t i = 0; i < s.issues.size() && i < kMaxIssues; ++i) {
+    out += i == 0 ? "\n    " : ",\n    ";
+    out += "{\"file\": ";
+    AppendJsonString(s.issues[i].file, &out);
+    out += ", \"line\": ";
+    AppendUint(s.issues[i].line, &out);
+    out += ", \"kind\": \"" + s.issues[i].kind + "\", \"message\": ";
+    AppendJsonString(s.issues[i].message, &out);
+    out += "}";
+  }
+  out += s.issues.empty() ? "],\n" : "\n  ],\n";
+  out += "  \"issues_not_listed\": ";
+  AppendUint(s.issues.size() > kMaxIssues ? s.issues.size() - kMaxIssues : 0, &out);
+  out += ",\n  \"timing\": {\n    \"threads\": ";
+  AppendUint(static_cast<uint64_t>(tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism)),
+             &out);
+  out += ",\n    \"seconds\": ";
+  AppendFixed3(total_seconds, &out);
+  out += ",\n    \"stages\": [";
+  for (size_t i = 0; i < s.timings.size(); ++i) {
+    const StageTiming& t = s.timings[i];
+    out += i == 0 ? "\n      " : ",\n      ";
+    out += "{\"stage\": \"";
+    out += t.name;
+    out += "\", \"seconds\": ";
+    AppendFixed3(t.seconds, &out);
+    if (t.bytes > 0) {
+      out += ", \"mb_per_s\": ";
+      AppendFixed3(t.seconds > 0 ? static_cast<double>(t.bytes) / 1e6 / t.seconds : 0.0, &out);
+    }
+    out += "}";
+  }
+  out += "\n    ]\n  }\n}\n";
+
+  AtomicFile file;
+  NEARDUP_RETURN_IF_ERROR(file.Open(dir, "stats.json"));
+  NEARDUP_RETURN_IF_ERROR(file.Append(out));
+  return file.Commit();
+}
+
+}  // namespace
+
+Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary* summary) {
+  const Timer total;
+  std::unique_ptr<tbb::global_control> limit;
+  if (options.threads > 0) {
+    limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, options.threads);
+  }
+  auto progress = [&](const char* stage, double fraction) {
+    if (callbacks.on_progress) callbacks.on_progress(stage, fraction);
+  };
+
+  RunState s;
+  s.options = &options;
+  *summary = RunSummary();
+
+  // Pass 1: read.
+  {
+    const Timer t;
+    progress("read", 0.0);
+    InputOptions in;
+    in.inputs = options.inputs;
+    in.text_field = options.text_field;
+    in.id_field = options.id_field;
+    in.title_field = options.title_field;
+    in.source_field = options.source_field;
+    in.batch_bytes = options.batch_bytes;
+    Status st = ReadCorpus(
+        in,
+        [&](std::vector<Record>& batch) {
+          for (Record& r : batch) s.records.push_back(std::move(r));
+        },
+        [&](const RecordIssue& issue) {
+          s.issues.push_back(issue);
+          if (callbacks.on_issue) callbacks.on_issue(issue.message);
+        },
+        &s.read_stats);
+    NEARDUP_RETURN_IF_ERROR(st);
+    s.timings.push_back({"read", t.Seconds(), s.read_stats.bytes});
+  }
+  summary->input_bytes = s.read_stats.bytes;
+  summary->documents = s.records.size();
+  for (const RecordIssue& issue : s.issues) ++(issue.skipped ? summary->skipped_records : summary->warnings);
+  if (options.on_error == OnError::kFail && summary->skipped_records > 0) {
+    return Status::BadRecord(std::to_string(summary->skipped_records) +
+                             " bad record(s) and --on-error=fail: nothing written (first: " +
+                             [&] {
+                               for (const RecordIssue& i : s.issues)
+                                 if (i.skipped) return i.message;
+                               return std::string();
+                             }() +
+                             ")");
+  }
+  const size_t n = s.records.size();
+
+  // Pass 2: sketches.
+  std::vector<uint64_t> band_keys;
+  DedupParams params;
+  params.ngram = options.ngram;
+  params.num_perm = options.num_perm;
+  params.bands = options.bands;
+  params.rows = options.rows;
+  params.seed = options.seed;
+  params.threshold = options.threshold;
+  params.chunk_docs = options.chunk_docs;
+  {
+    const Timer t;
+    progress("sketch", 0.0);
+    std::vector<std::string_view> texts(n);
+    for (size_t i = 0; i < n; ++i) texts[i] = s.records[i].text;
+    ComputeSketches(texts, params, &s.sketches, &band_keys);
+    s.timings.push_back({"sketch", t.Seconds(), s.read_stats.bytes});
+  }
+  std::vector<bool> eligible(n);
+  for (size_t i = 0; i < n; ++i) eligible[i] = s.sketches[i].words > 0;
+
+  // Pass 3: candidates and exact verification.
+  {
+    const Timer t;
+    progress("candidates", 0.0);
+    const std::vector<uint64_t> candidates = CandidatePairs(band_keys, params.bands, eligible);
+    std::vector<uint64_t>().swap(band_keys);
+    s.timings.push_back({"candidates", t.Seconds(), 0});
+    const Timer v;
+    progress("verify", 0.0);
+    s.candidates = candidates.size();
+    s.similar = VerifyPairs(candidates, s.sketches, options.threshold);
+    s.timings.push_back({"verify", v.Seconds(), 0});
+  }
+
+  // Pass 4: clusters.
+  {
+    const Timer t;
+    progress("cluster", 0.0);
+    std::vector<uint32_t> priority(n);
+    std::iota(priority.begin(), priority.end(), 0u);
+    if (options.keep == KeepPolicy::kLongest) {
+      std::stable_sort(priority.begin(), priority.end(),
+                       [&](uint32_t a, uint32_t b) { return s.sketches[a].words > s.sketches[b].words; });
+    }
+    s.clustering = StarCluster(n, priority, eligible, s.similar);
+    s.timings.push_back({"cluster", t.Seconds(), 0});
+  }
+
+  s.kept.assign(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    const int32_t rep = s.clustering.representative[i];
+    if (rep == Clustering::kNone) {
+      ++summary->empty;
+    } else {
+      s.kept[i] = rep == static_cast<int32_t>(i) || options.keep_duplicates;
+    }
+    summary->kept += s.kept[i];
+  }
+  summary->duplicates = s.clustering.duplicates;
+  summary->clusters = s.clustering.cluster_representative.size();
+  summary->pairs_verified = s.candidates;
+  summary->similar_pairs = s.similar.size();
+
+  // Pass 5: outputs. stats.json goes first (so a crash leaves no stale one) and comes back last.
+  {
+    const Timer t;
+    progress("write", 0.0);
+    const std::string& dir = options.output_dir;
+    NEARDUP_RETURN_IF_ERROR(EnsureDirectory(dir));
+    NEARDUP_RETURN_IF_ERROR(RemoveIfExists(dir, "stats.json"));
+    std::vector<std::string> written = {"clean.jsonl", "annotations.jsonl", "clusters.jsonl"};
+    NEARDUP_RETURN_IF_ERROR(WriteClean(s, dir));
+    NEARDUP_RETURN_IF_ERROR(WriteAnnotations(s, dir));
+    NEARDUP_RETURN_IF_ERROR(WriteClusters(s, dir));
+    if (options.write_pairs) {
+      NEARDUP_RETURN_IF_ERROR(WritePairs(s, dir));
+      written.push_back("pairs.jsonl");
+    }
+    for (const std::string& name : OutputFileNames()) {
+      if (name != "stats.json" && std::find(written.begin(), written.end(), name) == written.end()) {
+        NEARDUP_RETURN_IF_ERROR(RemoveIfExists(dir, name));
+      }
+    }
+    s.timings.push_back({"write", t.Seconds(), 0});
+  }
+  summary->seconds = total.Seconds();
+  NEARDUP_RETURN_IF_ERROR(WriteStats(s, *summary, options.output_dir, summary->seconds));
+  progress("done", 1.0);
+  return Status::OK();
+}
+
+}  // namespace neardup

@@ -1,0 +1,309 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// End-to-end tests of `neardup run`: the CLI on small corpora of our own, every output checked
+// field by field against the contract.
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/io/reader.h"
+#include "tests/test_util.h"
+
+namespace neardup {
+namespace {
+
+using testing_util::CliResult;
+using testing_util::EditWords;
+using testing_util::FileExists;
+using testing_util::MakeText;
+using testing_util::ReadFile;
+using testing_util::ReadLines;
+using testing_util::RunNeardup;
+using testing_util::TempDir;
+using testing_util::WriteFile;
+
+std::string JsonLine(const std::string& id, const std::string& text, const std::string& extra = "") {
+  std::string line = "{\"id\":";
+  AppendJsonString(id, &line);
+  line += ",\"text\":";
+  AppendJsonString(text, &line);
+  line += extra + "}\n";
+  return line;
+}
+
+// Parsed output lines: one DOM parser per line keeps every element valid for the object's lifetime.
+class JsonLines {
+ public:
+  explicit JsonLines(const std::string& path) {
+    for (const std::string& line : ReadLines(path)) {
+      parsers_.push_back(std::make_unique<simdjson::dom::parser>());
+      simdjson::dom::element e;
+      if (parsers_.back()->parse(line).get(e)) {
+        ADD_FAILURE() << path << ": invalid JSON line: " << line;
+        parsers_.pop_back();
+        continue;
+      }
+      elements_.push_back(e);
+    }
+  }
+  size_t size() const { return elements_.size(); }
+  simdjson::dom::element operator[](size_t i) const { return elements_.at(i); }
+
+ private:
+  std::vector<std::unique_ptr<simdjson::dom::parser>> parsers_;
+  std::vector<simdjson::dom::element> elements_;
+};
+
+std::string Str(simdjson::dom::element e) { return std::string(std::string_view(e)); }
+
+// A corpus with known answers: 0 and 1 are near-duplicates (one word in 20 changed), 2 is an exact
+// copy of 0, 3 is unrelated, 4 is empty, 5 is punctuation only, 6 is near 3 but below the threshold.
+struct SmallCorpus {
+  std::string base = MakeText(1, 200);
+  std::string other = MakeText(2, 200);
+  std::string jsonl = JsonLine("a", base, ",\"url\":\"https://news.example/x\",\"meta\":{\"k\":[1,2]}") +
+                      JsonLine("b", EditWords(base, 20, 5)) + JsonLine("c", base) + JsonLine("d", other) +
+                      JsonLine("e", "") + JsonLine("f", "... !!! ---") + JsonLine("g", EditWords(other, 4, 9));
+};
+
+TEST(EndToEndTest, SmallCorpusOutputsFieldByField) {
+  TempDir dir;
+  SmallCorpus corpus;
+  WriteFile(dir / "in.jsonl", corpus.jsonl);
+  const CliResult r = RunNeardup({"run", dir / "in.jsonl", "-o", dir / "out", "--pairs", "--threads", "2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("7 documents"), std::string::npos) << r.out;
+
+  JsonLines ann(dir / "out/annotations.jsonl");
+  ASSERT_EQ(ann.size(), 7u);
+  const std::vector<std::string> ids = {"a", "b", "c", "d", "e", "f", "g"};
+  for (size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(Str(ann[i]["id"]), ids[i]);
+  // a: representative of cluster 0.
+  EXPECT_TRUE(bool(ann[0]["kept"]));
+  EXPECT_TRUE(ann[0]["dropped"].is_null());
+  EXPECT_EQ(int64_t(ann[0]["cluster"]), 0);
+  EXPECT_TRUE(ann[0]["duplicate_of"].is_null());
+  EXPECT_TRUE(ann[0]["similarity"].is_null());
+  // b: a near-duplicate of a, similarity below 1.
+  EXPECT_FALSE(bool(ann[1]["kept"]));
+  EXPECT_EQ(Str(ann[1]["dropped"]), "duplicate");
+  EXPECT_EQ(int64_t(ann[1]["cluster"]), 0);
+  EXPECT_EQ(Str(ann[1]["duplicate_of"]), "a");
+  const double sim_b = double(ann[1]["similarity"]);
+  EXPECT_GE(sim_b, 0.8);
+  EXPECT_LT(sim_b, 1.0);
+  // c: exact copy of a.
+  EXPECT_EQ(Str(ann[2]["duplicate_of"]), "a");
+  EXPECT_EQ(double(ann[2]["similarity"]), 1.0);
+  // d: unrelated, kept, in no cluster; g edits every 4th word of d: far below 0.8.
+  EXPECT_TRUE(bool(ann[3]["kept"]));
+  EXPECT_TRUE(ann[3]["cluster"].is_null());
+  EXPECT_TRUE(bool(ann[6]["kept"]));
+  EXPECT_TRUE(ann[6]["cluster"].is_null());
+  // e, f: no words.
+  for (size_t i : {4u, 5u}) {
+    EXPECT_FALSE(bool(ann[i]["kept"]));
+    EXPECT_EQ(Str(ann[i]["dropped"]), "empty");
+    EXPECT_TRUE(ann[i]["cluster"].is_null());
+  }
+  // Capabilities not built yet leave their fields out.
+  simdjson::dom::element unused;
+  EXPECT_TRUE(ann[0]["boilerplate"].get(unused) == simdjson::NO_SUCH_FIELD);
+
+  const std::vector<std::string> clean = ReadLines(dir / "out/clean.jsonl");
+  ASSERT_EQ(clean.size(), 3u);
+  // Untouched: the kept record is byte for byte the input line, unknown fields included.
+  EXPECT_EQ(clean[0] + "\n", corpus.jsonl.substr(0, corpus.jsonl.find('\n') + 1));
+
+  JsonLines clusters(dir / "out/clusters.jsonl");
+  ASSERT_EQ(clusters.size(), 1u);
+  EXPECT_EQ(int64_t(clusters[0]["cluster"]), 0);
+  EXPECT_EQ(Str(clusters[0]["representative"]), "a");
+  simdjson::dom::array members = clusters[0]["members"];
+  std::vector<std::string> member_ids;
+  for (auto m : members) member_ids.push_back(Str(m["id"]));
+  EXPECT_EQ(member_ids, (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(double(members.at(0)["similarity"]), 1.0);
+  EXPECT_EQ(double(members.at(1)["similarity"]), sim_b);
+
+  JsonLines pairs(dir / "out/pairs.jsonl");
+  ASSERT_EQ(pairs.size(), 3u);  // a-b, a-c, b-c
+  EXPECT_EQ(Str(pairs[0]["a"]), "a");
+  EXPECT_EQ(Str(pairs[0]["b"]), "b");
+  EXPECT_EQ(double(pairs[0]["jaccard"]), sim_b);
+  EXPECT_EQ(Str(pairs[1]["b"]), "c");
+  EXPECT_EQ(Str(pairs[2]["a"]), "b");
+
+  simdjson::dom::parser parser;
+  simdjson::dom::element stats = parser.load(dir / "out/stats.json");
+  EXPECT_EQ(uint64_t(stats["counts"]["documents"]), 7u);
+  EXPECT_EQ(uint64_t(stats["counts"]["kept"]), 3u);
+  EXPECT_EQ(uint64_t(stats["counts"]["duplicates"]), 2u);
+  EXPECT_EQ(uint64_t(stats["counts"]["empty"]), 2u);
+  EXPECT_EQ(uint64_t(stats["counts"]["clusters"]), 1u);
+  EXPECT_EQ(uint64_t(stats["counts"]["pairs_similar"]), 3u);
+  EXPECT_EQ(uint64_t(stats["parameters"]["bands"]), 16u);
+  EXPECT_EQ(uint64_t(stats["parameters"]["rows"]), 8u);
+  EXPECT_GE(double(stats["parameters"]["detection_probability_at_threshold"]), 0.9);
+  EXPECT_FALSE(FileExists(dir / "out/passages.jsonl"));
+  EXPECT_FALSE(FileExists(dir / "out/boilerplate.jsonl"));
+}
+
+TEST(EndToEndTest, KeepDuplicatesAddsNeardupField) {
+  TempDir dir;
+  SmallCorpus corpus;
+  WriteFile(dir / "in.jsonl", corpus.jsonl);
+  const CliResult r = RunNeardup({"run", dir / "in.jsonl", "-o", dir / "out", "--keep-duplicates", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  JsonLines clean(dir / "out/clean.jsonl");
+  ASSERT_EQ(clean.size(), 5u);  // a b c d g
+  EXPECT_EQ(Str(clean[1]["id"]), "b");
+  EXPECT_EQ(Str(clean[1]["neardup"]["duplicate_of"]), "a");
+  EXPECT_GE(double(clean[1]["neardup"]["similarity"]), 0.8);
+  JsonLines ann(dir / "out/annotations.jsonl");
+  EXPECT_TRUE(bool(ann[1]["kept"]));
+  EXPECT_TRUE(ann[1]["dropped"].is_null());
+  EXPECT_EQ(Str(ann[1]["duplicate_of"]), "a");
+}
+
+TEST(EndToEndTest, KeepLongestPicksTheLongestAsRepresentative) {
+  TempDir dir;
+  const std::string base = MakeText(11, 300);
+  const std::string longer = base + " " + MakeText(12, 20);
+  WriteFile(dir / "in.jsonl", JsonLine("short", base) + JsonLine("long", longer));
+  const CliResult r = RunNeardup({"run", dir / "in.jsonl", "-o", dir / "out", "--keep", "longest"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  JsonLines clusters(dir / "out/clusters.jsonl");
+  ASSERT_EQ(clusters.size(), 1u);
+  EXPECT_EQ(Str(clusters[0]["representative"]), "long");
+  JsonLines ann(dir / "out/annotations.jsonl");
+  EXPECT_EQ(Str(ann[0]["duplicate_of"]), "long");
+}
+
+TEST(EndToEndTest, StdinTxtFolderAndIntegerIds) {
+  TempDir dir;
+  const std::string base = MakeText(21, 150);
+  WriteFile(dir / "in.jsonl", "{\"id\":17,\"text\":" + [&] {
+    std::string s;
+    AppendJsonString(base, &s);
+    return s;
+  }() + "}\n");
+  WriteFile(dir / "docs/site/one.txt", base);
+  WriteFile(dir / "docs/two.txt", MakeText(22, 150));
+  const CliResult r = RunNeardup({"run", "-", dir / "docs", "-o", dir / "out", "--pairs"}, dir / "in.jsonl");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string> ann = ReadLines(dir / "out/annotations.jsonl");
+  ASSERT_EQ(ann.size(), 3u);
+  EXPECT_EQ(ann[0].rfind("{\"id\":17,", 0), 0u) << ann[0];
+  EXPECT_NE(ann[1].find("\"id\":\"site/one\""), std::string::npos) << ann[1];
+  EXPECT_NE(ann[1].find("\"duplicate_of\":17"), std::string::npos) << ann[1];
+  EXPECT_NE(ann[2].find("\"id\":\"two\""), std::string::npos) << ann[2];
+  const std::vector<std::string> clean = ReadLines(dir / "out/clean.jsonl");
+  ASSERT_EQ(clean.size(), 2u);
+  std::string expected = "{\"id\":\"two\",\"text\":";
+  AppendJsonString(MakeText(22, 150), &expected);
+  EXPECT_EQ(clean[1], expected + "}");
+}
+
+TEST(EndToEndTest, RunReplacesTheWholeSetOfOutputs) {
+  TempDir dir;
+  SmallCorpus corpus;
+  WriteFile(dir / "in.jsonl", corpus.jsonl);
+  ASSERT_EQ(RunNeardup({"run", dir / "in.jsonl", "-o", dir / "out", "--pairs"}).exit_code, 0);
+  ASSERT_TRUE(FileExists(dir / "out/pairs.jsonl"));
+  WriteFile(dir / "out/passages.jsonl", "stale\n");
+  WriteFile(dir / "out/unrelated.txt", "a user's file\n");
+  ASSERT_EQ(RunNeardup({"run", dir / "in.jsonl", "-o", dir / "out"}).exit_code, 0);
+  EXPECT_FALSE(FileExists(dir / "out/pairs.jsonl"));
+  EXPECT_FALSE(FileExists(dir / "out/passages.jsonl"));
+  EXPECT_TRUE(FileExists(dir / "out/unrelated.txt"));
+  EXPECT_TRUE(FileExists(dir / "out/stats.json"));
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "out")) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
+  }
+}
+
+TEST(EndToEndTest, BadRecordsAreReportedAndSkippedOrFail) {
+  TempDir dir;
+  SmallCorpus corpus;
+  WriteFile(dir / "in.jsonl", JsonLine("a", MakeText(1, 50)) + "{\"id\": \"broken\", \"text\": \n" +
+                                  "{\"id\":\"n\",\"text\":42}\n" + JsonLine("z", MakeText(3, 50)));
+  CliResult r = RunNeardup({"run", dir / "in.jsonl", "-o", dir / "out"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("in.jsonl:2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("in.jsonl:3:"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadLines(dir / "out/annotations.jsonl").size(), 2u);
+  simdjson::dom::parser parser;
+  simdjson::dom::element stats = parser.load(dir / "out/stats.json");
+  EXPECT_EQ(uint64_t(stats["counts"]["bad_records"]["invalid_json"]), 1u);
+  EXPECT_EQ(uint64_t(stats["counts"]["bad_records"]["non_string_text"]), 1u);
+
+  r = RunNeardup({"run", dir / "in.jsonl", "-o", dir / "failed", "--on-error=fail"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("in.jsonl:2:"), std::string::npos) << r.err;
+  EXPECT_FALSE(FileExists(dir / "failed/annotations.jsonl"));
+  EXPECT_FALSE(FileExists(dir / "failed/stats.json"));
+}
+
+TEST(EndToEndTest, UsageErrorsExitTwoAndRuntimeErrorsOne) {
+  TempDir dir;
+  EXPECT_EQ(RunNeardup({"run"}).exit_code, 2);
+  EXPECT_EQ(RunNeardup({"run", "x.jsonl"}).exit_code, 2);  // no -o
+  EXPECT_EQ(RunNeardup({"run", "x.jsonl", "-o", dir / "o", "--threshold", "1.5"}).exit_code, 2);
+  EXPECT_EQ(RunNeardup({"run", "x.jsonl", "-o", dir / "o", "--keep", "newest"}).exit_code, 2);
+  EXPECT_EQ(RunNeardup({"frobnicate"}).exit_code, 2);
+  const CliResult missing = RunNeardup({"run", dir / "does-not-exist.jsonl", "-o", dir / "o"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("does-not-exist.jsonl"), std::string::npos) << missing.err;
+}
+
+TEST(EndToEndTest, HelpVersionAndParams) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--help"}, {"run", "--help"}, {"params", "--help"}}) {
+    const CliResult r = RunNeardup(args);
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("--"), std::string::npos);
+  }
+  const CliResult v = RunNeardup({"--version"});
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_NE(v.out.find("neardup 0.1.0 (kernel: "), std::string::npos) << v.out;
+  const CliResult p = RunNeardup({"params", "--threshold", "0.8"});
+  EXPECT_EQ(p.exit_code, 0);
+  EXPECT_NE(p.out.find("16 bands x 8 rows"), std::string::npos) << p.out;
+}
+
+// Everything but stats.json's timing is byte-identical for any thread count, with chunks small enough
+// that every stage splits the work many ways.
+TEST(EndToEndTest, DeterminismAcrossThreadCounts) {
+  TempDir dir;
+  const std::string corpus = std::string(NEARDUP_SOURCE_DIR) + "/datasets/sample/news.jsonl";
+  ASSERT_TRUE(FileExists(corpus));
+  std::map<std::string, std::string> first;
+  for (const char* threads : {"1", "2", "8"}) {
+    const std::string out = dir / (std::string("out") + threads);
+    const CliResult r = RunNeardup({"run", corpus, "-o", out, "--pairs", "--keep-duplicates", "--threads", threads,
+                                    "--batch-bytes", "4096", "--chunk-docs", "3"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const char* name : {"clean.jsonl", "annotations.jsonl", "clusters.jsonl", "pairs.jsonl", "stats.json"}) {
+      std::string contents = ReadFile(out + "/" + name);
+      if (std::string(name) == "stats.json") contents = contents.substr(0, contents.find("\"timing\""));
+      if (first.count(name) == 0) {
+        ASSERT_FALSE(contents.empty()) << name;
+        first[name] = contents;
+      } else {
+        EXPECT_EQ(contents, first[name]) << name << " differs with --threads " << threads;
+      }
+    }
+  }
+  EXPECT_GT(ReadLines(dir / "out1/clusters.jsonl").size(), 5u);
+}
+
+}  // namespace
+}  // namespace neardup
