@@ -62,13 +62,13 @@ class JsonLines {
 
 std::string Str(simdjson::dom::element e) { return std::string(std::string_view(e)); }
 
-// A corpus with known answers: 0 and 1 are near-duplicates (one word in 20 changed), 2 is an exact
+// A corpus with known answers: 0 and 1 are near-duplicates (one word in 80 changed), 2 is an exact
 // copy of 0, 3 is unrelated, 4 is empty, 5 is punctuation only, 6 is near 3 but below the threshold.
 struct SmallCorpus {
-  std::string base = MakeText(1, 200);
+  std::string base = MakeText(1, 400);
   std::string other = MakeText(2, 200);
   std::string jsonl = JsonLine("a", base, ",\"url\":\"https://news.example/x\",\"meta\":{\"k\":[1,2]}") +
-                      JsonLine("b", EditWords(base, 20, 5)) + JsonLine("c", base) + JsonLine("d", other) +
+                      JsonLine("b", EditWords(base, 80, 5)) + JsonLine("c", base) + JsonLine("d", other) +
                       JsonLine("e", "") + JsonLine("f", "... !!! ---") + JsonLine("g", EditWords(other, 4, 9));
 };
 

@@ -1,0 +1,264 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+
+#include "pipeline/io/json_string.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "pipeline/io/reader.h"
+
+namespace neardup {
+namespace {
+
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighs = 0x8080808080808080ULL;
+
+// Nonzero when one of the 8 bytes of `w` is '"', '\\' or below 0x20. Each test is the classic
+// "has a zero byte" / "has a byte less than n" bit trick, exact about whether any byte matches.
+inline uint64_t SpecialBytes(uint64_t w) {
+  const uint64_t quote = w ^ (kOnes * '"');
+  const uint64_t backslash = w ^ (kOnes * '\\');
+  return (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((w - kOnes * 0x20) & ~w)) &
+         kHighs;
+}
+
+inline bool IsSpecial(unsigned char c) { return c == '"' || c == '\\' || c < 0x20; }
+
+// The first byte in [p, end) that is '"', '\\' or a control character, or end. Strings in corpora are
+// long runs of plain text, so they are skipped 16 bytes at a time with SSE2 (part of the x86-64
+// baseline), else 8 at a time with the bit tricks above.
+const char* FindSpecial(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i max_control = _mm_set1_epi8(0x1F);
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Unsigned v <= 0x1F exactly when max(v, 0x1F) == 0x1F.
+    const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                      _mm_cmpeq_epi8(_mm_max_epu8(v, max_control), max_control));
+    const int mask = _mm_movemask_epi8(hits);
+    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  while (end - p >= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    if (SpecialBytes(w) != 0) break;
+    p += 8;
+  }
+  while (p < end && !IsSpecial(static_cast<unsigned char>(*p))) ++p;
+  return p;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Parses the 4 hex digits at p (p + 4 <= end is checked by the caller); -1 if they are not hex.
+int32_t Hex4(const char* p) {
+  int32_t v = 0;
+  for (int i = 0; i < 4; ++i) {
+    const int h = HexValue(p[i]);
+    if (h < 0) return -1;
+    v = (v << 4) | h;
+  }
+  return v;
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+// Walks the body of a string token; with kDecode the decoded text is appended to *out. Shared by
+// the validator and the decoder so that both accept exactly the same tokens.
+template <bool kDecode>
+bool ScanString(std::string_view token, std::string* out, uint32_t* replacements) {
+  if (token.size() < 2 || token.front() != '"' || token.back() != '"') return false;
+  const char* p = token.data() + 1;
+  const char* const end = token.data() + token.size() - 1;
+  while (p < end) {
+    const char* q = FindSpecial(p, end);
+    if constexpr (kDecode) out->append(p, q - p);
+    if (q == end) break;
+    if (*q != '\\') return false;   // an unescaped '"' or a raw control character inside
+    if (end - q < 2) return false;  // the closing quote is escaped
+    p = q + 2;
+    char simple = 0;
+    switch (q[1]) {
+      case '"':
+        simple = '"';
+        break;
+      case '\\':
+        simple = '\\';
+        break;
+      case '/':
+        simple = '/';
+        break;
+      case 'b':
+        simple = '\b';
+        break;
+      case 'f':
+        simple = '\f';
+        break;
+      case 'n':
+        simple = '\n';
+        break;
+      case 'r':
+        simple = '\r';
+        break;
+      case 't':
+        simple = '\t';
+        break;
+      case 'u':
+        break;
+      default:
+        return false;
+    }
+    if (simple != 0) {
+      if constexpr (kDecode) out->push_back(simple);
+      continue;
+    }
+    if (end - p < 4) return false;
+    const int32_t unit = Hex4(p);
+    if (unit < 0) return false;
+    p += 4;
+    char32_t code_point = static_cast<char32_t>(unit);
+    if (unit >= 0xD800 && unit <= 0xDFFF) {
+      // Only a high surrogate directly followed by an escaped low one is a character; anything else
+      // is a lone surrogate, which has no UTF-8 form and becomes U+FFFD. The unit after a lone high
+      // surrogate is left for the next round, so "\ud800\ud800\udc00" keeps its valid pair.
+      int32_t low = -1;
+      if (unit <= 0xDBFF && end - p >= 6 && p[0] == '\\' && p[1] == 'u') low = Hex4(p + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        code_point = 0x10000 + ((static_cast<char32_t>(unit) - 0xD800) << 10) + (low - 0xDC00);
+        p += 6;
+      } else {
+        code_point = 0xFFFD;
+        if constexpr (kDecode) ++*replacements;
+      }
+    }
+    if constexpr (kDecode) AppendUtf8(code_point, out);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool UnescapeJsonString(std::string_view token, std::string* out, uint32_t* replacements) {
+  out->clear();
+  out->reserve(token.size());
+  uint32_t count = 0;
+  const bool ok = ScanString<true>(token, out, &count);
+  if (ok && replacements != nullptr) *replacements += count;
+  return ok;
+}
+
+bool IsJsonString(std::string_view token) { return ScanString<false>(token, nullptr, nullptr); }
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->reserve(out->size() + s.size() + 2);
+  out->push_back('"');
+  const char* p = s.data();
+  const char* const end = s.data() + s.size();
+  while (p < end) {
+    const char* q = FindSpecial(p, end);
+    out->append(p, q - p);
+    if (q == end) break;
+    const auto c = static_cast<unsigned char>(*q);
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
+      default: {
+        const char escaped[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        out->append(escaped, 6);
+      }
+    }
+    p = q + 1;
+  }
+  out->push_back('"');
+}
+
+bool IsJsonNumber(std::string_view t) {
+  size_t i = 0;
+  const size_t n = t.size();
+  auto digit = [&](size_t k) { return k < n && t[k] >= '0' && t[k] <= '9'; };
+  if (i < n && t[i] == '-') ++i;
+  if (!digit(i)) return false;
+  if (t[i] == '0') {
+    ++i;
+  } else {
+    while (digit(i)) ++i;
+  }
+  if (i < n && t[i] == '.') {
+    ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  return i == n;
+}
+
+bool IsJsonInteger(std::string_view t) {
+  return IsJsonNumber(t) && t.find_first_of(".eE") == std::string_view::npos;
+}
+
+std::string_view TrimJsonWhitespace(std::string_view token) {
+  size_t n = token.size();
+  while (n > 0 &&
+         (token[n - 1] == ' ' || token[n - 1] == '\t' || token[n - 1] == '\n' || token[n - 1] == '\r')) {
+    --n;
+  }
+  return token.substr(0, n);
+}
+
+}  // namespace neardup

@@ -1,0 +1,421 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// ReadCorpus is a three-stage oneTBB pipeline: one thread reads whole lines (and whole .txt files)
+// into batches of about batch_bytes, batches are parsed in parallel (and within a batch, records in
+// parallel), and the last stage, serial and in input order, renames repeated ids and calls the
+// callbacks. Every record is parsed on its own, so batch boundaries and thread counts cannot change
+// what is delivered.
+
+#include "pipeline/io/reader.h"
+
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <oneapi/tbb/task_arena.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "pipeline/io/byte_source.h"
+#include "pipeline/io/record_parser.h"
+
+namespace neardup {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Decompressed bytes fetched per read; lines longer than this are assembled across reads.
+constexpr size_t kReadBufferBytes = 1 << 20;
+
+struct InputFile {
+  std::string path;        ///< the Record::file of its records
+  bool txt = false;        ///< one document, not JSONL
+  std::string txt_id;      ///< txt: the document id
+  std::string txt_source;  ///< txt: the folder
+};
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool IsJsonlName(std::string_view name) {
+  return EndsWith(name, ".jsonl") || EndsWith(name, ".jsonl.gz") || EndsWith(name, ".jsonl.zst");
+}
+
+Status ListDirectory(const std::string& dir, std::vector<InputFile>* files) {
+  // Entries are named dir / relative, so the relative path is what follows this prefix.
+  const std::string prefix = EndsWith(dir, "/") ? dir : dir + "/";
+  std::vector<std::pair<std::string, bool>> found;  // relative path, is .txt
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, ec);
+  const fs::recursive_directory_iterator end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    if (!it->is_regular_file(type_ec)) continue;  // directories, sockets, broken links
+    const std::string path = it->path().string();
+    const std::string name = it->path().filename().string();
+    const bool txt = EndsWith(name, ".txt");
+    if (!txt && !IsJsonlName(name)) continue;
+    std::string relative = path.compare(0, prefix.size(), prefix) == 0
+                               ? path.substr(prefix.size())
+                               : it->path().lexically_relative(dir).generic_string();
+    found.emplace_back(std::move(relative), txt);
+  }
+  if (ec) return Status::IOError(dir + ": cannot list directory: " + ec.message());
+  // Byte order of the whole relative path (std::string compares as unsigned char), not a per-folder walk.
+  std::sort(found.begin(), found.end());
+
+  std::string dir_source = dir;
+  while (dir_source.size() > 1 && dir_source.back() == '/') dir_source.pop_back();
+  for (auto& [relative, txt] : found) {
+    InputFile file;
+    file.path = prefix + relative;
+    file.txt = txt;
+    if (txt) {
+      file.txt_id = relative.substr(0, relative.size() - 4);
+      const size_t slash = relative.rfind('/');
+      file.txt_source = slash == std::string::npos ? dir_source : relative.substr(0, slash);
+    }
+    files->push_back(std::move(file));
+  }
+  return Status::OK();
+}
+
+Status ExpandInputs(const std::vector<std::string>& inputs, std::vector<InputFile>* files) {
+  files->clear();
+  for (const std::string& input : inputs) {
+    if (input == "-") {
+      InputFile file;
+      file.path = input;
+      files->push_back(std::move(file));
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) {
+      return Status::IOError(input + ": " + (ec ? ec.message() : std::string("no such file or directory")));
+    }
+    if (fs::is_directory(status)) {
+      NEARDUP_RETURN_IF_ERROR(ListDirectory(input, files));
+      continue;
+    }
+    InputFile file;
+    file.path = input;
+    if (EndsWith(input, ".txt")) {
+      // A .txt file named on the command line is one document, as it would be inside a folder.
+      file.txt = true;
+      file.txt_id = input.substr(0, input.size() - 4);
+      const size_t slash = input.rfind('/');
+      file.txt_source = slash == std::string::npos ? std::string() : input.substr(0, slash);
+    }
+    files->push_back(std::move(file));
+  }
+  return Status::OK();
+}
+
+// One unit of reading: a JSONL line, a whole .txt file, or the damage at the end of a stream.
+struct Item {
+  enum class Kind : uint8_t { kLine, kTxt, kTruncated };
+  Kind kind = Kind::kLine;
+  uint32_t file = 0;  ///< index into the InputFile list
+  uint64_t line = 0;
+  std::string bytes;  ///< the line or file; kTruncated: what is wrong with the stream
+};
+
+struct Batch {
+  std::vector<Item> items;
+  std::vector<ParsedItem> parsed;  ///< parallel to items, filled by the parse stage
+};
+
+// The serial first stage: splits the inputs into lines and groups them into batches.
+class BatchReader {
+ public:
+  BatchReader(const std::vector<InputFile>& files, size_t batch_bytes, ReadStats* stats)
+      : files_(files),
+        batch_bytes_(std::max<size_t>(batch_bytes, 1)),
+        stats_(stats),
+        buf_(kReadBufferBytes) {}
+
+  // Fills *batch; false when there is nothing more to read. A fatal error ends reading after the
+  // batch holding the items read before it; status() reports it.
+  bool Next(Batch* batch) {
+    // A batch of blank lines only has no items; keep reading rather than end the pipeline.
+    while (!done_ && batch->items.empty()) {
+      const Status status = Fill(batch);
+      if (!status.ok()) {
+        status_ = status;
+        done_ = true;
+      }
+    }
+    return !batch->items.empty();
+  }
+
+  const Status& status() const { return status_; }
+
+ private:
+  Status Fill(Batch* batch) {
+    size_t bytes = 0;
+    while (bytes < batch_bytes_) {
+      if (source_ == nullptr) {
+        if (next_file_ == files_.size()) {
+          done_ = true;
+          break;
+        }
+        NEARDUP_RETURN_IF_ERROR(OpenNext(batch, &bytes));
+        continue;
+      }
+      NEARDUP_RETURN_IF_ERROR(ReadLine(batch, &bytes));
+    }
+    return Status::OK();
+  }
+
+  Status OpenNext(Batch* batch, size_t* bytes) {
+    current_ = static_cast<uint32_t>(next_file_++);
+    const InputFile& file = files_[current_];
+    ++stats_->files;
+    if (file.txt) {
+      Item item{Item::Kind::kTxt, current_, 1, {}};
+      NEARDUP_RETURN_IF_ERROR(ReadWholeFile(file.path, &item.bytes));
+      stats_->bytes += item.bytes.size();
+      *bytes += item.bytes.size() + 1;
+      batch->items.push_back(std::move(item));
+      return Status::OK();
+    }
+    NEARDUP_RETURN_IF_ERROR(OpenByteSource(file.path, &source_));
+    line_ = 0;
+    pending_.clear();
+    buf_pos_ = buf_end_ = 0;
+    return Status::OK();
+  }
+
+  // Moves one line (or the end of the current stream) into the batch.
+  Status ReadLine(Batch* batch, size_t* bytes) {
+    while (true) {
+      const char* start = buf_.data() + buf_pos_;
+      const size_t available = buf_end_ - buf_pos_;
+      const auto* newline = static_cast<const char*>(std::memchr(start, '\n', available));
+      if (newline != nullptr) {
+        const size_t length = static_cast<size_t>(newline - start);
+        ++line_;
+        AddLine(start, length, batch);
+        buf_pos_ += length + 1;
+        *bytes += pending_bytes_ + length + 1;
+        pending_bytes_ = 0;
+        return Status::OK();
+      }
+      pending_.append(start, available);
+      pending_bytes_ += available;
+      buf_pos_ = buf_end_ = 0;
+      size_t n = 0;
+      NEARDUP_RETURN_IF_ERROR(source_->Read(buf_.data(), buf_.size(), &n));
+      stats_->bytes += n;
+      if (n > 0) {
+        buf_end_ = n;
+        continue;
+      }
+      if (!source_->damage().empty()) {
+        // The partial line before the damage is not a record: its end is unknown.
+        batch->items.push_back(Item{Item::Kind::kTruncated, current_, line_ + 1, source_->damage()});
+        pending_.clear();
+      } else if (!pending_.empty()) {
+        ++line_;  // a last line without '\n'
+        AddLine(nullptr, 0, batch);
+      }
+      *bytes += pending_bytes_ + 1;
+      pending_bytes_ = 0;
+      source_.reset();
+      return Status::OK();
+    }
+  }
+
+  // Adds the line made of pending_ and [data, data + length). The line's buffer keeps room for
+  // simdjson's padding so that the parser can read it in place.
+  void AddLine(const char* data, size_t length, Batch* batch) {
+    std::string line;
+    if (pending_.empty()) {
+      line.reserve(length + simdjson::SIMDJSON_PADDING);
+      line.append(data, length);
+    } else {
+      pending_.append(data, length);
+      line = std::move(pending_);
+      pending_ = std::string();
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line_ == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // a BOM
+    if (line.find_first_not_of(" \t\r") == std::string::npos) return;             // blank line
+    if (line.capacity() < line.size() + simdjson::SIMDJSON_PADDING) {
+      line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+    }
+    batch->items.push_back(Item{Item::Kind::kLine, current_, line_, std::move(line)});
+  }
+
+  const std::vector<InputFile>& files_;
+  const size_t batch_bytes_;
+  ReadStats* const stats_;
+  Status status_;
+  bool done_ = false;
+  size_t next_file_ = 0;
+  uint32_t current_ = 0;
+  std::unique_ptr<ByteSource> source_;
+  uint64_t line_ = 0;         ///< lines of the current stream so far
+  std::string pending_;       ///< start of a line that continues in the next read
+  size_t pending_bytes_ = 0;  ///< its size, for batch accounting
+  std::vector<char> buf_;
+  size_t buf_pos_ = 0;
+  size_t buf_end_ = 0;
+};
+
+// Gives repeated ids their "#2", "#3"… names. Serial: it sees records in input order.
+class RepeatTracker {
+ public:
+  explicit RepeatTracker(const std::vector<InputFile>& files) : files_(files) {}
+
+  void Resolve(Record* record, uint32_t file, std::vector<RecordIssue>* issues) {
+    auto [it, inserted] = owners_.try_emplace(record->id.key, Owner{file, record->line});
+    if (inserted) return;
+    const Owner first = it->second;
+    // Suffixes below the remembered one were all taken when last probed, and keys are never
+    // released, so probing resumes there: n copies of an id cost O(n), not O(n^2).
+    uint32_t& suffix = next_suffix_[record->id.key];
+    if (suffix < 2) suffix = 2;
+    const std::string base = record->id.key.substr(1);
+    std::string candidate;
+    while (true) {
+      candidate = base + "#" + std::to_string(suffix++);
+      if (owners_.try_emplace("s" + candidate, Owner{file, record->line}).second) break;
+    }
+    RecordId renamed = StringId(candidate);
+    RecordIssue issue;
+    issue.file = record->file;
+    issue.line = record->line;
+    issue.kind = "repeated_id";
+    issue.message = record->file + ":" + std::to_string(record->line) + ": repeated id " + record->id.json +
+                    " (first at " + files_[first.file].path + ":" + std::to_string(first.line) +
+                    "); renamed to " + renamed.json;
+    issue.skipped = false;
+    issues->push_back(std::move(issue));
+    record->id = std::move(renamed);
+  }
+
+ private:
+  struct Owner {
+    uint32_t file;
+    uint64_t line;
+  };
+  const std::vector<InputFile>& files_;
+  std::unordered_map<std::string, Owner> owners_;          ///< key → the record holding it
+  std::unordered_map<std::string, uint32_t> next_suffix_;  ///< key → next suffix to try
+};
+
+RecordIssue TruncationIssue(const std::string& file, uint64_t line, const std::string& what) {
+  RecordIssue issue;
+  issue.file = file;
+  issue.line = line;
+  issue.kind = "truncated_input";
+  issue.message = file + ":" + std::to_string(line) + ": truncated input: " + what +
+                  "; nothing from this line on could be read";
+  issue.skipped = true;
+  return issue;
+}
+
+}  // namespace
+
+Status ListInputFiles(const std::vector<std::string>& inputs, std::vector<std::string>* files) {
+  std::vector<InputFile> expanded;
+  NEARDUP_RETURN_IF_ERROR(ExpandInputs(inputs, &expanded));
+  files->clear();
+  for (InputFile& file : expanded) files->push_back(std::move(file.path));
+  return Status::OK();
+}
+
+Status ReadCorpus(const InputOptions& options, const std::function<void(std::vector<Record>&)>& on_batch,
+                  const std::function<void(const RecordIssue&)>& on_issue, ReadStats* stats) {
+  ReadStats local_stats;
+  if (stats == nullptr) stats = &local_stats;
+  *stats = ReadStats();
+  FieldPaths paths;
+  NEARDUP_RETURN_IF_ERROR(MakeFieldPaths(options, &paths));
+  std::vector<InputFile> files;
+  NEARDUP_RETURN_IF_ERROR(ExpandInputs(options.inputs, &files));
+
+  BatchReader reader(files, options.batch_bytes, stats);
+  RepeatTracker repeats(files);
+  tbb::enumerable_thread_specific<std::unique_ptr<JsonlParser>> parsers(
+      [&paths] { return std::make_unique<JsonlParser>(paths); });
+
+  const size_t threads =
+      std::min<size_t>(static_cast<size_t>(tbb::this_task_arena::max_concurrency()),
+                       tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
+  // A batch being read, some being parsed (each itself split across threads) and one being
+  // delivered; more tokens would only hold more memory.
+  const size_t tokens = 2 + std::min<size_t>(threads, 6);
+
+  using BatchPtr = std::shared_ptr<Batch>;
+  auto read = [&](tbb::flow_control& control) -> BatchPtr {
+    auto batch = std::make_shared<Batch>();
+    if (!reader.Next(batch.get())) {
+      control.stop();
+      return nullptr;
+    }
+    return batch;
+  };
+  auto parse = [&](BatchPtr batch) -> BatchPtr {
+    batch->parsed.resize(batch->items.size());
+    tbb::parallel_for(
+        tbb::blocked_range<size_t>(0, batch->items.size()), [&](const tbb::blocked_range<size_t>& r) {
+          JsonlParser& parser = *parsers.local();
+          for (size_t i = r.begin(); i != r.end(); ++i) {
+            Item& item = batch->items[i];
+            const InputFile& file = files[item.file];
+            ParsedItem& out = batch->parsed[i];
+            switch (item.kind) {
+              case Item::Kind::kLine:
+                parser.Parse(std::move(item.bytes), file.path, item.line, &out);
+                break;
+              case Item::Kind::kTxt:
+                ParseTxtDocument(std::move(item.bytes), file.path, file.txt_id, file.txt_source, &out);
+                break;
+              case Item::Kind::kTruncated:
+                out.issues.push_back(TruncationIssue(file.path, item.line, item.bytes));
+                break;
+            }
+          }
+        });
+    return batch;
+  };
+  auto deliver = [&](BatchPtr batch) {
+    std::vector<Record> records;
+    records.reserve(batch->items.size());
+    std::vector<RecordIssue> issues;
+    for (size_t i = 0; i < batch->items.size(); ++i) {
+      ParsedItem& parsed = batch->parsed[i];
+      for (RecordIssue& issue : parsed.issues) issues.push_back(std::move(issue));
+      if (!parsed.has_record) continue;
+      repeats.Resolve(&parsed.record, batch->items[i].file, &issues);
+      stats->replacements += parsed.record.replacements;
+      records.push_back(std::move(parsed.record));
+    }
+    batch.reset();  // frees the batch's buffers before the callbacks run
+    if (!records.empty()) on_batch(records);
+    for (const RecordIssue& issue : issues) on_issue(issue);
+  };
+
+  tbb::parallel_pipeline(tokens,
+                         tbb::make_filter<void, BatchPtr>(tbb::filter_mode::serial_in_order, read) &
+                             tbb::make_filter<BatchPtr, BatchPtr>(tbb::filter_mode::parallel, parse) &
+                             tbb::make_filter<BatchPtr, void>(tbb::filter_mode::serial_in_order, deliver));
+  return reader.status();
+}
+
+}  // namespace neardup

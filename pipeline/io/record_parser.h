@@ -1,0 +1,76 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// Turning one JSONL line or one .txt file into a Record. Pure per-item work, safe to run on many
+// threads at once (one JsonlParser per thread); everything that depends on earlier records (repeated
+// ids) is left to the reader's serial stage.
+
+#ifndef NEARDUP_PIPELINE_IO_RECORD_PARSER_H_
+#define NEARDUP_PIPELINE_IO_RECORD_PARSER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "neardup/status.h"
+#include "pipeline/io/reader.h"
+
+namespace neardup {
+
+// The dotted field paths of InputOptions, split at '.'.
+struct FieldPaths {
+  std::vector<std::string> text;
+  std::vector<std::string> id;
+  std::vector<std::string> title;   ///< --title-field, else "title"
+  std::vector<std::string> source;  ///< --source-field, else "source"
+};
+
+// InvalidArgument for an empty path or an empty component ("a..b").
+Status MakeFieldPaths(const InputOptions& options, FieldPaths* paths);
+
+// What one input item became: a record unless it was skipped, and the issues found on the way, in
+// order (at most one: the reason for skipping, or an invalid_id warning).
+struct ParsedItem {
+  bool has_record = false;
+  Record record;
+  std::vector<RecordIssue> issues;
+};
+
+// Parses JSONL lines. Owns a simdjson parser, so one instance per thread; not thread-safe.
+class JsonlParser {
+ public:
+  // `paths` must outlive the parser.
+  explicit JsonlParser(const FieldPaths& paths);
+  ~JsonlParser();
+  JsonlParser(const JsonlParser&) = delete;
+  JsonlParser& operator=(const JsonlParser&) = delete;
+
+  // Parses `line` (without its terminator; '\r' already stripped), line `line_number` of `file`.
+  // The line's capacity should leave SIMDJSON_PADDING bytes after its size, or it is grown (a copy).
+  // On success the line, repaired, becomes out->record.raw.
+  void Parse(std::string line, const std::string& file, uint64_t line_number, ParsedItem* out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Builds the record of a .txt file: `content` is the whole file, `id` its path relative to the
+// input folder without ".txt", `source` its folder.
+void ParseTxtDocument(std::string content, const std::string& file, const std::string& id,
+                      const std::string& source, ParsedItem* out);
+
+// The host of `url`: after "://", up to the next '/', '?', '#' or port ':', without user info
+// ("user:pw@") and a leading "www.", ASCII-lowercased. Empty when there is no "://".
+std::string UrlHost(std::string_view url);
+
+// The generated id "<file>:<line>" as a RecordId.
+RecordId GeneratedId(const std::string& file, uint64_t line);
+
+// A RecordId holding the string `s` (valid UTF-8).
+RecordId StringId(const std::string& s);
+
+}  // namespace neardup
+
+#endif  // NEARDUP_PIPELINE_IO_RECORD_PARSER_H_
