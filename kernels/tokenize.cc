@@ -1,0 +1,251 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// Dispatch in Mode::kAuto: the text is cut at ASCII whitespace (space, \t, \n, \v, \f, \r) into pieces;
+// consecutive pure-ASCII pieces form one fast-path run, consecutive pieces with a non-ASCII byte form
+// one ICU run. This is exact because an ASCII whitespace character always starts a fresh segment in
+// ICU's rules: nothing before it joins with it except another whitespace (CR LF, space space), and what
+// follows it (a combining mark, ZWJ, a format character) can only extend the whitespace segment, which
+// is not a word. An ICU run starts at the whitespace character before its first piece, so that a mark
+// at the start of the piece sees the same context as in the whole text (ICU 72 gives the same words
+// without it, but that is not a rule of UAX #29), and ends at the whitespace after its last piece.
+// Grouping pieces into runs only saves ICU calls: cutting at every whitespace would be just as exact.
+// tests/tokenize_test.cc checks all of this against Mode::kIcuOnly.
+
+#include "kernels/tokenize.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/stringpiece.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include <bit>
+#include <cstring>
+#include <limits>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "kernels/tokenize_ascii.h"
+
+namespace neardup {
+namespace {
+
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+inline uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof(v));
+  return v;
+}
+
+inline bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// Index of the first byte >= 0x80 at or after pos, or s.size().
+size_t FindNonAscii(std::string_view s, size_t pos) {
+  const size_t n = s.size();
+  while (pos + 8 <= n && (Load64(s.data() + pos) & kHighBits) == 0) pos += 8;
+  while (pos < n && static_cast<unsigned char>(s[pos]) < 0x80) ++pos;
+  return pos;
+}
+
+// Index of the first ASCII whitespace at or after pos, or s.size().
+size_t FindSpace(std::string_view s, size_t pos) {
+  while (pos < s.size() && !IsAsciiSpace(static_cast<unsigned char>(s[pos]))) ++pos;
+  return pos;
+}
+
+bool HasNonAscii(std::string_view s) { return FindNonAscii(s, 0) < s.size(); }
+
+// ICU break iterators index with int32_t. Longer ICU runs are cut at ASCII whitespace, which is exact
+// (see the file comment); a run without whitespace that long is cut anywhere on a code point boundary.
+constexpr size_t kMaxIcuRun = static_cast<size_t>(std::numeric_limits<int32_t>::max());
+
+// Apostrophe variants folded to U+0027 after NFKC_Casefold (which already maps U+FF07 FULLWIDTH
+// APOSTROPHE to U+0027): U+2018 and U+2019 (curly single quotes; U+2019 is the usual typographic
+// apostrophe and joins words like U+0027 does), U+201B (reversed-9 quote), U+02BC (modifier letter
+// apostrophe, a letter in ICU so it sits inside words) and U+2032 (prime, a common OCR/keyboard
+// substitute). Folding in place only ever shrinks the string.
+void FoldApostrophes(std::string* s) {
+  if (s->find_first_of("\xCA\xE2") == std::string::npos) return;
+  char* d = s->data();
+  const size_t n = s->size();
+  size_t w = 0;
+  for (size_t r = 0; r < n;) {
+    const auto b0 = static_cast<unsigned char>(d[r]);
+    if (b0 == 0xCA && r + 1 < n && static_cast<unsigned char>(d[r + 1]) == 0xBC) {  // U+02BC
+      d[w++] = '\'';
+      r += 2;
+      continue;
+    }
+    if (b0 == 0xE2 && r + 2 < n && static_cast<unsigned char>(d[r + 1]) == 0x80) {
+      const auto b2 = static_cast<unsigned char>(d[r + 2]);
+      if (b2 == 0x98 || b2 == 0x99 || b2 == 0x9B || b2 == 0xB2) {  // U+2018 U+2019 U+201B U+2032
+        d[w++] = '\'';
+        r += 3;
+        continue;
+      }
+    }
+    d[w++] = d[r++];
+  }
+  s->resize(w);
+}
+
+}  // namespace
+
+size_t CountCodePoints(std::string_view utf8) {
+  // A continuation byte is 10xxxxxx: high bit set, next bit clear.
+  const size_t n = utf8.size();
+  size_t continuation = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t v = Load64(utf8.data() + i);
+    continuation += static_cast<size_t>(std::popcount(v & ~(v << 1) & kHighBits));
+  }
+  for (; i < n; ++i) continuation += (static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80;
+  return n - continuation;
+}
+
+struct WordTokenizer::Impl {
+  Mode mode = Mode::kAuto;
+  bool ok = false;
+  std::unique_ptr<icu::BreakIterator> breaker;
+  const icu::Normalizer2* nfkc_casefold = nullptr;  // owned by ICU
+  UText* utext = nullptr;                           // reopened over each ICU run
+  std::string normalized;                           // scratch: normalized form of the current word
+  std::string ascii_scratch;                        // scratch for long ASCII words
+
+  ~Impl() { utext_close(utext); }
+
+  void NormalizeInto(std::string_view word, std::string* dst);
+  void TokenizeIcu(std::string_view run, uint32_t cp_start, std::vector<Word>* out);
+  void TokenizeIcuChunk(std::string_view chunk, uint32_t cp_start, std::vector<Word>* out);
+  void TokenizeAuto(std::string_view text, uint32_t cp_base, std::vector<Word>* out);
+};
+
+void WordTokenizer::Impl::NormalizeInto(std::string_view word, std::string* dst) {
+  if (!ok) {
+    internal::AsciiLowercase(word, dst);
+    return;
+  }
+  dst->clear();
+  UErrorCode status = U_ZERO_ERROR;
+  icu::StringByteSink<std::string> sink(dst);
+  nfkc_casefold->normalizeUTF8(0, icu::StringPiece(word.data(), static_cast<int32_t>(word.size())), sink,
+                               nullptr, status);
+  if (U_FAILURE(status)) dst->assign(word);  // only on invalid UTF-8, which the contract excludes
+  FoldApostrophes(dst);
+}
+
+void WordTokenizer::Impl::TokenizeIcu(std::string_view run, uint32_t cp_start, std::vector<Word>* out) {
+  while (run.size() > kMaxIcuRun) {
+    size_t cut = kMaxIcuRun;
+    while (cut > 0 && !IsAsciiSpace(static_cast<unsigned char>(run[cut]))) --cut;
+    if (cut == 0) {
+      cut = kMaxIcuRun;
+      while ((static_cast<unsigned char>(run[cut]) & 0xC0) == 0x80) --cut;
+    }
+    TokenizeIcuChunk(run.substr(0, cut), cp_start, out);
+    cp_start += static_cast<uint32_t>(CountCodePoints(run.substr(0, cut)));
+    run.remove_prefix(cut);
+  }
+  TokenizeIcuChunk(run, cp_start, out);
+}
+
+void WordTokenizer::Impl::TokenizeIcuChunk(std::string_view chunk, uint32_t cp_start,
+                                           std::vector<Word>* out) {
+  if (chunk.empty()) return;
+  UErrorCode status = U_ZERO_ERROR;
+  utext = utext_openUTF8(utext, chunk.data(), static_cast<int64_t>(chunk.size()), &status);
+  breaker->setText(utext, status);
+  if (U_FAILURE(status)) return;
+  // ICU reports UTF-8 byte indices; code point offsets advance segment by segment, so the
+  // conversion costs one pass over the chunk.
+  int32_t begin = breaker->first();
+  uint32_t begin_cp = cp_start;
+  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; begin = end, end = breaker->next()) {
+    const std::string_view segment =
+        chunk.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin));
+    const uint32_t end_cp = begin_cp + static_cast<uint32_t>(CountCodePoints(segment));
+    const int32_t rule_status = breaker->getRuleStatus();
+    if (rule_status < UBRK_WORD_NONE || rule_status >= UBRK_WORD_NONE_LIMIT) {
+      NormalizeInto(segment, &normalized);
+      out->push_back(
+          Word{XXH3_64bits_withSeed(normalized.data(), normalized.size(), kWordHashSeed), begin_cp, end_cp});
+    }
+    begin_cp = end_cp;
+  }
+}
+
+void WordTokenizer::Impl::TokenizeAuto(std::string_view text, uint32_t cp_base, std::vector<Word>* out) {
+  const size_t n = text.size();
+  size_t pos = 0;
+  uint32_t cp = cp_base;
+  while (pos < n) {
+    const size_t non_ascii = FindNonAscii(text, pos);
+    if (non_ascii == n) {
+      internal::TokenizeAscii(text.substr(pos), cp, &ascii_scratch, out);
+      return;
+    }
+    // The ICU run starts at the whitespace before the piece holding non_ascii, or at pos if the piece
+    // starts there (then pos is the text start or the whitespace that ended the previous ICU run).
+    size_t icu_begin = non_ascii;
+    while (icu_begin > pos && !IsAsciiSpace(static_cast<unsigned char>(text[icu_begin - 1]))) --icu_begin;
+    if (icu_begin > pos) --icu_begin;
+    if (icu_begin > pos) {
+      internal::TokenizeAscii(text.substr(pos, icu_begin - pos), cp, &ascii_scratch, out);
+      cp += static_cast<uint32_t>(icu_begin - pos);
+    }
+    // Extend the run over following pieces while they hold non-ASCII bytes.
+    size_t icu_end = FindSpace(text, non_ascii);
+    while (icu_end < n) {
+      size_t next = icu_end;
+      while (next < n && IsAsciiSpace(static_cast<unsigned char>(text[next]))) ++next;
+      if (next == n) {
+        icu_end = n;
+        break;
+      }
+      const size_t next_end = FindSpace(text, next);
+      if (!HasNonAscii(text.substr(next, next_end - next))) break;
+      icu_end = next_end;
+    }
+    const std::string_view run = text.substr(icu_begin, icu_end - icu_begin);
+    TokenizeIcu(run, cp, out);
+    cp += static_cast<uint32_t>(CountCodePoints(run));
+    pos = icu_end;
+  }
+}
+
+WordTokenizer::WordTokenizer(Mode mode) : impl_(std::make_unique<Impl>()) {
+  impl_->mode = mode;
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->breaker.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status) || impl_->breaker == nullptr) return;
+  impl_->nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status) || impl_->nfkc_casefold == nullptr) return;
+  impl_->ok = true;
+}
+
+WordTokenizer::~WordTokenizer() = default;
+
+bool WordTokenizer::ok() const { return impl_->ok; }
+
+void WordTokenizer::Tokenize(std::string_view utf8, uint32_t cp_base, std::vector<Word>* out) {
+  if (!impl_->ok) {
+    internal::TokenizeAsciiIgnoringOthers(utf8, cp_base, &impl_->ascii_scratch, out);
+  } else if (impl_->mode == Mode::kIcuOnly) {
+    impl_->TokenizeIcu(utf8, cp_base, out);
+  } else {
+    impl_->TokenizeAuto(utf8, cp_base, out);
+  }
+}
+
+std::string WordTokenizer::Normalize(std::string_view word_utf8) {
+  std::string result;
+  impl_->NormalizeInto(word_utf8, &result);
+  return result;
+}
+
+}  // namespace neardup
