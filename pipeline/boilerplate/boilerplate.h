@@ -26,8 +26,12 @@
 
 namespace neardup {
 
+// A template recurring in this many distinct articles of a source may be boilerplate there (RULES.md
+// says why 3): two is what one article and its republication or update give.
+inline constexpr size_t kDefaultBoilerplateMinRepeats = 3;
+
 struct BoilerplateOptions {
-  size_t min_repeats = 0;                   ///< 0 = the documented default
+  size_t min_repeats = 0;                   ///< 0 = kDefaultBoilerplateMinRepeats
   std::string rules_file;                   ///< extra rules (--rules FILE); empty = none
   std::vector<std::string> disabled_rules;  ///< --disable-rule NAME (a rule or a whole category)
   size_t chunk_docs = 256;                  ///< documents per parallel task
@@ -41,10 +45,10 @@ struct BoilerplateInput {
 };
 
 struct BoilerplateSpan {
-  uint32_t start;   ///< code point offset, inclusive
-  uint32_t end;     ///< code point offset, exclusive
-  uint32_t reason;  ///< index into BoilerplateResult::reasons ("rule:copyright", "repeated:12")
-  uint32_t pattern; ///< index into BoilerplateResult::patterns
+  uint32_t start;    ///< code point offset, inclusive
+  uint32_t end;      ///< code point offset, exclusive
+  uint32_t reason;   ///< index into BoilerplateResult::reasons ("rule:copyright", "repeated:12")
+  uint32_t pattern;  ///< index into BoilerplateResult::patterns
 };
 
 // One line of boilerplate.jsonl.

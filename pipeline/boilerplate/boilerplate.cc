@@ -1,0 +1,627 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// How a run finds boilerplate:
+//  1. Per document (in parallel): split into units, compute each unit's masked template, match the
+//     rules.
+//  2. Per source (in parallel over sources; each source's documents in input order): count in how many
+//     documents, and in how many distinct articles, each template occurs; decide which recurring
+//     templates are furniture (see IsFurniture).
+//  3. Per document (in parallel): mark furniture units, extend a "related" box over its links, find
+//     lead-ins, and turn the marked units into tidy spans.
+//  4. Serially, in input order: patterns, reasons and totals.
+// Every step's output depends only on the input, never on scheduling, so results are identical for any
+// thread count.
+
+#include "pipeline/boilerplate/boilerplate.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "pipeline/boilerplate/rules.h"
+#include "pipeline/boilerplate/templates.h"
+
+namespace neardup {
+namespace {
+
+using boilerplate_internal::MaskUnit;
+using boilerplate_internal::SplitUnits;
+using boilerplate_internal::Template;
+using boilerplate_internal::TitleMask;
+using boilerplate_internal::Unit;
+
+// A template of at most this many tokens is "short": furniture lines are ("Leave a comment", "© <n> Site.
+// All rights reserved."), article paragraphs are not. A longer recurring unit needs stronger evidence.
+constexpr uint32_t kShortTokens = 16;
+// Units that identify an article (to tell several copies of one article from several articles).
+constexpr uint32_t kFingerprintTokens = 12;
+constexpr size_t kFingerprintsPerDoc = 32;
+// A long unit in more documents of a source than this is not an article's own line.
+constexpr size_t kMaxCopies = 64;
+// Lead-ins are looked for at the start of the first few content units only: they open the article.
+constexpr size_t kLeadInUnits = 3;
+// A link line of a "related" box: a short line that does not end like a sentence.
+constexpr uint32_t kLinkLineTokens = 14;
+
+enum UnitFlag : uint8_t {
+  kBlank = 1,      // whitespace only
+  kCountable = 2,  // has words: its template is counted
+  kPureTitle = 4,  // the document's title and nothing else (counted by its own words)
+  kLinkLike = 8,   // short, does not end like a sentence
+};
+
+struct UnitInfo {
+  Unit unit;
+  uint64_t key = 0;
+  uint16_t tokens = 0;
+  uint8_t flags = 0;
+  bool has_title = false;
+  int32_t rule = -1;  // whole-unit rule, or -1
+};
+
+struct DocInfo {
+  std::vector<UnitInfo> units;
+  bool sentence_mode = false;
+};
+
+struct KeyStats {
+  uint32_t docs = 0;    // documents of the source with the template
+  uint32_t groups = 0;  // distinct articles (copy groups) among them
+  uint32_t edge = 0;    // documents where it sits in the head or tail furniture zone
+  uint32_t last_doc = std::numeric_limits<uint32_t>::max();
+  uint32_t last_group = std::numeric_limits<uint32_t>::max();
+  uint32_t last_edge = std::numeric_limits<uint32_t>::max();
+  uint16_t tokens = 0;
+  bool has_title = false;
+  bool furniture = false;
+};
+
+struct SourceModel {
+  std::unordered_map<uint64_t, KeyStats> stats;
+  uint32_t groups = 0;
+};
+
+// A span before code point conversion.
+struct RawSpan {
+  uint32_t begin, end;  // bytes
+  int32_t rule;         // >= 0: the rule; -1: a learned template
+  uint64_t key;         // the template (rule < 0)
+  uint32_t repeats;     // documents of the source with the template (rule < 0)
+  uint32_t unit;        // the unit it was made for (its example text)
+};
+
+bool EndsLikeSentence(std::string_view s) {
+  while (!s.empty()) {
+    const unsigned char c = static_cast<unsigned char>(s.back());
+    if (c == '"' || c == '\'' || c == ')' || c == ']') {
+      s.remove_suffix(1);
+    } else if (s.size() >= 3 && static_cast<unsigned char>(s[s.size() - 3]) == 0xE2 &&
+               static_cast<unsigned char>(s[s.size() - 2]) == 0x80 && (c == 0x9D || c == 0x99)) {  // ” ’
+      s.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  if (s.empty()) return false;
+  const char c = s.back();
+  return c == '.' || c == '!' || c == ';' || c == ',' || c == ':';
+}
+
+// A "related" box at the end of a page: the link lines under its header (short lines that do not end
+// like a sentence) are furniture too. Only in the tail stretch of the text (furniture, blank and
+// link-like lines to the end), so that a section heading after an inline "Related: ..." line is never
+// taken. `repeats` marks learned furniture (may be empty: rules only).
+void AbsorbRelatedLinks(const std::vector<UnitInfo>& units, const BoilerplateRules& rules,
+                        const std::vector<uint32_t>& repeats, std::vector<int32_t>* rule) {
+  const size_t n = units.size();
+  auto learned = [&](size_t i) { return !repeats.empty() && repeats[i] > 0; };
+  size_t k = n;
+  while (k > 0 && ((units[k - 1].flags & (kBlank | kLinkLike)) || (*rule)[k - 1] >= 0 || learned(k - 1))) --k;
+  int32_t header = -1;
+  for (size_t i = k; i < n; ++i) {
+    if ((*rule)[i] >= 0 && rules.rule((*rule)[i]).category == "related") {
+      header = (*rule)[i];
+    } else if (header >= 0 && (*rule)[i] < 0 && !learned(i) && (units[i].flags & kLinkLike) &&
+               !(units[i].flags & kPureTitle)) {
+      (*rule)[i] = header;
+    }
+  }
+}
+
+void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocInfo* doc) {
+  const std::vector<Unit> units = SplitUnits(in.text, &doc->sentence_mode);
+  const TitleMask title(in.title);
+  doc->units.resize(units.size());
+  for (size_t i = 0; i < units.size(); ++i) {
+    UnitInfo& info = doc->units[i];
+    info.unit = units[i];
+    if (units[i].blank()) {
+      info.flags = kBlank;
+      continue;
+    }
+    const std::string_view text =
+        in.text.substr(units[i].text_begin, units[i].text_end - units[i].text_begin);
+    Template t = MaskUnit(text, title);
+    if (t.pure_title) {
+      // The headline repeated in the text. It is counted by its own words: a real headline differs from
+      // article to article, but a "title" taken from a first line that every page of a site shares
+      // ("Skip to main content") is that site's furniture.
+      info.flags |= kPureTitle;
+      t = MaskUnit(text, TitleMask());
+    }
+    info.key = t.key;
+    info.tokens = static_cast<uint16_t>(std::min<uint32_t>(t.tokens, std::numeric_limits<uint16_t>::max()));
+    info.has_title = t.has_title;
+    if (t.words > 0) info.flags |= kCountable;
+    if (t.tokens > 0 && t.tokens <= kLinkLineTokens && !EndsLikeSentence(text)) info.flags |= kLinkLike;
+    info.rule = doc->sentence_mode ? rules.MatchWhole(text) : rules.Classify(text);
+  }
+  if (!doc->sentence_mode) {
+    // Links of a related box are furniture by rule already, so that learning sees through the box.
+    std::vector<int32_t> rule(units.size());
+    for (size_t i = 0; i < units.size(); ++i) rule[i] = doc->units[i].rule;
+    AbsorbRelatedLinks(doc->units, rules, {}, &rule);
+    for (size_t i = 0; i < units.size(); ++i) doc->units[i].rule = rule[i];
+    return;
+  }
+  // Furniture split into sentences ("We use cookies. If you continue, we assume you agree."): the
+  // sentences after one that a rule matches alone are furniture too when, together with it, up to three
+  // make a run one rule matches whole. The run must start at a matched sentence: a pattern that allows
+  // any sentence before its prompt must not pull an article sentence in.
+  for (size_t i = 0; i < units.size(); ++i) {
+    if (doc->units[i].rule < 0) continue;
+    for (size_t len = std::min<size_t>(3, units.size() - i); len >= 2; --len) {
+      const uint32_t b = units[i].text_begin, e = units[i + len - 1].text_end;
+      const int r = rules.MatchWhole(in.text.substr(b, e - b));
+      if (r < 0) continue;
+      for (size_t k = i; k < i + len; ++k) {
+        if (doc->units[k].rule < 0) doc->units[k].rule = r;
+      }
+      break;
+    }
+  }
+}
+
+// Union-find over the documents of one source.
+uint32_t Find(std::vector<uint32_t>* parent, uint32_t x) {
+  while ((*parent)[x] != x) {
+    (*parent)[x] = (*parent)[(*parent)[x]];
+    x = (*parent)[x];
+  }
+  return x;
+}
+
+// The furniture-versus-content decision for one template of one source (RULES.md explains it).
+//  - It must recur in at least min_repeats distinct articles: copies of one article (published twice,
+//    or updated) count once, so an article's own lines never reach the threshold by being copied.
+//  - A template with the title masked in it ("Home » News » <title>", "<title> - Site") is furniture.
+//  - A short template is furniture when it sits in the head or tail furniture zone in at least half of
+//    its documents, or recurs in most of the site's articles.
+//  - A long one needs both: at the edge, and in most of the site's articles (a site with at least
+//    2 * min_repeats articles, so that "most" means something). A background paragraph a site reuses in
+//    a few follow-up stories fails this and stays content: that is reuse, for the passages to report.
+bool IsFurniture(const KeyStats& s, uint32_t site_groups, size_t min_repeats) {
+  if (s.groups < min_repeats) return false;
+  if (s.has_title) return true;
+  const bool edge = 2 * static_cast<uint64_t>(s.edge) >= s.docs;
+  const bool most = 2 * static_cast<uint64_t>(s.groups) > site_groups && site_groups >= 2 * min_repeats;
+  if (s.tokens <= kShortTokens) return edge || most;
+  return edge && most;
+}
+
+void BuildSourceModel(const std::vector<DocInfo>& docs, const std::vector<uint32_t>& members,
+                      size_t min_repeats, SourceModel* model) {
+  auto& stats = model->stats;
+  const uint32_t n = static_cast<uint32_t>(members.size());
+  for (uint32_t m = 0; m < n; ++m) {
+    for (const UnitInfo& u : docs[members[m]].units) {
+      if (!(u.flags & kCountable)) continue;
+      KeyStats& s = stats[u.key];
+      if (s.last_doc == m) continue;
+      s.last_doc = m;
+      ++s.docs;
+      s.tokens = u.tokens;
+      s.has_title = u.has_title;
+    }
+  }
+
+  // Copy groups: two documents that share most of their long units (lines of the article itself:
+  // rule-matched units are skipped; the longest kFingerprintsPerDoc) are copies of one article, even
+  // after light edits. Sharing one or two is what a reused background paragraph, or the long lines of a
+  // template, do.
+  std::vector<std::vector<uint64_t>> prints(n);
+  std::unordered_map<uint64_t, std::vector<uint32_t>> holders;
+  for (uint32_t m = 0; m < n; ++m) {
+    std::vector<const UnitInfo*> longest;
+    for (const UnitInfo& u : docs[members[m]].units) {
+      if ((u.flags & kCountable) && u.rule < 0 && u.tokens >= kFingerprintTokens) longest.push_back(&u);
+    }
+    const size_t keep = std::min(kFingerprintsPerDoc, longest.size());
+    std::partial_sort(
+        longest.begin(), longest.begin() + keep, longest.end(), [](const UnitInfo* a, const UnitInfo* b) {
+          return a->tokens != b->tokens ? a->tokens > b->tokens : a->unit.text_begin < b->unit.text_begin;
+        });
+    for (size_t k = 0; k < keep; ++k) prints[m].push_back(longest[k]->key);
+    std::sort(prints[m].begin(), prints[m].end());
+    prints[m].erase(std::unique(prints[m].begin(), prints[m].end()), prints[m].end());
+    for (uint64_t key : prints[m]) holders[key].push_back(m);
+  }
+  std::vector<uint32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0u);
+  std::unordered_map<uint64_t, uint32_t> shared;  // (a << 32 | b) -> fingerprints shared
+  for (uint32_t m = 0; m < n; ++m) {
+    for (uint64_t key : prints[m]) {
+      const std::vector<uint32_t>& h = holders[key];
+      if (h.size() > kMaxCopies) continue;  // in that many documents it is template, not article
+      for (uint32_t other : h) {
+        if (other >= m) break;
+        const uint32_t count = ++shared[(static_cast<uint64_t>(other) << 32) | m];
+        const size_t fewer = std::min(prints[m].size(), prints[other].size());
+        // More than half of the long units of the shorter one, and at least two; a document with a
+        // single long unit is a copy when it shares it with few others.
+        size_t need = std::max<size_t>(2, fewer / 2 + 1);
+        if (fewer == 1) need = h.size() <= std::max<size_t>(2, n / 3) ? 1 : 2;
+        if (count == need) {
+          const uint32_t a = Find(&parent, m), b = Find(&parent, other);
+          if (a != b) parent[std::max(a, b)] = std::min(a, b);
+        }
+      }
+    }
+  }
+  std::vector<uint32_t> group(n);
+  for (uint32_t m = 0; m < n; ++m) {
+    group[m] = Find(&parent, m);
+    if (group[m] == m) ++model->groups;
+  }
+  // Distinct groups per template: visit the documents group by group.
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return group[a] < group[b]; });
+  for (uint32_t m : order) {
+    for (const UnitInfo& u : docs[members[m]].units) {
+      if (!(u.flags & kCountable)) continue;
+      KeyStats& s = stats.find(u.key)->second;
+      if (s.last_group == group[m]) continue;
+      s.last_group = group[m];
+      ++s.groups;
+    }
+  }
+
+  // The furniture zones: from each end of a document, the units that are blank, rule-matched, only the
+  // title, without words, or recurring templates; a template counts as "at the edge" in a document
+  // when it is inside one of them.
+  auto candidate = [&](const UnitInfo& u) {
+    if (!(u.flags & kCountable) || (u.flags & kPureTitle) || u.rule >= 0) return true;
+    return stats.find(u.key)->second.groups >= min_repeats;
+  };
+  for (uint32_t m = 0; m < n; ++m) {
+    const std::vector<UnitInfo>& units = docs[members[m]].units;
+    auto mark = [&](const UnitInfo& u) {
+      if (!(u.flags & kCountable)) return;
+      KeyStats& s = stats.find(u.key)->second;
+      if (s.last_edge == m) return;
+      s.last_edge = m;
+      ++s.edge;
+    };
+    size_t head = 0;
+    while (head < units.size() && candidate(units[head])) mark(units[head++]);
+    size_t tail = units.size();
+    while (tail > head && candidate(units[tail - 1])) mark(units[--tail]);
+  }
+  for (auto& [key, s] : stats) s.furniture = IsFurniture(s, model->groups, min_repeats);
+}
+
+// Turns the marked units of a document into spans that leave tidy paragraphs. `rule` and `repeats`
+// describe each unit's mark (rule >= 0, or repeats > 0 for a template; neither: not boilerplate).
+void MakeLineSpans(const DocInfo& doc, const std::vector<int32_t>& rule, const std::vector<uint32_t>& repeats,
+                   std::vector<RawSpan>* spans) {
+  const std::vector<UnitInfo>& u = doc.units;
+  const size_t n = u.size();
+  auto marked = [&](size_t i) { return rule[i] >= 0 || repeats[i] > 0; };
+  auto push = [&](size_t i, uint32_t begin, uint32_t end) {
+    if (begin < end) spans->push_back({begin, end, rule[i], u[i].key, repeats[i], static_cast<uint32_t>(i)});
+  };
+  size_t i = 0;
+  while (i < n) {
+    if (!marked(i) && !(u[i].flags & kBlank)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && (marked(j) || (u[j].flags & kBlank))) ++j;
+    size_t first = j, last = j;
+    for (size_t k = i; k < j; ++k) {
+      if (!marked(k)) continue;
+      if (first == j) first = k;
+      last = k;
+    }
+    if (first == j) {
+      i = j;
+      continue;
+    }
+    uint32_t r0, r1;
+    const bool content_before = i > 0, content_after = j < n;
+    if (!content_before || !content_after) {
+      // At the start or the end of the text: the blank lines go too, so the text neither starts nor
+      // ends with a hole.
+      r0 = u[i].unit.region_begin;
+      r1 = u[j - 1].unit.region_end;
+    } else if (first > i) {
+      // Between paragraphs: keep the blank lines before the furniture as the paragraph break.
+      r0 = u[first].unit.region_begin;
+      r1 = u[j - 1].unit.region_end;
+    } else {
+      // No blank line before it: keep the blank lines after it.
+      r0 = u[first].unit.region_begin;
+      r1 = u[last].unit.region_end;
+    }
+    // One span per marked unit; blank lines between two marked units go with the first.
+    size_t k = first;
+    uint32_t begin = r0;
+    while (k <= last) {
+      size_t next = k + 1;
+      while (next <= last && !marked(next)) ++next;
+      const uint32_t end = next <= last ? u[next].unit.region_begin : r1;
+      push(k, begin, end);
+      begin = end;
+      k = next;
+    }
+    i = j;
+  }
+}
+
+void MakeSentenceSpans(const DocInfo& doc, const std::vector<int32_t>& rule,
+                       const std::vector<uint32_t>& repeats, std::vector<RawSpan>* spans) {
+  const std::vector<UnitInfo>& u = doc.units;
+  const size_t n = u.size();
+  auto marked = [&](size_t i) { return rule[i] >= 0 || repeats[i] > 0; };
+  size_t tail = n;  // the trailing run of marked sentences
+  while (tail > 0 && marked(tail - 1)) --tail;
+  for (size_t i = 0; i < n; ++i) {
+    if (!marked(i)) continue;
+    uint32_t begin = u[i].unit.region_begin, end = u[i].unit.region_end;
+    if (i >= tail && tail > 0) {
+      // Closing sentences: take the space before each instead of after, so the text ends where the
+      // last kept sentence ends.
+      begin = u[i - 1].unit.text_end;
+      end = u[i].unit.text_end;
+    }
+    if (begin < end) spans->push_back({begin, end, rule[i], u[i].key, repeats[i], static_cast<uint32_t>(i)});
+  }
+}
+
+void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model,
+             const BoilerplateRules& rules, std::vector<RawSpan>* spans) {
+  const size_t n = doc.units.size();
+  std::vector<int32_t> rule(n, -1);
+  std::vector<uint32_t> repeats(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const UnitInfo& u = doc.units[i];
+    if (u.rule >= 0) {
+      rule[i] = u.rule;  // a rule wins over a repeat count
+    } else if (u.flags & kCountable) {
+      const auto it = model.stats.find(u.key);
+      if (it != model.stats.end() && it->second.furniture) repeats[i] = it->second.docs;
+    }
+  }
+  if (!doc.sentence_mode) AbsorbRelatedLinks(doc.units, rules, repeats, &rule);
+  if (doc.sentence_mode) {
+    MakeSentenceSpans(doc, rule, repeats, spans);
+  } else {
+    MakeLineSpans(doc, rule, repeats, spans);
+  }
+  // Lead-ins open the article: look at the start of the first few units that stay.
+  size_t seen = 0;
+  for (size_t i = 0; i < n && seen < kLeadInUnits; ++i) {
+    const UnitInfo& u = doc.units[i];
+    if ((u.flags & kBlank) || rule[i] >= 0 || repeats[i] > 0) continue;
+    ++seen;
+    size_t len = 0;
+    const std::string_view text = in.text.substr(u.unit.text_begin, u.unit.text_end - u.unit.text_begin);
+    const int r = rules.MatchLeadIn(text, &len);
+    if (r >= 0) {
+      spans->push_back({u.unit.text_begin, static_cast<uint32_t>(u.unit.text_begin + len), r, 0, 0,
+                        static_cast<uint32_t>(i)});
+    }
+  }
+  std::sort(spans->begin(), spans->end(),
+            [](const RawSpan& a, const RawSpan& b) { return a.begin < b.begin; });
+}
+
+// Code point offsets of sorted byte offsets into valid UTF-8 `text`, in one pass.
+void BytesToCodePoints(std::string_view text, std::vector<uint32_t>* offsets) {
+  size_t byte = 0;
+  uint32_t cp = 0;
+  for (uint32_t& off : *offsets) {
+    while (byte < off) {
+      if ((static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80) ++cp;
+      ++byte;
+    }
+    off = cp;
+  }
+}
+
+}  // namespace
+
+Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const BoilerplateOptions& options,
+                       BoilerplateResult* result) {
+  *result = BoilerplateResult();
+  std::unique_ptr<BoilerplateRules> rules;
+  NEARDUP_RETURN_IF_ERROR(BoilerplateRules::Build(options, &rules));
+  const size_t min_repeats = options.min_repeats > 0 ? options.min_repeats : kDefaultBoilerplateMinRepeats;
+  const size_t grain = std::max<size_t>(1, options.chunk_docs);
+  const size_t n = docs.size();
+
+  // 1. Units, templates, rules.
+  std::vector<DocInfo> info(n);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, grain), [&](const tbb::blocked_range<size_t>& r) {
+    for (size_t d = r.begin(); d != r.end(); ++d) AnalyzeDoc(docs[d], *rules, &info[d]);
+  });
+
+  // 2. Sources, numbered in order of first appearance, and what each learned.
+  std::unordered_map<std::string_view, uint32_t> source_id;
+  std::vector<std::vector<uint32_t>> members;
+  std::vector<uint32_t> doc_source(n);
+  for (size_t d = 0; d < n; ++d) {
+    const auto [it, inserted] = source_id.emplace(docs[d].source, static_cast<uint32_t>(members.size()));
+    if (inserted) members.emplace_back();
+    doc_source[d] = it->second;
+    members[it->second].push_back(static_cast<uint32_t>(d));
+  }
+  std::vector<SourceModel> models(members.size());
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, members.size(), 1),
+                    [&](const tbb::blocked_range<size_t>& r) {
+                      for (size_t s = r.begin(); s != r.end(); ++s)
+                        BuildSourceModel(info, members[s], min_repeats, &models[s]);
+                    });
+
+  // 3. Spans.
+  std::vector<std::vector<RawSpan>> raw(n);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, grain), [&](const tbb::blocked_range<size_t>& r) {
+    for (size_t d = r.begin(); d != r.end(); ++d)
+      MarkDoc(docs[d], info[d], models[doc_source[d]], *rules, &raw[d]);
+  });
+
+  // 4. Patterns (rules by index, templates by key across sources), reasons, code points.
+  struct Slot {
+    BoilerplatePattern pattern;
+    uint32_t last_doc = std::numeric_limits<uint32_t>::max();
+    std::vector<uint32_t> sources;
+    uint32_t max_repeats = 0;
+  };
+  std::vector<Slot> slots;
+  std::unordered_map<int32_t, uint32_t> rule_slot;
+  std::unordered_map<uint64_t, uint32_t> key_slot;
+  std::unordered_map<std::string, uint32_t> reason_index;
+  auto reason_of = [&](const std::string& reason) {
+    const auto [it, inserted] = reason_index.emplace(reason, static_cast<uint32_t>(result->reasons.size()));
+    if (inserted) result->reasons.push_back(reason);
+    return it->second;
+  };
+  result->spans.resize(n);
+  for (size_t d = 0; d < n; ++d) {
+    const std::string_view text = docs[d].text;
+    std::vector<uint32_t> offsets;
+    offsets.reserve(raw[d].size() * 2);
+    for (const RawSpan& s : raw[d]) {
+      offsets.push_back(s.begin);
+      offsets.push_back(s.end);
+    }
+    BytesToCodePoints(text, &offsets);
+    std::vector<BoilerplateSpan>& out = result->spans[d];
+    for (size_t k = 0; k < raw[d].size(); ++k) {
+      const RawSpan& s = raw[d][k];
+      const bool is_rule = s.rule >= 0;
+      const uint32_t next_slot = static_cast<uint32_t>(slots.size());
+      uint32_t index;
+      bool fresh;
+      if (is_rule) {
+        const auto [it, inserted] = rule_slot.emplace(s.rule, next_slot);
+        index = it->second;
+        fresh = inserted;
+      } else {
+        const auto [it, inserted] = key_slot.emplace(s.key, next_slot);
+        index = it->second;
+        fresh = inserted;
+      }
+      if (fresh) {
+        slots.emplace_back();
+        Slot& slot = slots.back();
+        const Unit& unit = info[d].units[s.unit].unit;
+        const bool lead_in = is_rule && rules->rule(s.rule).category == kLeadInCategory;
+        slot.pattern.example =
+            std::string(lead_in ? text.substr(s.begin, s.end - s.begin)
+                                : text.substr(unit.text_begin, unit.text_end - unit.text_begin));
+        if (is_rule) {
+          slot.pattern.pattern = rules->rule(s.rule).name;
+          slot.pattern.reason = "rule:" + rules->rule(s.rule).category;
+        } else {
+          MaskUnit(slot.pattern.example, TitleMask(docs[d].title), &slot.pattern.pattern);
+        }
+      }
+      Slot& slot = slots[index];
+      if (slot.last_doc != d) {
+        slot.last_doc = static_cast<uint32_t>(d);
+        ++slot.pattern.documents;
+        slot.sources.push_back(doc_source[d]);
+      }
+      slot.max_repeats = std::max(slot.max_repeats, s.repeats);
+      const std::string reason = is_rule ? slot.pattern.reason : "repeated:" + std::to_string(s.repeats);
+      const uint32_t start = offsets[2 * k], end = offsets[2 * k + 1];
+      const uint32_t reason_id = reason_of(reason);
+      // Adjacent spans for one pattern and reason (a box of related links) become one.
+      if (!out.empty() && out.back().end == start && out.back().pattern == index &&
+          out.back().reason == reason_id) {
+        out.back().end = end;
+      } else {
+        out.push_back({start, end, reason_id, index});
+      }
+      result->chars_removed += end - start;
+    }
+    result->span_count += out.size();
+  }
+  for (Slot& slot : slots) {
+    std::sort(slot.sources.begin(), slot.sources.end());
+    slot.pattern.sources = std::unique(slot.sources.begin(), slot.sources.end()) - slot.sources.begin();
+    if (slot.pattern.reason.empty()) slot.pattern.reason = "repeated:" + std::to_string(slot.max_repeats);
+  }
+  std::vector<uint32_t> order(slots.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const BoilerplatePattern &pa = slots[a].pattern, &pb = slots[b].pattern;
+    if (pa.documents != pb.documents) return pa.documents > pb.documents;
+    if (pa.pattern != pb.pattern) return pa.pattern < pb.pattern;
+    return pa.reason < pb.reason;
+  });
+  std::vector<uint32_t> rank(slots.size());
+  for (uint32_t r = 0; r < order.size(); ++r) {
+    rank[order[r]] = r;
+    result->patterns.push_back(std::move(slots[order[r]].pattern));
+  }
+  for (auto& doc_spans : result->spans) {
+    for (BoilerplateSpan& s : doc_spans) s.pattern = rank[s.pattern];
+  }
+  return Status::OK();
+}
+
+Status ListRules(const BoilerplateOptions& options, std::string* listing) {
+  std::unique_ptr<BoilerplateRules> rules;
+  NEARDUP_RETURN_IF_ERROR(BoilerplateRules::Build(options, &rules));
+  *listing = "# " + std::to_string(rules->enabled_count()) +
+             " rules in force: name<TAB>category<TAB>RE2 pattern. Whole-line rules match an entire line (or "
+             "sentence); attribution rules strip a lead-in at its start.\n";
+  *listing += rules->Listing();
+  return Status::OK();
+}
+
+std::string RemoveSpans(std::string_view text, const std::vector<BoilerplateSpan>& spans) {
+  std::string out;
+  out.reserve(text.size());
+  size_t byte = 0;
+  uint32_t cp = 0;
+  // Advances to code point `target` and returns its byte offset.
+  auto advance = [&](uint32_t target) {
+    while (cp < target && byte < text.size()) {
+      ++byte;
+      while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80) ++byte;
+      ++cp;
+    }
+    return byte;
+  };
+  size_t kept_from = 0;
+  for (const BoilerplateSpan& s : spans) {
+    const size_t b = advance(s.start);
+    out.append(text.substr(kept_from, b - kept_from));
+    kept_from = advance(s.end);
+  }
+  out.append(text.substr(std::min(kept_from, text.size())));
+  return out;
+}
+
+}  // namespace neardup

@@ -1,0 +1,93 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// The boilerplate rule set: built-in rules by category, extra rules from a rules file (RULES.md gives
+// the format), minus the rules or categories disabled by name. Whole-unit rules are matched together in
+// one linear-time pass (RE2::Set, anchored at both ends); lead-in rules (category attribution) are
+// anchored at the start of a unit and strip only the span they match.
+
+#ifndef NEARDUP_PIPELINE_BOILERPLATE_RULES_H_
+#define NEARDUP_PIPELINE_BOILERPLATE_RULES_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "neardup/status.h"
+#include "pipeline/boilerplate/boilerplate.h"
+
+namespace neardup {
+
+// The categories a rule may belong to, in the order `neardup rules` lists them.
+inline constexpr std::string_view kBoilerplateCategories[] = {
+    "copyright", "adblock",    "comments", "related", "breadcrumb",    "byline",
+    "share",     "newsletter", "cookie",   "app",     "advertisement", "attribution"};
+
+// The one category whose rules strip a span at the start of a unit instead of the whole unit.
+inline constexpr std::string_view kLeadInCategory = "attribution";
+
+struct BoilerplateRule {
+  std::string name;      ///< unique; "<category>.<what>" for built-in rules
+  std::string category;  ///< one of kBoilerplateCategories
+  std::string pattern;   ///< RE2 syntax, UTF-8, case-sensitive unless the pattern says (?i)
+  bool builtin = false;
+};
+
+// A compiled rule set. Immutable once built; every const method is safe to call from many threads.
+class BoilerplateRules {
+ public:
+  // Units longer than this (bytes) are never matched by a whole-unit rule: furniture is short, and the
+  // bound keeps every pattern's cost proportional to a short line.
+  static constexpr size_t kMaxUnitBytes = 1000;
+  // Lines longer than this are not tried as several sentences of furniture: such lines are short, and
+  // trying every article paragraph sentence by sentence would triple the matching work.
+  static constexpr size_t kMaxCoverBytes = 400;
+
+  ~BoilerplateRules();
+  BoilerplateRules(const BoilerplateRules&) = delete;
+  BoilerplateRules& operator=(const BoilerplateRules&) = delete;
+
+  // The built-in rules, then the rules of options.rules_file, without options.disabled_rules (each a
+  // rule name or a category). IOError when the file cannot be read; InvalidArgument naming the file, the
+  // line and the offending part for a bad rule, and for a disabled name that is neither a rule nor a
+  // category.
+  static Status Build(const BoilerplateOptions& options, std::unique_ptr<BoilerplateRules>* out);
+
+  // The built-in rules, in order.
+  static const std::vector<BoilerplateRule>& Builtin();
+
+  // Parses rules-file text; `origin` (the file name) prefixes error messages ("rules.tsv:7: ...").
+  static Status Parse(std::string_view text, std::string_view origin, std::vector<BoilerplateRule>* rules);
+
+  // Every rule, built-in first, disabled ones included (they never match); indices are stable.
+  size_t size() const { return rules_.size(); }
+  const BoilerplateRule& rule(size_t i) const { return rules_[i]; }
+  size_t enabled_count() const;
+
+  // The first whole-unit rule (lowest index) matching all of `unit` (already trimmed), or -1.
+  int MatchWhole(std::string_view unit) const;
+
+  // MatchWhole, and when that fails, whether `unit` is a few sentences each covered by whole-unit rules
+  // ("Leave a comment. Comments are closed."): returns the rule of the first sentence, or -1.
+  int Classify(std::string_view unit) const;
+
+  // A lead-in at the start of `unit`: the rule's index and the span's length in bytes (the pattern's
+  // first capturing group when it has one, else its whole match), or -1.
+  int MatchLeadIn(std::string_view unit, size_t* length) const;
+
+  // "name<TAB>category<TAB>pattern" per enabled rule, in order.
+  std::string Listing() const;
+
+ private:
+  struct Impl;
+  BoilerplateRules();
+
+  std::vector<BoilerplateRule> rules_;
+  std::vector<bool> enabled_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace neardup
+
+#endif  // NEARDUP_PIPELINE_BOILERPLATE_RULES_H_
