@@ -23,13 +23,14 @@ struct SketchScratch {
   std::vector<Word> words;
   std::vector<uint64_t> word_hashes;
   std::vector<uint32_t> signature;
+  std::vector<TextPiece> pieces;
 };
 
 }  // namespace
 
-void ComputeSketches(const std::vector<std::string_view>& texts, const DedupParams& params,
+void ComputeSketches(const std::vector<SketchInput>& inputs, const DedupParams& params,
                      std::vector<DocumentSketch>* sketches, std::vector<uint64_t>* band_keys) {
-  const size_t n = texts.size();
+  const size_t n = inputs.size();
   sketches->assign(n, DocumentSketch());
   band_keys->assign(n * params.bands, 0);
   const MinHashSeeds seeds = MinHashSeeds::Make(params.num_perm, params.seed);
@@ -41,7 +42,12 @@ void ComputeSketches(const std::vector<std::string_view>& texts, const DedupPara
     s.signature.resize(params.num_perm);
     for (size_t d = r.begin(); d != r.end(); ++d) {
       s.words.clear();
-      s.tokenizer.Tokenize(texts[d], 0, &s.words);
+      if (inputs[d].ranges == nullptr) {
+        s.tokenizer.Tokenize(inputs[d].text, 0, &s.words);
+      } else {
+        PiecesOf(inputs[d].text, *inputs[d].ranges, &s.pieces);
+        for (const TextPiece& p : s.pieces) s.tokenizer.Tokenize(p.bytes, p.cp_start, &s.words);
+      }
       DocumentSketch& sk = (*sketches)[d];
       sk.words = static_cast<uint32_t>(s.words.size());
       if (s.words.empty()) continue;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pipeline/cluster.h"
+#include "pipeline/text_ranges.h"
 
 namespace neardup {
 
@@ -31,9 +32,17 @@ struct DocumentSketch {
   std::vector<uint64_t> shingles;  ///< sorted, duplicate-free shingle hashes
 };
 
+// The text of a document that takes part: the whole text, or only the given ranges (the text between
+// boilerplate spans). Words of consecutive ranges follow each other in shingles, as in the cleaned text,
+// but no word is ever made of characters from two ranges.
+struct SketchInput {
+  std::string_view text;
+  const std::vector<CodePointRange>* ranges = nullptr;  ///< null: the whole text
+};
+
 // Tokenizes, shingles and signs every text in parallel. band_keys receives bands keys per document
 // (document-major); documents without words get no meaningful keys and must be left out by the caller.
-void ComputeSketches(const std::vector<std::string_view>& texts, const DedupParams& params,
+void ComputeSketches(const std::vector<SketchInput>& inputs, const DedupParams& params,
                      std::vector<DocumentSketch>* sketches, std::vector<uint64_t>* band_keys);
 
 // Candidate pairs (a < b, packed as a << 32 | b), sorted and duplicate-free: documents that share the

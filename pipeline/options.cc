@@ -37,6 +37,9 @@ Status RunOptions::Validate() {
       return Status::InvalidArgument("bad field path '" + *path + "': empty component");
     }
   }
+  if (min_passage_words < 5) {
+    return Status::InvalidArgument("--min-passage-words must be at least 5, got " + std::to_string(min_passage_words));
+  }
   if (batch_bytes == 0) batch_bytes = 1;
   if (chunk_docs == 0) chunk_docs = 1;
   return Status::OK();

@@ -1,12 +1,13 @@
 // Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 //
 // The passes of a run, in the order the contract's "How a run decides" needs them:
-//   1. read every record (the whole input is needed before any decision: later, boilerplate
-//      templates are counted per source over all documents before a single signature is made);
-//   2. sketches (words → shingles → MinHash → LSH band keys) of the text that takes part;
-//   3. candidate pairs from the bands, each verified with the exact Jaccard of the shingle sets;
-//   4. star clustering in priority order;
-//   5. outputs, each written atomically, stats.json last.
+//   1. read every record (the whole input is needed before any decision);
+//   2. boilerplate: rules, and templates counted per source over all documents, before any signature;
+//   3. sketches (words → shingles → MinHash → LSH band keys) of the text between boilerplate spans;
+//   4. candidate pairs from the bands, each verified with the exact Jaccard of the shingle sets;
+//   5. star clustering in priority order;
+//   6. passages between documents of different clusters;
+//   7. outputs, each written atomically, stats.json last.
 
 #include "neardup/run.h"
 
@@ -26,10 +27,14 @@
 #include <vector>
 
 #include "kernels/minhash.h"
+#include "kernels/tokenize.h"
+#include "pipeline/boilerplate/boilerplate.h"
 #include "pipeline/cluster.h"
 #include "pipeline/dedup.h"
 #include "pipeline/io/reader.h"
 #include "pipeline/output.h"
+#include "pipeline/passages/passages.h"
+#include "pipeline/text_ranges.h"
 
 namespace neardup {
 
@@ -67,7 +72,16 @@ struct RunState {
   uint64_t candidates = 0;
   std::vector<StageTiming> timings;
   std::vector<bool> kept;
+  BoilerplateResult boilerplate;              // spans empty per document when the stage is off
+  std::vector<PassagePair> passages;
+  PassageStats passage_stats;
+  std::vector<uint32_t> passages_per_document;
 };
+
+const std::vector<BoilerplateSpan>& SpansOf(const RunState& s, size_t i) {
+  static const std::vector<BoilerplateSpan> kNone;
+  return s.boilerplate.spans.empty() ? kNone : s.boilerplate.spans[i];
+}
 
 // Formats lines for documents [0, n) in parallel, a block of chunks at a time, and appends them to
 // `file` in document order, so output is identical for any thread count and memory stays bounded.
@@ -100,13 +114,20 @@ Status WriteClean(const RunState& s, const std::string& dir) {
     const Record& r = s.records[i];
     const int32_t rep = s.clustering.representative[i];
     const bool duplicate = rep != Clustering::kNone && rep != static_cast<int32_t>(i);
+    const std::vector<BoilerplateSpan>& spans = SpansOf(s, i);
     std::string_view head;
+    std::string rebuilt;  // the record with its text token replaced, when the text changed
     if (r.from_txt) {
       out->append("{\"id\":");
       out->append(r.id.json);
       out->append(",\"text\":");
-      AppendJsonString(r.text, out);
+      AppendJsonString(spans.empty() ? r.text : RemoveSpans(r.text, spans), out);
       head = "}";
+    } else if (!spans.empty()) {
+      rebuilt.append(r.raw, 0, r.text_begin);
+      AppendJsonString(RemoveSpans(r.text, spans), &rebuilt);
+      rebuilt.append(r.raw, r.text_end, std::string::npos);
+      head = rebuilt;
     } else {
       head = r.raw;
     }
@@ -163,6 +184,24 @@ Status WriteAnnotations(const RunState& s, const std::string& dir) {
         } else {
           out->append("null,\"similarity\":null");
         }
+        if (s.options->boilerplate) {
+          out->append(",\"boilerplate\":[");
+          const std::vector<BoilerplateSpan>& spans = SpansOf(s, i);
+          for (size_t k = 0; k < spans.size(); ++k) {
+            out->append(k == 0 ? "{\"start\":" : ",{\"start\":");
+            AppendUint(spans[k].start, out);
+            out->append(",\"end\":");
+            AppendUint(spans[k].end, out);
+            out->append(",\"reason\":");
+            AppendJsonString(s.boilerplate.reasons[spans[k].reason], out);
+            out->append("}");
+          }
+          out->append("]");
+        }
+        if (s.options->passages) {
+          out->append(",\"passages\":");
+          AppendUint(s.passages_per_document.empty() ? 0 : s.passages_per_document[i], out);
+        }
         out->append("}\n");
       }));
   return file.Commit();
@@ -211,6 +250,56 @@ Status WritePairs(const RunState& s, const std::string& dir) {
     out->append(",\"jaccard\":");
     AppendRounded4(p.jaccard, out);
     out->append("}\n");
+  }));
+  return file.Commit();
+}
+
+Status WriteBoilerplate(const RunState& s, const std::string& dir) {
+  AtomicFile file;
+  NEARDUP_RETURN_IF_ERROR(file.Open(dir, "boilerplate.jsonl"));
+  const std::vector<BoilerplatePattern>& patterns = s.boilerplate.patterns;
+  NEARDUP_RETURN_IF_ERROR(WriteLines(&file, patterns.size(), 1024, [&](size_t i, std::string* out) {
+    const BoilerplatePattern& p = patterns[i];
+    out->append("{\"pattern\":");
+    AppendJsonString(p.pattern, out);
+    out->append(",\"example\":");
+    AppendJsonString(p.example, out);
+    out->append(",\"reason\":");
+    AppendJsonString(p.reason, out);
+    out->append(",\"documents\":");
+    AppendUint(p.documents, out);
+    out->append(",\"sources\":");
+    AppendUint(p.sources, out);
+    out->append("}\n");
+  }));
+  return file.Commit();
+}
+
+Status WritePassages(const RunState& s, const std::string& dir) {
+  AtomicFile file;
+  NEARDUP_RETURN_IF_ERROR(file.Open(dir, "passages.jsonl"));
+  NEARDUP_RETURN_IF_ERROR(WriteLines(&file, s.passages.size(), 1024, [&](size_t i, std::string* out) {
+    const PassagePair& p = s.passages[i];
+    out->append("{\"a\":");
+    out->append(s.records[p.a].id.json);
+    out->append(",\"b\":");
+    out->append(s.records[p.b].id.json);
+    out->append(",\"spans\":[");
+    for (size_t k = 0; k < p.spans.size(); ++k) {
+      const PassageSpan& sp = p.spans[k];
+      out->append(k == 0 ? "{\"a_start\":" : ",{\"a_start\":");
+      AppendUint(sp.a_start, out);
+      out->append(",\"a_end\":");
+      AppendUint(sp.a_end, out);
+      out->append(",\"b_start\":");
+      AppendUint(sp.b_start, out);
+      out->append(",\"b_end\":");
+      AppendUint(sp.b_end, out);
+      out->append(",\"similarity\":");
+      AppendRounded4(sp.similarity, out);
+      out->append("}");
+    }
+    out->append("]}\n");
   }));
   return file.Commit();
 }
@@ -271,7 +360,19 @@ Status WriteStats(const RunState& s, const RunSummary& summary, const std::strin
   count("clusters", summary.clusters);
   count("candidate_pairs", s.candidates);
   count("pairs_verified", summary.pairs_verified);
-  count("pairs_similar", summary.similar_pairs, true);
+  count("pairs_similar", summary.similar_pairs, !o.boilerplate && !o.passages);
+  if (o.boilerplate) {
+    count("boilerplate_spans", s.boilerplate.span_count);
+    count("boilerplate_characters_removed", s.boilerplate.chars_removed);
+    count("boilerplate_patterns", s.boilerplate.patterns.size(), !o.passages);
+  }
+  if (o.passages) {
+    count("passages", s.passages.size());
+    count("passage_span_pairs", s.passage_stats.span_pairs);
+    count("passage_candidate_pairs", s.passage_stats.candidate_pairs);
+    count("passage_fingerprints", s.passage_stats.fingerprints);
+    count("passage_capped_fingerprints", s.passage_stats.capped_fingerprints, true);
+  }
   out += "  },\n  \"parameters\": {\n";
   out += "    \"threshold\": ";
   AppendRounded4(o.threshold, &out);
@@ -297,6 +398,28 @@ Status WriteStats(const RunState& s, const RunSummary& summary, const std::strin
   AppendJsonString(o.text_field, &out);
   out += ",\n    \"id_field\": ";
   AppendJsonString(o.id_field, &out);
+  out += ",\n    \"boilerplate\": ";
+  out += o.boilerplate ? "true" : "false";
+  if (o.boilerplate) {
+    out += ",\n    \"min_repeats\": ";
+    AppendUint(o.min_repeats == 0 ? kDefaultBoilerplateMinRepeats : o.min_repeats, &out);
+    out += ",\n    \"rules_file\": ";
+    AppendJsonString(o.rules_file, &out);
+    out += ",\n    \"disabled_rules\": [";
+    for (size_t i = 0; i < o.disabled_rules.size(); ++i) {
+      if (i > 0) out += ", ";
+      AppendJsonString(o.disabled_rules[i], &out);
+    }
+    out += "]";
+  }
+  out += ",\n    \"passages\": ";
+  out += o.passages ? "true" : "false";
+  if (o.passages) {
+    out += ",\n    \"passages_all\": ";
+    out += o.passages_all ? "true" : "false";
+    out += ",\n    \"min_passage_words\": ";
+    AppendUint(o.min_passage_words, &out);
+  }
   out += ",\n    \"on_error\": ";
   out += o.on_error == OnError::kSkip ? "\"skip\"" : "\"fail\"";
   out += "\n  },\n  \"issues\": [";
@@ -396,7 +519,28 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
   }
   const size_t n = s.records.size();
 
-  // Pass 2: sketches.
+  // Pass 2: boilerplate, over the whole input before any signature.
+  std::vector<uint32_t> lengths(n);  // code points per text
+  tbb::parallel_for(size_t{0}, n, [&](size_t i) { lengths[i] = static_cast<uint32_t>(CountCodePoints(s.records[i].text)); });
+  std::vector<std::vector<CodePointRange>> ranges(n);  // text between spans, for documents with spans
+  if (options.boilerplate) {
+    const Timer t;
+    progress("boilerplate", 0.0);
+    std::vector<BoilerplateInput> inputs(n);
+    for (size_t i = 0; i < n; ++i) inputs[i] = {s.records[i].text, s.records[i].title, s.records[i].source};
+    BoilerplateOptions bo;
+    bo.min_repeats = options.min_repeats;
+    bo.rules_file = options.rules_file;
+    bo.disabled_rules = options.disabled_rules;
+    bo.chunk_docs = options.chunk_docs;
+    NEARDUP_RETURN_IF_ERROR(FindBoilerplate(inputs, bo, &s.boilerplate));
+    for (size_t i = 0; i < n; ++i) {
+      if (!s.boilerplate.spans[i].empty()) ranges[i] = KeptRanges(lengths[i], s.boilerplate.spans[i]);
+    }
+    s.timings.push_back({"boilerplate", t.Seconds(), s.read_stats.bytes});
+  }
+
+  // Pass 3: sketches of the text that takes part.
   std::vector<uint64_t> band_keys;
   DedupParams params;
   params.ngram = options.ngram;
@@ -409,15 +553,18 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
   {
     const Timer t;
     progress("sketch", 0.0);
-    std::vector<std::string_view> texts(n);
-    for (size_t i = 0; i < n; ++i) texts[i] = s.records[i].text;
-    ComputeSketches(texts, params, &s.sketches, &band_keys);
+    std::vector<SketchInput> inputs(n);
+    for (size_t i = 0; i < n; ++i) {
+      inputs[i].text = s.records[i].text;
+      if (!SpansOf(s, i).empty()) inputs[i].ranges = &ranges[i];
+    }
+    ComputeSketches(inputs, params, &s.sketches, &band_keys);
     s.timings.push_back({"sketch", t.Seconds(), s.read_stats.bytes});
   }
   std::vector<bool> eligible(n);
   for (size_t i = 0; i < n; ++i) eligible[i] = s.sketches[i].words > 0;
 
-  // Pass 3: candidates and exact verification.
+  // Pass 4: candidates and exact verification.
   {
     const Timer t;
     progress("candidates", 0.0);
@@ -431,7 +578,7 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
     s.timings.push_back({"verify", v.Seconds(), 0});
   }
 
-  // Pass 4: clusters.
+  // Pass 5: clusters.
   {
     const Timer t;
     progress("cluster", 0.0);
@@ -455,12 +602,40 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
     }
     summary->kept += s.kept[i];
   }
+  // Pass 6: passages between documents of different clusters.
+  if (options.passages) {
+    const Timer t;
+    progress("passages", 0.0);
+    std::vector<PassageInput> inputs(n);
+    for (size_t i = 0; i < n; ++i) {
+      PassageInput& in = inputs[i];
+      in.text = s.records[i].text;
+      in.ranges = SpansOf(s, i).empty() ? std::vector<CodePointRange>{{0, lengths[i]}} : ranges[i];
+      const int32_t rep = s.clustering.representative[i];
+      in.participates = rep != Clustering::kNone && (options.passages_all || rep == static_cast<int32_t>(i));
+      in.cluster = s.clustering.cluster[i];
+    }
+    PassageOptions po;
+    po.min_words = options.min_passage_words;
+    po.max_doc_frequency = options.passage_max_docs;
+    po.chunk_docs = options.chunk_docs;
+    NEARDUP_RETURN_IF_ERROR(FindPassages(inputs, po, &s.passages, &s.passage_stats));
+    s.passages_per_document.assign(n, 0);
+    for (const PassagePair& p : s.passages) {
+      s.passages_per_document[p.a] += static_cast<uint32_t>(p.spans.size());
+      s.passages_per_document[p.b] += static_cast<uint32_t>(p.spans.size());
+    }
+    s.timings.push_back({"passages", t.Seconds(), 0});
+  }
+
+  summary->boilerplate_spans = s.boilerplate.span_count;
+  summary->passages = s.passages.size();
   summary->duplicates = s.clustering.duplicates;
   summary->clusters = s.clustering.cluster_representative.size();
   summary->pairs_verified = s.candidates;
   summary->similar_pairs = s.similar.size();
 
-  // Pass 5: outputs. stats.json goes first (so a crash leaves no stale one) and comes back last.
+  // Pass 7: outputs. stats.json goes first (so a crash leaves no stale one) and comes back last.
   {
     const Timer t;
     progress("write", 0.0);
@@ -474,6 +649,14 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
     if (options.write_pairs) {
       NEARDUP_RETURN_IF_ERROR(WritePairs(s, dir));
       written.push_back("pairs.jsonl");
+    }
+    if (options.boilerplate) {
+      NEARDUP_RETURN_IF_ERROR(WriteBoilerplate(s, dir));
+      written.push_back("boilerplate.jsonl");
+    }
+    if (options.passages) {
+      NEARDUP_RETURN_IF_ERROR(WritePassages(s, dir));
+      written.push_back("passages.jsonl");
     }
     for (const std::string& name : OutputFileNames()) {
       if (name != "stats.json" && std::find(written.begin(), written.end(), name) == written.end()) {

@@ -112,9 +112,11 @@ TEST(EndToEndTest, SmallCorpusOutputsFieldByField) {
     EXPECT_EQ(Str(ann[i]["dropped"]), "empty");
     EXPECT_TRUE(ann[i]["cluster"].is_null());
   }
-  // Capabilities not built yet leave their fields out.
-  simdjson::dom::element unused;
-  EXPECT_TRUE(ann[0]["boilerplate"].get(unused) == simdjson::NO_SUCH_FIELD);
+  // No furniture and no shared passages outside the cluster in this corpus.
+  for (size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(simdjson::dom::array(ann[i]["boilerplate"]).size(), 0u);
+    EXPECT_EQ(int64_t(ann[i]["passages"]), 0);
+  }
 
   const std::vector<std::string> clean = ReadLines(dir / "out/clean.jsonl");
   ASSERT_EQ(clean.size(), 3u);
@@ -151,8 +153,22 @@ TEST(EndToEndTest, SmallCorpusOutputsFieldByField) {
   EXPECT_EQ(uint64_t(stats["parameters"]["bands"]), 16u);
   EXPECT_EQ(uint64_t(stats["parameters"]["rows"]), 8u);
   EXPECT_GE(double(stats["parameters"]["detection_probability_at_threshold"]), 0.9);
+  EXPECT_EQ(ReadFile(dir / "out/passages.jsonl"), "");
+  EXPECT_EQ(ReadFile(dir / "out/boilerplate.jsonl"), "");
+}
+
+TEST(EndToEndTest, NoBoilerplateNoPassagesLeaveTheirFilesOut) {
+  TempDir dir;
+  SmallCorpus corpus;
+  WriteFile(dir / "in.jsonl", corpus.jsonl);
+  const CliResult r = RunNeardup({"run", dir / "in.jsonl", "-o", dir / "out", "--no-boilerplate", "--no-passages"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(FileExists(dir / "out/passages.jsonl"));
   EXPECT_FALSE(FileExists(dir / "out/boilerplate.jsonl"));
+  const std::vector<std::string> ann = ReadLines(dir / "out/annotations.jsonl");
+  ASSERT_EQ(ann.size(), 7u);
+  EXPECT_EQ(ann[0].find("boilerplate"), std::string::npos) << ann[0];
+  EXPECT_EQ(ann[0].find("passages"), std::string::npos) << ann[0];
 }
 
 TEST(EndToEndTest, KeepDuplicatesAddsNeardupField) {
@@ -218,11 +234,11 @@ TEST(EndToEndTest, RunReplacesTheWholeSetOfOutputs) {
   WriteFile(dir / "in.jsonl", corpus.jsonl);
   ASSERT_EQ(RunNeardup({"run", dir / "in.jsonl", "-o", dir / "out", "--pairs"}).exit_code, 0);
   ASSERT_TRUE(FileExists(dir / "out/pairs.jsonl"));
-  WriteFile(dir / "out/passages.jsonl", "stale\n");
+  WriteFile(dir / "out/report.html", "stale\n");
   WriteFile(dir / "out/unrelated.txt", "a user's file\n");
   ASSERT_EQ(RunNeardup({"run", dir / "in.jsonl", "-o", dir / "out"}).exit_code, 0);
   EXPECT_FALSE(FileExists(dir / "out/pairs.jsonl"));
-  EXPECT_FALSE(FileExists(dir / "out/passages.jsonl"));
+  EXPECT_FALSE(FileExists(dir / "out/report.html"));
   EXPECT_TRUE(FileExists(dir / "out/unrelated.txt"));
   EXPECT_TRUE(FileExists(dir / "out/stats.json"));
   for (const auto& entry : std::filesystem::directory_iterator(dir / "out")) {

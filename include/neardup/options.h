@@ -47,10 +47,17 @@ struct RunOptions {
   bool keep_duplicates = false;  ///< keep near-duplicates in clean.jsonl with a "neardup" field
   bool write_pairs = false;      ///< write pairs.jsonl
 
-  // Capabilities.
-  bool boilerplate = true;  ///< --no-boilerplate turns it off
-  bool passages = true;     ///< --no-passages turns it off
-  bool passages_all = false;
+  // Boilerplate.
+  bool boilerplate = true;                  ///< --no-boilerplate turns it off
+  size_t min_repeats = 0;                   ///< documents of a source a template must recur in; 0 = default
+  std::string rules_file;                   ///< extra rules (--rules FILE)
+  std::vector<std::string> disabled_rules;  ///< --disable-rule NAME (rule or category)
+
+  // Passages.
+  bool passages = true;          ///< --no-passages turns it off
+  bool passages_all = false;     ///< every document takes part, not only representatives and unclustered
+  size_t min_passage_words = 15; ///< shortest passage reported
+  size_t passage_max_docs = 0;   ///< documents one fingerprint may link before it is capped; 0 = default
 
   // Execution.
   size_t threads = 0;                  ///< 0 = all cores

@@ -26,6 +26,8 @@ struct RunSummary {
   uint64_t clusters = 0;         ///< clusters of two or more documents
   uint64_t pairs_verified = 0;   ///< candidate pairs whose exact Jaccard was computed
   uint64_t similar_pairs = 0;    ///< verified pairs at or above the threshold
+  uint64_t boilerplate_spans = 0;  ///< spans removed as boilerplate
+  uint64_t passages = 0;           ///< document pairs sharing at least one passage
   uint64_t input_bytes = 0;
   double seconds = 0;
 };

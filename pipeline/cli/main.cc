@@ -14,6 +14,7 @@
 #include "kernels/minhash.h"
 #include "neardup/options.h"
 #include "neardup/run.h"
+#include "pipeline/boilerplate/boilerplate.h"
 
 namespace {
 
@@ -85,10 +86,12 @@ int RunRun(neardup::RunOptions o) {
   if (!o.quiet) {
     std::printf(
         "neardup: %llu documents (%llu bad records skipped), %llu kept, %llu near-duplicates in %llu clusters, "
-        "%llu empty; %llu candidate pairs verified; %.1f MB in %.2f s; outputs in %s\n",
+        "%llu empty; %llu boilerplate spans removed; %llu document pairs share passages; %llu candidate pairs "
+        "verified; %.1f MB in %.2f s; outputs in %s\n",
         static_cast<unsigned long long>(summary.documents), static_cast<unsigned long long>(summary.skipped_records),
         static_cast<unsigned long long>(summary.kept), static_cast<unsigned long long>(summary.duplicates),
         static_cast<unsigned long long>(summary.clusters), static_cast<unsigned long long>(summary.empty),
+        static_cast<unsigned long long>(summary.boilerplate_spans), static_cast<unsigned long long>(summary.passages),
         static_cast<unsigned long long>(summary.pairs_verified), summary.input_bytes / 1e6, summary.seconds,
         o.output_dir.c_str());
   }
@@ -127,7 +130,15 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("--pairs", run.write_pairs, "Write pairs.jsonl: every verified pair at or above the threshold");
   bool no_boilerplate = false, no_passages = false;
   run_cmd->add_flag("--no-boilerplate", no_boilerplate, "Do not strip boilerplate");
+  run_cmd->add_option("--min-repeats", run.min_repeats,
+                      "Documents of a source a line template must recur in to be boilerplate (default 3)");
+  run_cmd->add_option("--rules", run.rules_file, "File of extra boilerplate rules (format: pipeline/boilerplate/RULES.md)");
+  run_cmd->add_option("--disable-rule", run.disabled_rules, "Turn off a built-in rule or a whole category (repeatable)");
   run_cmd->add_flag("--no-passages", no_passages, "Do not look for shared passages");
+  run_cmd->add_option("--min-passage-words", run.min_passage_words, "Shortest shared passage reported, in words")
+      ->capture_default_str();
+  run_cmd->add_option("--passage-max-docs", run.passage_max_docs,
+                      "Documents a passage fingerprint may link before it counts as a common phrase (0: the default, see README)");
   run_cmd->add_flag("--passages-all", run.passages_all, "Let every document take part in passages");
   std::string on_error = "skip";
   run_cmd->add_option("--on-error", on_error, "What a bad record does: skip (report and go on) or fail")
@@ -142,6 +153,11 @@ int main(int argc, char** argv) {
   CLI::App* params_cmd =
       app.add_subcommand("params", "Print the LSH bands x rows chosen for a threshold and the detection curve");
   AddLshOptions(params_cmd, &params);
+
+  neardup::BoilerplateOptions rules;
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List the boilerplate rules in force");
+  rules_cmd->add_option("--rules", rules.rules_file, "File of extra rules to include");
+  rules_cmd->add_option("--disable-rule", rules.disabled_rules, "Leave out a rule or a whole category (repeatable)");
 
   try {
     app.parse(argc, argv);
@@ -164,5 +180,15 @@ int main(int argc, char** argv) {
     return RunRun(run);
   }
   if (*params_cmd) return RunParams(params);
+  if (*rules_cmd) {
+    std::string listing;
+    const neardup::Status st = neardup::ListRules(rules, &listing);
+    if (!st.ok()) {
+      std::fprintf(stderr, "neardup rules: %s\n", st.ToString().c_str());
+      return kExitUsage;
+    }
+    std::fputs(listing.c_str(), stdout);
+    return kExitOk;
+  }
   return kExitUsage;
 }

@@ -19,11 +19,14 @@
 namespace neardup {
 
 struct PassageOptions {
-  size_t min_words = 15;        ///< --min-passage-words; at least 5 (the words of one fingerprint)
+  size_t min_words = 15;        ///< --min-passage-words; at least 4 (the words of one fingerprint)
+  /// A span pair is reported when its aligned matching words are at least this fraction of the longer
+  /// span's words. 0.7 keeps two copies that each change one word in ten (about 0.8 to each other).
+  double min_similarity = 0.7;
   size_t max_doc_frequency = 0; ///< cap on documents one fingerprint may link; 0 = the documented default
   /// A fingerprint above max_doc_frequency still links the documents where it lies inside a long run of
   /// frequent fingerprints (a widely quoted paragraph), unless it does so in more than this many
-  /// documents (then it links nothing and is counted in too_common_fingerprints); 0 = the default (1000).
+  /// documents (then it links nothing and is counted in too_common_fingerprints); 0 = the default (500).
   size_t max_shared_docs = 0;
   size_t chunk_docs = 256;      ///< documents per parallel task
 };

@@ -1,0 +1,938 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// How passages are found (passages.h states the contract):
+//
+// 1. Words. Each range of a participating document is tokenized on its own, so nothing (shingles,
+//    alignments) ever spans two ranges. A document keeps one 32-bit value per word; code point offsets
+//    are recovered at the end by tokenizing again only the documents that have passages. Words are
+//    counted over the whole input: a word seen at least once every kCommonEvery documents on average
+//    (and at least kMinCommonCount times) is "common".
+// 2. Fingerprints. A shingle is kShingleWords consecutive words of one range. It is a fingerprint when it
+//    holds at least one word that is not common (so "one of the most", or the fixed words of a sentence
+//    template, never link anything by themselves) and its hash falls in a content-defined 1-in-2 sample
+//    (the same shingle is kept in every document, whatever surrounds it). Four-word shingles leave about
+//    six intact shingles in every ten words when one word in ten is edited, in each of two documents.
+// 3. Index. Postings (fingerprint, document, word) are sorted once (radix buckets, then a sort per
+//    bucket); fingerprints seen in one document are dropped. A fingerprint in at most `cap` documents
+//    proposes every pair of them. A fingerprint above the cap ("capped": a common phrase, or a paragraph
+//    quoted by many documents) proposes a pair only through "heavy" occurrences: those inside a run of
+//    frequent fingerprints (in at least cap/2 documents, no more than kRunGap words apart) that covers
+//    at least min_words words of one range, in both documents. A common phrase makes a run of a few
+//    shingles; a quoted paragraph makes one as long as the quote. A capped fingerprint with heavy
+//    occurrences in more than max_shared_docs documents links nothing, and is counted.
+// 4. Alignment. For each document a (in parallel) its seeds with every later document b are gathered
+//    from both indexes and sorted by b. For each pair, every seed not inside a region already found is
+//    checked cheaply (enough words near its diagonal must match) and then extended both ways: the run of
+//    exact matches, then a banded word-level X-drop alignment tolerating substitutions and insertions or
+//    deletions of up to kBand words, never leaving the seed's range. Regions close to each other in both
+//    documents are merged, so one passage is one span pair. A region is kept when both spans have at
+//    least min_words words and its similarity reaches min_similarity.
+//
+// Every parallel step writes to slots owned by one document or one fixed chunk of documents, counts are
+// sums, and every sort uses a total order, so the output does not depend on the number of threads.
+//
+// Cost: tokenizing and indexing are linear; the pairs a fingerprint proposes are bounded by cap^2 and,
+// through heavy occurrences, by max_shared_docs^2, so the alignment work is linear in the number of
+// fingerprints with those constants. Memory: 4 bytes per word, 16 bytes per sampled shingle while the
+// index is built, then the shared fingerprints only.
+
+#include "pipeline/passages/passages.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <bit>
+#include <climits>
+#include <cmath>
+#include <string>
+#include <utility>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "kernels/tokenize.h"
+
+namespace neardup {
+namespace {
+
+// ------------------------------------------------------------------------------------------- parameters
+
+// Words per shingle and the shingle sample (1 in 2^kSampleBits); bench/README-passages.md compares
+// k = 4 and 5 with and without sampling.
+constexpr size_t kShingleWords = 4;
+constexpr int kSampleBits = 1;
+constexpr uint64_t kShingleSeed = 0x7061737361676573ULL;  // "passages"
+// Occurrences of one fingerprint in one document that seed pairs (a document repeating a phrase fifty
+// times must not make fifty squared seeds with each partner).
+constexpr size_t kMaxPositionsPerDoc = 8;
+// Alignment: diagonals explored either side of the seed's (the largest insertion or deletion bridged
+// inside one extension), and the score an extension may lose below its best before it stops.
+constexpr int kBand = 4;
+constexpr int kXDrop = 5;
+// Extensions at most this many words apart in both documents, in the same order, are one passage.
+constexpr uint32_t kMergeGap = 12;
+// Two frequent fingerprints at most this many words apart belong to one run: an edited word removes
+// kShingleWords shingles, and sampling about half of the others.
+constexpr uint32_t kRunGap = 2 * kShingleWords + 2;
+
+constexpr size_t kDefaultMaxDocFrequency = 64;
+constexpr size_t kDefaultMaxSharedDocs = 500;
+
+// Common words (see the file comment). kMinCommonCount stays above kDefaultMaxSharedDocs so that the words
+// of a paragraph quoted by that many documents do not become common just by being quoted.
+constexpr uint64_t kCommonEvery = 20;
+constexpr uint64_t kMinCommonCount = 1000;
+// Word counts go to slots by hash: a rare word sharing a slot with a common one (about one in a thousand
+// with a few thousand common words) is taken as common, which only thins its shingles.
+constexpr int kWordCountBits = 21;
+constexpr size_t kWordCountSlots = size_t{1} << kWordCountBits;
+// The top bit of a stored word marks it common; equal words stay equal.
+constexpr uint32_t kCommonBit = 0x80000000u;
+
+inline size_t WordSlot(uint32_t word) {
+  return ((word & ~kCommonBit) * 0x9E3779B1u) >> (32 - kWordCountBits);
+}
+
+// Radix buckets of the posting sort: the top kBucketBits bits of the fingerprint (sampling uses the low
+// bits, so buckets fill evenly); kScatterBlocks fixed groups of chunks count and scatter in parallel.
+constexpr int kBucketBits = 12;
+constexpr size_t kBuckets = size_t{1} << kBucketBits;
+constexpr size_t kScatterBlocks = 64;
+
+// ---------------------------------------------------------------------------------------------- storage
+
+// The words of the documents of one chunk, back to back.
+struct ChunkWords {
+  std::vector<uint32_t> words;        // one value per word (low 31 bits of its hash, kCommonBit)
+  std::vector<uint32_t> word_begin;   // document i of the chunk: words [word_begin[i], word_begin[i + 1])
+  std::vector<uint32_t> range_ends;   // per document, word index ending each non-empty range
+  std::vector<uint32_t> range_begin;  // document i: range_ends [range_begin[i], range_begin[i + 1])
+};
+
+// A document's words, as the alignment reads them.
+struct DocView {
+  const uint32_t* words = nullptr;
+  uint32_t n = 0;
+  const uint32_t* range_ends = nullptr;
+  uint32_t n_ranges = 0;
+};
+
+struct Posting {
+  uint64_t hash;
+  uint32_t doc;
+  uint32_t pos;  // word index of the shingle's first word
+  bool operator<(const Posting& o) const {
+    if (hash != o.hash) return hash < o.hash;
+    if (doc != o.doc) return doc < o.doc;
+    return pos < o.pos;
+  }
+};
+
+// Fingerprints found in two or more documents ("groups").
+struct Index {
+  std::vector<uint64_t> begin;               // group g's postings are [begin[g], begin[g + 1])
+  std::vector<uint32_t> docs;                // distinct documents of group g
+  std::vector<uint32_t> post_doc, post_pos;  // sorted by document, then word
+};
+
+// One occurrence of an indexed fingerprint in a document.
+struct Entry {
+  uint32_t pos;
+  uint32_t group;
+  bool operator<(const Entry& o) const { return pos != o.pos ? pos < o.pos : group < o.group; }
+};
+
+struct HeavyPosting {
+  uint32_t group, doc, pos;
+  bool operator<(const HeavyPosting& o) const {
+    if (group != o.group) return group < o.group;
+    if (doc != o.doc) return doc < o.doc;
+    return pos < o.pos;
+  }
+};
+
+struct HeavyGroup {
+  uint32_t group;
+  uint64_t begin, end;  // into the sorted heavy postings
+  bool dropped;         // heavy in more than max_shared_docs documents: links nothing
+};
+
+struct Seed {
+  uint32_t b, pa, pb;
+  bool operator<(const Seed& o) const {
+    if (b != o.b) return b < o.b;
+    if (pa != o.pa) return pa < o.pa;
+    return pb < o.pb;
+  }
+  bool operator==(const Seed& o) const { return b == o.b && pa == o.pa && pb == o.pb; }
+};
+
+// A span pair in word indices, half-open, and the matching words of its alignment (0: not known yet).
+struct Region {
+  uint32_t a0, a1, b0, b1;
+  uint32_t matches;
+  bool operator<(const Region& o) const {
+    if (a0 != o.a0) return a0 < o.a0;
+    if (b0 != o.b0) return b0 < o.b0;
+    if (a1 != o.a1) return a1 < o.a1;
+    return b1 < o.b1;
+  }
+};
+
+struct PairRegions {
+  uint32_t a, b;
+  std::vector<Region> regions;
+};
+
+// ----------------------------------------------------------------------------------------- tokenization
+
+// Byte offsets in `text` of the ascending code point offsets `cps`. False when one is past the end.
+bool CodePointsToBytes(std::string_view text, const std::vector<uint32_t>& cps, std::vector<size_t>* bytes) {
+  bytes->clear();
+  size_t byte = 0;
+  uint32_t cp = 0;
+  for (uint32_t target : cps) {
+    while (cp < target && byte < text.size()) {
+      ++byte;
+      while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80) ++byte;
+      ++cp;
+    }
+    if (cp < target) return false;
+    bytes->push_back(byte);
+  }
+  return true;
+}
+
+struct TokenizeScratch {
+  WordTokenizer tokenizer;
+  std::vector<Word> words;
+  std::vector<uint32_t> cps, range_ends;
+  std::vector<size_t> bytes;
+};
+
+// Tokenizes every range of `doc` on its own into s->words; s->range_ends gets the word index ending each
+// range that has words. The ranges must be sorted and must not overlap (FindPassages checks); false when
+// one ends past the end of the text.
+bool TokenizeRanges(const PassageInput& doc, TokenizeScratch* s) {
+  s->words.clear();
+  s->range_ends.clear();
+  s->cps.clear();
+  for (const auto& [start, end] : doc.ranges) {
+    s->cps.push_back(start);
+    s->cps.push_back(end);
+  }
+  if (!CodePointsToBytes(doc.text, s->cps, &s->bytes)) return false;
+  for (size_t r = 0; r < doc.ranges.size(); ++r) {
+    const size_t b0 = s->bytes[2 * r], b1 = s->bytes[2 * r + 1];
+    if (b1 <= b0) continue;
+    const size_t before = s->words.size();
+    s->tokenizer.Tokenize(doc.text.substr(b0, b1 - b0), doc.ranges[r].first, &s->words);
+    if (s->words.size() > before) s->range_ends.push_back(static_cast<uint32_t>(s->words.size()));
+  }
+  return true;
+}
+
+// Counts the words of one chunk into a small open-addressing table, then adds each distinct word's count
+// to the shared table once: one atomic addition per distinct word and chunk instead of one per word.
+class ChunkWordCounter {
+ public:
+  void Add(uint32_t word) {
+    if (4 * (used_.size() + 1) > 3 * keys_.size()) Grow();
+    const uint32_t key = (word & ~kCommonBit) + 1;  // 0 marks an empty slot
+    const size_t mask = keys_.size() - 1;
+    for (size_t i = Home(key);; i = (i + 1) & mask) {
+      if (keys_[i] == key) {
+        ++counts_[i];
+        return;
+      }
+      if (keys_[i] == 0) {
+        keys_[i] = key;
+        counts_[i] = 1;
+        used_.push_back(static_cast<uint32_t>(i));
+        return;
+      }
+    }
+  }
+  void FlushTo(std::vector<uint32_t>* shared) {
+    for (uint32_t i : used_) {
+      std::atomic_ref<uint32_t>((*shared)[WordSlot(keys_[i] - 1)]).fetch_add(counts_[i], std::memory_order_relaxed);
+      keys_[i] = 0;
+    }
+    used_.clear();
+  }
+
+ private:
+  size_t Home(uint32_t key) const { return (key * 0x9E3779B1u) >> shift_; }
+  void Grow() {
+    std::vector<uint32_t> keys = std::move(keys_), counts = std::move(counts_);
+    const int bits = keys.empty() ? 12 : std::countr_zero(keys.size()) + 1;
+    keys_.assign(size_t{1} << bits, 0);
+    counts_.assign(keys_.size(), 0);
+    shift_ = 32 - bits;
+    used_.clear();
+    const size_t mask = keys_.size() - 1;
+    for (size_t j = 0; j < keys.size(); ++j) {
+      if (keys[j] == 0) continue;
+      size_t i = Home(keys[j]);
+      while (keys_[i] != 0) i = (i + 1) & mask;
+      keys_[i] = keys[j];
+      counts_[i] = counts[j];
+      used_.push_back(static_cast<uint32_t>(i));
+    }
+  }
+
+  std::vector<uint32_t> keys_, counts_, used_;
+  int shift_ = 32;
+};
+
+// [first word, end word) of the range holding word `pos`.
+std::pair<uint32_t, uint32_t> RangeOf(const DocView& doc, uint32_t pos) {
+  const uint32_t* end = doc.range_ends + doc.n_ranges;
+  const uint32_t* it = std::upper_bound(doc.range_ends, end, pos);
+  return {it == doc.range_ends ? 0 : *(it - 1), *it};
+}
+
+// ---------------------------------------------------------------------------------------------- index
+
+// Sorts the postings of every chunk by (fingerprint, document, word) and keeps the fingerprints found in
+// two or more documents, at most kMaxPositionsPerDoc occurrences per document. Releases the chunks.
+void BuildIndex(std::vector<std::vector<Posting>>* chunk_postings, size_t cap, Index* index, PassageStats* stats) {
+  std::vector<std::vector<Posting>>& chunks = *chunk_postings;
+  const size_t n_chunks = chunks.size();
+  const size_t n_blocks = std::min(kScatterBlocks, std::max<size_t>(1, n_chunks));
+  auto block_begin = [&](size_t b) { return b * n_chunks / n_blocks; };
+  auto bucket_of = [](uint64_t hash) { return static_cast<size_t>(hash >> (64 - kBucketBits)); };
+  // counts[b * kBuckets + k]: postings of block b in bucket k, then where block b writes them.
+  std::vector<uint64_t> counts(n_blocks * kBuckets, 0);
+  tbb::parallel_for(size_t{0}, n_blocks, [&](size_t b) {
+    uint64_t* row = counts.data() + b * kBuckets;
+    for (size_t c = block_begin(b); c < block_begin(b + 1); ++c) {
+      for (const Posting& p : chunks[c]) ++row[bucket_of(p.hash)];
+    }
+  });
+  std::vector<uint64_t> bucket_begin(kBuckets + 1, 0);
+  uint64_t total = 0;
+  for (size_t k = 0; k < kBuckets; ++k) {
+    bucket_begin[k] = total;
+    for (size_t b = 0; b < n_blocks; ++b) {
+      const uint64_t count = counts[b * kBuckets + k];
+      counts[b * kBuckets + k] = total;
+      total += count;
+    }
+  }
+  bucket_begin[kBuckets] = total;
+  std::vector<Posting> postings(total);
+  tbb::parallel_for(size_t{0}, n_blocks, [&](size_t b) {
+    uint64_t* next = counts.data() + b * kBuckets;
+    for (size_t c = block_begin(b); c < block_begin(b + 1); ++c) {
+      for (const Posting& p : chunks[c]) postings[next[bucket_of(p.hash)]++] = p;
+      std::vector<Posting>().swap(chunks[c]);
+    }
+  });
+
+  // Each bucket is sorted and grouped on its own: a fingerprint lies in one bucket.
+  struct BucketIndex {
+    std::vector<uint64_t> ends;  // end of each group in post_doc, relative to the bucket
+    std::vector<uint32_t> docs, post_doc, post_pos;
+    uint64_t fingerprints = 0, capped = 0;
+  };
+  std::vector<BucketIndex> buckets(kBuckets);
+  tbb::parallel_for(size_t{0}, kBuckets, [&](size_t k) {
+    const auto first = postings.begin() + static_cast<std::ptrdiff_t>(bucket_begin[k]);
+    const auto last = postings.begin() + static_cast<std::ptrdiff_t>(bucket_begin[k + 1]);
+    std::sort(first, last);
+    BucketIndex& out = buckets[k];
+    for (auto i = first; i != last;) {
+      auto j = i + 1;
+      uint32_t distinct = 1;
+      for (; j != last && j->hash == i->hash; ++j) distinct += j->doc != (j - 1)->doc;
+      ++out.fingerprints;
+      if (distinct >= 2) {
+        out.capped += distinct > cap;
+        size_t run = 0;
+        for (auto p = i; p != j; ++p) {
+          run = (p != i && p->doc == (p - 1)->doc) ? run + 1 : 0;
+          if (run >= kMaxPositionsPerDoc) continue;
+          out.post_doc.push_back(p->doc);
+          out.post_pos.push_back(p->pos);
+        }
+        out.ends.push_back(out.post_doc.size());
+        out.docs.push_back(distinct);
+      }
+      i = j;
+    }
+  });
+  std::vector<Posting>().swap(postings);
+
+  uint64_t n_postings = 0, n_groups = 0;
+  for (const BucketIndex& b : buckets) {
+    n_postings += b.post_doc.size();
+    n_groups += b.docs.size();
+    stats->fingerprints += b.fingerprints;
+    stats->capped_fingerprints += b.capped;
+  }
+  index->post_doc.reserve(n_postings);
+  index->post_pos.reserve(n_postings);
+  index->docs.reserve(n_groups);
+  index->begin.reserve(n_groups + 1);
+  index->begin.push_back(0);
+  for (BucketIndex& b : buckets) {
+    const uint64_t base = index->post_doc.size();
+    for (uint64_t e : b.ends) index->begin.push_back(base + e);
+    index->docs.insert(index->docs.end(), b.docs.begin(), b.docs.end());
+    index->post_doc.insert(index->post_doc.end(), b.post_doc.begin(), b.post_doc.end());
+    index->post_pos.insert(index->post_pos.end(), b.post_pos.begin(), b.post_pos.end());
+    b = BucketIndex();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- alignment
+
+struct AlignScratch {
+  std::vector<Seed> seeds;
+  std::vector<Region> regions, merged, found;
+  std::vector<uint8_t> used;
+  std::vector<int> lcs_prev, lcs_cur;
+};
+
+struct Extension {
+  uint32_t da = 0, db = 0;  // words consumed in a and in b
+  uint32_t matches = 0;     // matching words on the alignment
+};
+
+// Banded X-drop extension: a[ia + i * dir] against b[ib + j * dir] for i < na, j < nb, scoring +1 per
+// match and -1 per mismatch or gap, keeping |i - j| <= kBand. Returns the prefix lengths ending the
+// best-scoring alignment (the shortest among ties, so an extension never ends on a mismatch) and the
+// matches on it (the most among equal scores).
+Extension ExtendBanded(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb, int dir) {
+  if (na == 0 || nb == 0) return Extension();
+  constexpr int kWidth = 2 * kBand + 1;
+  constexpr int kDead = INT_MIN / 4;
+  // Slot d of row x holds prefix lengths (x, x + d - kBand); slot kWidth stays dead (the band's edge).
+  std::array<int, kWidth + 1> rows[2], matches[2];
+  rows[0].fill(kDead);
+  rows[1].fill(kDead);
+  matches[0].fill(0);
+  matches[1].fill(0);
+  int* prev = rows[0].data();
+  int* cur = rows[1].data();
+  int* prev_m = matches[0].data();
+  int* cur_m = matches[1].data();
+  const long nbl = static_cast<long>(nb);
+  int best = 0;
+  Extension out;
+  int lo = kBand, hi = kBand;  // live slots of the previous row
+  for (int d = kBand; d < kWidth && d - kBand <= nbl && d - kBand <= kXDrop; ++d) {
+    prev[d] = -(d - kBand);  // row 0: words of b left out
+    hi = d;
+  }
+  for (size_t x = 1; x <= na; ++x) {
+    const long base = static_cast<long>(x) - kBand;  // y of slot 0
+    const int from = static_cast<int>(std::max<long>({0L, lo - 1L, -base}));
+    const int last = static_cast<int>(std::min<long>(kWidth - 1, nbl - base));
+    std::fill(cur, cur + kWidth + 1, kDead);
+    const uint32_t word_a = a[ia + (static_cast<long>(x) - 1) * dir];
+    int new_lo = kWidth, new_hi = -1;
+    for (int d = from; d <= last; ++d) {
+      const long y = base + d;
+      int v = kDead, m = 0;
+      if (y >= 1 && prev[d] > kDead) {
+        const bool match = word_a == b[ib + (y - 1) * dir];
+        v = prev[d] + (match ? 1 : -1);
+        m = prev_m[d] + match;
+      }
+      if (prev[d + 1] > kDead && (prev[d + 1] - 1 > v || (prev[d + 1] - 1 == v && prev_m[d + 1] > m))) {
+        v = prev[d + 1] - 1;  // from (x - 1, y): a word of a left out
+        m = prev_m[d + 1];
+      }
+      if (d > 0 && cur[d - 1] > kDead && (cur[d - 1] - 1 > v || (cur[d - 1] - 1 == v && cur_m[d - 1] > m))) {
+        v = cur[d - 1] - 1;  // from (x, y - 1): a word of b left out
+        m = cur_m[d - 1];
+      }
+      if (v < best - kXDrop) v = kDead;
+      if (v == kDead) {
+        if (d > hi) break;  // past the previous row's live cells only this row's own cells feed: all dead
+        continue;
+      }
+      cur[d] = v;
+      cur_m[d] = m;
+      new_lo = std::min(new_lo, d);
+      new_hi = d;
+      if (v > best) {
+        best = v;
+        out = {static_cast<uint32_t>(x), static_cast<uint32_t>(y), static_cast<uint32_t>(m)};
+      }
+    }
+    if (new_hi < 0) break;
+    std::swap(prev, cur);
+    std::swap(prev_m, cur_m);
+    lo = new_lo;
+    hi = new_hi;
+  }
+  return out;
+}
+
+// ExtendBanded after the run of exact matches that starts the extension. Copied text is mostly exact, so
+// most of an extension is this loop; the banded alignment starts afresh at the first difference, which
+// is what the full alignment does up to cells that already lost two points to gaps.
+Extension Extend(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb, int dir) {
+  size_t run = 0;
+  const size_t n = std::min(na, nb);
+  while (run < n && a[ia + static_cast<long>(run) * dir] == b[ib + static_cast<long>(run) * dir]) ++run;
+  const long step = static_cast<long>(run) * dir;
+  const Extension rest = ExtendBanded(a, ia + step, na - run, b, ib + step, nb - run, dir);
+  return {static_cast<uint32_t>(run) + rest.da, static_cast<uint32_t>(run) + rest.db,
+          static_cast<uint32_t>(run) + rest.matches};
+}
+
+// Longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays in
+// [lo, hi], where lo <= 0 <= hi and lo <= nb - na <= hi.
+uint32_t BandedLcs(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi, AlignScratch* s) {
+  const size_t width = static_cast<size_t>(hi - lo + 1);
+  s->lcs_prev.assign(width + 2, 0);
+  s->lcs_cur.assign(width + 2, 0);
+  // Slot d + 1 of row x is prefix lengths (x, x + lo + d); slots 0 and width + 1 stay 0 (outside).
+  for (size_t x = 1; x <= na; ++x) {
+    for (size_t d = 0; d < width; ++d) {
+      const long y = static_cast<long>(x) + lo + static_cast<long>(d);
+      int v = 0;
+      if (y >= 1 && y <= static_cast<long>(nb)) {
+        v = std::max(s->lcs_prev[d + 2], s->lcs_cur[d]);  // (x - 1, y) and (x, y - 1)
+        v = std::max(v, s->lcs_prev[d + 1] + (a[x - 1] == b[y - 1] ? 1 : 0));
+      }
+      s->lcs_cur[d + 1] = v;
+    }
+    std::swap(s->lcs_prev, s->lcs_cur);
+  }
+  const long d_end = static_cast<long>(nb) - static_cast<long>(na) - lo;
+  return static_cast<uint32_t>(s->lcs_prev[static_cast<size_t>(d_end) + 1]);
+}
+
+// Words within `window` words either side of the seed at (pa, pb), inside the seed's ranges, that match
+// a word of the other document on the same side at most kPrecheckShift diagonals away: what an
+// extension can hope to gain, counted in a few comparisons, so that chance seeds cost little.
+long NearDiagonalMatches(const uint32_t* A, uint32_t pa, std::pair<uint32_t, uint32_t> ra, const uint32_t* B,
+                         uint32_t pb, std::pair<uint32_t, uint32_t> rb, uint32_t window) {
+  constexpr long kPrecheckShift = 2;
+  long count = 0;
+  for (int side = 0; side < 2; ++side) {
+    const long jmin = side == 0 ? static_cast<long>(pb + kShingleWords) : static_cast<long>(rb.first);
+    const long jmax = side == 0 ? static_cast<long>(rb.second) - 1 : static_cast<long>(pb) - 1;
+    for (long t = 1; t <= static_cast<long>(window); ++t) {
+      const long i = side == 0 ? static_cast<long>(pa + kShingleWords) - 1 + t : static_cast<long>(pa) - t;
+      const long j = side == 0 ? static_cast<long>(pb + kShingleWords) - 1 + t : static_cast<long>(pb) - t;
+      if (i < static_cast<long>(ra.first) || i >= static_cast<long>(ra.second)) break;
+      const long jlo = std::max(j - kPrecheckShift, jmin), jhi = std::min(j + kPrecheckShift, jmax);
+      for (long jj = jlo; jj <= jhi; ++jj) {
+        if (A[i] == B[jj]) {
+          ++count;
+          break;
+        }
+      }
+    }
+  }
+  return count;
+}
+
+// The passages between documents a and b from their seeds (sorted by pa, then pb), appended to *out.
+void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n_seeds, size_t min_words,
+               double min_similarity, AlignScratch* s, std::vector<Region>* out) {
+  std::vector<Region>& regions = s->regions;
+  regions.clear();
+  const uint32_t* A = da.words;
+  const uint32_t* B = db.words;
+  // A passage of min_words words holding the seed has about min_similarity * min_words - kShingleWords
+  // matches besides the seed within min_words words of it; one is spared for rounding and shifts.
+  const long needed = std::max(1L, static_cast<long>(std::ceil(min_similarity * static_cast<double>(min_words))) -
+                                       static_cast<long>(kShingleWords) - 1);
+  for (size_t i = 0; i < n_seeds; ++i) {
+    const uint32_t pa = seeds[i].pa, pb = seeds[i].pb;
+    bool covered = false;
+    for (const Region& r : regions) {
+      if (pa >= r.a0 && pa < r.a1 && pb >= r.b0 && pb < r.b1) {
+        covered = true;
+        break;
+      }
+    }
+    if (covered) continue;
+    bool same = true;  // false on a hash collision
+    for (size_t k = 0; k < kShingleWords; ++k) same &= A[pa + k] == B[pb + k];
+    if (!same) continue;
+    const auto ra = RangeOf(da, pa);
+    const auto rb = RangeOf(db, pb);
+    if (NearDiagonalMatches(A, pa, ra, B, pb, rb, static_cast<uint32_t>(min_words)) < needed) continue;
+    const uint32_t ea = pa + kShingleWords, eb = pb + kShingleWords;
+    const Extension right = Extend(A, ea, ra.second - ea, B, eb, rb.second - eb, 1);
+    const Extension left = Extend(A, static_cast<long>(pa) - 1, pa - ra.first, B, static_cast<long>(pb) - 1,
+                                  pb - rb.first, -1);
+    regions.push_back({pa - left.da, ea + right.da, pb - left.db, eb + right.db,
+                       static_cast<uint32_t>(kShingleWords) + left.matches + right.matches});
+  }
+  if (regions.empty()) return;
+
+  // Merge regions that continue one another in both documents within one pair of ranges; a merged
+  // region's matches are counted again over the whole of it.
+  std::vector<Region>& merged = s->merged;
+  merged.clear();
+  if (regions.size() == 1) {
+    merged.push_back(regions[0]);
+  } else {
+    std::sort(regions.begin(), regions.end());
+    std::vector<uint8_t>& used = s->used;
+    used.assign(regions.size(), 0);
+    for (size_t i = 0; i < regions.size(); ++i) {
+      if (used[i]) continue;
+      Region cur = regions[i];
+      const uint32_t a_range_end = RangeOf(da, cur.a0).second, b_range_end = RangeOf(db, cur.b0).second;
+      for (size_t j = i + 1; j < regions.size(); ++j) {
+        if (used[j]) continue;
+        const Region& r = regions[j];
+        if (r.a0 > cur.a1 + kMergeGap) break;  // sorted by a0: nothing later is closer
+        if (r.b0 < cur.b0 || r.b0 > cur.b1 + kMergeGap) continue;
+        if (r.a0 >= a_range_end || r.b0 >= b_range_end) continue;
+        if (r.a1 <= cur.a1 && r.b1 <= cur.b1) {  // inside: nothing to add
+          used[j] = 1;
+          continue;
+        }
+        cur.a1 = std::max(cur.a1, r.a1);
+        cur.b1 = std::max(cur.b1, r.b1);
+        cur.matches = 0;
+        used[j] = 1;
+      }
+      merged.push_back(cur);
+    }
+  }
+
+  for (Region& r : merged) {
+    const uint32_t la = r.a1 - r.a0, lb = r.b1 - r.b0;
+    if (la < min_words || lb < min_words) continue;
+    if (r.matches == 0) {
+      // Each part stayed within kBand diagonals of its seed, and each seed within kBand of the region's
+      // start or end diagonal; twice kBand around both is enough.
+      const long shift = static_cast<long>(lb) - static_cast<long>(la);
+      const long lo = std::min(0L, shift) - 2 * kBand, hi = std::max(0L, shift) + 2 * kBand;
+      r.matches = BandedLcs(A + r.a0, la, B + r.b0, lb, lo, hi, s);
+    }
+    if (r.matches < min_similarity * std::max(la, lb)) continue;
+    out->push_back(r);
+  }
+}
+
+}  // namespace
+
+Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions& options,
+                    std::vector<PassagePair>* pairs, PassageStats* stats) {
+  pairs->clear();
+  *stats = PassageStats();
+  if (options.min_words < kShingleWords) {
+    return Status::InvalidArgument("minimum passage length must be at least " + std::to_string(kShingleWords) +
+                                   " words, got " + std::to_string(options.min_words));
+  }
+  if (!(options.min_similarity > 0 && options.min_similarity <= 1)) {
+    return Status::InvalidArgument("minimum passage similarity must be in (0, 1]");
+  }
+  const size_t n = docs.size();
+  if (n >= UINT32_MAX) return Status::InvalidArgument("too many documents for the passage index");
+  for (size_t d = 0; d < n; ++d) {
+    uint32_t prev_end = 0;
+    for (const auto& [start, end] : docs[d].ranges) {
+      if (start > end || start < prev_end) {
+        return Status::InvalidArgument("document " + std::to_string(d) +
+                                       ": passage ranges must be sorted and must not overlap");
+      }
+      prev_end = end;
+    }
+  }
+  const size_t cap = options.max_doc_frequency == 0 ? kDefaultMaxDocFrequency
+                                                    : std::max<size_t>(2, options.max_doc_frequency);
+  const size_t ceiling = options.max_shared_docs == 0 ? kDefaultMaxSharedDocs : options.max_shared_docs;
+  const size_t chunk = std::max<size_t>(1, options.chunk_docs);
+  const size_t n_chunks = (n + chunk - 1) / chunk;
+  const size_t min_words = options.min_words;
+  auto chunk_end = [&](size_t c) { return std::min(n, (c + 1) * chunk); };
+
+  // ---- 1. words and word counts
+  std::vector<ChunkWords> chunk_words(n_chunks);
+  std::vector<uint8_t> bad_ranges(n, 0);
+  std::vector<uint32_t> word_counts(kWordCountSlots, 0);
+  tbb::enumerable_thread_specific<TokenizeScratch> tokenize_scratch;
+  tbb::enumerable_thread_specific<ChunkWordCounter> counters;
+  tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
+    TokenizeScratch& s = tokenize_scratch.local();
+    ChunkWordCounter& counter = counters.local();
+    ChunkWords& cw = chunk_words[c];
+    cw.word_begin.push_back(0);
+    cw.range_begin.push_back(0);
+    for (size_t d = c * chunk; d < chunk_end(c); ++d) {
+      if (docs[d].participates) {
+        if (TokenizeRanges(docs[d], &s)) {
+          for (const Word& w : s.words) {
+            cw.words.push_back(static_cast<uint32_t>(w.hash) & ~kCommonBit);
+            counter.Add(cw.words.back());
+          }
+          cw.range_ends.insert(cw.range_ends.end(), s.range_ends.begin(), s.range_ends.end());
+        } else {
+          bad_ranges[d] = 1;
+        }
+      }
+      cw.word_begin.push_back(static_cast<uint32_t>(cw.words.size()));
+      cw.range_begin.push_back(static_cast<uint32_t>(cw.range_ends.size()));
+    }
+    counter.FlushTo(&word_counts);
+  });
+  for (size_t d = 0; d < n; ++d) {
+    if (bad_ranges[d]) {
+      return Status::InvalidArgument("document " + std::to_string(d) + ": passage range past the end of the text");
+    }
+  }
+  auto view = [&](size_t d) {
+    const ChunkWords& cw = chunk_words[d / chunk];
+    const size_t i = d % chunk;
+    DocView v;
+    v.words = cw.words.data() + cw.word_begin[i];
+    v.n = cw.word_begin[i + 1] - cw.word_begin[i];
+    v.range_ends = cw.range_ends.data() + cw.range_begin[i];
+    v.n_ranges = cw.range_begin[i + 1] - cw.range_begin[i];
+    return v;
+  };
+
+  // ---- 2. fingerprints
+  uint64_t participating = 0;
+  for (const PassageInput& d : docs) participating += d.participates;
+  const uint64_t common_count = std::max<uint64_t>(kMinCommonCount, participating / kCommonEvery);
+  std::vector<std::vector<Posting>> chunk_postings(n_chunks);
+  tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
+    std::vector<uint32_t>& words = chunk_words[c].words;
+    for (uint32_t& w : words) {
+      if (word_counts[WordSlot(w)] >= common_count) w |= kCommonBit;
+    }
+    std::vector<Posting>& out = chunk_postings[c];
+    constexpr uint64_t kSampleMask = (uint64_t{1} << kSampleBits) - 1;
+    for (size_t d = c * chunk; d < chunk_end(c); ++d) {
+      const DocView doc = view(d);
+      uint32_t lo = 0;
+      for (uint32_t r = 0; r < doc.n_ranges; ++r) {
+        const uint32_t hi = doc.range_ends[r];
+        uint32_t rare = 0;  // words of the shingle ending at p that are not common
+        for (uint32_t p = lo; p < hi; ++p) {
+          rare += !(doc.words[p] & kCommonBit);
+          if (p >= lo + kShingleWords) rare -= !(doc.words[p - kShingleWords] & kCommonBit);
+          if (p + 1 < lo + kShingleWords || rare == 0) continue;
+          const uint32_t start = p + 1 - static_cast<uint32_t>(kShingleWords);
+          const uint64_t h = XXH3_64bits_withSeed(doc.words + start, kShingleWords * sizeof(uint32_t), kShingleSeed);
+          if ((h & kSampleMask) == 0) out.push_back({h, static_cast<uint32_t>(d), start});
+        }
+        lo = hi;
+      }
+    }
+  });
+  std::vector<uint32_t>().swap(word_counts);
+
+  // ---- 3. the index, and each document's indexed fingerprints by word
+  Index index;
+  BuildIndex(&chunk_postings, cap, &index, stats);
+  const size_t n_groups = index.docs.size();
+  if (n_groups >= UINT32_MAX) return Status::InvalidArgument("too many shared fingerprints for the passage index");
+  std::vector<uint64_t> entry_begin(n + 1, 0);
+  std::vector<Entry> entries(index.post_doc.size());
+  {
+    for (uint32_t doc : index.post_doc) ++entry_begin[doc + 1];
+    for (size_t d = 0; d < n; ++d) entry_begin[d + 1] += entry_begin[d];
+    std::vector<uint64_t> fill(entry_begin.begin(), entry_begin.end() - 1);
+    for (uint32_t g = 0; g < n_groups; ++g) {
+      for (uint64_t k = index.begin[g]; k < index.begin[g + 1]; ++k) {
+        entries[fill[index.post_doc[k]]++] = {index.post_pos[k], g};
+      }
+    }
+    tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
+      for (size_t d = c * chunk; d < chunk_end(c); ++d) {
+        std::sort(entries.begin() + static_cast<std::ptrdiff_t>(entry_begin[d]),
+                  entries.begin() + static_cast<std::ptrdiff_t>(entry_begin[d + 1]));
+      }
+    });
+  }
+
+  // ---- 4. heavy occurrences of capped fingerprints. Runs are made of "frequent" fingerprints (at least
+  // half the cap) so that a paragraph quoted by about cap documents, whose fingerprints straddle the
+  // cap after edits, still makes one unbroken run.
+  const uint32_t frequent = static_cast<uint32_t>(std::max<size_t>(2, cap / 2));
+  std::vector<uint8_t> heavy(entries.size(), 0);
+  std::vector<HeavyPosting> heavy_postings;
+  {
+    std::vector<std::vector<HeavyPosting>> chunk_heavy(n_chunks);
+    tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
+      for (size_t d = c * chunk; d < chunk_end(c); ++d) {
+        const DocView doc = view(d);
+        uint64_t run_first = 0, run_last = 0;  // entries of the current run
+        uint32_t covered = 0, last_pos = 0, run_range_end = 0;
+        bool in_run = false;
+        auto close_run = [&]() {
+          if (!in_run || covered < min_words) return;
+          for (uint64_t e = run_first; e <= run_last; ++e) {
+            if (index.docs[entries[e].group] > cap) {
+              heavy[e] = 1;
+              chunk_heavy[c].push_back({entries[e].group, static_cast<uint32_t>(d), entries[e].pos});
+            }
+          }
+        };
+        for (uint64_t e = entry_begin[d]; e < entry_begin[d + 1]; ++e) {
+          if (index.docs[entries[e].group] < frequent) continue;
+          const uint32_t pos = entries[e].pos;
+          if (in_run && pos == last_pos) {  // two fingerprints at one word (a hash collision)
+            run_last = e;
+            continue;
+          }
+          if (in_run && pos - last_pos <= kRunGap && pos < run_range_end) {
+            covered += std::min<uint32_t>(kShingleWords, pos - last_pos);
+          } else {
+            close_run();
+            in_run = true;
+            run_first = e;
+            covered = kShingleWords;
+            run_range_end = RangeOf(doc, pos).second;
+          }
+          run_last = e;
+          last_pos = pos;
+        }
+        close_run();
+      }
+    });
+    size_t total = 0;
+    for (const auto& v : chunk_heavy) total += v.size();
+    heavy_postings.reserve(total);
+    for (auto& v : chunk_heavy) {
+      heavy_postings.insert(heavy_postings.end(), v.begin(), v.end());
+      std::vector<HeavyPosting>().swap(v);
+    }
+    tbb::parallel_sort(heavy_postings.begin(), heavy_postings.end());
+  }
+  std::vector<HeavyGroup> heavy_groups;
+  for (size_t i = 0; i < heavy_postings.size();) {
+    size_t j = i + 1;
+    size_t distinct = 1;
+    for (; j < heavy_postings.size() && heavy_postings[j].group == heavy_postings[i].group; ++j) {
+      distinct += heavy_postings[j].doc != heavy_postings[j - 1].doc;
+    }
+    if (distinct >= 2) {
+      const bool dropped = distinct > ceiling;
+      heavy_groups.push_back({heavy_postings[i].group, i, j, dropped});
+      ++(dropped ? stats->too_common_fingerprints : stats->widely_shared_fingerprints);
+    }
+    i = j;
+  }
+
+  // ---- 5. seeds and alignment: each document a against every later document b
+  std::vector<std::vector<PairRegions>> chunk_pairs(n_chunks);
+  std::vector<uint64_t> chunk_candidates(n_chunks, 0);
+  tbb::enumerable_thread_specific<AlignScratch> align_scratch;
+  tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
+    AlignScratch& s = align_scratch.local();
+    for (size_t d = c * chunk; d < chunk_end(c); ++d) {
+      const uint32_t a = static_cast<uint32_t>(d);
+      const int32_t cluster = docs[d].cluster;
+      auto eligible = [&](uint32_t b) { return cluster < 0 || docs[b].cluster != cluster; };
+      s.seeds.clear();
+      for (uint64_t e = entry_begin[d]; e < entry_begin[d + 1]; ++e) {
+        const Entry& entry = entries[e];
+        if (index.docs[entry.group] <= cap) {
+          const auto first = index.post_doc.begin() + static_cast<std::ptrdiff_t>(index.begin[entry.group]);
+          const auto last = index.post_doc.begin() + static_cast<std::ptrdiff_t>(index.begin[entry.group + 1]);
+          for (auto it = std::upper_bound(first, last, a); it != last; ++it) {
+            if (eligible(*it)) s.seeds.push_back({*it, entry.pos, index.post_pos[it - index.post_doc.begin()]});
+          }
+        } else if (heavy[e]) {
+          const auto hg = std::lower_bound(heavy_groups.begin(), heavy_groups.end(), entry.group,
+                                           [](const HeavyGroup& h, uint32_t g) { return h.group < g; });
+          if (hg == heavy_groups.end() || hg->group != entry.group || hg->dropped) continue;
+          const auto first = heavy_postings.begin() + static_cast<std::ptrdiff_t>(hg->begin);
+          const auto last = heavy_postings.begin() + static_cast<std::ptrdiff_t>(hg->end);
+          auto it = std::upper_bound(first, last, a, [](uint32_t x, const HeavyPosting& h) { return x < h.doc; });
+          for (; it != last; ++it) {
+            if (eligible(it->doc)) s.seeds.push_back({it->doc, entry.pos, it->pos});
+          }
+        }
+      }
+      if (s.seeds.empty()) continue;
+      std::sort(s.seeds.begin(), s.seeds.end());
+      s.seeds.erase(std::unique(s.seeds.begin(), s.seeds.end()), s.seeds.end());
+      const DocView doc_a = view(a);
+      for (size_t i = 0; i < s.seeds.size();) {
+        size_t j = i + 1;
+        while (j < s.seeds.size() && s.seeds[j].b == s.seeds[i].b) ++j;
+        const uint32_t b = s.seeds[i].b;
+        ++chunk_candidates[c];
+        s.found.clear();
+        AlignPair(doc_a, view(b), s.seeds.data() + i, j - i, min_words, options.min_similarity, &s, &s.found);
+        if (!s.found.empty()) {
+          std::sort(s.found.begin(), s.found.end());
+          chunk_pairs[c].push_back({a, b, s.found});
+        }
+        i = j;
+      }
+    }
+  });
+  for (uint64_t v : chunk_candidates) stats->candidate_pairs += v;
+
+  // ---- 6. word indices to code point offsets, tokenizing again only the documents that need it
+  size_t n_pairs = 0;
+  for (const auto& v : chunk_pairs) n_pairs += v.size();
+  pairs->reserve(n_pairs);
+  struct Request {
+    uint32_t doc, word;
+    bool end;
+    uint32_t* target;
+  };
+  std::vector<Request> requests;
+  for (auto& v : chunk_pairs) {
+    for (PairRegions& p : v) {
+      PassagePair out;
+      out.a = p.a;
+      out.b = p.b;
+      for (const Region& r : p.regions) {
+        const double longer = std::max(r.a1 - r.a0, r.b1 - r.b0);
+        out.spans.push_back({0, 0, 0, 0, static_cast<double>(r.matches) / longer});
+      }
+      pairs->push_back(std::move(out));
+      stats->span_pairs += p.regions.size();
+    }
+  }
+  {
+    size_t i = 0;
+    for (auto& v : chunk_pairs) {
+      for (PairRegions& p : v) {
+        PassagePair& out = (*pairs)[i++];
+        for (size_t k = 0; k < p.regions.size(); ++k) {
+          const Region& r = p.regions[k];
+          PassageSpan& span = out.spans[k];
+          requests.push_back({p.a, r.a0, false, &span.a_start});
+          requests.push_back({p.a, r.a1 - 1, true, &span.a_end});
+          requests.push_back({p.b, r.b0, false, &span.b_start});
+          requests.push_back({p.b, r.b1 - 1, true, &span.b_end});
+        }
+      }
+      std::vector<PairRegions>().swap(v);
+    }
+  }
+  std::sort(requests.begin(), requests.end(), [](const Request& x, const Request& y) { return x.doc < y.doc; });
+  std::vector<size_t> doc_starts;  // where each document's requests begin
+  for (size_t i = 0; i < requests.size(); ++i) {
+    if (i == 0 || requests[i].doc != requests[i - 1].doc) doc_starts.push_back(i);
+  }
+  doc_starts.push_back(requests.size());
+  tbb::parallel_for(size_t{0}, doc_starts.size() - 1, [&](size_t k) {
+    TokenizeScratch& s = tokenize_scratch.local();
+    TokenizeRanges(docs[requests[doc_starts[k]].doc], &s);
+    for (size_t i = doc_starts[k]; i < doc_starts[k + 1]; ++i) {
+      const Request& q = requests[i];
+      *q.target = q.end ? s.words[q.word].end : s.words[q.word].start;
+    }
+  });
+  return Status::OK();
+}
+
+}  // namespace neardup
