@@ -1,8 +1,10 @@
 // Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 //
-// Word tokenizer throughput on ~1 MB of English-like text: pure ASCII, and with ~5% of the words
-// non-ASCII (curly quotes and apostrophes, dashes, accented names), in both modes. kIcuOnly is the
-// cost of sending everything through ICU; kAuto is what the pipeline pays.
+// Word tokenizer throughput on ~1 MB of text in both modes: English-like pure ASCII; English with ~5%
+// of the words non-ASCII the way real English news has them (curly quotes and apostrophes, dashes,
+// NBSP, ellipses, accented names); Russian; Chinese. kIcuOnly is the cost of sending everything through
+// ICU; kAuto is what the pipeline pays. bytes_per_second is per CPU second (Google Benchmark divides
+// rate counters by CPU time), which is the figure to quote on a shared machine.
 
 #include <benchmark/benchmark.h>
 
@@ -37,6 +39,15 @@ std::string MakeText(int non_ascii_percent) {
       "na\xC3\xAFve",            // naïve
       "\xC3\x85ngstr\xC3\xB6m",  // Ångström
       "don\xE2\x80\x99t",        // don’t
+      "2019\xE2\x80\x93"
+      "20",                // 2019–20
+      "10\xC2\xA0km",      // 10 km (NBSP)
+      "wait\xE2\x80\xA6",  // wait…
+      "\xC5\x81\xC3\xB3"
+      "d\xC5\xBA",             // Łódź
+      "Dvo\xC5\x99\xC3\xA1k",  // Dvořák
+      "\xE2\x80\x98"
+      "90s\xE2\x80\x99",  // ‘90s’
   };
   static constexpr std::string_view kSeparators[] = {" ", " ", " ", " ", " ", " ", ", ", ". ", "\n"};
   std::mt19937_64 rng(2026);
@@ -53,8 +64,75 @@ std::string MakeText(int non_ascii_percent) {
   return text;
 }
 
-void BM_Tokenize(benchmark::State& state, WordTokenizer::Mode mode, int non_ascii_percent) {
-  const std::string text = MakeText(non_ascii_percent);
+// Russian news-like text: Cyrillic words, some capitalized, numbers, «guillemets», dashes.
+std::string MakeRussianText() {
+  static constexpr std::string_view kWords[] = {
+      "\xD0\xB2",                                          // в
+      "\xD0\xB8",                                          // и
+      "\xD0\xBD\xD0\xB0",                                  // на
+      "\xD0\xBF\xD0\xBE",                                  // по
+      "\xD0\xB3\xD0\xBE\xD0\xB4\xD0\xB0",                  // года
+      "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB5",  // Москве
+      "\xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB8\xD1\x82\xD0\xB5\xD0\xBB\xD1\x8C\xD1\x81\xD1\x82\xD0\xB2\xD0"
+      "\xBE",                                              // правительство
+      "\xD0\xB7\xD0\xB0\xD1\x8F\xD0\xB2\xD0\xB8\xD0\xBB",  // заявил
+      "\xD0\xBF\xD1\x80\xD0\xB5\xD0\xB7\xD0\xB8\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x82",  // президент
+      "\xD1\x80\xD1\x8B\xD0\xBD\xD0\xBA\xD0\xB0",                                  // рынка
+      "\xD0\xBD\xD0\xBE\xD0\xB2\xD1\x8B\xD0\xB9",                                  // новый
+      "\xD0\xB1\xD1\x8E\xD0\xB4\xD0\xB6\xD0\xB5\xD1\x82",                          // бюджет
+      "\xD1\x88\xD0\xBA\xD0\xBE\xD0\xBB\xD1\x8B",                                  // школы
+      "\xD0\xB3\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB0",                          // города
+      "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B\xD0\xB9",                  // который
+      "\xD0\xBD\xD0\xB5",                                                          // не
+      "2024",
+      "\xC2\xAB\xD0\xA0\xD0\xBE\xD1\x81\xD1\x82\xD0\xB5\xD1\x85\xC2\xBB",  // «Ростех»
+      "\xE2\x80\x94",                                                      // —
+      "3,5%",
+  };
+  static constexpr std::string_view kSeparators[] = {" ", " ", " ", " ", " ", ", ", ". ", "\n"};
+  std::mt19937_64 rng(2027);
+  std::string text;
+  text.reserve(kTextBytes + 64);
+  while (text.size() < kTextBytes) {
+    text += kWords[rng() % std::size(kWords)];
+    text += kSeparators[rng() % std::size(kSeparators)];
+  }
+  return text;
+}
+
+// Chinese news-like text: runs of Han characters (dictionary segmentation), full-width punctuation,
+// occasional ASCII numbers and Latin names.
+std::string MakeChineseText() {
+  static constexpr std::string_view kPhrases[] = {
+      "\xE6\x88\x91\xE4\xBB\xAC",                          // 我们
+      "\xE4\xBB\x8A\xE5\xA4\xA9",                          // 今天
+      "\xE5\x8C\x97\xE4\xBA\xAC\xE5\xA4\xA7\xE5\xAD\xA6",  // 北京大学
+      "\xE6\x94\xBF\xE5\xBA\x9C",                          // 政府
+      "\xE5\xAE\xA3\xE5\xB8\x83",                          // 宣布
+      "\xE7\xBB\x8F\xE6\xB5\x8E",                          // 经济
+      "\xE5\xA2\x9E\xE9\x95\xBF",                          // 增长
+      "\xE5\xB8\x82\xE5\x9C\xBA",                          // 市场
+      "\xE7\x9A\x84",                                      // 的
+      "\xE5\x9C\xA8",                                      // 在
+      "\xE8\xAE\xB0\xE8\x80\x85",                          // 记者
+      "\xE6\x8A\xA5\xE9\x81\x93",                          // 报道
+      "\xE5\x85\xAC\xE5\x8F\xB8",                          // 公司
+      "\xE5\xB9\xB4",                                      // 年
+      "2024",
+      "\xEF\xBC\x8C",  // ，
+      "\xE3\x80\x82",  // 。
+  };
+  std::mt19937_64 rng(2028);
+  std::string text;
+  text.reserve(kTextBytes + 64);
+  while (text.size() < kTextBytes) {
+    text += kPhrases[rng() % std::size(kPhrases)];
+    if (rng() % 40 == 0) text += '\n';
+  }
+  return text;
+}
+
+void BM_Tokenize(benchmark::State& state, WordTokenizer::Mode mode, const std::string& text) {
   WordTokenizer tokenizer(mode);
   std::vector<Word> words;
   for (auto _ : state) {
@@ -67,12 +145,44 @@ void BM_Tokenize(benchmark::State& state, WordTokenizer::Mode mode, int non_asci
   state.counters["words"] = static_cast<double>(words.size());
 }
 
-BENCHMARK_CAPTURE(BM_Tokenize, ascii_auto, WordTokenizer::Mode::kAuto, 0)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Tokenize, ascii_icu_only, WordTokenizer::Mode::kIcuOnly, 0)
-    ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Tokenize, mixed5_auto, WordTokenizer::Mode::kAuto, 5)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Tokenize, mixed5_icu_only, WordTokenizer::Mode::kIcuOnly, 5)
-    ->Unit(benchmark::kMillisecond);
+const std::string& AsciiText() {
+  static const std::string text = MakeText(0);
+  return text;
+}
+const std::string& Mixed5Text() {
+  static const std::string text = MakeText(5);
+  return text;
+}
+const std::string& RussianText() {
+  static const std::string text = MakeRussianText();
+  return text;
+}
+const std::string& ChineseText() {
+  static const std::string text = MakeChineseText();
+  return text;
+}
+
+void BM_TokenizeAscii(benchmark::State& state, WordTokenizer::Mode mode) {
+  BM_Tokenize(state, mode, AsciiText());
+}
+void BM_TokenizeMixed5(benchmark::State& state, WordTokenizer::Mode mode) {
+  BM_Tokenize(state, mode, Mixed5Text());
+}
+void BM_TokenizeRussian(benchmark::State& state, WordTokenizer::Mode mode) {
+  BM_Tokenize(state, mode, RussianText());
+}
+void BM_TokenizeChinese(benchmark::State& state, WordTokenizer::Mode mode) {
+  BM_Tokenize(state, mode, ChineseText());
+}
+
+BENCHMARK_CAPTURE(BM_TokenizeAscii, auto, WordTokenizer::Mode::kAuto) -> Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_TokenizeAscii, icu_only, WordTokenizer::Mode::kIcuOnly)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_TokenizeMixed5, auto, WordTokenizer::Mode::kAuto) -> Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_TokenizeMixed5, icu_only, WordTokenizer::Mode::kIcuOnly)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_TokenizeRussian, auto, WordTokenizer::Mode::kAuto) -> Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_TokenizeRussian, icu_only, WordTokenizer::Mode::kIcuOnly)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_TokenizeChinese, auto, WordTokenizer::Mode::kAuto) -> Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_TokenizeChinese, icu_only, WordTokenizer::Mode::kIcuOnly)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace neardup

@@ -1,15 +1,17 @@
 // Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 //
-// Dispatch in Mode::kAuto: the text is cut at ASCII whitespace (space, \t, \n, \v, \f, \r) into pieces;
-// consecutive pure-ASCII pieces form one fast-path run, consecutive pieces with a non-ASCII byte form
-// one ICU run. This is exact because an ASCII whitespace character always starts a fresh segment in
-// ICU's rules: nothing before it joins with it except another whitespace (CR LF, space space), and what
-// follows it (a combining mark, ZWJ, a format character) can only extend the whitespace segment, which
-// is not a word. An ICU run starts at the whitespace character before its first piece, so that a mark
-// at the start of the piece sees the same context as in the whole text (ICU 72 gives the same words
-// without it, but that is not a rule of UAX #29), and ends at the whitespace after its last piece.
-// Grouping pieces into runs only saves ICU calls: cutting at every whitespace would be just as exact.
-// tests/tokenize_test.cc checks all of this against Mode::kIcuOnly.
+// Dispatch in Mode::kAuto: the text is cut at ASCII whitespace (space, \t, \n, \v, \f, \r) into pieces.
+// A piece made only of ASCII and of code points in the fast-path table (Latin letters, curly quotes,
+// dashes, NBSP...: see BuildFastPathTable) goes to the fast path; a piece holding any other code point
+// goes to ICU. Consecutive pieces of the same kind form one run. This is exact because an ASCII
+// whitespace character always starts a fresh segment in ICU's rules: nothing before it joins with it
+// except another whitespace (CR LF, space space), and what follows it (a combining mark, ZWJ, a format
+// character) can only extend the whitespace segment, which is not a word. An ICU run starts at the
+// whitespace character before its first piece, so that a mark at the start of the piece sees the same
+// context as in the whole text (ICU 72 gives the same words without it, but that is not a rule of
+// UAX #29), and ends at the whitespace after its last piece. Grouping pieces into runs only saves ICU
+// calls: cutting at every whitespace would be just as exact. tests/tokenize_test.cc and
+// tests/tokenize_fastpath_test.cc check all of this against Mode::kIcuOnly.
 
 #include "kernels/tokenize.h"
 
@@ -19,7 +21,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include <bit>
 #include <cstring>
@@ -57,7 +61,23 @@ size_t FindSpace(std::string_view s, size_t pos) {
   return pos;
 }
 
-bool HasNonAscii(std::string_view s) { return FindNonAscii(s, 0) < s.size(); }
+// Index of the first byte of the first code point at or after pos that the fast path must not see
+// (one not in `table`), or s.size().
+size_t FindUnknown(std::string_view s, size_t pos, const internal::FastPathTable& table) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (;;) {
+    pos = FindNonAscii(s, pos);
+    if (pos == n) return n;
+    size_t length;
+    if (internal::FindEncoded(table, p + pos, n - pos, &length) == nullptr) return pos;
+    pos += length;
+  }
+}
+
+bool HasUnknown(std::string_view s, const internal::FastPathTable& table) {
+  return FindUnknown(s, 0, table) < s.size();
+}
 
 // ICU break iterators index with int32_t. Longer ICU runs are cut at ASCII whitespace, which is exact
 // (see the file comment); a run without whitespace that long is cut anywhere on a code point boundary.
@@ -93,7 +113,90 @@ void FoldApostrophes(std::string* s) {
   s->resize(w);
 }
 
+std::string NormalizeWithIcu(const icu::Normalizer2& nfkc_casefold, std::string_view word) {
+  std::string dst;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::StringByteSink<std::string> sink(&dst);
+  nfkc_casefold.normalizeUTF8(0, icu::StringPiece(word.data(), static_cast<int32_t>(word.size())), sink,
+                              nullptr, status);
+  if (U_FAILURE(status)) dst.assign(word);  // only on invalid UTF-8, which the contract excludes
+  FoldApostrophes(&dst);
+  return dst;
+}
+
+// The fast-path table, derived from the running ICU so that it cannot drift from it. A code point of
+// the table's ranges is in when
+//  * its Word_Break class is one the fast path implements: ALetter, Numeric, ExtendNumLet, MidNumLet,
+//    MidNum, MidLetter, or Other/WSegSpace (never part of a word; WSegSpace x WSegSpace only glues
+//    spaces together). Extend, Format and ZWJ (which attach to the preceding character), Newline,
+//    the quote classes, Hebrew, Katakana, regional indicators... are out;
+//  * it has a normalization boundary before it under NFKC_Casefold, so a word's normalized form is the
+//    concatenation of its code points' forms (this leaves out, e.g., U+200B, which folds to nothing);
+//  * its normalized form fits the table (6 bytes).
+// ICU 72's root rules deviate from the UCD classes only on code points outside these ranges (':' and
+// U+FE55 U+FF1A leave MidLetter; '@' joins ALetter, which the ASCII table has already).
+// tests/tokenize_fastpath_test.cc checks every entry against the break iterator itself.
+std::unique_ptr<internal::FastPathTable> BuildFastPathTable(const icu::Normalizer2& nfkc_casefold) {
+  auto table = std::make_unique<internal::FastPathTable>();
+  const auto consider = [&](UChar32 c) {
+    uint8_t fast_class;
+    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+      case U_WB_ALETTER:
+        fast_class = internal::kLetter;
+        break;
+      case U_WB_NUMERIC:
+        fast_class = internal::kDigit;
+        break;
+      case U_WB_EXTENDNUMLET:
+        fast_class = internal::kExtender;
+        break;
+      case U_WB_MIDNUMLET:
+        fast_class = internal::kMidLetterOrNumber;
+        break;
+      case U_WB_MIDNUM:
+        fast_class = internal::kMidNumber;
+        break;
+      case U_WB_MIDLETTER:
+        fast_class = internal::kMidLetter;
+        break;
+      case U_WB_OTHER:
+      case U_WB_WSEGSPACE:
+        fast_class = internal::kOther;
+        break;
+      default:
+        return;
+    }
+    if (!nfkc_casefold.hasBoundaryBefore(c)) return;
+    char utf8[4];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(utf8, length, c);
+    table->Add(static_cast<uint32_t>(c), fast_class | internal::kNotAscii,
+               NormalizeWithIcu(nfkc_casefold, std::string_view(utf8, static_cast<size_t>(length))));
+  };
+  using T = internal::FastPathTable;
+  for (UChar32 c = 0x80; c < static_cast<UChar32>(T::kLatinEnd); ++c) consider(c);
+  for (uint32_t k = 0; k < T::kLatinAdditionalSize; ++k)
+    consider(static_cast<UChar32>(T::kLatinAdditionalBegin + k));
+  for (uint32_t k = 0; k < T::kPunctuationSize; ++k) consider(static_cast<UChar32>(T::kPunctuationBegin + k));
+  return table;
+}
+
 }  // namespace
+
+namespace internal {
+
+const FastPathTable* SharedFastPathTable() {
+  // One table per process: building it costs about a thousand normalizations. Never freed.
+  static const FastPathTable* const table = []() -> const FastPathTable* {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status) || nfkc_casefold == nullptr) return nullptr;
+    return BuildFastPathTable(*nfkc_casefold).release();
+  }();
+  return table;
+}
+
+}  // namespace internal
 
 size_t CountCodePoints(std::string_view utf8) {
   // A continuation byte is 10xxxxxx: high bit set, next bit clear.
@@ -112,10 +215,11 @@ struct WordTokenizer::Impl {
   Mode mode = Mode::kAuto;
   bool ok = false;
   std::unique_ptr<icu::BreakIterator> breaker;
-  const icu::Normalizer2* nfkc_casefold = nullptr;  // owned by ICU
-  UText* utext = nullptr;                           // reopened over each ICU run
-  std::string normalized;                           // scratch: normalized form of the current word
-  std::string ascii_scratch;                        // scratch for long ASCII words
+  const icu::Normalizer2* nfkc_casefold = nullptr;      // owned by ICU
+  const internal::FastPathTable* fast_table = nullptr;  // shared, never freed
+  UText* utext = nullptr;                               // reopened over each ICU run
+  std::string normalized;                               // scratch: normalized form of the current word
+  std::string ascii_scratch;                            // scratch for long ASCII words
 
   ~Impl() { utext_close(utext); }
 
@@ -130,13 +234,7 @@ void WordTokenizer::Impl::NormalizeInto(std::string_view word, std::string* dst)
     internal::AsciiLowercase(word, dst);
     return;
   }
-  dst->clear();
-  UErrorCode status = U_ZERO_ERROR;
-  icu::StringByteSink<std::string> sink(dst);
-  nfkc_casefold->normalizeUTF8(0, icu::StringPiece(word.data(), static_cast<int32_t>(word.size())), sink,
-                               nullptr, status);
-  if (U_FAILURE(status)) dst->assign(word);  // only on invalid UTF-8, which the contract excludes
-  FoldApostrophes(dst);
+  *dst = NormalizeWithIcu(*nfkc_casefold, word);
 }
 
 void WordTokenizer::Impl::TokenizeIcu(std::string_view run, uint32_t cp_start, std::vector<Word>* out) {
@@ -180,26 +278,28 @@ void WordTokenizer::Impl::TokenizeIcuChunk(std::string_view chunk, uint32_t cp_s
 }
 
 void WordTokenizer::Impl::TokenizeAuto(std::string_view text, uint32_t cp_base, std::vector<Word>* out) {
+  const internal::FastPathTable& table = *fast_table;
   const size_t n = text.size();
   size_t pos = 0;
   uint32_t cp = cp_base;
   while (pos < n) {
-    const size_t non_ascii = FindNonAscii(text, pos);
-    if (non_ascii == n) {
-      internal::TokenizeAscii(text.substr(pos), cp, &ascii_scratch, out);
+    const size_t unknown = FindUnknown(text, pos, table);
+    if (unknown == n) {
+      internal::TokenizeFast(text.substr(pos), cp, &table, &ascii_scratch, out);
       return;
     }
-    // The ICU run starts at the whitespace before the piece holding non_ascii, or at pos if the piece
+    // The ICU run starts at the whitespace before the piece holding `unknown`, or at pos if the piece
     // starts there (then pos is the text start or the whitespace that ended the previous ICU run).
-    size_t icu_begin = non_ascii;
+    size_t icu_begin = unknown;
     while (icu_begin > pos && !IsAsciiSpace(static_cast<unsigned char>(text[icu_begin - 1]))) --icu_begin;
     if (icu_begin > pos) --icu_begin;
     if (icu_begin > pos) {
-      internal::TokenizeAscii(text.substr(pos, icu_begin - pos), cp, &ascii_scratch, out);
-      cp += static_cast<uint32_t>(icu_begin - pos);
+      const std::string_view fast = text.substr(pos, icu_begin - pos);
+      internal::TokenizeFast(fast, cp, &table, &ascii_scratch, out);
+      cp += static_cast<uint32_t>(CountCodePoints(fast));
     }
-    // Extend the run over following pieces while they hold non-ASCII bytes.
-    size_t icu_end = FindSpace(text, non_ascii);
+    // Extend the run over following pieces while they hold code points the fast path cannot take.
+    size_t icu_end = FindSpace(text, unknown);
     while (icu_end < n) {
       size_t next = icu_end;
       while (next < n && IsAsciiSpace(static_cast<unsigned char>(text[next]))) ++next;
@@ -208,7 +308,7 @@ void WordTokenizer::Impl::TokenizeAuto(std::string_view text, uint32_t cp_base, 
         break;
       }
       const size_t next_end = FindSpace(text, next);
-      if (!HasNonAscii(text.substr(next, next_end - next))) break;
+      if (!HasUnknown(text.substr(next, next_end - next), table)) break;
       icu_end = next_end;
     }
     const std::string_view run = text.substr(icu_begin, icu_end - icu_begin);
@@ -225,6 +325,8 @@ WordTokenizer::WordTokenizer(Mode mode) : impl_(std::make_unique<Impl>()) {
   if (U_FAILURE(status) || impl_->breaker == nullptr) return;
   impl_->nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status) || impl_->nfkc_casefold == nullptr) return;
+  impl_->fast_table = internal::SharedFastPathTable();
+  if (impl_->fast_table == nullptr) return;
   impl_->ok = true;
 }
 

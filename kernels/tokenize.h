@@ -5,8 +5,11 @@
 // with XXH3-64. Segments that ICU classes as non-words (spaces, punctuation, symbols, emoji) are not
 // words. Curly vs straight quotes, NBSP, full-width forms and case therefore never change the words.
 //
-// A pure-ASCII stretch of text takes a fast path that gives exactly the words, offsets and hashes the
-// ICU path gives (tests/tokenize_test.cc proves it on random and adversarial input).
+// A whitespace-separated stretch made only of ASCII and of a table of common non-ASCII code points
+// (typographic quotes and dashes, NBSP, accented Latin letters; the table is built from ICU's own
+// properties at start-up) takes a fast path that gives exactly the words, offsets and hashes the ICU path
+// gives (tests/tokenize_test.cc and tests/tokenize_fastpath_test.cc prove it on exhaustive, random and
+// adversarial input). Everything else goes through ICU.
 
 #ifndef NEARDUP_KERNELS_TOKENIZE_H_
 #define NEARDUP_KERNELS_TOKENIZE_H_

@@ -1,9 +1,10 @@
 // Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 //
-// The ASCII fast path of WordTokenizer (internal to kernels/). On text whose bytes are all < 0x80 it
-// gives exactly the words, offsets and hashes that ICU 72's root word break iterator plus
-// NFKC_Casefold give; tests/tokenize_test.cc checks that exhaustively on short strings and randomly on
-// long ones. What ICU 72 does on ASCII, found by experiment:
+// The fast path of WordTokenizer (internal to kernels/). On text made of ASCII and of the code points
+// of a FastPathTable it gives exactly the words, offsets and hashes that ICU 72's root word break
+// iterator plus NFKC_Casefold (and apostrophe folding) give; tests/tokenize_test.cc and
+// tests/tokenize_fastpath_test.cc check that exhaustively on short strings and randomly on long ones.
+// What ICU 72 does on ASCII, found by experiment:
 //
 //   class         characters   joins
 //   letter        A-Z a-z @    letter-letter, letter-digit, digit-letter
@@ -19,10 +20,18 @@
 // so "a_.b", "1.a", "a..b" and "e.g." split at the dot. Every segment containing a letter or a digit
 // is a word; a segment of extenders only is a word when it has two or more ("__" is, "_" is not).
 // The normalized form of an ASCII word is its ASCII lowercase.
+//
+// Beyond ASCII the same rules apply with the Unicode Word_Break classes (UAX #29), and one more class,
+// "mid letter" (U+00B7 MIDDLE DOT, U+2027), which joins only between two letters. A FastPathTable
+// holds the non-ASCII code points whose class is one of the above (as ICU reports it) and whose
+// NFKC_Casefold form can be computed one code point at a time; everything else (combining marks,
+// format characters, other scripts' special classes, emoji...) is not in the table and the caller
+// must send the text holding it to ICU.
 
 #ifndef NEARDUP_KERNELS_TOKENIZE_ASCII_H_
 #define NEARDUP_KERNELS_TOKENIZE_ASCII_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -32,9 +41,85 @@
 
 namespace neardup::internal {
 
-// Appends the words of `text` to *out with offsets starting at cp_base (one code point per byte).
-// Every byte of `text` must be < 0x80. `scratch` is reused for words too long for a stack buffer.
-void TokenizeAscii(std::string_view text, uint32_t cp_base, std::string* scratch, std::vector<Word>* out);
+// Word-break classes as bit flags so that "may continue a word" is one mask test.
+enum FastClass : uint8_t {
+  kOther = 0,
+  kLetter = 1,
+  kDigit = 2,
+  kExtender = 4,
+  kMidLetterOrNumber = 8,  // . '  U+2018 U+2019 U+2024 (Word_Break=MidNumLet)
+  kMidNumber = 16,         // , ;  U+2044 (Word_Break=MidNum)
+  kMidLetter = 32,         // U+00B7 U+2027 (Word_Break=MidLetter)
+  kUpper = 64,             // on top of kLetter for A-Z: the word needs lowercasing
+  kNotAscii = 128,         // on top of the class for table code points: the word needs the table
+};
+
+// Non-ASCII code points the fast path handles, with their class and normalized form. Built once from
+// ICU (see WordTokenizer), so it always agrees with the ICU library the process runs with.
+class FastPathTable {
+ public:
+  struct Entry {
+    uint8_t fast_class = kUnknown;  // FastClass | kNotAscii, or kUnknown
+    uint8_t length = 0;             // bytes of `normalized` in use
+    char normalized[6] = {};        // NFKC_Casefold + apostrophe folding, UTF-8
+  };
+  static constexpr uint8_t kUnknown = 0xFF;
+  static constexpr size_t kMaxNormalized = sizeof(Entry::normalized);
+
+  // The entry for code point cp, or nullptr when the fast path must not see cp.
+  const Entry* Find(uint32_t cp) const {
+    size_t index;
+    if (cp < kLatinEnd) {
+      if (cp < 0x80) return nullptr;
+      index = cp - 0x80;
+    } else if (cp - kLatinAdditionalBegin < kLatinAdditionalSize) {
+      index = (kLatinEnd - 0x80) + (cp - kLatinAdditionalBegin);
+    } else if (cp - kPunctuationBegin < kPunctuationSize) {
+      index = (kLatinEnd - 0x80) + kLatinAdditionalSize + (cp - kPunctuationBegin);
+    } else {
+      return nullptr;
+    }
+    const Entry* e = &entries_[index];
+    return e->fast_class == kUnknown ? nullptr : e;
+  }
+
+  // Adds cp (which must lie in one of the ranges below) with its class and normalized form; returns
+  // false, leaving cp out, when the form does not fit.
+  bool Add(uint32_t cp, uint8_t fast_class, std::string_view normalized);
+
+  // The ranges the table may cover: Latin-1 Supplement, Latin Extended-A/B, IPA and spacing modifier
+  // letters (U+0080-02FF); Latin Extended Additional (U+1E00-1EFF, Vietnamese); General Punctuation and
+  // Currency Symbols (U+2000-20CF).
+  static constexpr uint32_t kLatinEnd = 0x300;
+  static constexpr uint32_t kLatinAdditionalBegin = 0x1E00;
+  static constexpr uint32_t kLatinAdditionalSize = 0x100;
+  static constexpr uint32_t kPunctuationBegin = 0x2000;
+  static constexpr uint32_t kPunctuationSize = 0xD0;
+
+ private:
+  std::array<Entry, (kLatinEnd - 0x80) + kLatinAdditionalSize + kPunctuationSize> entries_{};
+};
+
+// The table WordTokenizer uses, built from ICU on first use (thread-safe); nullptr without ICU data.
+const FastPathTable* SharedFastPathTable();
+
+// Decodes the 2- or 3-byte UTF-8 sequence at p (lead byte p[0] >= 0xC0, valid UTF-8, at least `avail`
+// bytes readable) and returns its table entry, or nullptr if it is not in the table (4-byte sequences
+// never are). *length receives the sequence length in bytes.
+const FastPathTable::Entry* FindEncoded(const FastPathTable& table, const unsigned char* p, size_t avail,
+                                        size_t* length);
+
+// Appends the words of `text` to *out with code point offsets starting at cp_base. Every byte of
+// `text` must be < 0x80, or belong to a code point `table` holds (table may be nullptr for ASCII-only
+// text). `scratch` is reused for words too long for a stack buffer.
+void TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable* table, std::string* scratch,
+                  std::vector<Word>* out);
+
+// TokenizeFast on text whose every byte is < 0x80.
+inline void TokenizeAscii(std::string_view text, uint32_t cp_base, std::string* scratch,
+                          std::vector<Word>* out) {
+  TokenizeFast(text, cp_base, nullptr, scratch, out);
+}
 
 // The tokenizer without ICU (WordTokenizer::ok() false): valid UTF-8 under the ASCII rules above, with
 // every non-ASCII code point in class "other", so non-ASCII characters break words and are never part

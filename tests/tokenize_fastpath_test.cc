@@ -1,0 +1,503 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// The fast path beyond ASCII (Latin letters, curly quotes, dashes, NBSP... from the FastPathTable) is
+// checked against ICU (Mode::kIcuOnly): every table code point exhaustively in short strings with
+// representatives of every ASCII class, random mixes with every table code point and with near misses
+// (code points just outside the table, combining marks after table letters, format characters), news
+// phrases with typographic punctuation, and 1 MB of text. The table itself is checked against ICU's
+// properties and normalizer.
+
+#include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kernels/tokenize.h"
+#include "kernels/tokenize_ascii.h"
+
+namespace neardup {
+namespace {
+
+using Mode = WordTokenizer::Mode;
+using internal::FastPathTable;
+
+std::string Utf8(uint32_t cp) {
+  std::string s;
+  if (cp < 0x80) {
+    s += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    s += static_cast<char>(0xC0 | (cp >> 6));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    s += static_cast<char>(0xE0 | (cp >> 12));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (cp >> 18));
+    s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return s;
+}
+
+std::string Escape(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : s) {
+    if (c >= 0x20 && c < 0x7f && c != '\\') {
+      out += static_cast<char>(c);
+    } else {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::vector<Word> Tokens(WordTokenizer& tokenizer, std::string_view text) {
+  std::vector<Word> words;
+  tokenizer.Tokenize(text, 0, &words);
+  return words;
+}
+
+std::string Describe(const std::vector<Word>& words) {
+  std::string out;
+  for (const Word& w : words) {
+    out += '[';
+    out += std::to_string(w.start);
+    out += ',';
+    out += std::to_string(w.end);
+    out += ") ";
+  }
+  return out;
+}
+
+bool SameWords(const std::vector<Word>& a, const std::vector<Word>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].hash != b[i].hash || a[i].start != b[i].start || a[i].end != b[i].end) return false;
+  }
+  return true;
+}
+
+// The code points of the table, in order.
+std::vector<uint32_t> TableCodePoints() {
+  const FastPathTable* table = internal::SharedFastPathTable();
+  std::vector<uint32_t> cps;
+  if (table == nullptr) return cps;
+  for (uint32_t cp = 0x80; cp < 0x10000; ++cp) {
+    if (table->Find(cp) != nullptr) cps.push_back(cp);
+  }
+  return cps;
+}
+
+class TokenizeFastPathTest : public ::testing::Test {
+ protected:
+  void ExpectModesAgree(std::string_view text) {
+    ++cases_;
+    const std::vector<Word> fast = Tokens(auto_, text);
+    const std::vector<Word> reference = Tokens(icu_, text);
+    if (SameWords(fast, reference)) return;
+    if (++mismatches_ > 5) return;
+    ADD_FAILURE() << "text '" << Escape(text.substr(0, 300)) << "'\n  kAuto:    " << Describe(fast)
+                  << "\n  kIcuOnly: " << Describe(reference);
+  }
+
+  void TearDown() override { EXPECT_EQ(mismatches_, 0u) << "of " << cases_ << " cases"; }
+
+  WordTokenizer auto_{Mode::kAuto};
+  WordTokenizer icu_{Mode::kIcuOnly};
+  size_t cases_ = 0;
+  size_t mismatches_ = 0;
+};
+
+TEST(TokenizeFastPathTableTest, HoldsTheCharactersOfEnglishNews) {
+  const FastPathTable* table = internal::SharedFastPathTable();
+  ASSERT_NE(table, nullptr);
+  const auto class_of = [table](uint32_t cp) -> int {
+    const FastPathTable::Entry* e = table->Find(cp);
+    return e == nullptr ? -1 : (e->fast_class & ~internal::kNotAscii);
+  };
+  for (uint32_t cp : {0xE9u, 0xF6u, 0xF1u, 0x142u, 0x10Du, 0xDFu, 0x130u, 0xC5u, 0x1EC7u, 0xAAu, 0xB5u}) {
+    EXPECT_EQ(class_of(cp), internal::kLetter) << std::hex << cp;
+  }
+  for (uint32_t cp : {0x2018u, 0x2019u, 0x2024u}) EXPECT_EQ(class_of(cp), internal::kMidLetterOrNumber) << cp;
+  for (uint32_t cp : {0xB7u, 0x2027u}) EXPECT_EQ(class_of(cp), internal::kMidLetter) << cp;
+  EXPECT_EQ(class_of(0x2044), internal::kMidNumber);  // fraction slash
+  EXPECT_EQ(class_of(0x202F), internal::kExtender);   // narrow no-break space is ExtendNumLet
+  for (uint32_t cp :
+       {0xA0u, 0x201Cu, 0x201Du, 0x2013u, 0x2014u, 0x2026u, 0xD7u, 0xABu, 0xBBu, 0x20ACu, 0x2009u}) {
+    EXPECT_EQ(class_of(cp), internal::kOther) << std::hex << cp;
+  }
+  // Not for the fast path: combining marks, soft hyphen, zero-width characters, line separator, a
+  // Greek letter, 4-byte code points.
+  for (uint32_t cp : {0x300u, 0x301u, 0x36Fu, 0xADu, 0x200Bu, 0x200Cu, 0x200Du, 0x2028u, 0x2060u, 0x3B1u,
+                      0x20D0u, 0x1F600u}) {
+    EXPECT_EQ(class_of(cp), -1) << std::hex << cp;
+  }
+}
+
+// Every entry: its class is the one the UCD gives, its form is what the tokenizer's own Normalize
+// gives, and NFKC_Casefold has a boundary before it (the condition for normalizing code point by code
+// point), as it does before every ASCII character.
+TEST(TokenizeFastPathTableTest, EntriesAgreeWithIcu) {
+  const FastPathTable* table = internal::SharedFastPathTable();
+  ASSERT_NE(table, nullptr);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  for (UChar32 c = 0; c < 0x80; ++c) EXPECT_TRUE(nfkc_casefold->hasBoundaryBefore(c)) << c;
+  WordTokenizer t;
+  const std::vector<uint32_t> cps = TableCodePoints();
+  EXPECT_GT(cps.size(), 700u);
+  for (uint32_t cp : cps) {
+    const FastPathTable::Entry* e = table->Find(cp);
+    EXPECT_TRUE(nfkc_casefold->hasBoundaryBefore(static_cast<UChar32>(cp))) << std::hex << cp;
+    EXPECT_EQ(std::string_view(e->normalized, e->length), t.Normalize(Utf8(cp))) << std::hex << cp;
+    const int wb = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_WORD_BREAK);
+    const int cls = e->fast_class & ~internal::kNotAscii;
+    switch (cls) {
+      case internal::kLetter:
+        EXPECT_EQ(wb, U_WB_ALETTER) << std::hex << cp;
+        break;
+      case internal::kDigit:
+        EXPECT_EQ(wb, U_WB_NUMERIC) << std::hex << cp;
+        break;
+      case internal::kExtender:
+        EXPECT_EQ(wb, U_WB_EXTENDNUMLET) << std::hex << cp;
+        break;
+      case internal::kMidLetterOrNumber:
+        EXPECT_EQ(wb, U_WB_MIDNUMLET) << std::hex << cp;
+        break;
+      case internal::kMidNumber:
+        EXPECT_EQ(wb, U_WB_MIDNUM) << std::hex << cp;
+        break;
+      case internal::kMidLetter:
+        EXPECT_EQ(wb, U_WB_MIDLETTER) << std::hex << cp;
+        break;
+      case internal::kOther:
+        EXPECT_TRUE(wb == U_WB_OTHER || wb == U_WB_WSEGSPACE) << std::hex << cp;
+        break;
+      default:
+        ADD_FAILURE() << "class " << cls << " for " << std::hex << cp;
+    }
+  }
+  // Sample forms, as the issue describes them.
+  EXPECT_EQ(t.Normalize("\xC3\x9F"), "ss");         // ß
+  EXPECT_EQ(t.Normalize("\xC4\xB0"), "i\xCC\x87");  // İ -> i + combining dot above
+  EXPECT_EQ(t.Normalize("\xC5\x89"), "'n");         // ŉ -> ʼn -> 'n
+  EXPECT_EQ(t.Normalize("\xE2\x80\x99"), "'");      // ’
+}
+
+// Every table code point in every string of up to four characters over itself and representatives of
+// the ASCII classes (about four million cases, a few seconds).
+TEST_F(TokenizeFastPathTest, EveryTableCodePointInShortStringsMatchesIcu) {
+  static constexpr std::string_view kAscii[] = {"a", "Z", "7", ".", "'", ",", "_", " ", "-"};
+  const std::vector<uint32_t> cps = TableCodePoints();
+  ASSERT_FALSE(cps.empty());
+  std::vector<std::string> alphabet(std::begin(kAscii), std::end(kAscii));
+  alphabet.emplace_back();
+  const size_t k = alphabet.size();
+  const size_t c = k - 1;  // index of the table code point
+  std::string s;
+  for (uint32_t cp : cps) {
+    alphabet[c] = Utf8(cp);
+    for (size_t length = 1; length <= 4; ++length) {
+      size_t combos = 1;
+      for (size_t i = 0; i < length; ++i) combos *= k;
+      for (size_t x = 0; x < combos; ++x) {
+        s.clear();
+        bool has_cp = false;
+        for (size_t i = 0, y = x; i < length; ++i, y /= k) {
+          s += alphabet[y % k];
+          has_cp |= y % k == c;
+        }
+        if (has_cp) ExpectModesAgree(s);
+      }
+    }
+  }
+}
+
+// Table code points next to each other: letters after mid characters after letters and so on.
+TEST_F(TokenizeFastPathTest, PairsOfTableClassesMatchIcu) {
+  // One or two representatives of each class in the table, and ASCII ones.
+  static constexpr uint32_t kReps[] = {'a',    '1',   '_',    '.',    ',',    ':',    0xE9, 0x142,  0xDF,
+                                       0x130,  0x149, 0x1EC7, 0x2019, 0x2018, 0x2024, 0xB7, 0x2027, 0x2044,
+                                       0x202F, 0xA0,  0x2013, 0x201C, 0x2026, 0x2009, 0xAA, 0x2C6};
+  std::vector<std::string> reps;
+  for (uint32_t cp : kReps) reps.push_back(Utf8(cp));
+  const size_t k = reps.size();
+  for (size_t x = 0; x < k * k * k * k; ++x) {
+    ExpectModesAgree(reps[x % k] + reps[x / k % k] + reps[x / k / k % k] + reps[x / k / k / k]);
+  }
+}
+
+// Code points just outside the table and characters that change their neighbours' segmentation.
+constexpr uint32_t kNearMisses[] = {0x7F,   0x80,   0x9F,   0x300,  0x301,  0x308,  0x327,   0x36F,  0x370,
+                                    0x3B1,  0x410,  0xAD,   0x1DFF, 0x1F00, 0x1FFF, 0x200B,  0x200C, 0x200D,
+                                    0x200E, 0x2028, 0x2029, 0x2060, 0x2066, 0x20D0, 0x20DD,  0x2100, 0x2122,
+                                    0xFE0F, 0xFF07, 0xFF0E, 0x3000, 0x4E2D, 0x5D0,  0x1F600, 0x1F3FD};
+
+std::string RandomTableMix(std::mt19937_64& rng, const std::vector<uint32_t>& cps) {
+  static constexpr std::string_view kAscii = "aZq@7.,;:'_ \t\n-\"()/";
+  std::string s;
+  const size_t length = rng() % 24;
+  for (size_t i = 0; i < length; ++i) {
+    const uint64_t r = rng() % 100;
+    if (r < 40) {
+      s += kAscii[rng() % kAscii.size()];
+    } else if (r < 60) {
+      s += static_cast<char>("abcxyzABCXYZ0123"[rng() % 16]);
+    } else if (r < 92) {
+      s += Utf8(cps[rng() % cps.size()]);
+    } else {
+      s += Utf8(kNearMisses[rng() % std::size(kNearMisses)]);
+    }
+  }
+  return s;
+}
+
+TEST_F(TokenizeFastPathTest, RandomMixesWithTableCodePointsMatchIcu) {
+  const std::vector<uint32_t> cps = TableCodePoints();
+  ASSERT_FALSE(cps.empty());
+  for (uint64_t seed : {21u, 22u, 23u, 24u}) {
+    std::mt19937_64 rng(seed);
+    for (int i = 0; i < 10000; ++i) ExpectModesAgree(RandomTableMix(rng, cps));
+  }
+}
+
+// A combining mark after a table letter belongs to the letter: the piece must go to ICU, whatever
+// surrounds it.
+TEST_F(TokenizeFastPathTest, CombiningMarksAfterTableCharactersMatchIcu) {
+  const std::vector<uint32_t> cps = TableCodePoints();
+  for (uint32_t mark : {0x300u, 0x301u, 0x308u, 0x327u, 0x36Fu, 0x200Du, 0xADu, 0xFE0Fu, 0x20DDu}) {
+    for (uint32_t cp : cps) {
+      const std::string c = Utf8(cp);
+      const std::string m = Utf8(mark);
+      ExpectModesAgree("x" + c + m + "y");
+      ExpectModesAgree(c + m + " ab" + c);
+      ExpectModesAgree("1" + c + m + "2 a");
+    }
+  }
+}
+
+TEST_F(TokenizeFastPathTest, NewsPhrasesMatchIcu) {
+  const std::string_view phrases[] = {
+      "don\xE2\x80\x99t",  // don’t
+      "\xE2\x80\x99"
+      "90s",  // ’90s
+      "the \xE2\x80\x98"
+      "90s\xE2\x80\x99 were",                 // the ‘90s’ were
+      "rock \xE2\x80\x99n\xE2\x80\x99 roll",  // rock ’n’ roll
+      "rock\xE2\x80\x99n\xE2\x80\x99roll",
+      "\xE2\x80\x9CHello,\xE2\x80\x9D she said",  // “Hello,” she said
+      "\xE2\x80\x9C"
+      "a\xE2\x80\x9D\xE2\x80\x9C"
+      "b\xE2\x80\x9D",
+      "2019\xE2\x80\x93"
+      "20",  // 2019–20
+      "a\xE2\x80\x94"
+      "b \xE2\x80\x94 c\xE2\x80\x94"
+      "1",  // a—b — c—1
+      "10\xC2\xA0km and\xC2\xA0"
+      "more",  // NBSP
+      "\xC2\xA0"
+      "a\xC2\xA0\xC2\xA0"
+      "b\xC2\xA0",
+      "wait\xE2\x80\xA6 what\xE2\x80\xA6"
+      "1",  // ellipsis
+      "Jos\xC3\xA9 M\xC3\xBCller, Zo\xC3\xAB and \xC5\x81\xC3\xB3"
+      "d\xC5\xBA",
+      "Dvo\xC5\x99\xC3\xA1k\xE2\x80\x99s",  // Dvořák’s
+      "Nguy\xE1\xBB\x85n Th\xE1\xBB\x8B",   // Nguyễn Thị
+      "STRA\xC3\x9F"
+      "E \xC4\xB0stanbul \xC5\x89",  // STRAßE İstanbul ŉ
+      "l\xC2\xB7l pel\xC2\xB7"
+      "l\xC3\xAD"
+      "cula 1\xC2\xB7"
+      "2",  // l·l pel·lícula 1·2
+      "1\xE2\x81\x84"
+      "2 a\xE2\x81\x84"
+      "b",  // 1⁄2 a⁄b
+      "5\xE2\x80\xAF"
+      "000 a\xE2\x80\xAF"
+      "b \xE2\x80\xAF",  // narrow NBSP
+      "it\xE2\x80\x99s a \xE2\x80\x98quote\xE2\x80\x99.",
+      "caf\xC3\xA9\xCC\x81 x",  // é + combining acute
+      "e\xCC\x81t\xC3\xA9 d\xC3\xA9j\xC3\xA0",
+      "\xC2\xA9 2024 \xC2\xAE \xE2\x84\xA2 \xE2\x82\xAC"
+      "5 5\xE2\x82\xAC",
+      "\xC2\xBD \xC2\xB2 x\xC2\xB3 \xC2\xB5m \xC2\xAA",
+      "a\xE2\x80\x99\xE2\x80\x99"
+      "b a\xE2\x80\x99.b a.\xE2\x80\x99"
+      "b _\xE2\x80\x99"
+      "a",
+      "O\xE2\x80\x99Neil\xE2\x80\x99s co\xE2\x80\x91op",  // non-breaking hyphen U+2011
+  };
+  for (std::string_view p : phrases) {
+    ExpectModesAgree(p);
+    for (std::string_view ws : {" ", "\n", "\r\n"}) {
+      const std::string w(ws);
+      ExpectModesAgree(w + std::string(p) + w);
+      ExpectModesAgree(std::string(p) + w + "\xE5\x8C\x97" + w + std::string(p));
+    }
+  }
+}
+
+TEST(TokenizeFastPathWordsTest, TypographicPunctuationGivesTheSameWordsAsAscii) {
+  for (Mode mode : {Mode::kAuto, Mode::kIcuOnly}) {
+    WordTokenizer t(mode);
+    const auto texts = [&t](std::string_view text) {
+      std::vector<std::string> out;
+      std::vector<size_t> starts;
+      for (size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+      }
+      starts.push_back(text.size());
+      for (const Word& w : Tokens(t, text))
+        out.emplace_back(text.substr(starts[w.start], starts[w.end] - starts[w.start]));
+      return out;
+    };
+    using V = std::vector<std::string>;
+    EXPECT_EQ(texts("don\xE2\x80\x99t \xE2\x80\x99"
+                    "90s"),
+              (V{"don\xE2\x80\x99t", "90s"}));
+    EXPECT_EQ(texts("rock \xE2\x80\x99n\xE2\x80\x99 roll"), (V{"rock", "n", "roll"}));
+    EXPECT_EQ(texts("a\xC2\xB7"
+                    "b 1\xC2\xB7"
+                    "2"),
+              (V{"a\xC2\xB7"
+                 "b",
+                 "1", "2"}));  // MidLetter: letters only
+    EXPECT_EQ(texts("1\xE2\x81\x84"
+                    "2 a\xE2\x81\x84"
+                    "b"),
+              (V{"1\xE2\x81\x84"
+                 "2",
+                 "a", "b"}));  // MidNum
+    EXPECT_EQ(texts("2019\xE2\x80\x93"
+                    "20 10\xC2\xA0km"),
+              (V{"2019", "20", "10", "km"}));
+    EXPECT_EQ(Tokens(t, "Dvo\xC5\x99\xC3\xA1k\xE2\x80\x99s")[0].hash,
+              Tokens(t, "dvo\xC5\x99\xC3\xA1k's")[0].hash);
+    EXPECT_EQ(Tokens(t,
+                     "STRA\xC3\x9F"
+                     "E")[0]
+                  .hash,
+              Tokens(t, "strasse")[0].hash);
+  }
+}
+
+std::string NewsLikeText(size_t bytes, uint64_t seed, const std::vector<uint32_t>& cps) {
+  static constexpr std::string_view kWords[] = {"the",
+                                                "of",
+                                                "Council",
+                                                "said",
+                                                "2024",
+                                                "3.5%",
+                                                "it's",
+                                                "U.S.",
+                                                "e.g.",
+                                                "$1,200",
+                                                "don\xE2\x80\x99t",
+                                                "\xE2\x80\x9C"
+                                                "fair\xE2\x80\x9D",
+                                                "\xE2\x80\x94",
+                                                "Jos\xC3\xA9",
+                                                "M\xC3\xBCller",
+                                                "2019\xE2\x80\x93"
+                                                "20",
+                                                "10\xC2\xA0km",
+                                                "wait\xE2\x80\xA6",
+                                                "\xE2\x80\x98"
+                                                "90s\xE2\x80\x99",
+                                                "caf\xC3\xA9\xCC\x81",
+                                                "\xE5\x8C\x97\xE4\xBA\xAC",
+                                                "\xD0\x9C\xD0\xB8\xD1\x80"};
+  static constexpr std::string_view kSeparators[] = {" ", " ", " ", ", ", ". ", "\n", "\xC2\xA0"};
+  std::mt19937_64 rng(seed);
+  std::string text;
+  while (text.size() < bytes) {
+    if (rng() % 10 == 0) {
+      text += "x";
+      text += Utf8(cps[rng() % cps.size()]);
+      text += "y";
+    } else {
+      text += kWords[rng() % std::size(kWords)];
+    }
+    text += kSeparators[rng() % std::size(kSeparators)];
+  }
+  return text;
+}
+
+TEST_F(TokenizeFastPathTest, OneMegabyteOfNewsLikeTextMatchesIcu) {
+  const std::vector<uint32_t> cps = TableCodePoints();
+  ASSERT_FALSE(cps.empty());
+  ExpectModesAgree(NewsLikeText(1 << 20, 31, cps));
+}
+
+// Short strings inside longer text, after and before ordinary words and a long word, and words and
+// joiners at every offset: a vectorized scanner (which would treat the last bytes of a text
+// differently) must give the same words as ICU everywhere.
+TEST_F(TokenizeFastPathTest, ShortStringsInsideLongTextMatchIcu) {
+  static constexpr std::string_view kAlphabet = "aZ@7.',;:_ -";
+  static constexpr std::string_view kNonAscii[] = {"\xC3\xA9", "\xE2\x80\x99", "\xC2\xB7", "\xC2\xA0",
+                                                   "\xCC\x81"};
+  std::vector<std::string> alphabet;
+  for (char c : kAlphabet) alphabet.emplace_back(1, c);
+  for (std::string_view s : kNonAscii) alphabet.emplace_back(s);
+  const size_t k = alphabet.size();
+  const std::string pads[] = {std::string(17, ' '), "The quick Brown fox jumped over ", "x"};
+  const std::string tail = " and then some more words to fill sixteen bytes";
+  std::string s;
+  for (size_t length = 1; length <= 4; ++length) {
+    size_t combos = 1;
+    for (size_t i = 0; i < length; ++i) combos *= k;
+    for (size_t x = 0; x < combos; ++x) {
+      s.clear();
+      for (size_t i = 0, y = x; i < length; ++i, y /= k) s += alphabet[y % k];
+      for (const std::string& pad : pads) {
+        ExpectModesAgree(pad + s + tail);
+        ExpectModesAgree(pad + s + s + "longword_with_more_than_16 " + s + tail);
+      }
+    }
+  }
+  // Words and joiners at every offset relative to the 16-byte windows.
+  const std::string_view words[] = {"a",
+                                    "Ab",
+                                    "a.b",
+                                    "1,2",
+                                    "don't",
+                                    "a_",
+                                    "__",
+                                    "_",
+                                    "x@y.z",
+                                    "e.g.",
+                                    "abcdefghijklmno",
+                                    "abcdefghijklmnop",
+                                    "ABCDEFGHIJKLMNOPQ",
+                                    "caf\xC3\xA9",
+                                    "don\xE2\x80\x99t",
+                                    "a.\xC3\xA9",
+                                    "1.",
+                                    "a'"};
+  std::mt19937_64 rng(41);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    while (text.size() < 80) {
+      text += words[rng() % std::size(words)];
+      text += " .,'\n"[rng() % 5];
+    }
+    ExpectModesAgree(text);
+  }
+}
+
+}  // namespace
+}  // namespace neardup
