@@ -153,6 +153,46 @@ size_t SortUnique(uint64_t* hashes, size_t count) {
   return static_cast<size_t>(std::unique(hashes, hashes + count) - hashes);
 }
 
+size_t SortUniqueHashes(uint64_t* hashes, size_t count, uint64_t* scratch) {
+  constexpr size_t kSmall = 64;
+  if (count < kSmall) return SortUnique(hashes, count);
+  // About two values per bucket, at most 4096 buckets (the counts live on the stack).
+  int bits = 1;
+  while (bits < 12 && (size_t{1} << (bits + 1)) <= count) ++bits;
+  const int shift = 64 - bits;
+  const size_t buckets = size_t{1} << bits;
+  uint32_t start[(1 << 12) + 1];
+  std::fill(start, start + buckets + 1, 0u);
+  for (size_t i = 0; i < count; ++i) ++start[(hashes[i] >> shift) + 1];
+  for (size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
+  uint32_t fill[1 << 12];
+  std::copy(start, start + buckets, fill);
+  for (size_t i = 0; i < count; ++i) scratch[fill[hashes[i] >> shift]++] = hashes[i];
+  size_t out = 0;
+  for (size_t b = 0; b < buckets; ++b) {
+    uint64_t* lo = scratch + start[b];
+    uint64_t* hi = scratch + start[b + 1];
+    if (hi - lo > 16) {
+      std::sort(lo, hi);
+    } else {
+      for (uint64_t* p = lo + 1; p < hi; ++p) {
+        const uint64_t v = *p;
+        uint64_t* q = p;
+        while (q > lo && q[-1] > v) {
+          *q = q[-1];
+          --q;
+        }
+        *q = v;
+      }
+    }
+    // Buckets are in increasing order of their values, so a duplicate can only follow within one run.
+    for (uint64_t* p = lo; p < hi; ++p) {
+      if (out == 0 || hashes[out - 1] != *p) hashes[out++] = *p;
+    }
+  }
+  return out;
+}
+
 size_t IntersectionSize(const uint64_t* a, size_t na, const uint64_t* b, size_t nb) {
   if (na > nb) {
     std::swap(a, b);

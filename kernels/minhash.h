@@ -28,6 +28,11 @@ size_t ShingleHashes(const uint64_t* word_hashes, size_t count, size_t n, uint64
 // that exact Jaccard is computed on.
 size_t SortUnique(uint64_t* hashes, size_t count);
 
+// The same result as SortUnique, faster for the uniformly distributed hashes shingles are: one counting
+// pass on the top bits spreads them over small buckets that insertion sort finishes. `scratch` must have
+// room for `count` values.
+size_t SortUniqueHashes(uint64_t* hashes, size_t count, uint64_t* scratch);
+
 // |A ∩ B| of two sorted, duplicate-free arrays.
 size_t IntersectionSize(const uint64_t* a, size_t na, const uint64_t* b, size_t nb);
 

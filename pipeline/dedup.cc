@@ -54,10 +54,10 @@ void ComputeSketches(const std::vector<SketchInput>& inputs, const DedupParams& 
       s.word_hashes.resize(s.words.size());
       for (size_t i = 0; i < s.words.size(); ++i) s.word_hashes[i] = s.words[i].hash;
       sk.shingles.resize(s.words.size());
-      size_t count = ShingleHashes(s.word_hashes.data(), s.word_hashes.size(), params.ngram, sk.shingles.data());
-      count = SortUnique(sk.shingles.data(), count);
+      const size_t count =
+          ShingleHashes(s.word_hashes.data(), s.word_hashes.size(), params.ngram, sk.shingles.data());
       sk.shingles.resize(count);
-      sk.shingles.shrink_to_fit();
+      // A repeated shingle cannot change a minimum, so the signature needs no sorted set.
       kernel.minhash(sk.shingles.data(), count, seeds.seeds.data(), params.num_perm, s.signature.data());
       uint64_t* keys = band_keys->data() + d * params.bands;
       for (size_t b = 0; b < params.bands; ++b) keys[b] = BandKey(s.signature.data(), b, params.rows);
@@ -102,8 +102,28 @@ std::vector<uint64_t> CandidatePairs(const std::vector<uint64_t>& band_keys, siz
   return all;
 }
 
-std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates,
-                                     const std::vector<DocumentSketch>& sketches, double threshold) {
+std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates, std::vector<DocumentSketch>* sketches_ptr,
+                                     double threshold, size_t chunk_docs) {
+  std::vector<DocumentSketch>& all = *sketches_ptr;
+  std::vector<uint8_t> needed(all.size(), 0);
+  for (uint64_t c : candidates) {
+    needed[c >> 32] = 1;
+    needed[c & 0xffffffffu] = 1;
+  }
+  tbb::enumerable_thread_specific<std::vector<uint64_t>> scratch;
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, all.size(), chunk_docs), [&](const tbb::blocked_range<size_t>& r) {
+    std::vector<uint64_t>& buffer = scratch.local();
+    for (size_t d = r.begin(); d != r.end(); ++d) {
+      std::vector<uint64_t>& sh = all[d].shingles;
+      if (needed[d]) {
+        if (buffer.size() < sh.size()) buffer.resize(sh.size());
+        sh.resize(SortUniqueHashes(sh.data(), sh.size(), buffer.data()));
+      } else {
+        std::vector<uint64_t>().swap(sh);
+      }
+    }
+  });
+  const std::vector<DocumentSketch>& sketches = all;
   std::vector<double> jaccard(candidates.size());
   tbb::parallel_for(tbb::blocked_range<size_t>(0, candidates.size(), 1024), [&](const tbb::blocked_range<size_t>& r) {
     for (size_t i = r.begin(); i != r.end(); ++i) {

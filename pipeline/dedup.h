@@ -29,7 +29,9 @@ struct DedupParams {
 // What the later stages need of a document.
 struct DocumentSketch {
   uint32_t words = 0;               ///< words in the text that takes part (boilerplate removed)
-  std::vector<uint64_t> shingles;  ///< sorted, duplicate-free shingle hashes
+  /// Shingle hashes. In text order (duplicates possible) after ComputeSketches; sorted and duplicate-free
+  /// for the documents VerifyPairs needs, and released for the others.
+  std::vector<uint64_t> shingles;
 };
 
 // The text of a document that takes part: the whole text, or only the given ranges (the text between
@@ -51,8 +53,11 @@ std::vector<uint64_t> CandidatePairs(const std::vector<uint64_t>& band_keys, siz
                                      const std::vector<bool>& eligible);
 
 // Exact Jaccard of every candidate; returns those at or above the threshold, in candidate order.
-std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates,
-                                     const std::vector<DocumentSketch>& sketches, double threshold);
+// Turns the shingles of every document in a candidate pair into a sorted set first (only those: sorting
+// is the costliest step of a sketch, and most documents of a corpus are in no candidate pair) and
+// releases the shingles of the others.
+std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates, std::vector<DocumentSketch>* sketches,
+                                     double threshold, size_t chunk_docs);
 
 }  // namespace neardup
 

@@ -574,7 +574,7 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
     const Timer v;
     progress("verify", 0.0);
     s.candidates = candidates.size();
-    s.similar = VerifyPairs(candidates, s.sketches, options.threshold);
+    s.similar = VerifyPairs(candidates, &s.sketches, options.threshold, options.chunk_docs);
     s.timings.push_back({"verify", v.Seconds(), 0});
   }
 

@@ -539,3 +539,34 @@ TEST(KernelDispatch, ActiveKernelHonoursEnvironment) {
 
 }  // namespace
 }  // namespace neardup
+
+namespace neardup {
+namespace {
+
+// SortUniqueHashes against the SortUnique reference: uniform hashes, skewed values (all in one bucket),
+// duplicates, and every size around the small-input cut-off and the bucket-count steps.
+TEST(SortUniqueHashesTest, MatchesReference) {
+  std::mt19937_64 rng(99);
+  for (size_t n : {0, 1, 2, 63, 64, 65, 100, 511, 512, 513, 1000, 5000, 9000, 100000}) {
+    for (int kind = 0; kind < 4; ++kind) {
+      std::vector<uint64_t> v(n);
+      for (uint64_t& x : v) {
+        switch (kind) {
+          case 0: x = rng(); break;
+          case 1: x = rng() >> 40; break;                  // all in the lowest bucket
+          case 2: x = rng() % 50; break;                   // heavy duplicates
+          default: x = (rng() % 3) << 62 | (rng() % 7); break;  // few buckets, duplicates
+        }
+      }
+      std::vector<uint64_t> expected = v;
+      expected.resize(SortUnique(expected.data(), expected.size()));
+      std::vector<uint64_t> scratch(n);
+      std::vector<uint64_t> got = v;
+      got.resize(SortUniqueHashes(got.data(), got.size(), scratch.data()));
+      EXPECT_EQ(got, expected) << "n=" << n << " kind=" << kind;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace neardup
