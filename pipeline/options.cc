@@ -40,6 +40,9 @@ Status RunOptions::Validate() {
   if (min_passage_words < 5) {
     return Status::InvalidArgument("--min-passage-words must be at least 5, got " + std::to_string(min_passage_words));
   }
+  if (!(min_passage_similarity > 0.0 && min_passage_similarity <= 1.0)) {
+    return Status::InvalidArgument("--min-passage-similarity must be in (0, 1]");
+  }
   if (batch_bytes == 0) batch_bytes = 1;
   if (chunk_docs == 0) chunk_docs = 1;
   return Status::OK();

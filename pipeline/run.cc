@@ -371,7 +371,10 @@ Status WriteStats(const RunState& s, const RunSummary& summary, const std::strin
     count("passage_span_pairs", s.passage_stats.span_pairs);
     count("passage_candidate_pairs", s.passage_stats.candidate_pairs);
     count("passage_fingerprints", s.passage_stats.fingerprints);
-    count("passage_capped_fingerprints", s.passage_stats.capped_fingerprints, true);
+    count("passage_capped_fingerprints", s.passage_stats.capped_fingerprints);
+    count("passage_widely_shared_fingerprints", s.passage_stats.widely_shared_fingerprints);
+    count("passage_too_common_fingerprints", s.passage_stats.too_common_fingerprints);
+    count("passage_common_words", s.passage_stats.common_words, true);
   }
   out += "  },\n  \"parameters\": {\n";
   out += "    \"threshold\": ";
@@ -419,6 +422,8 @@ Status WriteStats(const RunState& s, const RunSummary& summary, const std::strin
     out += o.passages_all ? "true" : "false";
     out += ",\n    \"min_passage_words\": ";
     AppendUint(o.min_passage_words, &out);
+    out += ",\n    \"min_passage_similarity\": ";
+    AppendRounded4(o.min_passage_similarity, &out);
   }
   out += ",\n    \"on_error\": ";
   out += o.on_error == OnError::kSkip ? "\"skip\"" : "\"fail\"";
@@ -618,6 +623,7 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
     PassageOptions po;
     po.min_words = options.min_passage_words;
     po.max_doc_frequency = options.passage_max_docs;
+    po.min_similarity = options.min_passage_similarity;
     po.chunk_docs = options.chunk_docs;
     NEARDUP_RETURN_IF_ERROR(FindPassages(inputs, po, &s.passages, &s.passage_stats));
     s.passages_per_document.assign(n, 0);

@@ -58,6 +58,7 @@ struct RunOptions {
   bool passages_all = false;     ///< every document takes part, not only representatives and unclustered
   size_t min_passage_words = 15; ///< shortest passage reported
   size_t passage_max_docs = 0;   ///< documents one fingerprint may link before it is capped; 0 = default
+  double min_passage_similarity = 0.7;  ///< a span pair is reported at or above this similarity
 
   // Execution.
   size_t threads = 0;                  ///< 0 = all cores

@@ -137,8 +137,11 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("--no-passages", no_passages, "Do not look for shared passages");
   run_cmd->add_option("--min-passage-words", run.min_passage_words, "Shortest shared passage reported, in words")
       ->capture_default_str();
+  run_cmd->add_option("--min-passage-similarity", run.min_passage_similarity,
+                      "Lowest similarity (aligned matching words / words of the longer span) reported")
+      ->capture_default_str();
   run_cmd->add_option("--passage-max-docs", run.passage_max_docs,
-                      "Documents a passage fingerprint may link before it counts as a common phrase (0: the default, see README)");
+                      "Documents a passage fingerprint may link before it counts as a common phrase (default 64; see README)");
   run_cmd->add_flag("--passages-all", run.passages_all, "Let every document take part in passages");
   std::string on_error = "skip";
   run_cmd->add_option("--on-error", on_error, "What a bad record does: skip (report and go on) or fail")

@@ -6,18 +6,18 @@
 //    alignments) ever spans two ranges. A document keeps one 32-bit value per word; code point offsets
 //    are recovered at the end by tokenizing again only the documents that have passages. Words are
 //    counted over the whole input: a word seen at least once every kCommonEvery documents on average
-//    (and at least kMinCommonCount times) is "common".
+//    (and at least kMinCommonCount and 2 * max_shared_docs times) is "common".
 // 2. Fingerprints. A shingle is kShingleWords consecutive words of one range. It is a fingerprint when it
 //    holds at least one word that is not common (so "one of the most", or the fixed words of a sentence
 //    template, never link anything by themselves) and its hash falls in a content-defined 1-in-2 sample
-//    (the same shingle is kept in every document, whatever surrounds it). Four-word shingles leave about
-//    six intact shingles in every ten words when one word in ten is edited, in each of two documents.
+//    (the same shingle is kept in every document, whatever surrounds it). When each of two copies
+//    changes one word in ten, about 4 in 10 four-word shingles survive in both (3 in 10 five-word ones).
 // 3. Index. Postings (fingerprint, document, word) are sorted once (radix buckets, then a sort per
 //    bucket); fingerprints seen in one document are dropped. A fingerprint in at most `cap` documents
 //    proposes every pair of them. A fingerprint above the cap ("capped": a common phrase, or a paragraph
 //    quoted by many documents) proposes a pair only through "heavy" occurrences: those inside a run of
 //    frequent fingerprints (in at least cap/2 documents, no more than kRunGap words apart) that covers
-//    at least min_words words of one range, in both documents. A common phrase makes a run of a few
+//    at least half of min_words words of one range, in both documents. A common phrase makes a run of a few
 //    shingles; a quoted paragraph makes one as long as the quote. A capped fingerprint with heavy
 //    occurrences in more than max_shared_docs documents links nothing, and is counted.
 // 4. Alignment. For each document a (in parallel) its seeds with every later document b are gathered
@@ -49,6 +49,7 @@
 #include <bit>
 #include <climits>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -76,17 +77,25 @@ constexpr int kBand = 4;
 constexpr int kXDrop = 5;
 // Extensions at most this many words apart in both documents, in the same order, are one passage.
 constexpr uint32_t kMergeGap = 12;
-// Two frequent fingerprints at most this many words apart belong to one run: an edited word removes
-// kShingleWords shingles, and sampling about half of the others.
-constexpr uint32_t kRunGap = 2 * kShingleWords + 2;
+// Runs of frequent fingerprints (heavy occurrences): two fingerprints at most kRunGap words apart belong
+// to one run, and a run counts when its fingerprints cover kRunCoverage * min_words words. In each copy
+// of a quoted paragraph an edited word removes kShingleWords shingles, sampling about half of the
+// others and common words some more. With every paragraph's pairs left to heavy occurrences (cap 16),
+// the bench finds 0.78 of the pairs of paragraphs quoted by 31-100 documents with (10, 1.0), 0.89 with
+// (16, 0.7) and 0.96 with (20, 0.5); a stock phrase still has to sit next to other frequent ones.
+constexpr uint32_t kRunGap = 5 * kShingleWords;
+constexpr double kRunCoverage = 0.5;
 
 constexpr size_t kDefaultMaxDocFrequency = 64;
-constexpr size_t kDefaultMaxSharedDocs = 500;
+constexpr size_t kDefaultMaxSharedDocs = 250;
 
-// Common words (see the file comment). kMinCommonCount stays above kDefaultMaxSharedDocs so that the words
-// of a paragraph quoted by that many documents do not become common just by being quoted.
+// Common words (see the file comment): seen at least once every kCommonEvery documents on average, and
+// at least kMinCommonCount and twice max_shared_docs times, so that the words of a paragraph quoted by
+// up to max_shared_docs documents do not become common just by being quoted. The floor matters in small
+// inputs: in neardup-datagen's templated text of 4,000 documents, 1,000 instead of 500 makes the stage
+// four times slower.
 constexpr uint64_t kCommonEvery = 20;
-constexpr uint64_t kMinCommonCount = 1000;
+constexpr uint64_t kMinCommonCount = 2 * kDefaultMaxSharedDocs;
 // Word counts go to slots by hash: a rare word sharing a slot with a common one (about one in a thousand
 // with a few thousand common words) is taken as common, which only thins its shingles.
 constexpr int kWordCountBits = 21;
@@ -260,7 +269,8 @@ class ChunkWordCounter {
   }
   void FlushTo(std::vector<uint32_t>* shared) {
     for (uint32_t i : used_) {
-      std::atomic_ref<uint32_t>((*shared)[WordSlot(keys_[i] - 1)]).fetch_add(counts_[i], std::memory_order_relaxed);
+      std::atomic_ref<uint32_t>((*shared)[WordSlot(keys_[i] - 1)])
+          .fetch_add(counts_[i], std::memory_order_relaxed);
       keys_[i] = 0;
     }
     used_.clear();
@@ -301,7 +311,8 @@ std::pair<uint32_t, uint32_t> RangeOf(const DocView& doc, uint32_t pos) {
 
 // Sorts the postings of every chunk by (fingerprint, document, word) and keeps the fingerprints found in
 // two or more documents, at most kMaxPositionsPerDoc occurrences per document. Releases the chunks.
-void BuildIndex(std::vector<std::vector<Posting>>* chunk_postings, size_t cap, Index* index, PassageStats* stats) {
+void BuildIndex(std::vector<std::vector<Posting>>* chunk_postings, size_t cap, Index* index,
+                PassageStats* stats) {
   std::vector<std::vector<Posting>>& chunks = *chunk_postings;
   const size_t n_chunks = chunks.size();
   const size_t n_blocks = std::min(kScatterBlocks, std::max<size_t>(1, n_chunks));
@@ -326,7 +337,9 @@ void BuildIndex(std::vector<std::vector<Posting>>* chunk_postings, size_t cap, I
     }
   }
   bucket_begin[kBuckets] = total;
-  std::vector<Posting> postings(total);
+  // Left uninitialized: pages become resident as the scatter fills them while it releases the chunks,
+  // so the postings are not held twice at the peak.
+  std::unique_ptr<Posting[]> postings(new Posting[total]);
   tbb::parallel_for(size_t{0}, n_blocks, [&](size_t b) {
     uint64_t* next = counts.data() + b * kBuckets;
     for (size_t c = block_begin(b); c < block_begin(b + 1); ++c) {
@@ -343,19 +356,19 @@ void BuildIndex(std::vector<std::vector<Posting>>* chunk_postings, size_t cap, I
   };
   std::vector<BucketIndex> buckets(kBuckets);
   tbb::parallel_for(size_t{0}, kBuckets, [&](size_t k) {
-    const auto first = postings.begin() + static_cast<std::ptrdiff_t>(bucket_begin[k]);
-    const auto last = postings.begin() + static_cast<std::ptrdiff_t>(bucket_begin[k + 1]);
+    Posting* const first = postings.get() + bucket_begin[k];
+    Posting* const last = postings.get() + bucket_begin[k + 1];
     std::sort(first, last);
     BucketIndex& out = buckets[k];
-    for (auto i = first; i != last;) {
-      auto j = i + 1;
+    for (Posting* i = first; i != last;) {
+      Posting* j = i + 1;
       uint32_t distinct = 1;
       for (; j != last && j->hash == i->hash; ++j) distinct += j->doc != (j - 1)->doc;
       ++out.fingerprints;
       if (distinct >= 2) {
         out.capped += distinct > cap;
         size_t run = 0;
-        for (auto p = i; p != j; ++p) {
+        for (Posting* p = i; p != j; ++p) {
           run = (p != i && p->doc == (p - 1)->doc) ? run + 1 : 0;
           if (run >= kMaxPositionsPerDoc) continue;
           out.post_doc.push_back(p->doc);
@@ -367,7 +380,7 @@ void BuildIndex(std::vector<std::vector<Posting>>* chunk_postings, size_t cap, I
       i = j;
     }
   });
-  std::vector<Posting>().swap(postings);
+  postings.reset();
 
   uint64_t n_postings = 0, n_groups = 0;
   for (const BucketIndex& b : buckets) {
@@ -409,7 +422,8 @@ struct Extension {
 // match and -1 per mismatch or gap, keeping |i - j| <= kBand. Returns the prefix lengths ending the
 // best-scoring alignment (the shortest among ties, so an extension never ends on a mismatch) and the
 // matches on it (the most among equal scores).
-Extension ExtendBanded(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb, int dir) {
+Extension ExtendBanded(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
+                       int dir) {
   if (na == 0 || nb == 0) return Extension();
   constexpr int kWidth = 2 * kBand + 1;
   constexpr int kDead = INT_MIN / 4;
@@ -492,7 +506,8 @@ Extension Extend(const uint32_t* a, long ia, size_t na, const uint32_t* b, long 
 
 // Longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays in
 // [lo, hi], where lo <= 0 <= hi and lo <= nb - na <= hi.
-uint32_t BandedLcs(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi, AlignScratch* s) {
+uint32_t BandedLcs(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi,
+                   AlignScratch* s) {
   const size_t width = static_cast<size_t>(hi - lo + 1);
   s->lcs_prev.assign(width + 2, 0);
   s->lcs_cur.assign(width + 2, 0);
@@ -548,8 +563,9 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
   const uint32_t* B = db.words;
   // A passage of min_words words holding the seed has about min_similarity * min_words - kShingleWords
   // matches besides the seed within min_words words of it; one is spared for rounding and shifts.
-  const long needed = std::max(1L, static_cast<long>(std::ceil(min_similarity * static_cast<double>(min_words))) -
-                                       static_cast<long>(kShingleWords) - 1);
+  const long needed =
+      std::max(1L, static_cast<long>(std::ceil(min_similarity * static_cast<double>(min_words))) -
+                       static_cast<long>(kShingleWords) - 1);
   for (size_t i = 0; i < n_seeds; ++i) {
     const uint32_t pa = seeds[i].pa, pb = seeds[i].pb;
     bool covered = false;
@@ -568,8 +584,8 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
     if (NearDiagonalMatches(A, pa, ra, B, pb, rb, static_cast<uint32_t>(min_words)) < needed) continue;
     const uint32_t ea = pa + kShingleWords, eb = pb + kShingleWords;
     const Extension right = Extend(A, ea, ra.second - ea, B, eb, rb.second - eb, 1);
-    const Extension left = Extend(A, static_cast<long>(pa) - 1, pa - ra.first, B, static_cast<long>(pb) - 1,
-                                  pb - rb.first, -1);
+    const Extension left =
+        Extend(A, static_cast<long>(pa) - 1, pa - ra.first, B, static_cast<long>(pb) - 1, pb - rb.first, -1);
     regions.push_back({pa - left.da, ea + right.da, pb - left.db, eb + right.db,
                        static_cast<uint32_t>(kShingleWords) + left.matches + right.matches});
   }
@@ -630,8 +646,9 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   pairs->clear();
   *stats = PassageStats();
   if (options.min_words < kShingleWords) {
-    return Status::InvalidArgument("minimum passage length must be at least " + std::to_string(kShingleWords) +
-                                   " words, got " + std::to_string(options.min_words));
+    return Status::InvalidArgument("minimum passage length must be at least " +
+                                   std::to_string(kShingleWords) + " words, got " +
+                                   std::to_string(options.min_words));
   }
   if (!(options.min_similarity > 0 && options.min_similarity <= 1)) {
     return Status::InvalidArgument("minimum passage similarity must be in (0, 1]");
@@ -687,7 +704,8 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   });
   for (size_t d = 0; d < n; ++d) {
     if (bad_ranges[d]) {
-      return Status::InvalidArgument("document " + std::to_string(d) + ": passage range past the end of the text");
+      return Status::InvalidArgument("document " + std::to_string(d) +
+                                     ": passage range past the end of the text");
     }
   }
   auto view = [&](size_t d) {
@@ -704,7 +722,8 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   // ---- 2. fingerprints
   uint64_t participating = 0;
   for (const PassageInput& d : docs) participating += d.participates;
-  const uint64_t common_count = std::max<uint64_t>(kMinCommonCount, participating / kCommonEvery);
+  const uint64_t common_count =
+      std::max<uint64_t>({kMinCommonCount, 2 * ceiling, participating / kCommonEvery});
   std::vector<std::vector<Posting>> chunk_postings(n_chunks);
   tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
     std::vector<uint32_t>& words = chunk_words[c].words;
@@ -712,6 +731,8 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
       if (word_counts[WordSlot(w)] >= common_count) w |= kCommonBit;
     }
     std::vector<Posting>& out = chunk_postings[c];
+    out.reserve(words.size() / (size_t{1} << kSampleBits) + words.size() / 16 +
+                16);  // the sample, with slack
     constexpr uint64_t kSampleMask = (uint64_t{1} << kSampleBits) - 1;
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
       const DocView doc = view(d);
@@ -724,20 +745,23 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
           if (p >= lo + kShingleWords) rare -= !(doc.words[p - kShingleWords] & kCommonBit);
           if (p + 1 < lo + kShingleWords || rare == 0) continue;
           const uint32_t start = p + 1 - static_cast<uint32_t>(kShingleWords);
-          const uint64_t h = XXH3_64bits_withSeed(doc.words + start, kShingleWords * sizeof(uint32_t), kShingleSeed);
+          const uint64_t h =
+              XXH3_64bits_withSeed(doc.words + start, kShingleWords * sizeof(uint32_t), kShingleSeed);
           if ((h & kSampleMask) == 0) out.push_back({h, static_cast<uint32_t>(d), start});
         }
         lo = hi;
       }
     }
   });
+  for (uint32_t count : word_counts) stats->common_words += count >= common_count;
   std::vector<uint32_t>().swap(word_counts);
 
   // ---- 3. the index, and each document's indexed fingerprints by word
   Index index;
   BuildIndex(&chunk_postings, cap, &index, stats);
   const size_t n_groups = index.docs.size();
-  if (n_groups >= UINT32_MAX) return Status::InvalidArgument("too many shared fingerprints for the passage index");
+  if (n_groups >= UINT32_MAX)
+    return Status::InvalidArgument("too many shared fingerprints for the passage index");
   std::vector<uint64_t> entry_begin(n + 1, 0);
   std::vector<Entry> entries(index.post_doc.size());
   {
@@ -772,7 +796,7 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
         uint32_t covered = 0, last_pos = 0, run_range_end = 0;
         bool in_run = false;
         auto close_run = [&]() {
-          if (!in_run || covered < min_words) return;
+          if (!in_run || covered < kRunCoverage * static_cast<double>(min_words)) return;
           for (uint64_t e = run_first; e <= run_last; ++e) {
             if (index.docs[entries[e].group] > cap) {
               heavy[e] = 1;
@@ -841,9 +865,11 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
         const Entry& entry = entries[e];
         if (index.docs[entry.group] <= cap) {
           const auto first = index.post_doc.begin() + static_cast<std::ptrdiff_t>(index.begin[entry.group]);
-          const auto last = index.post_doc.begin() + static_cast<std::ptrdiff_t>(index.begin[entry.group + 1]);
+          const auto last =
+              index.post_doc.begin() + static_cast<std::ptrdiff_t>(index.begin[entry.group + 1]);
           for (auto it = std::upper_bound(first, last, a); it != last; ++it) {
-            if (eligible(*it)) s.seeds.push_back({*it, entry.pos, index.post_pos[it - index.post_doc.begin()]});
+            if (eligible(*it))
+              s.seeds.push_back({*it, entry.pos, index.post_pos[it - index.post_doc.begin()]});
           }
         } else if (heavy[e]) {
           const auto hg = std::lower_bound(heavy_groups.begin(), heavy_groups.end(), entry.group,
@@ -851,7 +877,8 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
           if (hg == heavy_groups.end() || hg->group != entry.group || hg->dropped) continue;
           const auto first = heavy_postings.begin() + static_cast<std::ptrdiff_t>(hg->begin);
           const auto last = heavy_postings.begin() + static_cast<std::ptrdiff_t>(hg->end);
-          auto it = std::upper_bound(first, last, a, [](uint32_t x, const HeavyPosting& h) { return x < h.doc; });
+          auto it =
+              std::upper_bound(first, last, a, [](uint32_t x, const HeavyPosting& h) { return x < h.doc; });
           for (; it != last; ++it) {
             if (eligible(it->doc)) s.seeds.push_back({it->doc, entry.pos, it->pos});
           }
@@ -918,7 +945,8 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
       std::vector<PairRegions>().swap(v);
     }
   }
-  std::sort(requests.begin(), requests.end(), [](const Request& x, const Request& y) { return x.doc < y.doc; });
+  std::sort(requests.begin(), requests.end(),
+            [](const Request& x, const Request& y) { return x.doc < y.doc; });
   std::vector<size_t> doc_starts;  // where each document's requests begin
   for (size_t i = 0; i < requests.size(); ++i) {
     if (i == 0 || requests[i].doc != requests[i - 1].doc) doc_starts.push_back(i);

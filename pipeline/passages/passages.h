@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "neardup/status.h"
@@ -19,16 +20,18 @@
 namespace neardup {
 
 struct PassageOptions {
-  size_t min_words = 15;        ///< --min-passage-words; at least 4 (the words of one fingerprint)
+  size_t min_words = 15;  ///< --min-passage-words; at least 4 (the words of one fingerprint)
   /// A span pair is reported when its aligned matching words are at least this fraction of the longer
   /// span's words. 0.7 keeps two copies that each change one word in ten (about 0.8 to each other).
   double min_similarity = 0.7;
-  size_t max_doc_frequency = 0; ///< cap on documents one fingerprint may link; 0 = the documented default
+  size_t max_doc_frequency = 0;  ///< cap on documents one fingerprint may link; 0 = the default (64)
   /// A fingerprint above max_doc_frequency still links the documents where it lies inside a long run of
   /// frequent fingerprints (a widely quoted paragraph), unless it does so in more than this many
-  /// documents (then it links nothing and is counted in too_common_fingerprints); 0 = the default (500).
+  /// documents (then it links nothing and is counted in too_common_fingerprints); 0 = the default (250).
+  /// Words seen once every 20 documents on average, and at least 500 and twice this many times, are
+  /// common words, which make no fingerprints on their own.
   size_t max_shared_docs = 0;
-  size_t chunk_docs = 256;      ///< documents per parallel task
+  size_t chunk_docs = 256;  ///< documents per parallel task
 };
 
 // What the passage finder reads of a document.
@@ -54,13 +57,14 @@ struct PassagePair {
 };
 
 struct PassageStats {
+  uint64_t common_words = 0;         ///< words common enough to make no fingerprint on their own (about)
   uint64_t fingerprints = 0;         ///< distinct fingerprints indexed
   uint64_t capped_fingerprints = 0;  ///< fingerprints linking more documents than the cap
   /// Capped fingerprints that still linked documents because they lie in long shared runs there.
   uint64_t widely_shared_fingerprints = 0;
   /// Capped fingerprints in long runs in more than max_shared_docs documents: they linked nothing.
   uint64_t too_common_fingerprints = 0;
-  uint64_t candidate_pairs = 0;      ///< document pairs aligned
+  uint64_t candidate_pairs = 0;  ///< document pairs aligned
   uint64_t span_pairs = 0;
 };
 

@@ -1,0 +1,420 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// Benchmark of the passage stage (pipeline/passages) on a generated corpus with planted passages
+// (bench/passages_corpus.h): recall by passage length and by how many documents share the passage,
+// precision, and the time and memory the stage takes.
+//
+// - A planted passage is found when a reported span pair of its two documents covers at least half of
+//   the planted span in both.
+// - A reported span pair is right when its two spans share most of their words (the normalized words
+//   they have in common, as multisets, are more than half of the longer span) and neither leaves the
+//   document's ranges (touches boilerplate). The share that overlaps a planted passage is printed too;
+//   the rest is text the generator did not plan to share (stock phrases side by side, two articles
+//   quoting the same source).
+//
+//   bench_passages --docs 20000 --threads 2 --repeat 3          # the figures in README-passages.md
+//   bench_passages --docs 20000 --sweep                         # min_words and caps
+//   bench_passages --jsonl corpus.jsonl --truth truth.jsonl     # another corpus, e.g. neardup-datagen's
+
+#include <simdjson.h>
+#include <sys/resource.h>
+#include <tbb/global_control.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bench/passages_corpus.h"
+#include "kernels/tokenize.h"
+#include "pipeline/passages/passages.h"
+
+namespace neardup::bench {
+namespace {
+
+struct Bucket {
+  size_t planted = 0, found = 0;
+  double Recall() const { return planted ? static_cast<double>(found) / static_cast<double>(planted) : 1.0; }
+  void Add(bool hit) {
+    ++planted;
+    found += hit;
+  }
+};
+
+// Similarity of the reported span pairs that overlap a planted passage, in steps of 0.05 from 0.5.
+struct Histogram {
+  size_t counts[11] = {};
+  void Add(double similarity) {
+    ++counts[std::clamp(static_cast<int>((similarity - 0.5) * 20 + 1e-9), 0, 10)];
+  }
+  void Print(const char* what) const {
+    std::printf("    similarity of %s:", what);
+    for (int i = 0; i <= 10; ++i) std::printf(" %.2f:%zu", 0.5 + 0.05 * i, counts[i]);
+    std::printf("\n");
+  }
+};
+
+struct Evaluation {
+  Bucket by_length[3];   // 15-24, 25-49, 50+ words
+  Bucket by_sharing[4];  // 2, 3-9, 10-30, 31-100 documents
+  Bucket sharing_25[4];  // by sharing, passages of >= 25 words
+  Bucket at_least_25;
+  size_t span_pairs = 0, right = 0, planted_overlap = 0, outside_ranges = 0;
+  Histogram quoted, copies;  // a quote and its source; two copies of a paragraph shared more widely
+  double seconds = 0, cpu_seconds = 0;
+  PassageStats stats;
+};
+
+int g_show_misses = 0;  // --show-misses
+
+// CPU time of the whole process (all threads): with other work on the machine, wall time alone misleads.
+double CpuSeconds() {
+  struct rusage u;
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// A "VmRSS:"-like field of /proc/self/status, in MB (0 when unavailable).
+double StatusMegabytes(const char* field) {
+  std::FILE* f = std::fopen("/proc/self/status", "r");
+  if (f == nullptr) return 0;
+  char line[256];
+  double mb = 0;
+  while (std::fgets(line, sizeof(line), f) != nullptr) {
+    if (std::strncmp(line, field, std::strlen(field)) == 0)
+      mb = std::atof(line + std::strlen(field)) / 1024.0;
+  }
+  std::fclose(f);
+  return mb;
+}
+
+size_t LengthBucket(uint32_t words) { return words < 25 ? 0 : (words < 50 ? 1 : 2); }
+size_t SharingBucket(uint32_t n) { return n <= 2 ? 0 : (n < 10 ? 1 : (n <= 30 ? 2 : 3)); }
+
+bool CoversHalf(uint32_t start, uint32_t end, uint32_t want_start, uint32_t want_end) {
+  const uint32_t lo = std::max(start, want_start), hi = std::min(end, want_end);
+  return hi > lo && 2 * (hi - lo) >= want_end - want_start;
+}
+
+bool Overlaps(uint32_t s0, uint32_t e0, uint32_t s1, uint32_t e1) {
+  return std::max(s0, s1) < std::min(e0, e1);
+}
+
+// Byte offset of code point `cp` in `text`.
+size_t ByteOf(const std::string& text, uint32_t cp) {
+  size_t byte = 0;
+  for (uint32_t c = 0; c < cp && byte < text.size(); ++c) {
+    ++byte;
+    while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80) ++byte;
+  }
+  return byte;
+}
+
+std::string Slice(const std::string& text, uint32_t start, uint32_t end) {
+  const size_t b0 = ByteOf(text, start);
+  return text.substr(b0, ByteOf(text, end) - b0);
+}
+
+// The normalized words of text[start, end) (code points), sorted.
+std::vector<uint64_t> SortedWords(WordTokenizer* tokenizer, const std::string& text, uint32_t start,
+                                  uint32_t end) {
+  std::vector<Word> words;
+  tokenizer->Tokenize(Slice(text, start, end), 0, &words);
+  std::vector<uint64_t> h;
+  for (const Word& w : words) h.push_back(w.hash);
+  std::sort(h.begin(), h.end());
+  return h;
+}
+
+bool InsideRanges(const std::vector<std::pair<uint32_t, uint32_t>>& ranges, uint32_t start, uint32_t end) {
+  return std::any_of(ranges.begin(), ranges.end(),
+                     [&](const auto& r) { return start >= r.first && end <= r.second; });
+}
+
+std::vector<PassagePair> Find(const std::vector<PassageInput>& docs, const PassageOptions& options,
+                              Evaluation* ev) {
+  std::vector<PassagePair> pairs;
+  const double c0 = CpuSeconds();
+  const auto t0 = std::chrono::steady_clock::now();
+  const Status status = FindPassages(docs, options, &pairs, &ev->stats);
+  ev->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ev->cpu_seconds = CpuSeconds() - c0;
+  if (!status.ok()) {
+    std::fprintf(stderr, "%s\n", status.ToString().c_str());
+    std::exit(1);
+  }
+  return pairs;
+}
+
+Evaluation Run(const PassageCorpus& corpus, const std::vector<PassageInput>& docs,
+               const PassageOptions& options, bool judge_precision) {
+  Evaluation ev;
+  const std::vector<PassagePair> pairs = Find(docs, options, &ev);
+  auto find_pair = [&](uint32_t a, uint32_t b) -> const PassagePair* {
+    const auto it = std::lower_bound(pairs.begin(), pairs.end(), std::make_pair(a, b),
+                                     [](const PassagePair& p, const std::pair<uint32_t, uint32_t>& k) {
+                                       return std::make_pair(p.a, p.b) < k;
+                                     });
+    return it != pairs.end() && it->a == a && it->b == b ? &*it : nullptr;
+  };
+
+  std::map<std::pair<uint32_t, uint32_t>, std::vector<const PlantedPassage*>> planted_by_pair;
+  for (const PlantedPassage& p : corpus.planted) {
+    planted_by_pair[{p.x, p.y}].push_back(&p);
+    bool found = false;
+    const PassagePair* reported = find_pair(p.x, p.y);
+    if (reported != nullptr) {
+      found = std::any_of(reported->spans.begin(), reported->spans.end(), [&](const PassageSpan& s) {
+        return CoversHalf(s.a_start, s.a_end, p.x_start, p.x_end) &&
+               CoversHalf(s.b_start, s.b_end, p.y_start, p.y_end);
+      });
+    }
+    ev.by_length[LengthBucket(p.words)].Add(found);
+    ev.by_sharing[SharingBucket(p.sharing)].Add(found);
+    if (p.words >= 25) {
+      ev.at_least_25.Add(found);
+      ev.sharing_25[SharingBucket(p.sharing)].Add(found);
+      if (!found && g_show_misses > 0) {
+        --g_show_misses;
+        std::printf("missed: documents %u and %u, %u words, shared by %u\n  %s\n  %s\n", p.x, p.y, p.words,
+                    p.sharing, Slice(corpus.texts[p.x], p.x_start, p.x_end).c_str(),
+                    Slice(corpus.texts[p.y], p.y_start, p.y_end).c_str());
+        for (size_t i = 0; reported != nullptr && i < reported->spans.size(); ++i) {
+          const PassageSpan& s = reported->spans[i];
+          std::printf("  reported [%u, %u) [%u, %u) similarity %.3f\n", s.a_start, s.a_end, s.b_start,
+                      s.b_end, s.similarity);
+        }
+      }
+    }
+  }
+
+  WordTokenizer tokenizer;
+  for (const PassagePair& pair : pairs) {
+    const auto planted = planted_by_pair.find({pair.a, pair.b});
+    for (const PassageSpan& s : pair.spans) {
+      ++ev.span_pairs;
+      const bool inside = InsideRanges(corpus.ranges[pair.a], s.a_start, s.a_end) &&
+                          InsideRanges(corpus.ranges[pair.b], s.b_start, s.b_end);
+      ev.outside_ranges += !inside;
+      if (planted != planted_by_pair.end()) {
+        for (const PlantedPassage* p : planted->second) {
+          if (Overlaps(s.a_start, s.a_end, p->x_start, p->x_end) &&
+              Overlaps(s.b_start, s.b_end, p->y_start, p->y_end)) {
+            ++ev.planted_overlap;
+            (p->sharing > 2 ? ev.copies : ev.quoted).Add(s.similarity);
+            break;
+          }
+        }
+      }
+      if (!judge_precision) continue;
+      const auto wa = SortedWords(&tokenizer, corpus.texts[pair.a], s.a_start, s.a_end);
+      const auto wb = SortedWords(&tokenizer, corpus.texts[pair.b], s.b_start, s.b_end);
+      std::vector<uint64_t> common;
+      std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(common));
+      ev.right += inside && 2 * common.size() > std::max(wa.size(), wb.size());
+    }
+  }
+  return ev;
+}
+
+void PrintStats(const PassageStats& stats) {
+  std::printf(
+      "  fingerprints %llu, capped %llu, widely shared %llu, too common %llu, candidate pairs %llu, "
+      "span pairs %llu\n",
+      static_cast<unsigned long long>(stats.fingerprints),
+      static_cast<unsigned long long>(stats.capped_fingerprints),
+      static_cast<unsigned long long>(stats.widely_shared_fingerprints),
+      static_cast<unsigned long long>(stats.too_common_fingerprints),
+      static_cast<unsigned long long>(stats.candidate_pairs),
+      static_cast<unsigned long long>(stats.span_pairs));
+}
+
+void PrintTime(double seconds, double cpu_seconds, double megabytes) {
+  std::printf("  time %.0f ms wall (%.1f MB/s), %.0f ms CPU (%.1f MB/s per core)\n", seconds * 1000,
+              megabytes / seconds, cpu_seconds * 1000, megabytes / cpu_seconds);
+}
+
+void PrintEvaluation(const Evaluation& ev, double megabytes, bool judged) {
+  static const char* kLength[] = {"15-24 words", "25-49 words", "50+ words"};
+  static const char* kSharing[] = {"2 documents", "3-9 documents", "10-30 documents", "31-100 documents"};
+  std::printf("  recall, passages of >= 25 words: %.4f (%zu/%zu)\n", ev.at_least_25.Recall(),
+              ev.at_least_25.found, ev.at_least_25.planted);
+  for (int i = 0; i < 3; ++i) {
+    std::printf("    %-18s %.4f (%zu/%zu)\n", kLength[i], ev.by_length[i].Recall(), ev.by_length[i].found,
+                ev.by_length[i].planted);
+  }
+  for (int i = 0; i < 4; ++i) {
+    std::printf("    %-18s %.4f (%zu/%zu); >= 25 words: %.4f (%zu/%zu)\n", kSharing[i],
+                ev.by_sharing[i].Recall(), ev.by_sharing[i].found, ev.by_sharing[i].planted,
+                ev.sharing_25[i].Recall(), ev.sharing_25[i].found, ev.sharing_25[i].planted);
+  }
+  auto share = [](size_t x, size_t n) { return n ? static_cast<double>(x) / static_cast<double>(n) : 1.0; };
+  if (judged) {
+    std::printf("  precision: %.4f (%zu/%zu span pairs share most words and stay out of boilerplate)\n",
+                share(ev.right, ev.span_pairs), ev.right, ev.span_pairs);
+  }
+  std::printf("  span pairs overlapping a planted passage: %.4f (%zu/%zu); outside the ranges: %zu\n",
+              share(ev.planted_overlap, ev.span_pairs), ev.planted_overlap, ev.span_pairs, ev.outside_ranges);
+  ev.quoted.Print("quotes");
+  ev.copies.Print("copies");
+  PrintStats(ev.stats);
+  PrintTime(ev.seconds, ev.cpu_seconds, megabytes);
+}
+
+// Reads field `field` of every line of a JSONL file (a missing field gives "").
+std::vector<std::string> ReadJsonlField(const std::string& path, const char* field) {
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  std::string line;
+  simdjson::ondemand::parser parser;
+  while (std::getline(in, line)) {
+    simdjson::padded_string padded(line);
+    simdjson::ondemand::document doc;
+    std::string value;
+    if (parser.iterate(padded).get(doc) == simdjson::SUCCESS) {
+      simdjson::ondemand::value v;
+      if (doc[field].get(v) == simdjson::SUCCESS) {
+        std::string_view sv;
+        int64_t number = 0;
+        if (v.get_string().get(sv) == simdjson::SUCCESS) {
+          value = std::string(sv);
+        } else if (v.get_int64().get(number) == simdjson::SUCCESS) {
+          value = std::to_string(number);
+        }
+      }
+    }
+    out.push_back(value);
+  }
+  return out;
+}
+
+// Another corpus (e.g. neardup-datagen's): nothing is planted, so only the time and what is reported.
+// With a neardup-datagen truth file the documents of one story form one cluster, as near-duplicate
+// detection would make them, so that every reported pair links two different stories.
+int RunExternal(const std::string& path, const std::string& truth, const PassageOptions& options, int show) {
+  const std::vector<std::string> texts = ReadJsonlField(path, "text");
+  std::vector<std::string> stories;
+  if (!truth.empty()) stories = ReadJsonlField(truth, "story");
+  std::vector<PassageInput> docs(texts.size());
+  size_t bytes = 0;
+  for (size_t d = 0; d < texts.size(); ++d) {
+    docs[d].text = texts[d];
+    docs[d].ranges = {{0, static_cast<uint32_t>(CountCodePoints(texts[d]))}};
+    if (d < stories.size() && !stories[d].empty())
+      docs[d].cluster = static_cast<int32_t>(std::stol(stories[d]));
+    bytes += texts[d].size();
+  }
+  const double megabytes = static_cast<double>(bytes) / 1e6;
+  Evaluation ev;
+  const std::vector<PassagePair> pairs = Find(docs, options, &ev);
+  std::printf("%s: %zu documents, %.1f MB; min_words %zu\n  pairs %zu\n", path.c_str(), docs.size(),
+              megabytes, options.min_words, pairs.size());
+  PrintStats(ev.stats);
+  PrintTime(ev.seconds, ev.cpu_seconds, megabytes);
+  for (const PassagePair& p : pairs) {
+    if (show-- <= 0) break;
+    for (const PassageSpan& s : p.spans) {
+      std::printf("  %u / %u similarity %.3f\n    %s\n    %s\n", p.a, p.b, s.similarity,
+                  Slice(texts[p.a], s.a_start, s.a_end).c_str(),
+                  Slice(texts[p.b], s.b_start, s.b_end).c_str());
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace neardup::bench
+
+int main(int argc, char** argv) {
+  using neardup::PassageInput;
+  using neardup::PassageOptions;
+  namespace nb = neardup::bench;
+  CLI::App app{"Benchmark of the passage stage on a generated corpus with planted passages"};
+  nb::PassageCorpusParams params;
+  PassageOptions options;
+  int threads = 0;
+  int repeat = 1;
+  bool sweep = false;
+  std::string jsonl, truth;
+  int show = 0;
+  app.add_option("--docs", params.docs, "documents to generate");
+  app.add_option("--seed", params.seed, "generator seed");
+  app.add_option("--substitution", params.substitution, "substituted fraction of the words of each copy");
+  app.add_option("--threads", threads, "threads (0: all cores)");
+  app.add_option("--min-words", options.min_words, "minimum passage length in words");
+  app.add_option("--min-similarity", options.min_similarity, "minimum similarity of a span pair");
+  app.add_option("--cap", options.max_doc_frequency, "max documents one fingerprint links (0: default)");
+  app.add_option("--repeat", repeat, "timed runs (the fastest is reported)");
+  app.add_flag("--sweep", sweep, "also run min_words 10, 12, 15, 20, 25 and caps 16, 64, 256");
+  app.add_option("--show-misses", nb::g_show_misses,
+                 "print this many missed planted passages of >= 25 words");
+  app.add_option("--jsonl", jsonl, "measure on this JSONL corpus (field text) instead of a generated one");
+  app.add_option("--truth", truth, "with --jsonl: neardup-datagen truth file, one cluster per story");
+  app.add_option("--show", show, "with --jsonl: print the passages of this many pairs");
+  CLI11_PARSE(app, argc, argv);
+
+  std::unique_ptr<tbb::global_control> limit;
+  if (threads > 0)
+    limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, threads);
+  if (!jsonl.empty()) return nb::RunExternal(jsonl, truth, options, show);
+
+  const auto g0 = std::chrono::steady_clock::now();
+  const nb::PassageCorpus corpus = nb::MakePassageCorpus(params);
+  const double gen_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - g0).count();
+  std::vector<PassageInput> docs(corpus.texts.size());
+  size_t bytes = 0;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    docs[d].text = corpus.texts[d];
+    docs[d].ranges = corpus.ranges[d];
+    bytes += corpus.texts[d].size();
+  }
+  const double megabytes = static_cast<double>(bytes) / 1e6;
+  std::printf(
+      "corpus: %zu documents, %.1f MB, %zu planted passages (generated in %.1f s); threads %d\n", docs.size(),
+      megabytes, corpus.planted.size(), gen_seconds,
+      static_cast<int>(tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism)));
+
+  // Peak memory of the stage: reset the process's high-water mark (Linux), run, read it back.
+  if (std::FILE* clear = std::fopen("/proc/self/clear_refs", "w")) {
+    std::fputs("5", clear);
+    std::fclose(clear);
+  }
+  const double rss_before = nb::StatusMegabytes("VmRSS:");
+  nb::Evaluation best = nb::Run(corpus, docs, options, true);
+  const double peak = nb::StatusMegabytes("VmHWM:");
+  for (int r = 1; r < repeat; ++r) {
+    const nb::Evaluation ev = nb::Run(corpus, docs, options, false);
+    best.seconds = std::min(best.seconds, ev.seconds);
+    best.cpu_seconds = std::min(best.cpu_seconds, ev.cpu_seconds);
+  }
+  std::printf("min_words %zu, min_similarity %.2f, cap %zu (0: default):\n", options.min_words,
+              options.min_similarity, options.max_doc_frequency);
+  nb::PrintEvaluation(best, megabytes, true);
+  std::printf("  memory: %.0f MB resident before the stage (the corpus), peak %.0f MB during it (+%.0f MB)\n",
+              rss_before, peak, peak - rss_before);
+
+  if (sweep) {
+    for (size_t min_words : {10, 12, 15, 20, 25}) {
+      PassageOptions o = options;
+      o.min_words = min_words;
+      std::printf("min_words %zu:\n", min_words);
+      nb::PrintEvaluation(nb::Run(corpus, docs, o, false), megabytes, false);
+    }
+    for (size_t cap : {16, 64, 256}) {
+      PassageOptions o = options;
+      o.max_doc_frequency = cap;
+      std::printf("cap %zu:\n", cap);
+      nb::PrintEvaluation(nb::Run(corpus, docs, o, false), megabytes, false);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,632 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// Passages shared by two documents (pipeline/passages). Every fixture is invented text: words built from
+// made-up syllables, so that nothing is shared by chance and each test controls what two documents share.
+
+#include "pipeline/passages/passages.h"
+
+#include <gtest/gtest.h>
+#include <tbb/global_control.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "kernels/tokenize.h"
+
+namespace neardup {
+namespace {
+
+uint64_t Next(uint64_t* state) {
+  uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+// One invented word of two to four syllables.
+std::string InventedWord(uint64_t* state) {
+  static const char* kSyllables[] = {"bra", "vo",  "kel", "tum", "sir", "da",  "mon", "pek", "ul",  "zan",
+                                     "fo",  "rit", "ga",  "hes", "lin", "qua", "mor", "te",  "wix", "yal",
+                                     "nep", "cro", "di",  "sul", "ob",  "har", "ve",  "ji",  "lox", "pra"};
+  std::string w;
+  const int n = 2 + static_cast<int>(Next(state) % 3);
+  for (int i = 0; i < n; ++i) w += kSyllables[Next(state) % 30];
+  return w;
+}
+
+// `n` invented words as sentences: a capital letter after each full stop, a comma now and then.
+std::vector<std::string> Words(uint64_t seed, size_t n) {
+  uint64_t state = seed * 0x2545f4914f6cdd1dULL + 17;
+  std::vector<std::string> words;
+  for (size_t i = 0; i < n; ++i) words.push_back(InventedWord(&state));
+  return words;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string text;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) text += (i % 11 == 0) ? ". " : (i % 7 == 0 ? ", " : " ");
+    text += words[i];
+  }
+  return text;
+}
+
+std::string Prose(uint64_t seed, size_t n) { return Join(Words(seed, n)) + "."; }
+
+// `words` with every `every`-th word (counting from `offset`) replaced by a fresh invented word.
+std::vector<std::string> Edit(std::vector<std::string> words, size_t every, size_t offset, uint64_t seed) {
+  uint64_t state = seed * 31 + 5;
+  for (size_t i = offset; i < words.size(); i += every) words[i] = "x" + InventedWord(&state);
+  return words;
+}
+
+size_t CodePoints(std::string_view s) { return CountCodePoints(s); }
+
+// Code point offset of byte offset `byte` in `text`.
+uint32_t Cp(const std::string& text, size_t byte) {
+  return static_cast<uint32_t>(CodePoints(std::string_view(text).substr(0, byte)));
+}
+
+// text[cp_start, cp_end) by code points, as Python slices it.
+std::string Slice(const std::string& text, uint32_t cp_start, uint32_t cp_end) {
+  size_t byte = 0, cp = 0, start = std::string::npos;
+  while (true) {
+    if (cp == cp_start) start = byte;
+    if (cp == cp_end || byte >= text.size()) break;
+    ++byte;
+    while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80) ++byte;
+    ++cp;
+  }
+  return start == std::string::npos ? std::string() : text.substr(start, byte - start);
+}
+
+PassageInput Doc(const std::string& text, int32_t cluster = -1, bool participates = true) {
+  PassageInput in;
+  in.text = text;
+  in.ranges = {{0, static_cast<uint32_t>(CodePoints(text))}};
+  in.cluster = cluster;
+  in.participates = participates;
+  return in;
+}
+
+std::vector<PassagePair> Find(const std::vector<PassageInput>& docs, PassageOptions options = {},
+                              PassageStats* stats_out = nullptr) {
+  std::vector<PassagePair> pairs;
+  PassageStats stats;
+  const Status status = FindPassages(docs, options, &pairs, &stats);
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  if (stats_out != nullptr) *stats_out = stats;
+  return pairs;
+}
+
+// The span [start, end) (code points) covers at least `fraction` of [want_start, want_end).
+bool Covers(uint32_t start, uint32_t end, uint32_t want_start, uint32_t want_end, double fraction) {
+  const uint32_t lo = std::max(start, want_start), hi = std::min(end, want_end);
+  return hi > lo && (hi - lo) >= fraction * (want_end - want_start);
+}
+
+struct Planted {
+  std::string text;
+  uint32_t start, end;  // code points of the planted passage
+};
+
+// before + passage + after, remembering where the passage is.
+Planted Plant(const std::string& before, const std::string& passage, const std::string& after) {
+  Planted p;
+  p.text = before + passage + after;
+  p.start = Cp(p.text, before.size());
+  p.end = p.start + static_cast<uint32_t>(CodePoints(passage));
+  return p;
+}
+
+TEST(PassagesTest, ExactSharedPassage) {
+  const std::string passage = Join(Words(100, 40));
+  const Planted a = Plant(Prose(1, 60) + "\n\n", passage, ".\n\n" + Prose(2, 50));
+  const Planted b = Plant(Prose(3, 80) + " ", passage, ". " + Prose(4, 30));
+  const std::string unrelated = Prose(5, 100);
+  const std::vector<PassageInput> docs = {Doc(a.text), Doc(unrelated), Doc(b.text)};
+  const auto pairs = Find(docs);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].a, 0u);
+  EXPECT_EQ(pairs[0].b, 2u);
+  ASSERT_EQ(pairs[0].spans.size(), 1u);
+  const PassageSpan& s = pairs[0].spans[0];
+  EXPECT_EQ(Slice(a.text, s.a_start, s.a_end), passage);
+  EXPECT_EQ(Slice(b.text, s.b_start, s.b_end), passage);
+  EXPECT_DOUBLE_EQ(s.similarity, 1.0);
+}
+
+TEST(PassagesTest, EditEveryTenWordsIsOnePassage) {
+  const std::vector<std::string> words = Words(200, 60);
+  const std::string original = Join(words);
+  const std::string edited = Join(Edit(words, 10, 4, 7));
+  const Planted a = Plant(Prose(11, 50) + "\n", original, "\n" + Prose(12, 50));
+  const Planted b = Plant(Prose(13, 30) + "\n", edited, "\n" + Prose(14, 70));
+  const auto pairs = Find({Doc(a.text), Doc(b.text)});
+  ASSERT_EQ(pairs.size(), 1u);
+  ASSERT_EQ(pairs[0].spans.size(), 1u);
+  const PassageSpan& s = pairs[0].spans[0];
+  EXPECT_EQ(s.a_start, a.start);
+  EXPECT_EQ(s.a_end, a.end);
+  EXPECT_EQ(s.b_start, b.start);
+  EXPECT_EQ(s.b_end, b.end);
+  EXPECT_NEAR(s.similarity, 54.0 / 60.0, 1e-9);  // six of sixty words changed
+}
+
+TEST(PassagesTest, PunctuationAndQuotesDoNotMatter) {
+  const std::vector<std::string> w = Words(300, 30);
+  // One side quotes with straight quotes and commas, the other with curly quotes, dashes and semicolons.
+  std::string plain = "\"", fancy = "\xE2\x80\x9C";  // U+201C
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (i > 0) {
+      plain += (i % 6 == 0) ? ", " : " ";
+      fancy += (i % 6 == 0) ? " \xE2\x80\x94 " : (i % 9 == 0 ? "; " : " ");  // U+2014
+    }
+    plain += w[i];
+    fancy += (i == 12) ? "\xC2\xAB" + w[i] + "\xC2\xBB" : w[i];  // guillemets around one word
+  }
+  plain += ".\"";
+  fancy += "!\xE2\x80\x9D";  // U+201D
+  const Planted a = Plant(Prose(21, 40) + " ", plain, " " + Prose(22, 40));
+  const Planted b = Plant(Prose(23, 40) + " ", fancy, " " + Prose(24, 40));
+  const auto pairs = Find({Doc(a.text), Doc(b.text)});
+  ASSERT_EQ(pairs.size(), 1u);
+  ASSERT_EQ(pairs[0].spans.size(), 1u);
+  const PassageSpan& s = pairs[0].spans[0];
+  // The spans run from the first word to the last word: quotes and final punctuation stay outside.
+  EXPECT_EQ(Slice(a.text, s.a_start, s.a_end), plain.substr(1, plain.size() - 3));
+  EXPECT_EQ(s.b_start, b.start + 1);
+  EXPECT_EQ(s.b_end, b.end - 2);
+  EXPECT_DOUBLE_EQ(s.similarity, 1.0);
+}
+
+TEST(PassagesTest, MergedParagraphIsOnePassage) {
+  const std::string p1 = Join(Words(400, 25)) + ".", p2 = Join(Words(401, 25)) + ".";
+  const Planted a = Plant(Prose(31, 40) + "\n\n", p1 + "\n\n" + p2, "\n\n" + Prose(32, 40));
+  const Planted b = Plant(Prose(33, 40) + "\n\n", p1 + " " + p2, "\n\n" + Prose(34, 40));
+  const auto pairs = Find({Doc(a.text), Doc(b.text)});
+  ASSERT_EQ(pairs.size(), 1u);
+  ASSERT_EQ(pairs[0].spans.size(), 1u);
+  const PassageSpan& s = pairs[0].spans[0];
+  EXPECT_EQ(s.a_start, a.start);
+  EXPECT_EQ(s.a_end, a.end - 1);  // the final full stop is not a word
+  EXPECT_EQ(s.b_start, b.start);
+  EXPECT_EQ(s.b_end, b.end - 1);
+}
+
+TEST(PassagesTest, LongEditedPassageIsOneMaximalSpanPair) {
+  // 150 words with a changed word every 9 words, two inserted words, one dropped word and a sentence
+  // split differently: still one span pair covering the whole passage on both sides.
+  std::vector<std::string> words = Words(500, 150);
+  const std::string original = Join(words);
+  words = Edit(words, 9, 3, 8);
+  words.insert(words.begin() + 50, {"insertedone", "insertedtwo"});
+  words.erase(words.begin() + 100);
+  const std::string edited = Join(words);
+  const Planted a = Plant(Prose(41, 40) + "\n", original, "\n" + Prose(42, 40));
+  const Planted b = Plant(Prose(43, 40) + "\n", edited, "\n" + Prose(44, 40));
+  const auto pairs = Find({Doc(a.text), Doc(b.text)});
+  ASSERT_EQ(pairs.size(), 1u);
+  ASSERT_EQ(pairs[0].spans.size(), 1u) << "fragments instead of one passage";
+  const PassageSpan& s = pairs[0].spans[0];
+  EXPECT_TRUE(Covers(s.a_start, s.a_end, a.start, a.end, 0.97));
+  EXPECT_TRUE(Covers(s.b_start, s.b_end, b.start, b.end, 0.97));
+  EXPECT_GT(s.similarity, 0.85);
+  EXPECT_LT(s.similarity, 0.95);
+}
+
+TEST(PassagesTest, OffsetsAreCodePointsAfterNonAsciiText) {
+  const std::string passage = Join(Words(600, 35));
+  // Two-, three- and four-byte code points before the passage, in both documents.
+  const std::string before_a =
+      "Øresund kryß ĳ \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x98\x80 naïveté " + Prose(51, 20) + "\n";
+  const std::string before_b = "\xF0\x90\x8D\x88\xF0\x90\x8D\x88 Ελλάδα " + Prose(52, 10) + " — ";
+  const Planted a = Plant(before_a, passage, " \xE2\x80\xA6 " + Prose(53, 10));
+  const Planted b = Plant(before_b, passage, "\n");
+  ASSERT_NE(a.start, before_a.size());  // the offsets really differ from byte offsets
+  const auto pairs = Find({Doc(a.text), Doc(b.text)});
+  ASSERT_EQ(pairs.size(), 1u);
+  ASSERT_EQ(pairs[0].spans.size(), 1u);
+  const PassageSpan& s = pairs[0].spans[0];
+  EXPECT_EQ(s.a_start, a.start);
+  EXPECT_EQ(s.b_start, b.start);
+  EXPECT_EQ(Slice(a.text, s.a_start, s.a_end), passage);
+  EXPECT_EQ(Slice(b.text, s.b_start, s.b_end), passage);
+}
+
+// `phrases` in every one of `n` documents, rotated, with `gap` words of each document's own between them.
+std::vector<std::string> StockPhraseDocuments(const std::vector<std::string>& phrases, int n, size_t gap) {
+  std::vector<std::string> texts;
+  for (int d = 0; d < n; ++d) {
+    std::string t = Prose(1000 + d, 20);
+    for (size_t p = 0; p < phrases.size(); ++p) {
+      t += " " + phrases[(p + d) % phrases.size()] + " " + Prose(2000 + 10 * d + p, gap);
+    }
+    texts.push_back(t);
+  }
+  return texts;
+}
+
+TEST(PassagesTest, CommonShortPhrasesLinkNothing) {
+  // Six-word stock phrases in 200 otherwise unrelated documents: over the cap, and far too short to be
+  // passages. With a cap high enough they do propose pairs, which alignment rejects.
+  const std::vector<std::string> phrases = {
+      "according to qualmor report by sirdapek", "the wexlor council said on tuesday",
+      "in a statement released by brantok", "did not respond to a request"};
+  const std::vector<std::string> texts = StockPhraseDocuments(phrases, 200, 30);
+  std::vector<PassageInput> docs;
+  for (const auto& t : texts) docs.push_back(Doc(t));
+  PassageStats stats;
+  EXPECT_TRUE(Find(docs, {}, &stats).empty());
+  EXPECT_GT(stats.capped_fingerprints, 0u);
+  EXPECT_EQ(stats.widely_shared_fingerprints, 0u);  // each phrase alone is far from a long run
+
+  PassageOptions high_cap;
+  high_cap.max_doc_frequency = 1000;
+  EXPECT_TRUE(Find(docs, high_cap, &stats).empty());
+  EXPECT_EQ(stats.capped_fingerprints, 0u);
+  EXPECT_GT(stats.candidate_pairs, 0u);
+
+  // Packed a few words apart, the phrases do make runs of frequent fingerprints, so documents are
+  // aligned in pairs through them; but they share no passage, and none is reported.
+  const std::vector<std::string> packed = StockPhraseDocuments(phrases, 200, 8);
+  docs.clear();
+  for (const auto& t : packed) docs.push_back(Doc(t));
+  EXPECT_TRUE(Find(docs, {}, &stats).empty());
+  EXPECT_GT(stats.widely_shared_fingerprints, 0u);
+}
+
+// A paragraph quoted by 60 documents, each of them editing it lightly in its own way (two thirds change
+// one word in ten), among their own text. Every two of the 60 share the paragraph.
+struct Syndicated {
+  std::vector<std::string> texts;
+  std::vector<Planted> planted;
+};
+
+Syndicated MakeSyndicated(size_t n_docs) {
+  Syndicated s;
+  const std::vector<std::string> paragraph = Words(700, 45);
+  for (size_t d = 0; d < n_docs; ++d) {
+    const auto words = d % 3 == 0 ? paragraph : Edit(paragraph, 10, d % 10, 900 + d);
+    s.planted.push_back(Plant(Prose(3000 + d, 40) + "\n\n", Join(words), ".\n\n" + Prose(4000 + d, 40)));
+    s.texts.push_back(s.planted.back().text);
+  }
+  return s;
+}
+
+// Every two documents share one span pair covering most of the paragraph in both. Not always all of it:
+// where the two copies changed different words near an end (say words 1 and 3 of 45), the best alignment
+// leaves words 0 to 3 out, because two more matches do not pay for two mismatches.
+void ExpectAllPairs(const Syndicated& s, const std::vector<PassagePair>& pairs) {
+  const size_t n = s.texts.size();
+  ASSERT_EQ(pairs.size(), n * (n - 1) / 2);
+  for (const PassagePair& p : pairs) {
+    ASSERT_EQ(p.spans.size(), 1u) << p.a << " " << p.b;
+    const PassageSpan& span = p.spans[0];
+    const Planted &a = s.planted[p.a], &b = s.planted[p.b];
+    EXPECT_TRUE(Covers(span.a_start, span.a_end, a.start, a.end, 0.75)) << p.a << " " << p.b;
+    EXPECT_TRUE(Covers(span.b_start, span.b_end, b.start, b.end, 0.75)) << p.a << " " << p.b;
+    EXPECT_GE(span.a_start, a.start);
+    EXPECT_LE(span.a_end, a.end);
+  }
+}
+
+TEST(PassagesTest, ParagraphQuotedBySixtyDocumentsFoundForEveryPair) {
+  const Syndicated s = MakeSyndicated(60);
+  std::vector<PassageInput> docs;
+  for (const auto& t : s.texts) docs.push_back(Doc(t));
+  // Under the default cap, and with a cap of 10 so that every fingerprint of the paragraph is capped and
+  // only the long-run rule can link the documents.
+  for (size_t cap : {size_t{0}, size_t{10}}) {
+    SCOPED_TRACE(cap);
+    PassageOptions options;
+    options.max_doc_frequency = cap;
+    PassageStats stats;
+    const auto pairs = Find(docs, options, &stats);
+    ExpectAllPairs(s, pairs);
+    if (cap == 10) {
+      EXPECT_GT(stats.capped_fingerprints, 0u);
+      EXPECT_GT(stats.widely_shared_fingerprints, 0u);
+      EXPECT_EQ(stats.too_common_fingerprints, 0u);
+    }
+  }
+}
+
+TEST(PassagesTest, ParagraphOverTheCeilingIsCountedNotSilentlyDropped) {
+  const Syndicated s = MakeSyndicated(60);
+  std::vector<PassageInput> docs;
+  for (const auto& t : s.texts) docs.push_back(Doc(t));
+  PassageOptions options;
+  options.max_doc_frequency = 10;
+  options.max_shared_docs = 20;
+  PassageStats stats;
+  const auto pairs = Find(docs, options, &stats);
+  EXPECT_GT(stats.too_common_fingerprints, 0u);
+  EXPECT_LT(pairs.size(), 60u * 59u / 2u);
+}
+
+TEST(PassagesTest, ParagraphReusedInOneSitesFollowUpStoriesIsAPassage) {
+  // Five follow-up stories of one site repeat its background paragraph, the later ones trimming a
+  // sentence off its end: every two of them share it.
+  const std::vector<std::string> background = Words(1200, 40);
+  std::vector<std::string> texts;
+  for (int d = 0; d < 5; ++d) {
+    const std::vector<std::string> kept(background.begin(), background.end() - 4 * (d % 2));
+    texts.push_back(Prose(1300 + d, 50) + "\n\n" + Join(kept) + ".\n\n" + Prose(1400 + d, 30));
+  }
+  std::vector<PassageInput> docs;
+  for (const auto& t : texts) docs.push_back(Doc(t));
+  const auto pairs = Find(docs);
+  ASSERT_EQ(pairs.size(), 10u);
+  for (const PassagePair& p : pairs) {
+    ASSERT_EQ(p.spans.size(), 1u);
+    EXPECT_GE(p.spans[0].similarity, 0.9);
+  }
+}
+
+TEST(PassagesTest, MinimumSimilarityDecides) {
+  // Two adjacent words in every eight changed: similarity 0.75, reported at 0.7 and not at 0.8.
+  const std::vector<std::string> words = Words(1500, 40);
+  const std::string a = Prose(1501, 30) + "\n" + Join(words) + "\n" + Prose(1502, 30);
+  const std::string b =
+      Prose(1503, 30) + "\n" + Join(Edit(Edit(words, 8, 1, 9), 8, 2, 10)) + "\n" + Prose(1504, 30);
+  const auto pairs = Find({Doc(a), Doc(b)});
+  ASSERT_EQ(pairs.size(), 1u);
+  ASSERT_EQ(pairs[0].spans.size(), 1u);
+  EXPECT_GT(pairs[0].spans[0].similarity, 0.7);  // 0.78: the span starts after the first changed pair
+  EXPECT_LT(pairs[0].spans[0].similarity, 0.8);
+  PassageOptions strict;
+  strict.min_similarity = 0.8;
+  EXPECT_TRUE(Find({Doc(a), Doc(b)}, strict).empty());
+}
+
+TEST(PassagesTest, SameClusterNeverPaired) {
+  const std::string passage = Join(Words(800, 30));
+  const std::string t0 = Prose(61, 30) + " " + passage + " " + Prose(62, 30);
+  const std::string t1 = Prose(63, 30) + " " + passage + " " + Prose(64, 30);
+  const std::string t2 = Prose(65, 30) + " " + passage + " " + Prose(66, 30);
+  const auto pairs = Find({Doc(t0, 4), Doc(t1, 4), Doc(t2, 7)});
+  ASSERT_EQ(pairs.size(), 2u);
+  EXPECT_EQ(pairs[0].a, 0u);
+  EXPECT_EQ(pairs[0].b, 2u);
+  EXPECT_EQ(pairs[1].a, 1u);
+  EXPECT_EQ(pairs[1].b, 2u);
+  // Unclustered documents (-1) are all different clusters.
+  EXPECT_EQ(Find({Doc(t0), Doc(t1), Doc(t2)}).size(), 3u);
+}
+
+TEST(PassagesTest, NonParticipatingDocumentsNeverPaired) {
+  const std::string passage = Join(Words(900, 30));
+  const std::string t0 = Prose(71, 30) + " " + passage;
+  const std::string t1 = passage + " " + Prose(72, 30);
+  const std::string t2 = Prose(73, 10) + " " + passage + " " + Prose(74, 10);
+  const auto pairs = Find({Doc(t0), Doc(t1, -1, false), Doc(t2)});
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].a, 0u);
+  EXPECT_EQ(pairs[0].b, 2u);
+}
+
+TEST(PassagesTest, RepeatedPassageGivesOneSpanPairPerCopy) {
+  const std::string passage = Join(Words(950, 25));
+  const std::string t0 = Prose(75, 30) + " " + passage + ". " + Prose(76, 30);
+  const std::string t1 = passage + ". " + Prose(77, 40) + "\n" + passage + ".";
+  const auto pairs = Find({Doc(t0), Doc(t1)});
+  ASSERT_EQ(pairs.size(), 1u);
+  ASSERT_EQ(pairs[0].spans.size(), 2u);
+  EXPECT_EQ(pairs[0].spans[0].a_start, pairs[0].spans[1].a_start);
+  EXPECT_LT(pairs[0].spans[0].b_start, pairs[0].spans[1].b_start);
+}
+
+TEST(PassagesTest, PassageNeverCrossesARemovedRange) {
+  // Document b holds the whole passage, but the middle of it (plus a line of its own) is boilerplate:
+  // the ranges around it are separate, so two span pairs come out, each inside one range.
+  const std::vector<std::string> words = Words(1000, 50);
+  const std::string first = Join({words.begin(), words.begin() + 25});
+  const std::string second = Join({words.begin() + 25, words.end()});
+  const std::string a = Prose(81, 30) + "\n" + first + " " + second + "\n" + Prose(82, 30);
+  const std::string head = Prose(83, 20) + "\n" + first, line = "\nSubscribe to wexlor daily mornpak\n";
+  const std::string b = head + line + second + "\n" + Prose(84, 20);
+  PassageInput db = Doc(b);
+  const uint32_t cut0 = Cp(b, head.size()), cut1 = Cp(b, head.size() + line.size());
+  db.ranges = {{0, cut0}, {cut1, static_cast<uint32_t>(CodePoints(b))}};
+  const auto pairs = Find({Doc(a), db});
+  ASSERT_EQ(pairs.size(), 1u);
+  ASSERT_EQ(pairs[0].spans.size(), 2u);
+  for (const PassageSpan& s : pairs[0].spans) EXPECT_TRUE(s.b_end <= cut0 || s.b_start >= cut1);
+  EXPECT_EQ(Slice(b, pairs[0].spans[0].b_start, pairs[0].spans[0].b_end), first);
+  EXPECT_EQ(Slice(b, pairs[0].spans[1].b_start, pairs[0].spans[1].b_end), second);
+
+  // Removing a few words in the middle of a shared passage in one document splits it the same way, and
+  // a part shorter than min_words is no passage.
+  const std::string c = Prose(85, 30) + "\n" + first + " " + second + "\n";
+  PassageInput dc = Doc(c);
+  const size_t mid = c.find(second);
+  dc.ranges = {{0, Cp(c, mid - 8)}, {Cp(c, mid + 8), static_cast<uint32_t>(CodePoints(c))}};
+  const auto split = Find({Doc(a), dc});
+  ASSERT_EQ(split.size(), 1u);
+  ASSERT_EQ(split[0].spans.size(), 2u);
+  for (const PassageSpan& s : split[0].spans) {
+    EXPECT_TRUE(s.b_end <= dc.ranges[0].second || s.b_start >= dc.ranges[1].first);
+  }
+}
+
+// A corpus with passages of every kind between random documents.
+std::vector<std::string> MixedCorpus(size_t n) {
+  std::vector<std::string> texts;
+  uint64_t state = 42;
+  for (size_t d = 0; d < n; ++d) {
+    std::string t = Prose(5000 + d, 30 + Next(&state) % 50);
+    if (d > 0 && Next(&state) % 2 == 0) {
+      const size_t src = Next(&state) % d;
+      const std::vector<std::string> quoted = Words(5000 + src, 30 + Next(&state) % 40);
+      t += "\n" + Join(Edit(quoted, 8 + Next(&state) % 5, Next(&state) % 8, d)) + "\n";
+    }
+    if (Next(&state) % 5 == 0) t += " " + Join(Words(77, 40)) + " ";  // widely shared
+    t += Prose(6000 + d, 20 + Next(&state) % 40);
+    texts.push_back(t);
+  }
+  return texts;
+}
+
+TEST(PassagesTest, SameOutputForAnyThreadCount) {
+  const std::vector<std::string> texts = MixedCorpus(400);
+  std::vector<PassageInput> docs;
+  for (size_t d = 0; d < texts.size(); ++d)
+    docs.push_back(Doc(texts[d], d % 7 == 0 ? static_cast<int32_t>(d / 14) : -1));
+  PassageOptions options;
+  options.chunk_docs = 7;
+  options.max_doc_frequency = 20;  // the paragraph in a fifth of the documents goes through the capped path
+  std::vector<std::vector<PassagePair>> runs;
+  for (int threads : {1, 2, 8}) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+    runs.push_back(Find(docs, options));
+  }
+  ASSERT_GT(runs[0].size(), 100u);
+  for (size_t r = 1; r < runs.size(); ++r) {
+    ASSERT_EQ(runs[r].size(), runs[0].size());
+    for (size_t i = 0; i < runs[0].size(); ++i) {
+      const PassagePair &x = runs[0][i], &y = runs[r][i];
+      ASSERT_EQ(x.a, y.a);
+      ASSERT_EQ(x.b, y.b);
+      ASSERT_EQ(x.spans.size(), y.spans.size());
+      for (size_t k = 0; k < x.spans.size(); ++k) {
+        EXPECT_EQ(x.spans[k].a_start, y.spans[k].a_start);
+        EXPECT_EQ(x.spans[k].a_end, y.spans[k].a_end);
+        EXPECT_EQ(x.spans[k].b_start, y.spans[k].b_start);
+        EXPECT_EQ(x.spans[k].b_end, y.spans[k].b_end);
+        EXPECT_EQ(x.spans[k].similarity, y.spans[k].similarity);
+      }
+    }
+  }
+  // The output is sorted by (a, b) and spans by a_start.
+  for (size_t i = 0; i < runs[0].size(); ++i) {
+    const PassagePair& p = runs[0][i];
+    EXPECT_LT(p.a, p.b);
+    if (i > 0) {
+      EXPECT_LT(std::make_pair(runs[0][i - 1].a, runs[0][i - 1].b), std::make_pair(p.a, p.b));
+    }
+    for (size_t k = 1; k < p.spans.size(); ++k) EXPECT_LE(p.spans[k - 1].a_start, p.spans[k].a_start);
+  }
+}
+
+TEST(PassagesTest, RejectsBadArguments) {
+  std::vector<PassagePair> pairs;
+  PassageStats stats;
+  PassageOptions options;
+  options.min_words = 3;  // below the words of one fingerprint
+  EXPECT_EQ(FindPassages({Doc("one two three")}, options, &pairs, &stats).code(),
+            Status::Code::kInvalidArgument);
+  const std::string text = "a short text";
+  PassageInput past_end = Doc(text);
+  past_end.ranges = {{0, 50}};
+  EXPECT_EQ(FindPassages({past_end}, {}, &pairs, &stats).code(), Status::Code::kInvalidArgument);
+  PassageInput overlapping = Doc(text);
+  overlapping.ranges = {{0, 6}, {4, 8}};
+  EXPECT_EQ(FindPassages({overlapping}, {}, &pairs, &stats).code(), Status::Code::kInvalidArgument);
+  EXPECT_TRUE(FindPassages({}, {}, &pairs, &stats).ok());
+  EXPECT_TRUE(pairs.empty());
+}
+
+// ------------------------------------------------------------------------------------ the seed articles
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The sentence around the first "third sticking point" of `text`, in code points: from the start of its
+// line or the previous full stop to the end of its last word (the end of the line or a full stop followed
+// by a space and a capital letter).
+bool FindStickingPointSentence(const std::string& text, uint32_t* start, uint32_t* end) {
+  std::string lower = text;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  const size_t hit = lower.find("third sticking point");
+  if (hit == std::string::npos) return false;
+  size_t line_start = text.rfind('\n', hit);
+  line_start = line_start == std::string::npos ? 0 : line_start + 1;
+  const size_t stop = text.rfind(". ", hit);
+  const size_t s = (stop != std::string::npos && stop >= line_start) ? stop + 2 : line_start;
+  size_t e = text.find('\n', hit);
+  if (e == std::string::npos) e = text.size();
+  for (size_t i = hit; i + 2 < e; ++i) {
+    if (text[i] == '.' && text[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 2]))) {
+      e = i;
+      break;
+    }
+  }
+  WordTokenizer tokenizer;
+  std::vector<Word> words;
+  tokenizer.Tokenize(std::string_view(text).substr(s, e - s), Cp(text, s), &words);
+  if (words.size() < 10) return false;
+  *start = words.front().start;
+  *end = words.back().end;
+  return true;
+}
+
+// The normalized words of text[start, end) (code points).
+std::vector<uint64_t> WordHashes(const std::string& text, uint32_t start, uint32_t end) {
+  WordTokenizer tokenizer;
+  std::vector<Word> words;
+  tokenizer.Tokenize(Slice(text, start, end), 0, &words);
+  std::vector<uint64_t> hashes;
+  for (const Word& w : words) hashes.push_back(w.hash);
+  return hashes;
+}
+
+TEST(PassagesTest, SeedArticlesShareTheStickingPointSentence) {
+  const std::string dir = std::string(NEARDUP_SOURCE_DIR) + "/../shared/seeds";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << dir << " not found";
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".txt") paths.push_back(entry.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  ASSERT_EQ(paths.size(), 5u);
+  std::vector<std::string> texts;
+  for (const auto& p : paths) texts.push_back(ReadAll(p));
+  std::vector<PassageInput> docs;
+  for (const auto& t : texts) docs.push_back(Doc(t));
+  const auto pairs = Find(docs);
+
+  // The pairs of articles whose "third sticking point" sentences have the same words.
+  struct Sentence {
+    bool found;
+    uint32_t start, end;
+  };
+  std::vector<Sentence> sentences;
+  for (const auto& t : texts) {
+    Sentence s{};
+    s.found = FindStickingPointSentence(t, &s.start, &s.end);
+    sentences.push_back(s);
+  }
+  int sharing_pairs = 0;
+  for (uint32_t x = 0; x < texts.size(); ++x) {
+    for (uint32_t y = x + 1; y < texts.size(); ++y) {
+      if (!sentences[x].found || !sentences[y].found) continue;
+      if (WordHashes(texts[x], sentences[x].start, sentences[x].end) !=
+          WordHashes(texts[y], sentences[y].start, sentences[y].end)) {
+        continue;
+      }
+      ++sharing_pairs;
+      SCOPED_TRACE(paths[x] + " / " + paths[y]);
+      const auto it = std::find_if(pairs.begin(), pairs.end(),
+                                   [&](const PassagePair& p) { return p.a == x && p.b == y; });
+      ASSERT_NE(it, pairs.end()) << "no passage between the two articles";
+      const bool covered = std::any_of(it->spans.begin(), it->spans.end(), [&](const PassageSpan& s) {
+        return s.a_start <= sentences[x].start && s.a_end >= sentences[x].end &&
+               s.b_start <= sentences[y].start && s.b_end >= sentences[y].end;
+      });
+      EXPECT_TRUE(covered) << "no span pair covers the sentence in both articles";
+    }
+  }
+  EXPECT_GE(sharing_pairs, 1) << "no two seed articles share the sentence";
+}
+
+}  // namespace
+}  // namespace neardup
