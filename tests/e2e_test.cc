@@ -323,3 +323,87 @@ TEST(EndToEndTest, DeterminismAcrossThreadCounts) {
 
 }  // namespace
 }  // namespace neardup
+
+namespace neardup {
+namespace {
+
+// Code point slice [start, end) of valid UTF-8, as Python's text[start:end].
+std::string CodePointSlice(const std::string& s, size_t start, size_t end) {
+  std::string out;
+  size_t cp = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0) len = 4;
+    else if (c >= 0xE0) len = 3;
+    else if (c >= 0xC0) len = 2;
+    if (cp >= start && cp < end) out.append(s, i, len);
+    i += len;
+    ++cp;
+  }
+  return out;
+}
+
+// Boilerplate and passages through the CLI: spans point at the furniture in the original text (code
+// points, with non-ASCII text before them), clean.jsonl is the text minus exactly those spans, and a
+// paragraph quoted by another site is reported at the right offsets in both documents.
+TEST(EndToEndTest, BoilerplateAndPassagesThroughTheCli) {
+  TempDir dir;
+  const std::string quoted = MakeText(500, 40);
+  std::string jsonl;
+  std::vector<std::string> texts;
+  for (int i = 0; i < 4; ++i) {
+    std::string text = "Zoë Brontë’s café “" + MakeText(800 + i, 8) + "”\n\n" + MakeText(600 + i, 120) + "\n\n";
+    if (i == 0) text += quoted + "\n\n";
+    text += "© 202" + std::to_string(i) + " The Daily Invented. All rights reserved.\n";
+    texts.push_back(text);
+    jsonl += JsonLine("alpha-" + std::to_string(i), text, ",\"url\":\"https://www.alpha.example/a/" +
+                                                           std::to_string(i) + "\"");
+  }
+  const std::string quoting = MakeText(700, 80) + "\n\nAs the paper put it: " + EditWords(quoted, 13, 3) + "\n";
+  texts.push_back(quoting);
+  jsonl += JsonLine("beta-0", quoting, ",\"url\":\"https://beta.example/x\"");
+  WriteFile(dir / "in.jsonl", jsonl);
+
+  const CliResult r = RunNeardup({"run", dir / "in.jsonl", "-o", dir / "out", "--threads", "2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  JsonLines ann(dir / "out/annotations.jsonl");
+  JsonLines clean(dir / "out/clean.jsonl");
+  ASSERT_EQ(ann.size(), 5u);
+  ASSERT_EQ(clean.size(), 5u);
+  for (size_t i = 0; i < 4; ++i) {
+    simdjson::dom::array spans = ann[i]["boilerplate"];
+    ASSERT_EQ(spans.size(), 1u) << "document " << i;
+    const uint64_t start = spans.at(0)["start"];
+    const uint64_t end = spans.at(0)["end"];
+    // The span is the copyright line with its line ending, plus the blank line before it at the end of
+    // the text (removal leaves no blank hole).
+    EXPECT_EQ(CodePointSlice(texts[i], start, end),
+              "\n© 202" + std::to_string(i) + " The Daily Invented. All rights reserved.\n");
+    EXPECT_EQ(Str(spans.at(0)["reason"]), "rule:copyright");
+    // The clean text is the original minus the span and nothing else.
+    EXPECT_EQ(Str(clean[i]["text"]), CodePointSlice(texts[i], 0, start) + CodePointSlice(texts[i], end, SIZE_MAX));
+    EXPECT_EQ(Str(clean[i]["url"]).rfind("https://www.alpha.example/", 0), 0u);
+  }
+  EXPECT_EQ(simdjson::dom::array(ann[4]["boilerplate"]).size(), 0u);
+
+  JsonLines passages(dir / "out/passages.jsonl");
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(Str(passages[0]["a"]), "alpha-0");
+  EXPECT_EQ(Str(passages[0]["b"]), "beta-0");
+  simdjson::dom::array spans = passages[0]["spans"];
+  ASSERT_EQ(spans.size(), 1u);  // maximal: one passage, one span pair
+  const std::string a_text = CodePointSlice(texts[0], uint64_t(spans.at(0)["a_start"]), uint64_t(spans.at(0)["a_end"]));
+  const std::string b_text = CodePointSlice(texts[4], uint64_t(spans.at(0)["b_start"]), uint64_t(spans.at(0)["b_end"]));
+  // The spans cover most of the quoted paragraph on both sides and stay inside it.
+  EXPECT_NE(quoted.find(a_text), std::string::npos) << a_text;
+  EXPECT_GT(a_text.size(), quoted.size() * 8 / 10);
+  EXPECT_NE(EditWords(quoted, 13, 3).find(b_text), std::string::npos) << b_text;
+  EXPECT_GT(double(spans.at(0)["similarity"]), 0.85);
+  EXPECT_EQ(int64_t(ann[0]["passages"]), 1);
+  EXPECT_EQ(int64_t(ann[4]["passages"]), 1);
+  EXPECT_EQ(int64_t(ann[1]["passages"]), 0);
+}
+
+}  // namespace
+}  // namespace neardup
