@@ -407,3 +407,50 @@ TEST(EndToEndTest, BoilerplateAndPassagesThroughTheCli) {
 
 }  // namespace
 }  // namespace neardup
+
+namespace neardup {
+namespace {
+
+// Documents shorter than the shingle size still get a signature of their own: many different short
+// documents never collapse into one cluster, while repeated short documents do cluster.
+TEST(EndToEndTest, ShortDocumentsDoNotCollapse) {
+  TempDir dir;
+  std::string jsonl;
+  for (int i = 0; i < 60; ++i) jsonl += JsonLine("s" + std::to_string(i), MakeText(900 + i, 1 + i % 4));
+  jsonl += JsonLine("again", MakeText(900, 1));  // the same words as s0
+  WriteFile(dir / "in.jsonl", jsonl);
+  const CliResult r = RunNeardup({"run", dir / "in.jsonl", "-o", dir / "out", "--pairs", "--no-passages"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  JsonLines clusters(dir / "out/clusters.jsonl");
+  ASSERT_EQ(clusters.size(), 1u);
+  EXPECT_EQ(Str(clusters[0]["representative"]), "s0");
+  EXPECT_EQ(simdjson::dom::array(clusters[0]["members"]).size(), 2u);
+}
+
+// Text without spaces (Chinese) is split into real words, so a lightly edited copy is a near-duplicate
+// and a different article on the same subject is not.
+TEST(EndToEndTest, ChineseNearDuplicates) {
+  TempDir dir;
+  const std::string a =
+      "市政府今天宣布新的交通计划，将在明年春天开始建设三条地铁线路。官员表示，这个项目将改善城市北部居民的出行条件，"
+      "并减少道路拥堵。根据计划，第一条线路预计在两年内完工，总投资约为一百二十亿元。许多市民对此表示欢迎，"
+      "但也有人担心施工期间的噪音和交通管制会影响日常生活。专家认为，城市需要更多公共交通，以应对不断增长的人口。"
+      "市长在新闻发布会上说，政府将定期公布工程进展，并听取居民的意见。";
+  std::string b = a;
+  b.replace(b.find("一百二十亿元"), std::string("一百二十亿元").size(), "一百三十亿元");
+  const std::string c =
+      "市议会昨天讨论了城市公园的改造方案，多名议员支持增加儿童游乐设施和自行车道。有居民在听证会上表示，"
+      "公园的照明需要改善，晚上散步的人越来越多。负责该项目的部门说，改造工程将分三个阶段进行，预计明年秋天结束。";
+  WriteFile(dir / "in.jsonl", JsonLine("a", a) + JsonLine("b", b) + JsonLine("c", c));
+  const CliResult r = RunNeardup({"run", dir / "in.jsonl", "-o", dir / "out", "--pairs", "--no-passages"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  JsonLines pairs(dir / "out/pairs.jsonl");
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(Str(pairs[0]["a"]), "a");
+  EXPECT_EQ(Str(pairs[0]["b"]), "b");
+  EXPECT_GE(double(pairs[0]["jaccard"]), 0.8);
+  EXPECT_LT(double(pairs[0]["jaccard"]), 1.0);
+}
+
+}  // namespace
+}  // namespace neardup
