@@ -7,7 +7,8 @@
 // plus lines of its own that no rule can know (slogans, edition lines, tip lines). Articles are invented
 // prose, syndicated across sites with small edits; some sites run series of follow-ups that reuse a
 // background paragraph; a quarter of the sites have only one or two articles, so rules must carry
-// them; a few sites lose their line breaks (sentences are the units there). Article text includes
+// them; a few sites lose their line breaks (sentences are the units there), and a few re-wrap every
+// line at a fixed width, so that a line is often a fragment of a sentence. Article text includes
 // sentences that mention the furniture's words (copyright law, a minister's comments, a newsletter) and
 // must stay.
 //
@@ -40,6 +41,7 @@ struct LabelledDoc {
   std::string id, text, title, source;
   bool held_out = false;   ///< the site uses the held-out families
   bool flattened = false;  ///< the text has no line breaks
+  bool wrapped = false;    ///< the site re-wraps its lines at a fixed width (soft line breaks)
   /// Code point ranges with a label; what no range covers (line breaks, blank lines, the repeated
   /// headline) is neutral: either answer is right there.
   std::vector<std::pair<std::pair<uint32_t, uint32_t>, Label>> ranges;
@@ -49,6 +51,14 @@ struct BoilerplateCorpusOptions {
   uint64_t seed = 20260101;
   size_t sites = 160;
   size_t stories = 900;
+  /// Share of the sites (with line breaks) that re-wrap every line at 68 to 79 columns, as text dumps
+  /// and some scrapers do: a line is then often the tail of a sentence ("comment.", "March 4."). Drawn
+  /// from a stream of its own, so that the rest of the corpus is the same for any value.
+  double wrapped = 0.1;
+  /// Paragraphs added to every new story (drawn from a stream of their own, so 0 gives the same corpus):
+  /// the generated articles are short (4 to 9 paragraphs), real news runs longer, and the furniture is a
+  /// smaller share of the text. 12 gives about a fifth of the lines as furniture.
+  size_t extra_paragraphs = 0;
 };
 
 namespace corpus_internal {
@@ -609,17 +619,47 @@ inline LabelledDoc WriteDoc(const Site& site, const Story& story, int counter, R
   return doc;
 }
 
+// Re-wraps every line of `text` greedily at `width` code points by turning the space before a word that
+// does not fit into a line break. One code point for one, so the labelled ranges stay valid.
+inline void Rewrap(size_t width, std::string* text) {
+  size_t column = 0, last_space = std::string::npos, column_at_space = 0;
+  for (size_t i = 0; i < text->size(); ++i) {
+    const char c = (*text)[i];
+    if (c == '\n') {
+      column = 0;
+      last_space = std::string::npos;
+      continue;
+    }
+    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;  // inside a code point
+    if (c == ' ') {
+      last_space = i;
+      column_at_space = column;
+    }
+    ++column;
+    if (column > width && last_space != std::string::npos) {
+      (*text)[last_space] = '\n';
+      column -= column_at_space + 1;
+      last_space = std::string::npos;
+    }
+  }
+}
+
 }  // namespace corpus_internal
 
 // The corpus: sites in order, each site's documents in publication order.
 inline std::vector<LabelledDoc> MakeBoilerplateCorpus(const BoilerplateCorpusOptions& options) {
   using namespace corpus_internal;  // NOLINT: the generator's own vocabulary
   Rng root(options.seed);
-  std::vector<Story> published;  // stories already out, for syndication
+  const Rng wrap_root = root.Fork(0x77726170);   // "wrap": a stream the other draws never use
+  const Rng extra_root = root.Fork(0x6d6f7265);  // "more"
+  std::vector<Story> published;                  // stories already out, for syndication
   std::vector<LabelledDoc> docs;
   for (size_t i = 0; i < options.sites; ++i) {
     Rng rng = root.Fork(i);
     const Site site = MakeSite(i, &rng);
+    Rng wrap_rng = wrap_root.Fork(i);
+    const bool wrap = !site.flattened && wrap_rng.Chance(options.wrapped);
+    const size_t width = 68 + wrap_rng.Below(12);
     // A quarter of the sites have one or two articles; the rest 3 to 40, most of them few.
     size_t articles =
         rng.Chance(0.25) ? 1 + rng.Below(2) : 3 + rng.Below(8) + (rng.Chance(0.3) ? rng.Below(30) : 0);
@@ -645,11 +685,19 @@ inline std::vector<LabelledDoc> MakeBoilerplateCorpus(const BoilerplateCorpusOpt
           const size_t at = rng.Below(story.paragraphs.size() + 1);
           story.paragraphs.insert(story.paragraphs.begin() + static_cast<long>(at), background);
         }
+        Rng extra_rng = extra_root.Fork(i * 4096 + a);
+        for (size_t k = 0; k < options.extra_paragraphs; ++k) {
+          story.paragraphs.push_back(Paragraph(&extra_rng, site.held_out));
+        }
         published.push_back(story);
       }
       own.push_back(story);
       LabelledDoc doc = WriteDoc(site, story, static_cast<int>(a), &rng);
       doc.id = site.domain + "/" + std::to_string(a);
+      if (wrap) {
+        Rewrap(width, &doc.text);
+        doc.wrapped = true;
+      }
       docs.push_back(std::move(doc));
     }
   }

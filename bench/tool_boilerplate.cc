@@ -8,17 +8,21 @@
 //  - content lost: of the characters labelled content, the share removed.
 // Characters no label covers (line breaks, blank lines, the headline repeated in the text) count for
 // neither side. Also reported: the sites with one or two articles (rules only), the flattened sites
-// (no line breaks), and the time the stage takes.
+// (no line breaks), the re-wrapped sites, and the time the stage takes.
 //
 //   bench_boilerplate                       # the default corpus
 //   bench_boilerplate --sites 400 --threads 2
+//   bench_boilerplate --wrapped 0           # no re-wrapped sites (the corpus before they were added)
 //   bench_boilerplate --show-misses 20      # examples of what the tuning sites lose or keep wrongly
+//   bench_boilerplate --dump spans.txt      # every span and pattern, to compare two builds
+//   bench_boilerplate --reference --dump ref.txt   # the same through the plain paths
 
 #include <tbb/global_control.h>
 
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
@@ -26,6 +30,7 @@
 
 #include "bench/boilerplate_corpus.h"
 #include "pipeline/boilerplate/boilerplate.h"
+#include "pipeline/boilerplate/templates.h"
 
 namespace neardup::bench {
 namespace {
@@ -56,14 +61,22 @@ int Main(int argc, char** argv) {
   BoilerplateCorpusOptions corpus;
   size_t threads = 0, min_repeats = 0, show_misses = 0;
   bool show_held_out = false;
+  std::string dump;
   app.add_option("--seed", corpus.seed, "Corpus seed");
   app.add_option("--sites", corpus.sites, "Sites in the corpus");
+  app.add_option("--wrapped", corpus.wrapped, "Share of the sites that re-wrap their lines");
+  app.add_option("--dump", dump, "Write every span and pattern to this file");
+  bool reference = false;
+  app.add_flag("--reference", reference,
+               "Plain paths: tokenize a code point at a time, run every rule on every unit (the results "
+               "must not change)");
   app.add_option("--threads", threads, "Worker threads (0: all cores)");
   app.add_option("--min-repeats", min_repeats, "Passed to the stage (0: its default)");
   app.add_option("--show-misses", show_misses, "Print this many examples of misses and false positives");
   app.add_flag("--held-out-misses", show_held_out,
                "Show the held-out sites' examples instead of the tuning ones'");
   CLI11_PARSE(app, argc, argv);
+  boilerplate_internal::SetReferencePathsForTesting(reference);
   std::unique_ptr<tbb::global_control> control;
   if (threads > 0) {
     control = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, threads);
@@ -94,9 +107,23 @@ int Main(int argc, char** argv) {
     return 1;
   }
 
+  if (!dump.empty()) {
+    std::ofstream out(dump, std::ios::binary);
+    for (size_t i = 0; i < docs.size(); ++i) {
+      for (const BoilerplateSpan& s : result.spans[i]) {
+        out << docs[i].id << '\t' << s.start << '\t' << s.end << '\t' << result.reasons[s.reason] << '\t'
+            << s.pattern << '\n';
+      }
+    }
+    for (const BoilerplatePattern& p : result.patterns) {
+      out << p.pattern << '\t' << p.example << '\t' << p.reason << '\t' << p.documents << '\t' << p.sources
+          << '\n';
+    }
+  }
+
   std::map<std::string, size_t> site_docs;
   for (const LabelledDoc& d : docs) ++site_docs[d.source];
-  Tally tuning, held, tuning_lines, held_lines, small, flattened, all;
+  Tally tuning, held, tuning_lines, held_lines, small, flattened, wrapped, all;
   size_t shown_missed = 0, shown_wrong = 0;
   for (size_t i = 0; i < docs.size(); ++i) {
     const LabelledDoc& d = docs[i];
@@ -121,14 +148,22 @@ int Main(int argc, char** argv) {
         t.removed_boiler += hit;
         if (wanted_show && hit < count && shown_missed < show_misses) {
           ++shown_missed;
-          std::printf("missed  [%s%s] %s\n", d.source.c_str(), d.flattened ? ", flat" : "", piece.c_str());
+          std::printf("missed  [%s%s] %s\n", d.source.c_str(),
+                      d.flattened ? ", flat"
+                      : d.wrapped ? ", wrapped"
+                                  : "",
+                      piece.c_str());
         }
       } else {
         t.content += count;
         t.removed_content += hit;
         if (wanted_show && hit > 0 && shown_wrong < show_misses) {
           ++shown_wrong;
-          std::printf("removed [%s%s] %s\n", d.source.c_str(), d.flattened ? ", flat" : "", piece.c_str());
+          std::printf("removed [%s%s] %s\n", d.source.c_str(),
+                      d.flattened ? ", flat"
+                      : d.wrapped ? ", wrapped"
+                                  : "",
+                      piece.c_str());
         }
       }
     }
@@ -144,6 +179,7 @@ int Main(int argc, char** argv) {
     add(&all);
     if (site_docs[d.source] <= 2) add(&small);
     if (d.flattened) add(&flattened);
+    if (d.wrapped) add(&wrapped);
   }
 
   const double seconds = std::chrono::duration<double>(t3 - t2).count();
@@ -151,10 +187,11 @@ int Main(int argc, char** argv) {
               docs.size(), site_docs.size(), static_cast<double>(bytes) / 1e6,
               std::chrono::duration<double>(t1 - t0).count(), static_cast<unsigned long long>(corpus.seed));
   std::printf(
-      "\n| sites                  | docs  | boilerplate chars | precision | recall | content lost |\n");
-  std::printf("|------------------------|-------|-------------------|-----------|--------|--------------|\n");
+      "\n| sites                   | docs  | boilerplate chars | precision | recall | content lost |\n");
+  std::printf(
+      "|-------------------------|-------|-------------------|-----------|--------|--------------|\n");
   auto row = [](const char* name, const Tally& t) {
-    std::printf("| %-22s | %5zu | %17llu | %9.4f | %6.4f | %11.3f%% |\n", name, t.docs,
+    std::printf("| %-23s | %5zu | %17llu | %9.4f | %6.4f | %11.3f%% |\n", name, t.docs,
                 static_cast<unsigned long long>(t.boiler), t.Precision(), t.Recall(), 100.0 * t.Lost());
   };
   row("tuning families", tuning);
@@ -164,6 +201,7 @@ int Main(int argc, char** argv) {
   row("all", all);
   row("  sites with 1-2 docs", small);
   row("  flattened (no breaks)", flattened);
+  row("  re-wrapped lines", wrapped);
   std::printf(
       "\nstage: %.3f s for %.1f MB (%.1f MB/s), %llu spans, %zu patterns; rules compiled once in %.2f s\n",
       seconds, static_cast<double>(bytes) / 1e6, static_cast<double>(bytes) / 1e6 / seconds,

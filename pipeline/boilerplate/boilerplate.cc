@@ -1,16 +1,18 @@
 // Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 //
 // How a run finds boilerplate:
-//  1. Per document (in parallel): split into units, compute each unit's masked template, match the
-//     rules.
-//  2. Per source (in parallel over sources; each source's documents in input order): count in how many
-//     documents, and in how many distinct articles, each template occurs; decide which recurring
-//     templates are furniture (see IsFurniture).
+//  1. Per document (in parallel): split into units (lines, re-wrapped lines joined, or sentences),
+//     compute each unit's masked template and the shingles of its long units in one tokenizer pass,
+//     match the rules (behind their prefilter, on the words that pass gathered).
+//  2. Per source (in parallel over sources; each source's documents in input order): find the copies of
+//     one article (shared long units, or shared shingles), count in how many documents, and in how many
+//     distinct articles, each template occurs; decide which recurring templates are furniture (see
+//     IsFurniture).
 //  3. Per document (in parallel): mark furniture units, extend a "related" box over its links, find
-//     lead-ins, and turn the marked units into tidy spans.
+//     lead-ins, turn the marked units into tidy spans, and their offsets into code points.
 //  4. Serially, in input order: patterns, reasons and totals.
 // Every step's output depends only on the input, never on scheduling, so results are identical for any
-// thread count.
+// thread count. The per-thread caches (rule matches by text) only ever return what a match would.
 
 #include "pipeline/boilerplate/boilerplate.h"
 
@@ -24,13 +26,17 @@
 #include <unordered_map>
 #include <utility>
 
+#include "pipeline/boilerplate/ascii_scan.h"
 #include "pipeline/boilerplate/rules.h"
 #include "pipeline/boilerplate/templates.h"
+#include "pipeline/io/utf8.h"  // TrimSpace
 
 namespace neardup {
 namespace {
 
+using boilerplate_internal::JoinLines;
 using boilerplate_internal::MaskUnit;
+using boilerplate_internal::RawOffset;
 using boilerplate_internal::SplitUnits;
 using boilerplate_internal::Template;
 using boilerplate_internal::TitleMask;
@@ -42,8 +48,21 @@ constexpr uint32_t kShortTokens = 16;
 // Units that identify an article (to tell several copies of one article from several articles).
 constexpr uint32_t kFingerprintTokens = 12;
 constexpr size_t kFingerprintsPerDoc = 32;
-// A long unit in more documents of a source than this is not an article's own line.
+// A long unit (or a shingle) in more documents of a source than this is not an article's own text.
 constexpr size_t kMaxCopies = 64;
+// Copies of one article are also found by shingles of their long units (kShingleTokens tokens after
+// masking), a 1 in kShingleSampling sample of them chosen by hash so that every document keeps the same
+// ones: two documents are copies when they share at least kMinSharedShingles of them and at least two
+// thirds of the smaller sample. That survives what defeats whole-line fingerprints: re-wrapped
+// paragraphs, sentences dropped, added or reworded, changed quotes and spacing. Two thirds is what two
+// texts of one size with a Jaccard of 0.5 share; distinct articles of a site share stock phrases, but
+// fewer (below 0.2 in the sample corpus; up to 0.65 in the benchmark's generator, whose prose comes from
+// a few sentence templates). The sample is large (one shingle in two) because its noise, not the
+// measure, is what blurs that line on short articles. Which shingles are sampled depends on the token
+// hash (templates.cc): changing it moves a few borderline pairs.
+constexpr size_t kShingleTokens = 5;
+constexpr uint64_t kShingleSampling = 2;
+constexpr size_t kMinSharedShingles = 4;
 // Lead-ins are looked for at the start of the first few content units only: they open the article.
 constexpr size_t kLeadInUnits = 3;
 // A link line of a "related" box: a short line that does not end like a sentence.
@@ -52,13 +71,14 @@ constexpr uint32_t kLinkLineTokens = 14;
 enum UnitFlag : uint8_t {
   kBlank = 1,      // whitespace only
   kCountable = 2,  // has words: its template is counted
-  kPureTitle = 4,  // the document's title and nothing else (counted by its own words)
+  kPureTitle = 4,  // the document's title and nothing else: the headline (see AnalyzeDoc)
   kLinkLike = 8,   // short, does not end like a sentence
 };
 
 struct UnitInfo {
   Unit unit;
   uint64_t key = 0;
+  uint32_t tmpl = 0;  // the template's index in its source's model (countable units, set by phase 2)
   uint16_t tokens = 0;
   uint8_t flags = 0;
   bool has_title = false;
@@ -67,6 +87,7 @@ struct UnitInfo {
 
 struct DocInfo {
   std::vector<UnitInfo> units;
+  std::vector<uint32_t> shingles;  // sampled shingles of the long units (repeats possible)
   bool sentence_mode = false;
 };
 
@@ -83,17 +104,92 @@ struct KeyStats {
 };
 
 struct SourceModel {
-  std::unordered_map<uint64_t, KeyStats> stats;
+  std::vector<KeyStats> stats;  // by template index (UnitInfo::tmpl)
   uint32_t groups = 0;
 };
 
-// A span before code point conversion.
+// Template keys to dense indices: open addressing, the table at most half full.
+class KeyIndex {
+ public:
+  explicit KeyIndex(size_t expected) {
+    size_t size = 64;
+    while (size < 2 * expected) size *= 2;
+    slots_.assign(size, {0, kEmpty});
+  }
+  // The index of `key`, the next free one when new.
+  uint32_t Insert(uint64_t key) {
+    size_t mask = slots_.size() - 1;
+    for (size_t at = Mix(key) & mask;; at = (at + 1) & mask) {
+      if (slots_[at].second == kEmpty) {
+        slots_[at] = {key, count_};
+        if (2 * ++count_ > slots_.size()) Grow();
+        return count_ - 1;
+      }
+      if (slots_[at].first == key) return slots_[at].second;
+    }
+  }
+  uint32_t size() const { return count_; }
+
+ private:
+  static constexpr uint32_t kEmpty = ~uint32_t{0};
+  static uint64_t Mix(uint64_t k) { return (k ^ (k >> 32)) * 0x9E3779B97F4A7C15ULL >> 20; }
+  void Grow() {
+    std::vector<std::pair<uint64_t, uint32_t>> old(2 * slots_.size(), {0, kEmpty});
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const auto& [key, id] : old) {
+      if (id == kEmpty) continue;
+      size_t at = Mix(key) & mask;
+      while (slots_[at].second != kEmpty) at = (at + 1) & mask;
+      slots_[at] = {key, id};
+    }
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> slots_;
+  uint32_t count_ = 0;
+};
+
+// Sorts (value, document) pairs, made in document order, by value, keeping that order among equal values.
+// The values are hashes, spread evenly: one bucketing pass on their top bits (about one pair per
+// bucket), then an insertion sort of each bucket.
+void SortByValue(std::vector<std::pair<uint32_t, uint32_t>>* pairs) {
+  const size_t n = pairs->size();
+  if (n < 2) return;
+  int bits = 8;
+  while (bits < 20 && (size_t{1} << bits) < n) ++bits;
+  const int shift = 32 - bits;
+  thread_local std::vector<uint32_t> start;
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> scratch;
+  start.assign((size_t{1} << bits) + 1, 0);
+  for (const auto& e : *pairs) ++start[(e.first >> shift) + 1];
+  for (size_t b = 0; b + 1 < start.size(); ++b) start[b + 1] += start[b];
+  scratch.resize(n);
+  for (const auto& e : *pairs) scratch[start[e.first >> shift]++] = e;
+  // start[b] is now the end of bucket b: sort each, stably, by value.
+  size_t begin = 0;
+  for (size_t b = 0; b + 1 < start.size(); ++b) {
+    const size_t end = start[b];
+    for (size_t i = begin + 1; i < end; ++i) {
+      const auto e = scratch[i];
+      size_t j = i;
+      while (j > begin && scratch[j - 1].first > e.first) {
+        scratch[j] = scratch[j - 1];
+        --j;
+      }
+      scratch[j] = e;
+    }
+    begin = end;
+  }
+  pairs->swap(scratch);
+}
+
+// A span of one document, in bytes and code points.
 struct RawSpan {
-  uint32_t begin, end;  // bytes
-  int32_t rule;         // >= 0: the rule; -1: a learned template
-  uint64_t key;         // the template (rule < 0)
-  uint32_t repeats;     // documents of the source with the template (rule < 0)
-  uint32_t unit;        // the unit it was made for (its example text)
+  uint32_t begin, end;                // bytes
+  uint32_t cp_begin = 0, cp_end = 0;  // code points (set last)
+  int32_t rule;                       // >= 0: the rule; -1: a learned template
+  uint64_t key;                       // the template (rule < 0)
+  uint32_t repeats;                   // documents of the source with the template (rule < 0)
+  uint32_t unit;                      // the unit it was made for (its example text)
 };
 
 bool EndsLikeSentence(std::string_view s) {
@@ -134,9 +230,56 @@ void AbsorbRelatedLinks(const std::vector<UnitInfo>& units, const BoilerplateRul
   }
 }
 
+// Adds the sampled shingles of one unit's token hashes: a polynomial over kShingleTokens consecutive
+// hashes, rolled one token at a time, then mixed.
+void AddShingles(const std::vector<uint64_t>& hashes, std::vector<uint32_t>* shingles) {
+  static_assert(kShingleTokens == 5);
+  constexpr uint64_t kBase = 0x9E3779B97F4A7C15ULL;
+  constexpr uint64_t kTop = kBase * kBase * kBase * kBase;  // kBase^(kShingleTokens - 1)
+  if (hashes.size() < kShingleTokens) return;
+  uint64_t roll = 0;
+  for (size_t k = 0; k < kShingleTokens; ++k) roll = roll * kBase + hashes[k];
+  // Without a branch on the sampling (a coin toss for the predictor): every shingle is written, only
+  // the sampled ones are kept.
+  const size_t count = hashes.size() - kShingleTokens + 1;
+  const size_t at = shingles->size();
+  shingles->resize(at + count);
+  uint32_t* out = shingles->data() + at;
+  size_t kept = 0;
+  for (size_t i = 0;; ++i) {
+    uint64_t h = (roll ^ (roll >> 29)) * 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 32;
+    out[kept] = static_cast<uint32_t>(h >> 32);
+    kept += (h >> 20) % kShingleSampling == 0;
+    if (i + 1 == count) break;
+    roll = (roll - hashes[i] * kTop) * kBase + hashes[i + kShingleTokens];
+  }
+  shingles->resize(at + kept);
+}
+
+// The text rules see: a unit joined from re-wrapped lines is matched as one line.
+std::string_view RuleText(std::string_view text, const Unit& unit, std::string* joined,
+                          std::vector<std::pair<uint32_t, uint32_t>>* pieces) {
+  if (!unit.joined) return text;
+  JoinLines(text, joined, pieces);
+  return *joined;
+}
+
 void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocInfo* doc) {
-  const std::vector<Unit> units = SplitUnits(in.text, &doc->sentence_mode);
+  thread_local std::vector<Unit> units;
+  SplitUnits(in.text, &doc->sentence_mode, &units);
+  // The tokenizer reads a little past each unit: give it a padded copy of the text.
+  thread_local std::string padded;
+  padded.assign(in.text);
+  padded.append(boilerplate_internal::kScanPadding, ' ');
   const TitleMask title(in.title);
+  // A title that is only the text's first line (no title field) says nothing about that line; one that
+  // came from elsewhere and is a line of the text makes that line the headline.
+  const bool title_from_text = TrimSpace(in.title) == boilerplate_internal::FirstLine(in.text);
+  thread_local std::string joined;
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> pieces;
+  thread_local std::vector<uint64_t> hashes;
+  thread_local boilerplate_internal::UnitWords words;
   doc->units.resize(units.size());
   for (size_t i = 0; i < units.size(); ++i) {
     UnitInfo& info = doc->units[i];
@@ -147,12 +290,17 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
     }
     const std::string_view text =
         in.text.substr(units[i].text_begin, units[i].text_end - units[i].text_begin);
-    Template t = MaskUnit(text, title);
+    const std::string_view padded_text(padded.data() + units[i].text_begin, text.size());
+    Template t = MaskUnit(padded_text, title, nullptr, &hashes, &words, true);
+    const std::string_view rule_text = RuleText(text, units[i], &joined, &pieces);
+    info.rule = doc->sentence_mode ? rules.MatchWhole(rule_text, &words) : rules.Classify(rule_text, &words);
     if (t.pure_title) {
-      // The headline repeated in the text. It is counted by its own words: a real headline differs from
-      // article to article, but a "title" taken from a first line that every page of a site shares
-      // ("Skip to main content") is that site's furniture.
       info.flags |= kPureTitle;
+      // The headline repeated in the text is never counted as a template. Only when the title was taken
+      // from the first line itself is that line counted, by its own words: a real headline differs from
+      // article to article, but a first line that every page of a site shares ("Skip to main content")
+      // is that site's furniture.
+      if (!title_from_text) continue;
       t = MaskUnit(text, TitleMask());
     }
     info.key = t.key;
@@ -160,7 +308,10 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
     info.has_title = t.has_title;
     if (t.words > 0) info.flags |= kCountable;
     if (t.tokens > 0 && t.tokens <= kLinkLineTokens && !EndsLikeSentence(text)) info.flags |= kLinkLike;
-    info.rule = doc->sentence_mode ? rules.MatchWhole(text) : rules.Classify(text);
+    if ((info.flags & kCountable) && !(info.flags & kPureTitle) && info.rule < 0 &&
+        t.tokens >= kFingerprintTokens) {
+      AddShingles(hashes, &doc->shingles);
+    }
   }
   if (!doc->sentence_mode) {
     // Links of a related box are furniture by rule already, so that learning sees through the box.
@@ -215,14 +366,21 @@ bool IsFurniture(const KeyStats& s, uint32_t site_groups, size_t min_repeats) {
   return edge && most;
 }
 
-void BuildSourceModel(const std::vector<DocInfo>& docs, const std::vector<uint32_t>& members,
+void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t>& members,
                       size_t min_repeats, SourceModel* model) {
-  auto& stats = model->stats;
+  std::vector<DocInfo>& docs = *all_docs;
   const uint32_t n = static_cast<uint32_t>(members.size());
+  // Templates to dense indices, and in how many documents each occurs.
+  size_t units = 0;
+  for (uint32_t m = 0; m < n; ++m) units += docs[members[m]].units.size();
+  KeyIndex index(units / 2);
+  std::vector<KeyStats>& stats = model->stats;
   for (uint32_t m = 0; m < n; ++m) {
-    for (const UnitInfo& u : docs[members[m]].units) {
+    for (UnitInfo& u : docs[members[m]].units) {
       if (!(u.flags & kCountable)) continue;
-      KeyStats& s = stats[u.key];
+      u.tmpl = index.Insert(u.key);
+      if (u.tmpl == stats.size()) stats.emplace_back();
+      KeyStats& s = stats[u.tmpl];
       if (s.last_doc == m) continue;
       s.last_doc = m;
       ++s.docs;
@@ -231,65 +389,146 @@ void BuildSourceModel(const std::vector<DocInfo>& docs, const std::vector<uint32
     }
   }
 
+  std::vector<uint32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0u);
+  auto unite = [&](uint32_t x, uint32_t y) {
+    const uint32_t a = Find(&parent, x), b = Find(&parent, y);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  };
+  std::vector<uint32_t> common(n, 0), last_run(n, 0), touched;
+
   // Copy groups: two documents that share most of their long units (lines of the article itself:
   // rule-matched units are skipped; the longest kFingerprintsPerDoc) are copies of one article, even
   // after light edits. Sharing one or two is what a reused background paragraph, or the long lines of a
   // template, do.
-  std::vector<std::vector<uint64_t>> prints(n);
-  std::unordered_map<uint64_t, std::vector<uint32_t>> holders;
-  for (uint32_t m = 0; m < n; ++m) {
+  {
+    std::vector<std::pair<uint32_t, uint32_t>> prints;  // (template, document), each document's distinct ones
+    std::vector<uint32_t> print_count(n, 0);
     std::vector<const UnitInfo*> longest;
-    for (const UnitInfo& u : docs[members[m]].units) {
-      if ((u.flags & kCountable) && u.rule < 0 && u.tokens >= kFingerprintTokens) longest.push_back(&u);
+    std::vector<uint32_t> mine;
+    for (uint32_t m = 0; m < n; ++m) {
+      longest.clear();
+      for (const UnitInfo& u : docs[members[m]].units) {
+        if ((u.flags & kCountable) && u.rule < 0 && u.tokens >= kFingerprintTokens) longest.push_back(&u);
+      }
+      const size_t keep = std::min(kFingerprintsPerDoc, longest.size());
+      std::partial_sort(
+          longest.begin(), longest.begin() + keep, longest.end(), [](const UnitInfo* a, const UnitInfo* b) {
+            return a->tokens != b->tokens ? a->tokens > b->tokens : a->unit.text_begin < b->unit.text_begin;
+          });
+      mine.clear();
+      for (size_t k = 0; k < keep; ++k) mine.push_back(longest[k]->tmpl);
+      std::sort(mine.begin(), mine.end());
+      mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+      print_count[m] = static_cast<uint32_t>(mine.size());
+      for (const uint32_t t : mine) prints.emplace_back(t, m);
     }
-    const size_t keep = std::min(kFingerprintsPerDoc, longest.size());
-    std::partial_sort(
-        longest.begin(), longest.begin() + keep, longest.end(), [](const UnitInfo* a, const UnitInfo* b) {
-          return a->tokens != b->tokens ? a->tokens > b->tokens : a->unit.text_begin < b->unit.text_begin;
-        });
-    for (size_t k = 0; k < keep; ++k) prints[m].push_back(longest[k]->key);
-    std::sort(prints[m].begin(), prints[m].end());
-    prints[m].erase(std::unique(prints[m].begin(), prints[m].end()), prints[m].end());
-    for (uint64_t key : prints[m]) holders[key].push_back(m);
-  }
-  std::vector<uint32_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0u);
-  std::unordered_map<uint64_t, uint32_t> shared;  // (a << 32 | b) -> fingerprints shared
-  for (uint32_t m = 0; m < n; ++m) {
-    for (uint64_t key : prints[m]) {
-      const std::vector<uint32_t>& h = holders[key];
-      if (h.size() > kMaxCopies) continue;  // in that many documents it is template, not article
-      for (uint32_t other : h) {
-        if (other >= m) break;
-        const uint32_t count = ++shared[(static_cast<uint64_t>(other) << 32) | m];
-        const size_t fewer = std::min(prints[m].size(), prints[other].size());
-        // More than half of the long units of the shorter one, and at least two; a document with a
-        // single long unit is a copy when it shares it with few others.
-        size_t need = std::max<size_t>(2, fewer / 2 + 1);
-        if (fewer == 1) need = h.size() <= std::max<size_t>(2, n / 3) ? 1 : 2;
-        if (count == need) {
-          const uint32_t a = Find(&parent, m), b = Find(&parent, other);
-          if (a != b) parent[std::max(a, b)] = std::min(a, b);
-        }
+    // Holders of each template, in document order: a counting sort by template.
+    std::vector<uint32_t> start(stats.size() + 1, 0);
+    for (const auto& e : prints) ++start[e.first + 1];
+    for (size_t t = 0; t < stats.size(); ++t) start[t + 1] += start[t];
+    std::vector<uint32_t> holders(prints.size()), by_doc_pos(prints.size());
+    {
+      std::vector<uint32_t> next(start.begin(), start.end() - 1);
+      for (uint32_t i = 0; i < prints.size(); ++i) {
+        by_doc_pos[i] = next[prints[i].first];
+        holders[next[prints[i].first]++] = prints[i].second;
       }
     }
+    size_t i = 0;
+    for (uint32_t m = 0; m < n; ++m) {
+      for (const size_t end = i + print_count[m]; i < end; ++i) {
+        const uint32_t t = prints[i].first;
+        const uint32_t run = start[t + 1] - start[t];
+        if (run > kMaxCopies) continue;  // in that many documents it is template, not article
+        for (uint32_t j = start[t]; j < by_doc_pos[i]; ++j) {
+          const uint32_t other = holders[j];
+          if (common[other]++ == 0) touched.push_back(other);
+          last_run[other] = run;
+        }
+      }
+      for (const uint32_t other : touched) {
+        const size_t fewer = std::min(print_count[m], print_count[other]);
+        // More than half of the long units of the shorter one, and at least two; a document with a
+        // single long unit is a copy when it shares it with few others.
+        bool copy = common[other] >= std::max<size_t>(2, fewer / 2 + 1);
+        if (fewer == 1) copy = last_run[other] <= std::max<size_t>(2, n / 3);
+        if (copy) unite(m, other);
+        common[other] = 0;
+      }
+      touched.clear();
+    }
   }
+
+  // Copies by shingles: the (shingle, document) pairs sorted by shingle, so that the holders of a
+  // shingle are one run and those before a document are the earlier ones.
+  {
+    std::vector<std::pair<uint32_t, uint32_t>> entries;
+    for (uint32_t m = 0; m < n; ++m) {
+      for (const uint32_t sh : docs[members[m]].shingles) entries.emplace_back(sh, m);
+    }
+    SortByValue(&entries);
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    std::vector<uint32_t> sample(n, 0);  // distinct shingles per document
+    for (const auto& e : entries) ++sample[e.second];
+    // Only shingles shared by a few documents say anything: keep their runs (most shingles are a single
+    // document's), each entry with the start of its run.
+    std::vector<std::pair<uint32_t, uint32_t>> shared;  // (document, start of its run in `shared`)
+    for (size_t k = 0; k < entries.size();) {
+      size_t end = k + 1;
+      while (end < entries.size() && entries[end].first == entries[k].first) ++end;
+      if (end - k >= 2 && end - k <= kMaxCopies) {  // more: template text, not an article's
+        const auto begin = static_cast<uint32_t>(shared.size());
+        for (size_t j = k; j < end; ++j) shared.emplace_back(entries[j].second, begin);
+      }
+      k = end;
+    }
+    std::vector<uint32_t> first_entry(n + 1, 0), by_member(shared.size());
+    for (const auto& e : shared) ++first_entry[e.first + 1];
+    for (uint32_t m = 0; m < n; ++m) first_entry[m + 1] += first_entry[m];
+    {
+      std::vector<uint32_t> next(first_entry.begin(), first_entry.end() - 1);
+      for (uint32_t k = 0; k < shared.size(); ++k) by_member[next[shared[k].first]++] = k;
+    }
+    for (uint32_t m = 0; m < n; ++m) {
+      for (uint32_t k = first_entry[m]; k < first_entry[m + 1]; ++k) {
+        const uint32_t e = by_member[k];
+        for (uint32_t j = shared[e].second; j < e; ++j) {
+          const uint32_t other = shared[j].first;
+          if (common[other]++ == 0) touched.push_back(other);
+        }
+      }
+      for (const uint32_t other : touched) {
+        const size_t fewer = std::min(sample[m], sample[other]);
+        if (common[other] >= kMinSharedShingles && 3 * static_cast<size_t>(common[other]) >= 2 * fewer) {
+          unite(m, other);
+        }
+        common[other] = 0;
+      }
+      touched.clear();
+    }
+  }
+
   std::vector<uint32_t> group(n);
   for (uint32_t m = 0; m < n; ++m) {
     group[m] = Find(&parent, m);
     if (group[m] == m) ++model->groups;
   }
-  // Distinct groups per template: visit the documents group by group.
-  std::vector<uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return group[a] < group[b]; });
-  for (uint32_t m : order) {
-    for (const UnitInfo& u : docs[members[m]].units) {
-      if (!(u.flags & kCountable)) continue;
-      KeyStats& s = stats.find(u.key)->second;
-      if (s.last_group == group[m]) continue;
-      s.last_group = group[m];
-      ++s.groups;
+  // Distinct groups per template: visit the documents group by group (a group is named by its first
+  // document, so a counting sort by group keeps input order within each).
+  {
+    std::vector<uint32_t> start(n + 1, 0), order(n);
+    for (uint32_t m = 0; m < n; ++m) ++start[group[m] + 1];
+    for (uint32_t g = 0; g < n; ++g) start[g + 1] += start[g];
+    for (uint32_t m = 0; m < n; ++m) order[start[group[m]]++] = m;
+    for (const uint32_t m : order) {
+      for (const UnitInfo& u : docs[members[m]].units) {
+        if (!(u.flags & kCountable)) continue;
+        KeyStats& s = stats[u.tmpl];
+        if (s.last_group == group[m]) continue;
+        s.last_group = group[m];
+        ++s.groups;
+      }
     }
   }
 
@@ -298,23 +537,23 @@ void BuildSourceModel(const std::vector<DocInfo>& docs, const std::vector<uint32
   // when it is inside one of them.
   auto candidate = [&](const UnitInfo& u) {
     if (!(u.flags & kCountable) || (u.flags & kPureTitle) || u.rule >= 0) return true;
-    return stats.find(u.key)->second.groups >= min_repeats;
+    return stats[u.tmpl].groups >= min_repeats;
   };
   for (uint32_t m = 0; m < n; ++m) {
-    const std::vector<UnitInfo>& units = docs[members[m]].units;
+    const std::vector<UnitInfo>& units_of = docs[members[m]].units;
     auto mark = [&](const UnitInfo& u) {
       if (!(u.flags & kCountable)) return;
-      KeyStats& s = stats.find(u.key)->second;
+      KeyStats& s = stats[u.tmpl];
       if (s.last_edge == m) return;
       s.last_edge = m;
       ++s.edge;
     };
     size_t head = 0;
-    while (head < units.size() && candidate(units[head])) mark(units[head++]);
-    size_t tail = units.size();
-    while (tail > head && candidate(units[tail - 1])) mark(units[--tail]);
+    while (head < units_of.size() && candidate(units_of[head])) mark(units_of[head++]);
+    size_t tail = units_of.size();
+    while (tail > head && candidate(units_of[tail - 1])) mark(units_of[--tail]);
   }
-  for (auto& [key, s] : stats) s.furniture = IsFurniture(s, model->groups, min_repeats);
+  for (KeyStats& s : stats) s.furniture = IsFurniture(s, model->groups, min_repeats);
 }
 
 // Turns the marked units of a document into spans that leave tidy paragraphs. `rule` and `repeats`
@@ -325,7 +564,8 @@ void MakeLineSpans(const DocInfo& doc, const std::vector<int32_t>& rule, const s
   const size_t n = u.size();
   auto marked = [&](size_t i) { return rule[i] >= 0 || repeats[i] > 0; };
   auto push = [&](size_t i, uint32_t begin, uint32_t end) {
-    if (begin < end) spans->push_back({begin, end, rule[i], u[i].key, repeats[i], static_cast<uint32_t>(i)});
+    if (begin < end)
+      spans->push_back({begin, end, 0, 0, rule[i], u[i].key, repeats[i], static_cast<uint32_t>(i)});
   };
   size_t i = 0;
   while (i < n) {
@@ -392,7 +632,8 @@ void MakeSentenceSpans(const DocInfo& doc, const std::vector<int32_t>& rule,
       begin = u[i - 1].unit.text_end;
       end = u[i].unit.text_end;
     }
-    if (begin < end) spans->push_back({begin, end, rule[i], u[i].key, repeats[i], static_cast<uint32_t>(i)});
+    if (begin < end)
+      spans->push_back({begin, end, 0, 0, rule[i], u[i].key, repeats[i], static_cast<uint32_t>(i)});
   }
 }
 
@@ -406,8 +647,8 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
     if (u.rule >= 0) {
       rule[i] = u.rule;  // a rule wins over a repeat count
     } else if (u.flags & kCountable) {
-      const auto it = model.stats.find(u.key);
-      if (it != model.stats.end() && it->second.furniture) repeats[i] = it->second.docs;
+      const KeyStats& s = model.stats[u.tmpl];
+      if (s.furniture) repeats[i] = s.docs;
     }
   }
   if (!doc.sentence_mode) AbsorbRelatedLinks(doc.units, rules, repeats, &rule);
@@ -418,33 +659,32 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
   }
   // Lead-ins open the article: look at the start of the first few units that stay.
   size_t seen = 0;
+  thread_local std::string joined;
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> pieces;
   for (size_t i = 0; i < n && seen < kLeadInUnits; ++i) {
     const UnitInfo& u = doc.units[i];
     if ((u.flags & kBlank) || rule[i] >= 0 || repeats[i] > 0) continue;
     ++seen;
     size_t len = 0;
     const std::string_view text = in.text.substr(u.unit.text_begin, u.unit.text_end - u.unit.text_begin);
-    const int r = rules.MatchLeadIn(text, &len);
+    const int r = rules.MatchLeadIn(RuleText(text, u.unit, &joined, &pieces), &len);
     if (r >= 0) {
-      spans->push_back({u.unit.text_begin, static_cast<uint32_t>(u.unit.text_begin + len), r, 0, 0,
+      if (u.unit.joined) len = RawOffset(pieces, static_cast<uint32_t>(len));
+      spans->push_back({u.unit.text_begin, static_cast<uint32_t>(u.unit.text_begin + len), 0, 0, r, 0, 0,
                         static_cast<uint32_t>(i)});
     }
   }
   std::sort(spans->begin(), spans->end(),
             [](const RawSpan& a, const RawSpan& b) { return a.begin < b.begin; });
-}
-
-// Code point offsets of sorted byte offsets into valid UTF-8 `text`, in one pass.
-void BytesToCodePoints(std::string_view text, std::vector<uint32_t>* offsets) {
+  // Code points, in one pass over the text up to the last span (here, in parallel, rather than in the
+  // serial step that gathers the patterns).
   size_t byte = 0;
   uint32_t cp = 0;
-  for (uint32_t& off : *offsets) {
-    while (byte < off) {
-      if ((static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80) ++cp;
-      ++byte;
-    }
-    off = cp;
-  }
+  auto advance = [&](uint32_t to) {
+    for (; byte < to; ++byte) cp += (static_cast<unsigned char>(in.text[byte]) & 0xC0) != 0x80;
+    return cp;
+  };
+  for (RawSpan& s : *spans) s.cp_begin = advance(s.begin), s.cp_end = advance(s.end);
 }
 
 }  // namespace
@@ -478,7 +718,7 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
   tbb::parallel_for(tbb::blocked_range<size_t>(0, members.size(), 1),
                     [&](const tbb::blocked_range<size_t>& r) {
                       for (size_t s = r.begin(); s != r.end(); ++s)
-                        BuildSourceModel(info, members[s], min_repeats, &models[s]);
+                        BuildSourceModel(&info, members[s], min_repeats, &models[s]);
                     });
 
   // 3. Spans.
@@ -504,17 +744,13 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
     if (inserted) result->reasons.push_back(reason);
     return it->second;
   };
+  // Reason ids by rule and by repeat count, so that a span costs no string.
+  std::unordered_map<int64_t, uint32_t> reason_ids;
   result->spans.resize(n);
   for (size_t d = 0; d < n; ++d) {
     const std::string_view text = docs[d].text;
-    std::vector<uint32_t> offsets;
-    offsets.reserve(raw[d].size() * 2);
-    for (const RawSpan& s : raw[d]) {
-      offsets.push_back(s.begin);
-      offsets.push_back(s.end);
-    }
-    BytesToCodePoints(text, &offsets);
     std::vector<BoilerplateSpan>& out = result->spans[d];
+    out.reserve(raw[d].size());
     for (size_t k = 0; k < raw[d].size(); ++k) {
       const RawSpan& s = raw[d][k];
       const bool is_rule = s.rule >= 0;
@@ -542,7 +778,11 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
           slot.pattern.pattern = rules->rule(s.rule).name;
           slot.pattern.reason = "rule:" + rules->rule(s.rule).category;
         } else {
-          MaskUnit(slot.pattern.example, TitleMask(docs[d].title), &slot.pattern.pattern);
+          // As it was counted: a line that is only the title by its own words.
+          const TitleMask title(docs[d].title);
+          if (MaskUnit(slot.pattern.example, title, &slot.pattern.pattern).pure_title) {
+            MaskUnit(slot.pattern.example, TitleMask(), &slot.pattern.pattern);
+          }
         }
       }
       Slot& slot = slots[index];
@@ -552,9 +792,17 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
         slot.sources.push_back(doc_source[d]);
       }
       slot.max_repeats = std::max(slot.max_repeats, s.repeats);
-      const std::string reason = is_rule ? slot.pattern.reason : "repeated:" + std::to_string(s.repeats);
-      const uint32_t start = offsets[2 * k], end = offsets[2 * k + 1];
-      const uint32_t reason_id = reason_of(reason);
+      const int64_t reason_key =
+          is_rule ? -1 - static_cast<int64_t>(s.rule) : static_cast<int64_t>(s.repeats);
+      auto known = reason_ids.find(reason_key);
+      if (known == reason_ids.end()) {
+        known = reason_ids
+                    .emplace(reason_key, reason_of(is_rule ? slot.pattern.reason
+                                                           : "repeated:" + std::to_string(s.repeats)))
+                    .first;
+      }
+      const uint32_t reason_id = known->second;
+      const uint32_t start = s.cp_begin, end = s.cp_end;
       // Adjacent spans for one pattern and reason (a box of related links) become one.
       if (!out.empty() && out.back().end == start && out.back().pattern == index &&
           out.back().reason == reason_id) {

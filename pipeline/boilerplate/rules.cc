@@ -10,12 +10,19 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <unordered_map>
 #include <utility>
 
+#include "pipeline/boilerplate/ascii_scan.h"
 #include "pipeline/boilerplate/templates.h"
 
 namespace neardup {
@@ -234,6 +241,415 @@ std::vector<BoilerplateRule> MakeBuiltin() {
   return r;
 }
 
+// ---------------------------------------------------------------- the prefilter
+//
+// Matching the rule set is the costly part of the stage, and almost every unit is article text that no
+// rule matches. So each built-in whole-unit rule has a gate: what any text it matches must contain,
+// checked in one pass over the text with a table lookup per word, and the set runs only on the units
+// that pass some gate. A gate is a list of alternatives separated by " ; ", an alternative a list of
+// conditions that must all hold:
+//   first:w,p*  the text's first word is w, or starts with p
+//   any:w,v     some word of the text is w or v
+//   flag:f      the text contains © (copysign), » or › (chevron), > (gt); starts with a digit
+//               (leaddigit); starts with a digit, '.' or ',' (leadnum)
+//   sub:s,t     the lower-cased text contains s or t ('_' stands for a space, {comma} for a comma);
+//               checked last, and only in an alternative with a cheaper condition
+//   maxchunks:n the text has at most n runs of characters between whitespace (RE2's \s), for a pattern
+//               whose matches are a bounded number of such runs; long article paragraphs have more
+// A word is a maximal run of ASCII letters, lower-cased. RE2's \b, \w and (?i) see ASCII letters the
+// same way, so a keyword a pattern puts between non-letters (spaces, punctuation, digits, the text's
+// ends) is a word of every text it matches. Where a pattern lets letters run on after a keyword (a `\s*`
+// before optional text, a free `[^.!?]{0,n}` tail) the gate uses a prefix or a substring instead. The
+// only non-ASCII characters (?i) takes for ASCII letters, U+017F (ſ) and U+212A (K), send a text to the
+// set ungated. Rules without a gate (a rules file's) always run.
+//
+// The gates must be sound: a gate that refuses a text its rule matches changes the results.
+// BoilerplateRulesTest.PrefilterNeverHidesAMatch compares gated and ungated matching on many texts;
+// review a gate whenever its pattern changes.
+const std::vector<std::pair<std::string_view, std::string_view>>& GateSpecs() {
+  static const std::vector<std::pair<std::string_view, std::string_view>> specs = {
+      {"copyright.symbol", "flag:copysign ; any:c,copy"},
+      {"copyright.symbol-year", "flag:copysign ; any:c,copy"},
+      {"copyright.word-year", "first:copyright"},
+      {"copyright.rights", "any:reserved"},
+      {"copyright.reproduce",
+       "first:the,material,content,article,articles,text,photo,photos,image,images,this,no,any "
+       "any:published,reproduced,copied,republished,redistributed,distributed,reprinted,rewritten,broadcast,"
+       "transmitted,stored,translated "
+       "sub:be_published,be_reproduced,be_copied,be_republished,be_redistributed,be_distributed,"
+       "be_reprinted,be_rewritten,be_broadcast,be_transmitted,be_stored,be_translated"},
+      {"copyright.do-not", "first:please,do,don,you"},
+      {"copyright.prohibited",
+       "first:unauthorized,unauthorised,any,reproduction,republication,redistribution,"
+       "reprinting,copying any:prohibited,forbidden,permitted,allowed maxchunks:110"},
+      {"copyright.legal-links",
+       "first:privacy,terms,cookie,contact,about,advertise,sitemap,site,careers,jobs,imprint,"
+       "disclaimer,accessibility,corrections,rss,help,faq,newsletters,subscription,"
+       "subscriptions,ethics,editorial maxchunks:80"},
+      {"adblock.detected",
+       "first:a,an,ad,adblock,adblocker,adblockers any:adblock,adblocker,adblockers,block,blocker,blockers"},
+      {"adblock.request",
+       "any:adblock,adblocker,adblockers,adblocking ; any:ad any:block,blocker,blockers,blocking"},
+      {"adblock.whitelist",
+       "first:whitelist,allowlist,unblock maxchunks:100 ; first:please any:whitelist,allowlist,"
+       "unblock maxchunks:100"},
+      {"comments.leave", "first:leave,post,add,write,submit"},
+      {"comments.count",
+       "first:comment,comments,response,responses,replies,reactions,discussion,"
+       "reader maxchunks:12 ; first:no,one,zero any:comment,comments,response,responses,replies,"
+       "reactions maxchunks:12"},
+      {"comments.closed", "first:comments maxchunks:16"},
+      {"comments.login", "first:log,sign maxchunks:16 ; first:you any:comment,reply maxchunks:16"},
+      {"comments.form", "first:your,e,email,required,name,website,comment,save,notify maxchunks:40"},
+      {"comments.spam", "first:this any:reduce maxchunks:24 ; first:learn maxchunks:24"},
+      {"comments.join",
+       "first:join,start,continue any:conversation,discussion,debate maxchunks:16 ; "
+       "first:be any:first maxchunks:16 ; first:view,show,load,read,see,hide,open any:comments,"
+       "replies maxchunks:16 ; first:comment,comments maxchunks:16"},
+      {"comments.prompt", "any:comment,comments sub:the_comment maxchunks:160"},
+      {"related.header",
+       "first:related,similar,recommended,popular,trending,featured,suggested,viewed,shared,"
+       "commented,editor,editors,explore,around,dont,don,read,more,latest,top,other,"
+       "further maxchunks:36 ; first:you any:also maxchunks:36 ; first:in any:news,"
+       "case maxchunks:36 ; first:most any:popular,read,viewed,shared,commented maxchunks:36 ; "
+       "first:what,up any:next maxchunks:36 ; first:keep any:reading maxchunks:36 ; "
+       "first:see any:also maxchunks:36 ; first:also any:read,see,reading maxchunks:36"},
+      {"related.link",
+       "first:read,related,recommended,don,dont maxchunks:150 ; "
+       "first:also any:read maxchunks:150 ; first:see any:also maxchunks:150 ; "
+       "first:more any:this maxchunks:150 ; first:must any:read maxchunks:150 ; "
+       "first:top any:story maxchunks:150 ; first:in any:case maxchunks:150"},
+      {"breadcrumb.home",
+       "first:home,homepage,start,main,front sub:\xC2\xBB,\xE2\x80\xBA,>,/,|,\\,&,:,-,"
+       "\xE2\x80\x93 maxchunks:160 ; first:you any:are maxchunks:160"},
+      {"breadcrumb.here", "first:you any:are maxchunks:160"},
+      {"breadcrumb.chain", "flag:chevron"},
+      {"breadcrumb.chain-gt", "flag:gt"},
+      {"byline.by",
+       "first:by,written,posted,reported,story,words,text,article,authored,contributed,reporting,edited,"
+       "compiled,filed,author,authors,byline"},
+      {"byline.name-title",
+       "any:editor,editors,reporter,reporters,writer,writers,correspondent,correspondents,"
+       "journalist,journalists,columnist,columnists,contributor,contributors,producer,producers,"
+       "analyst,analysts,desk,team,staff,bureau,intern,interns,fellow,fellows,critic,critics,"
+       "photographer,photographers,anchor,anchors,host,hosts,newsroom,blogger,bloggers,"
+       "commentator,commentators,specialist,specialists,author sub:{comma},|,-,\xE2\x80\x93,\xE2\x80\x94 "
+       "maxchunks:32"},
+      // Weekday and month names are prefixes: a pattern lets "by <Name>" follow a stamp without a space.
+      {"byline.stamp",
+       "first:updated*,published*,posted*,last*,modified*,first*,created*,date*,edited*,originally*,"
+       "publication*,mon*,tue*,wed*,thu*,fri*,sat*,sun*,jan*,feb*,mar*,apr*,may*,jun*,jul*,aug*,sep*,oct*,"
+       "nov*,dec* ; flag:leaddigit ; first:a,an,one sub:ago"},
+      {"byline.read-time",
+       "flag:leaddigit maxchunks:16 ; first:one*,two*,three*,four*,five*,six*,seven*,eight*,"
+       "nine*,ten* any:read,reading maxchunks:16 ; first:reading,read,time maxchunks:16"},
+      {"share.bar",
+       "first:e,share*,facebook*,twitter*,x*,linkedin*,reddit*,telegram*,pinterest*,whatsapp*,messenger*,"
+       "email*,mail*,print*,sms*,tumblr*,flipboard*,mastodon*,threads*,bluesky*,vk*,viber*,pocket*,copy*,"
+       "link*,tweet*,pin*,save*,gmail*,line*,wechat*,weibo*,snapchat*,instagram*,youtube*,tiktok*,rss*"},
+      {"share.this", "first:share,shares,click,tap maxchunks:60 ; flag:leadnum maxchunks:60"},
+      {"share.follow", "first:follow,find,like,join,connect any:us"},
+      {"newsletter.signup",
+       "any:sign,signup,subscribe,register,join,get,receive "
+       "sub:newsletter,mail,news_alerts,briefing,digest,bulletin"},
+      {"newsletter.inbox", "any:your sub:inbox"},
+      {"newsletter.email", "first:enter,type,provide,submit,add,your,e,email maxchunks:80"},
+      {"newsletter.subscribe", "first:subscribe,sign,join,register maxchunks:48"},
+      {"newsletter.thanks", "first:thank,thanks"},
+      {"newsletter.terms", "first:by sub:signing_up,subscribing,registering,clicking,submitting,entering"},
+      {"newsletter.miss", "first:never,dont,don,do any:miss"},
+      {"cookie.notice", "any:site,website sub:cookie"},
+      {"cookie.we-use", "any:we sub:cookie"},
+      {"cookie.privacy", "first:we any:privacy"},
+      {"cookie.consent", "first:by any:you"},
+      {"cookie.buttons",
+       "first:accept*,reject,decline*,allow,deny,manage,customize,customise,refuse,block,cookie,"
+       "cookies,privacy,agree*,ok*,got maxchunks:16 ; first:i sub:accept,agree maxchunks:16 ; "
+       "first:do any:sell maxchunks:16 ; first:your any:choices maxchunks:16"},
+      {"app.download", "first:download,get,install,try,grab any:app,application"},
+      {"app.stores",
+       "first:available,download,get,also any:store,play,ios,android,iphone,ipad,appgallery ; "
+       "first:apple,app,google,play,ios,android,iphone,ipad,appgallery ; first:the any:store"},
+      {"app.open",
+       "any:app sub:in_the_,in_our_,our_app,the_app maxchunks:16 ; "
+       "any:app any:way any:best,easiest,fastest maxchunks:120"},
+      {"advertisement.label",
+       "first:advertisement,advertisements,advertising,advertorial,advert,ad,ads,sponsored,paid,promoted,"
+       "partner,scroll,skip ; first:from any:partners,sponsors ; "
+       "first:story,article,text,content any:continues ; first:continue any:reading ; "
+       "first:report,close any:ad"},
+  };
+  return specs;
+}
+
+// Words longer than this are in no gate; the first word's prefixes are compared on this many bytes.
+constexpr size_t kMaxGateWord = 16;
+constexpr size_t kGateBitWords = 4;  // up to 256 conditions
+using GateBits = std::array<uint64_t, kGateBitWords>;
+
+inline void Or(GateBits* a, const GateBits& b) {
+  for (size_t k = 0; k < kGateBitWords; ++k) (*a)[k] |= b[k];
+}
+inline bool Covers(const GateBits& have, const GateBits& need) {
+  for (size_t k = 0; k < kGateBitWords; ++k) {
+    if ((have[k] & need[k]) != need[k]) return false;
+  }
+  return true;
+}
+
+enum GateFlag { kFlagCopySign, kFlagChevron, kFlagGt, kFlagLeadDigit, kFlagLeadNum, kFlagCount };
+
+// A word's first 16 bytes, lower-cased and zero-padded, as UnitWords keeps the first word's.
+void PrefixKey(std::string_view lower, uint64_t* lo, uint64_t* hi) {
+  char buf[kMaxGateWord] = {};
+  std::memcpy(buf, lower.data(), std::min(lower.size(), kMaxGateWord));
+  std::memcpy(lo, buf, 8);
+  std::memcpy(hi, buf + 8, 8);
+}
+
+class Prefilter {
+ public:
+  // Adds the gate of one rule. InvalidArgument for a malformed gate.
+  Status Add(std::string_view rule, int index, std::string_view spec) {
+    if (index < 0 || index >= 64) return Status::InvalidArgument("gated rule index out of range");
+    size_t pos = 0;
+    while (pos <= spec.size()) {
+      size_t end = spec.find(" ; ", pos);
+      if (end == std::string_view::npos) end = spec.size();
+      NEARDUP_RETURN_IF_ERROR(AddAlternative(rule, index, spec.substr(pos, end - pos)));
+      pos = end + 3;
+    }
+    return Status::OK();
+  }
+
+  // The gated rules that may match all of `text`, whose words are `w`, as bits over their indices: a rule
+  // whose bit is clear does not match.
+  uint64_t Candidates(const boilerplate_internal::UnitWords& w, std::string_view text) const {
+    if (text.empty()) return 0;
+    if (w.fold_sensitive) return all_;  // (?i) takes ſ and K for s and k: no word can be trusted
+    GateBits have{};
+    if (w.lead_digit) Or(&have, flags_[kFlagLeadDigit]);
+    if (w.lead_number) Or(&have, flags_[kFlagLeadNum]);
+    if (w.gt) Or(&have, flags_[kFlagGt]);
+    if (w.chevron) Or(&have, flags_[kFlagChevron]);
+    if (w.copyright) Or(&have, flags_[kFlagCopySign]);
+    if (!w.words.empty()) {
+      if (const Entry* e = Lookup(w.words[0])) {
+        Or(&have, e->first);
+        Or(&have, e->any);
+      }
+    }
+    // The filter holds only the words of any: conditions, so that the common words that open a rule
+    // ("the", "by", "in") cost one load elsewhere in the text.
+    for (size_t i = 1; i < w.words.size(); ++i) {
+      const uint64_t h = w.words[i];
+      if (!((filter_[(h >> 6) & (kFilterBits / 64 - 1)] >> (h & 63)) & 1)) continue;
+      if (const Entry* e = Lookup(h)) Or(&have, e->any);
+    }
+    if (w.first_len > 0) {
+      const auto letter = static_cast<size_t>((w.first_lo & 0xFF) - 'a');
+      for (const Prefix& pre : prefixes_[letter]) {
+        if (pre.len <= w.first_len && (w.first_lo & pre.lo_mask) == pre.lo &&
+            (w.first_hi & pre.hi_mask) == pre.hi) {
+          Or(&have, pre.bits);
+        }
+      }
+    }
+    // Each alternative is listed under its lowest condition: visit the lists of the conditions that hold.
+    thread_local std::string lower;
+    bool lowered = false;
+    uint64_t candidates = 0;
+    for (size_t k = 0; k < kGateBitWords; ++k) {
+      for (uint64_t bits = have[k]; bits != 0; bits &= bits - 1) {
+        const size_t bit = 64 * k + static_cast<size_t>(__builtin_ctzll(bits));
+        for (const uint32_t a : by_bit_[bit]) {
+          const Alternative& alt = alternatives_[a];
+          if ((candidates >> alt.rule) & 1) continue;
+          if (!Covers(have, alt.need) || w.chunks > alt.max_chunks) continue;
+          bool pass = alt.subs.empty();
+          if (!pass) {
+            if (!lowered) {
+              lower.resize(text.size());
+              for (size_t k = 0; k < text.size(); ++k) {  // branch-free: vectorizes
+                const auto c = static_cast<unsigned char>(text[k]);
+                lower[k] = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+              }
+              lowered = true;
+            }
+            for (const std::string& sub : alt.subs) pass = pass || lower.find(sub) != std::string::npos;
+          }
+          if (pass) candidates |= uint64_t{1} << alt.rule;
+        }
+      }
+    }
+    return candidates;
+  }
+
+  uint64_t Candidates(std::string_view text) const {
+    thread_local boilerplate_internal::UnitWords w;
+    boilerplate_internal::ScanWords(text, &w);
+    return Candidates(w, text);
+  }
+
+ private:
+  struct Entry {
+    GateBits first{}, any{};
+  };
+  // The index: open addressing on the words' hashes (HashBytes), behind a filter bitmap that turns away
+  // almost every other word with one load.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t entry = kEmpty;
+  };
+  struct Prefix {
+    uint64_t lo_mask, hi_mask, lo, hi;
+    uint32_t len;
+    GateBits bits;
+  };
+  struct Alternative {
+    GateBits need{};
+    std::vector<std::string> subs;
+    uint32_t max_chunks = ~uint32_t{0};
+    uint32_t rule = 0;  // the rule's index
+  };
+
+  Status AddAlternative(std::string_view rule, int index, std::string_view alt_spec) {
+    Alternative alt;
+    alt.rule = static_cast<uint32_t>(index);
+    all_ |= uint64_t{1} << index;
+    bool cheap = false;
+    size_t lowest = 0;
+    size_t pos = 0;
+    while (pos < alt_spec.size()) {
+      size_t end = alt_spec.find(' ', pos);
+      if (end == std::string_view::npos) end = alt_spec.size();
+      const std::string_view cond = alt_spec.substr(pos, end - pos);
+      pos = end + 1;
+      if (cond.empty()) continue;
+      const size_t colon = cond.find(':');
+      if (colon == std::string_view::npos) return Bad(rule, cond);
+      const std::string_view kind = cond.substr(0, colon);
+      std::vector<std::string> items;
+      for (size_t b = colon + 1; b <= cond.size();) {
+        size_t e = cond.find(',', b);
+        if (e == std::string_view::npos) e = cond.size();
+        if (e == b) return Bad(rule, cond);
+        items.emplace_back(cond.substr(b, e - b));
+        b = e + 1;
+      }
+      if (kind == "maxchunks") {
+        if (items.size() != 1 || items[0].find_first_not_of("0123456789") != std::string::npos) {
+          return Bad(rule, cond);
+        }
+        alt.max_chunks = static_cast<uint32_t>(std::stoul(items[0]));
+        continue;
+      }
+      if (kind == "sub") {
+        for (std::string& item : items) {
+          std::replace(item.begin(), item.end(), '_', ' ');
+          if (item == "{comma}") item = ",";
+          alt.subs.push_back(item);
+        }
+        continue;
+      }
+      if (conditions_ >= 64 * kGateBitWords) return Status::InvalidArgument("too many gate conditions");
+      const size_t bit = conditions_++;
+      if (!cheap) lowest = bit;
+      GateBits one{};
+      one[bit / 64] = uint64_t{1} << (bit % 64);
+      Or(&alt.need, one);
+      cheap = true;
+      if (kind == "flag") {
+        static constexpr std::string_view kFlags[] = {"copysign", "chevron", "gt", "leaddigit", "leadnum"};
+        for (const std::string& item : items) {
+          const auto* f = std::find(std::begin(kFlags), std::end(kFlags), item);
+          if (f == std::end(kFlags)) return Bad(rule, cond);
+          Or(&flags_[f - std::begin(kFlags)], one);
+        }
+        continue;
+      }
+      if (kind != "first" && kind != "any") return Bad(rule, cond);
+      for (const std::string& item : items) {
+        const bool prefix = item.back() == '*';
+        const std::string word = prefix ? item.substr(0, item.size() - 1) : item;
+        if (word.empty() || word.size() > kMaxGateWord ||
+            !std::all_of(word.begin(), word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }) ||
+            (prefix && kind != "first")) {
+          return Bad(rule, cond);
+        }
+        if (prefix) {
+          Prefix pre;
+          PrefixKey(word, &pre.lo, &pre.hi);
+          PrefixKey(std::string(word.size(), '\xFF'), &pre.lo_mask, &pre.hi_mask);
+          pre.len = static_cast<uint32_t>(word.size());
+          pre.bits = one;
+          prefixes_[word[0] - 'a'].push_back(pre);
+          continue;
+        }
+        const uint64_t h = boilerplate_internal::HashBytes(word);
+        Entry& e = entries_[Insert(h)];
+        if (kind == "first") {
+          Or(&e.first, one);
+        } else {
+          Or(&e.any, one);
+          filter_[(h >> 6) & (kFilterBits / 64 - 1)] |= uint64_t{1} << (h & 63);
+        }
+      }
+    }
+    if (!cheap) return Bad(rule, alt_spec);  // a sub: or maxchunks: needs a cheaper condition with it
+    if (by_bit_.size() <= lowest) by_bit_.resize(lowest + 1);
+    by_bit_[lowest].push_back(static_cast<uint32_t>(alternatives_.size()));
+    alternatives_.push_back(std::move(alt));
+    by_bit_.resize(conditions_);
+    return Status::OK();
+  }
+
+  static Status Bad(std::string_view rule, std::string_view what) {
+    return Status::InvalidArgument("gate of rule '" + std::string(rule) + "': bad condition '" +
+                                   std::string(what) + "'");
+  }
+
+  // The entry of the word with hash `h`, added when new.
+  uint32_t Insert(uint64_t h) {
+    if (const Entry* e = Lookup(h)) return static_cast<uint32_t>(e - entries_.data());
+    const auto id = static_cast<uint32_t>(entries_.size());
+    entries_.emplace_back();
+    hashes_.push_back(h);
+    // Rebuild the index at a quarter load.
+    size_t size = 64;
+    while (size < 4 * hashes_.size()) size *= 2;
+    table_.assign(size, Slot());
+    for (uint32_t k = 0; k < hashes_.size(); ++k) {
+      size_t at = (hashes_[k] >> 40) & (size - 1);
+      while (table_[at].entry != kEmpty) at = (at + 1) & (size - 1);
+      table_[at] = {hashes_[k], k};
+    }
+    return id;
+  }
+
+  const Entry* Lookup(uint64_t h) const {
+    const size_t mask = table_.size() - 1;
+    for (size_t at = (h >> 40) & mask;; at = (at + 1) & mask) {
+      const Slot& slot = table_[at];
+      if (slot.entry == kEmpty) return nullptr;
+      if (slot.hash == h) return &entries_[slot.entry];
+    }
+  }
+
+  static constexpr uint32_t kEmpty = ~uint32_t{0};
+  static constexpr size_t kFilterBits = 1 << 14;
+  std::vector<Slot> table_ = std::vector<Slot>(64);
+  std::vector<uint64_t> hashes_;
+  std::array<uint64_t, kFilterBits / 64> filter_{};
+  std::vector<Entry> entries_;
+  std::array<std::vector<Prefix>, 26> prefixes_;  // first-word prefixes by their first letter
+  std::array<GateBits, kFlagCount> flags_{};
+  std::vector<Alternative> alternatives_;
+  std::vector<std::vector<uint32_t>> by_bit_;  // condition -> alternatives whose lowest condition it is
+  size_t conditions_ = 0;
+  uint64_t all_ = 0;  // every gated rule
+};
+
 RE2::Options PatternOptions() {
   RE2::Options o;
   o.set_log_errors(false);
@@ -289,14 +705,37 @@ Status CheckPattern(const BoilerplateRule& rule, std::string_view where) {
 
 // A compiled list of rules: whole-unit rules in one set, lead-in rules one by one.
 struct Compiled {
-  std::unique_ptr<RE2::Set> set;
+  // The set of every whole-unit rule. For the built-in rules it is built on first use: behind the
+  // prefilter, units are matched against their few candidate rules one by one, and the set (more than
+  // half the time it takes to compile the rules) is only needed without the prefilter.
+  const RE2::Set* Set() const {
+    std::call_once(set_once, [this] {
+      if (set != nullptr) return;
+      auto built = std::make_unique<RE2::Set>(PatternOptions(), RE2::ANCHOR_BOTH);
+      for (const std::string& pattern : set_patterns) {
+        std::string error;
+        if (built->Add(pattern, &error) < 0) return;  // checked when the rules were compiled one by one
+      }
+      if (built->Compile()) set = std::move(built);
+    });
+    return set.get();
+  }
+  mutable std::unique_ptr<RE2::Set> set;  // null: match the rules one by one
+  mutable std::once_flag set_once;
+  std::vector<std::string> set_patterns;
   std::vector<int> set_rule;  // set index -> index in the compiled list
+  // The gates of the whole-unit rules, when every one has a gate (the built-in rules).
+  Prefilter prefilter;
+  bool gated = false;
+  std::vector<const RE2*> by_rule;  // the whole-unit rules by index (null for the others)
   // The whole-unit rules one by one: the fallback when the set's DFA runs out of memory on some input.
   std::vector<std::pair<int, std::unique_ptr<RE2>>> whole;
   std::vector<std::pair<int, std::unique_ptr<RE2>>> lead_in;
 
-  Status Compile(const std::vector<BoilerplateRule>& rules) {
-    set = std::make_unique<RE2::Set>(PatternOptions(), RE2::ANCHOR_BOTH);
+  // Compiles `rules`; the set at once unless `lazy_set` (then its errors cannot be reported: for rules
+  // already known to be valid).
+  Status Compile(const std::vector<BoilerplateRule>& rules, bool lazy_set) {
+    if (!lazy_set) set = std::make_unique<RE2::Set>(PatternOptions(), RE2::ANCHOR_BOTH);
     for (size_t i = 0; i < rules.size(); ++i) {
       const BoilerplateRule& r = rules[i];
       auto re = std::make_unique<RE2>(r.pattern, PatternOptions());
@@ -310,16 +749,50 @@ struct Compiled {
         continue;
       }
       std::string error;
-      if (set->Add(r.pattern, &error) < 0) {
+      if (!lazy_set && set->Add(r.pattern, &error) < 0) {
         return Status::InvalidArgument("rule '" + r.name + "': bad pattern: " + error);
       }
+      set_patterns.push_back(r.pattern);
       set_rule.push_back(static_cast<int>(i));
       whole.emplace_back(static_cast<int>(i), std::move(re));
     }
-    if (!set_rule.empty() && !set->Compile()) {
+    if (!lazy_set && !set_rule.empty() && !set->Compile()) {
       return Status::InvalidArgument("the rule set is too large to compile");
     }
+    by_rule.assign(rules.size(), nullptr);
+    for (const auto& [rule, re] : whole) by_rule[rule] = re.get();
     return Status::OK();
+  }
+
+  // The rules among `candidates` (bits over the rule indices, all below 64) that match all of `unit`, one
+  // by one: small automata, where the set's is large and slow to build.
+  uint64_t MatchCandidates(std::string_view unit, uint64_t candidates) const {
+    uint64_t mask = 0;
+    for (uint64_t c = candidates; c != 0; c &= c - 1) {
+      const int rule = __builtin_ctzll(c);
+      if (by_rule[rule] != nullptr && RE2::FullMatch(unit, *by_rule[rule])) mask |= uint64_t{1} << rule;
+    }
+    return mask;
+  }
+
+  // Every rule that matches all of `unit`, as bits over the rule indices (all below 64).
+  uint64_t MatchMask(std::string_view unit) const {
+    if (set_rule.empty()) return 0;
+    thread_local std::vector<int> hits;  // reused: this runs once per line of the corpus
+    hits.clear();
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    uint64_t mask = 0;
+    const RE2::Set* all = Set();
+    if (all != nullptr && all->Match(unit, &hits, &info)) {
+      for (int h : hits) mask |= uint64_t{1} << set_rule[h];
+      return mask;
+    }
+    if (all != nullptr && info.kind == RE2::Set::kNoError) return 0;
+    // The set could not decide (DFA memory), or there is none; ask each rule on its own.
+    for (const auto& [rule, re] : whole) {
+      if (RE2::FullMatch(unit, *re)) mask |= uint64_t{1} << rule;
+    }
+    return mask;
   }
 
   // The lowest-index rule accepted by `enabled` that matches all of `unit`, or -1.
@@ -329,15 +802,16 @@ struct Compiled {
     hits.clear();
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
     int best = -1;
-    if (set->Match(unit, &hits, &info)) {
+    const RE2::Set* all = Set();
+    if (all != nullptr && all->Match(unit, &hits, &info)) {
       for (int h : hits) {
         const int rule = set_rule[h];
         if (enabled[offset + rule] && (best < 0 || rule < best)) best = rule;
       }
       return best;
     }
-    if (info.kind == RE2::Set::kNoError) return -1;
-    // The set could not decide (DFA memory); ask each rule on its own.
+    if (all != nullptr && info.kind == RE2::Set::kNoError) return -1;
+    // The set could not decide (DFA memory), or there is none; ask each rule on its own.
     for (const auto& [rule, re] : whole) {
       if (enabled[offset + rule] && RE2::FullMatch(unit, *re)) return rule;
     }
@@ -345,13 +819,30 @@ struct Compiled {
   }
 };
 
+// The gates of the built-in whole-unit rules. InvalidArgument when one has none or a malformed one;
+// the set then runs ungated.
+Status BuildBuiltinPrefilter(Prefilter* prefilter) {
+  const std::vector<BoilerplateRule>& rules = BoilerplateRules::Builtin();
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const BoilerplateRule& rule = rules[i];
+    if (rule.category == kLeadInCategory) continue;
+    const auto& specs = GateSpecs();
+    const auto it =
+        std::find_if(specs.begin(), specs.end(), [&](const auto& g) { return g.first == rule.name; });
+    if (it == specs.end()) return Status::InvalidArgument("rule '" + rule.name + "' has no gate");
+    NEARDUP_RETURN_IF_ERROR(prefilter->Add(rule.name, static_cast<int>(i), it->second));
+  }
+  return Status::OK();
+}
+
 // The built-in rules are compiled once per process: compiling them takes a noticeable fraction of a
 // second, and disabling some only filters their matches.
 const Compiled& CompiledBuiltin() {
   static const Compiled* compiled = [] {
     auto* c = new Compiled();
-    const Status s = c->Compile(BoilerplateRules::Builtin());
+    const Status s = c->Compile(BoilerplateRules::Builtin(), /*lazy_set=*/true);
     (void)s;  // the built-in patterns are valid: tests compile every one of them
+    c->gated = BuildBuiltinPrefilter(&c->prefilter).ok();
     return c;
   }();
   return *compiled;
@@ -361,7 +852,8 @@ const Compiled& CompiledBuiltin() {
 
 struct BoilerplateRules::Impl {
   const Compiled* builtin = nullptr;
-  Compiled user;  // the rules file's rules, indexed after the built-in ones
+  uint64_t builtin_enabled = 0;  // the enabled built-in rules, as bits over their indices
+  Compiled user;                 // the rules file's rules, indexed after the built-in ones
 };
 
 BoilerplateRules::BoilerplateRules() : impl_(std::make_unique<Impl>()) {}
@@ -466,22 +958,88 @@ Status BoilerplateRules::Build(const BoilerplateOptions& options, std::unique_pt
                                       [&](const std::string& d) { return d == r.name || d == r.category; });
   }
   rules->impl_->builtin = &CompiledBuiltin();
-  NEARDUP_RETURN_IF_ERROR(rules->impl_->user.Compile(extra));
+  for (size_t i = 0; i < Builtin().size() && i < 64; ++i) {
+    if (rules->enabled_[i]) rules->impl_->builtin_enabled |= uint64_t{1} << i;
+  }
+  NEARDUP_RETURN_IF_ERROR(rules->impl_->user.Compile(extra, /*lazy_set=*/false));
   *out = std::move(rules);
   return Status::OK();
 }
 
-int BoilerplateRules::MatchWhole(std::string_view unit) const {
+uint64_t BoilerplateRules::BuiltinCandidates(std::string_view unit,
+                                             const boilerplate_internal::UnitWords* words) const {
+  const Compiled& b = *impl_->builtin;
+  if (!b.gated || boilerplate_internal::ReferencePathsForTesting()) return kAllBuiltin;
+  return words != nullptr ? b.prefilter.Candidates(*words, unit) : b.prefilter.Candidates(unit);
+}
+
+namespace {
+
+// The built-in rules that match all of `unit` (bits over their indices), given the rules that may
+// (`candidates`, from the prefilter; all of them for an ungated set), remembered per thread: a site's
+// furniture lines recur verbatim in all its pages, and so do the stock sentences of its articles that
+// pass the prefilter; a lookup costs less than a match. The key is the text's 128-bit XXH3 and its
+// length: no two texts of a run will share one. The candidates are a function of the text, so a cached
+// mask is the one a match would give.
+uint64_t BuiltinMatchMask(const Compiled& builtin, std::string_view unit, uint64_t candidates, bool all) {
+  constexpr size_t kEntries = 4096;
+  struct Entry {
+    XXH128_hash_t hash{0, 0};
+    uint64_t mask = 0;
+    uint32_t len = ~uint32_t{0};
+  };
+  thread_local std::vector<Entry> cache(kEntries);
+  const XXH128_hash_t h = XXH3_128bits(unit.data(), unit.size());
+  Entry& e = cache[h.low64 & (kEntries - 1)];
+  if (e.len == unit.size() && XXH128_isEqual(e.hash, h)) return e.mask;
+  // The candidates, each with its own small automaton; all of them (no prefilter) with the set.
+  e.mask = all ? builtin.MatchMask(unit) : builtin.MatchCandidates(unit, candidates);
+  e.hash = h;
+  e.len = static_cast<uint32_t>(unit.size());
+  return e.mask;
+}
+
+}  // namespace
+
+int BoilerplateRules::MatchWholeImpl(std::string_view unit, uint64_t candidates) const {
   if (unit.empty() || unit.size() > kMaxUnitBytes) return -1;
-  const int builtin = impl_->builtin->MatchWhole(unit, enabled_, 0);
-  if (builtin >= 0) return builtin;
+  if (candidates != 0) {
+    if (Builtin().size() <= 64) {  // bits over the rule indices
+      const bool all = candidates == kAllBuiltin;
+      const uint64_t mask = BuiltinMatchMask(*impl_->builtin, unit, candidates, all) & impl_->builtin_enabled;
+      if (mask != 0) return __builtin_ctzll(mask);
+    } else {
+      const int builtin = impl_->builtin->MatchWhole(unit, enabled_, 0);
+      if (builtin >= 0) return builtin;
+    }
+  }
+  if (impl_->user.set_rule.empty()) return -1;
   const size_t offset = Builtin().size();
   const int user = impl_->user.MatchWhole(unit, enabled_, offset);
   return user >= 0 ? static_cast<int>(offset) + user : -1;
 }
 
-int BoilerplateRules::Classify(std::string_view unit) const {
-  const int whole = MatchWhole(unit);
+int BoilerplateRules::MatchWhole(std::string_view unit, const boilerplate_internal::UnitWords* words) const {
+  if (unit.empty() || unit.size() > kMaxUnitBytes) return -1;
+  return MatchWholeImpl(unit, BuiltinCandidates(unit, words));
+}
+
+Status BoilerplateRules::CheckBuiltinPrefilter() {
+  Prefilter prefilter;
+  return BuildBuiltinPrefilter(&prefilter);
+}
+
+int BoilerplateRules::MatchWholeUnfiltered(std::string_view unit) const {
+  return MatchWholeImpl(unit, kAllBuiltin);
+}
+
+int BoilerplateRules::Classify(std::string_view unit, const boilerplate_internal::UnitWords* words) const {
+  if (unit.empty() || unit.size() > kMaxUnitBytes) return -1;
+  const uint64_t candidates = BuiltinCandidates(unit, words);
+  // Every run of sentences that could cover the unit starts with its first sentence, and a gate that
+  // refuses the whole unit refuses every prefix of it (same first word, fewer words and characters).
+  if (candidates == 0 && impl_->user.set_rule.empty()) return -1;
+  const int whole = MatchWholeImpl(unit, candidates);
   if (whole >= 0 || unit.size() > kMaxCoverBytes) return whole;
   const std::vector<boilerplate_internal::Unit> sentences = boilerplate_internal::SplitSentences(unit);
   if (sentences.size() < 2) return -1;

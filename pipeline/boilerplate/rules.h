@@ -19,6 +19,10 @@
 
 namespace neardup {
 
+namespace boilerplate_internal {
+struct UnitWords;
+}  // namespace boilerplate_internal
+
 // The categories a rule may belong to, in the order `neardup rules` lists them.
 inline constexpr std::string_view kBoilerplateCategories[] = {
     "copyright", "adblock",    "comments", "related", "breadcrumb",    "byline",
@@ -65,12 +69,22 @@ class BoilerplateRules {
   const BoilerplateRule& rule(size_t i) const { return rules_[i]; }
   size_t enabled_count() const;
 
-  // The first whole-unit rule (lowest index) matching all of `unit` (already trimmed), or -1.
-  int MatchWhole(std::string_view unit) const;
+  // The first whole-unit rule (lowest index) matching all of `unit` (already trimmed), or -1. The
+  // built-in rules are only run on a unit that passes their prefilter (rules.cc), which refuses most
+  // article text by its words. `words`, when given, are the unit's (ScanWords of the unit, or of text that
+  // differs from it only in whitespace), so that the tokenizer's pass serves both.
+  int MatchWhole(std::string_view unit, const boilerplate_internal::UnitWords* words = nullptr) const;
+
+  // MatchWhole without the prefilter (for tests: the two must always agree).
+  int MatchWholeUnfiltered(std::string_view unit) const;
+
+  // OK when every built-in whole-unit rule has a well-formed prefilter gate (rules.cc); otherwise the
+  // built-in rules run ungated, correct but slow, and tests fail on this.
+  static Status CheckBuiltinPrefilter();
 
   // MatchWhole, and when that fails, whether `unit` is a few sentences each covered by whole-unit rules
   // ("Leave a comment. Comments are closed."): returns the rule of the first sentence, or -1.
-  int Classify(std::string_view unit) const;
+  int Classify(std::string_view unit, const boilerplate_internal::UnitWords* words = nullptr) const;
 
   // A lead-in at the start of `unit`: the rule's index and the span's length in bytes (the pattern's
   // first capturing group when it has one, else its whole match), or -1.
@@ -82,6 +96,12 @@ class BoilerplateRules {
  private:
   struct Impl;
   BoilerplateRules();
+
+  // Every built-in rule (bits over their indices; the built-in rules are fewer than 64).
+  static constexpr uint64_t kAllBuiltin = ~uint64_t{0};
+  // The built-in rules that may match `unit` (all, when they are not gated), as bits over their indices.
+  uint64_t BuiltinCandidates(std::string_view unit, const boilerplate_internal::UnitWords* words) const;
+  int MatchWholeImpl(std::string_view unit, uint64_t candidates) const;
 
   std::vector<BoilerplateRule> rules_;
   std::vector<bool> enabled_;

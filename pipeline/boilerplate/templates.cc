@@ -6,7 +6,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <cstring>
 
+#include "pipeline/boilerplate/ascii_scan.h"
 #include "pipeline/io/utf8.h"
 
 namespace neardup::boilerplate_internal {
@@ -118,6 +121,174 @@ void AppendSentences(std::string_view s, size_t base, std::vector<Unit>* out) {
   if (region < s.size() || out->empty()) out->push_back(MakeUnit(s, region, s.size(), base));
 }
 
+// ---------------------------------------------------------------- soft line breaks
+
+// Wrap widths beyond this are not wrapping: such "lines" are paragraphs.
+constexpr uint32_t kMaxWrapWidth = 300;
+// Evidence that a text is wrapped at a width: this many adjacent-line pairs agree on it, at least half
+// of all pairs, and a quarter of those continue with a lower-case word (a stack of furniture lines or
+// link titles does not).
+constexpr uint32_t kMinWrapPairs = 4;
+// Wrapping at a width below this is a list or a column, not re-wrapped prose; a line shorter than
+// this was not wrapped.
+constexpr uint32_t kMinWrapWidth = 30;
+
+size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// The last code point of non-empty `s`.
+char32_t LastCodePoint(std::string_view s) {
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  size_t len;
+  return Decode(s, i, &len);
+}
+
+// A line that ends like a sentence (or a quotation, or a parenthesis): the break after it is hard.
+// Not ' and ’, which are apostrophes as often as closing quotes.
+bool EndsSentence(std::string_view trimmed) {
+  const char32_t c = LastCodePoint(trimmed);
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ')' || c == '"' || c == 0x2026 || c == 0x201D ||
+         c == 0xBB || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
+
+// The line starts with a lower-case letter, after any opening quotes or brackets.
+bool StartsLower(std::string_view trimmed) {
+  size_t i = 0;
+  while (i < trimmed.size()) {
+    size_t len;
+    const char32_t c = Decode(trimmed, i, &len);
+    if (c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 || c == 0xAB) {
+      i += len;
+      continue;
+    }
+    if (c < 0x80) return c >= 'a' && c <= 'z';
+    return u_islower(static_cast<UChar32>(c));
+  }
+  return false;
+}
+
+// Code points of the first word of a trimmed line.
+uint32_t FirstWordLength(std::string_view trimmed) {
+  uint32_t n = 0;
+  size_t i = 0;
+  while (i < trimmed.size()) {
+    size_t len;
+    if (IsSpace(Decode(trimmed, i, &len))) break;
+    i += len;
+    ++n;
+  }
+  return n;
+}
+
+// Joins the lines of `units` (the lines of `text`, in order) that are separated by soft line breaks.
+void JoinSoftBreaks(std::string_view text, std::vector<Unit>* units) {
+  std::vector<Unit>& u = *units;
+  const size_t n = u.size();
+  if (n < 2) return;
+  struct Pair {
+    uint32_t line;       // the line above is u[line]
+    uint32_t length;     // code points of the line above, leading space included
+    uint32_t next_word;  // code points of the first word below
+    bool ends_sentence;  // the line above
+    bool lower;          // the line below starts with a lower-case letter
+  };
+  // Most texts separate their lines by blank ones: nothing to do without adjacent non-blank lines.
+  thread_local std::vector<Pair> pairs;
+  pairs.clear();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!u[i].blank() && !u[i + 1].blank()) pairs.push_back({static_cast<uint32_t>(i), 0, 0, false, false});
+  }
+  if (pairs.empty()) return;
+  // Code points of a line with its leading space; a line that could not be a wrapped one counts as
+  // longer than any wrap.
+  auto length = [&](const Unit& line) {
+    const size_t bytes = line.text_end - line.region_begin;
+    return bytes > 4 * kMaxWrapWidth
+               ? kMaxWrapWidth + 1
+               : static_cast<uint32_t>(CountCodePoints(text.substr(line.region_begin, bytes)));
+  };
+  bool any_lower = false;
+  for (Pair& p : pairs) {
+    const Unit& above = u[p.line];
+    const Unit& below = u[p.line + 1];
+    p.length = length(above);
+    p.next_word = FirstWordLength(text.substr(below.text_begin, below.text_end - below.text_begin));
+    p.ends_sentence = EndsSentence(text.substr(above.text_begin, above.text_end - above.text_begin));
+    p.lower = StartsLower(text.substr(below.text_begin, below.text_end - below.text_begin));
+    any_lower |= p.lower && !p.ends_sentence;
+  }
+  // The wrap width: the W that most pairs agree with (the line fits, length <= W, and the next word did
+  // not, length + 1 + next word > W), the largest one on ties.
+  uint32_t width = 0, best = 0, best_lower = 0;
+  if (pairs.size() >= kMinWrapPairs) {
+    thread_local std::array<int32_t, kMaxWrapWidth + 2> cover{}, lower_cover{};
+    uint32_t lo = kMaxWrapWidth + 1, hi = 0;
+    for (const Pair& p : pairs) {
+      if (p.length > kMaxWrapWidth) continue;
+      const uint32_t top = std::min<uint32_t>(kMaxWrapWidth, p.length + p.next_word);
+      ++cover[p.length];
+      --cover[top + 1];
+      if (p.lower) {
+        ++lower_cover[p.length];
+        --lower_cover[top + 1];
+      }
+      lo = std::min(lo, p.length);
+      hi = std::max(hi, top + 1);
+    }
+    int32_t run = 0, run_lower = 0;
+    for (uint32_t w = lo; w <= hi && w <= kMaxWrapWidth; ++w) {
+      run += cover[w];
+      run_lower += lower_cover[w];
+      if (run > 0 && static_cast<uint32_t>(run) >= best) {
+        best = static_cast<uint32_t>(run);
+        best_lower = static_cast<uint32_t>(run_lower);
+        width = w;
+      }
+    }
+    for (uint32_t w = lo; w <= hi && w <= kMaxWrapWidth + 1; ++w) cover[w] = lower_cover[w] = 0;
+  }
+  const bool wrapped =
+      best >= kMinWrapPairs && 2 * best >= pairs.size() && 4 * best_lower >= best && width >= kMinWrapWidth;
+  if (!wrapped && !any_lower) return;
+  // Only a lower-case continuation needs the longest line.
+  uint32_t longest = 0;
+  if (any_lower) {
+    for (const Unit& line : u) {
+      if (!line.blank()) longest = std::max(longest, length(line));
+    }
+  }
+  thread_local std::vector<uint8_t> soft;
+  soft.assign(n, 0);  // soft[i]: the break after u[i] is soft
+  bool joined = false;
+  for (const Pair& p : pairs) {
+    if (p.ends_sentence) continue;
+    const bool full = wrapped && p.length <= width && p.length + 1 + p.next_word > width;
+    // A lower-case continuation joins even where no width is known (a short text, a ragged wrap),
+    // but only below a line that is about as long as the text's longest one: a wrapped line is.
+    // "ADVERTISEMENT" above a paragraph that starts in lower case, or a site's tip line above "by
+    // <Name>", is still a line of its own.
+    const bool continues = p.lower && p.length + 1 + p.next_word > std::max(kMinWrapWidth, longest * 4 / 5);
+    if (full || continues) soft[p.line] = joined = 1;
+  }
+  if (!joined) return;
+  size_t w = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0 && soft[i - 1]) {
+      Unit& last = u[w - 1];
+      last.region_end = u[i].region_end;
+      last.text_end = u[i].text_end;
+      last.joined = true;
+    } else {
+      u[w++] = u[i];
+    }
+  }
+  u.resize(w);
+}
+
 // ---------------------------------------------------------------- masking
 
 constexpr uint64_t kNumberMask = 0x6e756d6265724d4bULL;  // "<n>"
@@ -129,10 +300,39 @@ inline uint64_t Mix64(uint64_t z) {
   return z ^ (z >> 31);
 }
 
-uint64_t HashWord(std::string_view folded) {
-  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
-  for (const char ch : folded) h = (h ^ static_cast<unsigned char>(ch)) * 0x100000001b3ULL;
-  return Mix64(h);
+// HashBytes of up to 8 bytes (most words): the bytes, zero-padded, times an odd constant, folded. Both
+// steps are bijections and the padding is unambiguous (no word holds a NUL), so no two such words
+// share a hash, and the word costs one multiplication.
+inline uint64_t HashShort(uint64_t lo) {
+  const uint64_t h = lo * 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 32);
+}
+
+// Longer: 16 bytes (zero-padded) at a time, two multiplications side by side and one to combine.
+inline uint64_t HashStep(uint64_t h, uint64_t lo, uint64_t hi) {
+  const uint64_t b = hi * 0xC2B2AE3D27D4EB4FULL;
+  return (h ^ (lo * 0x9E3779B97F4A7C15ULL) ^ ((b << 29) | (b >> 35))) * 0xFF51AFD7ED558CCDULL;
+}
+inline uint64_t HashSeed(size_t len) { return 0x243F6A8885A308D3ULL ^ (len * 0x9E3779B97F4A7C15ULL); }
+inline uint64_t HashFinish(uint64_t h) { return h ^ (h >> 32); }
+
+// HashBytes of the lower-cased ASCII alphanumeric run at `p` (readable for 16 bytes past its end).
+inline uint64_t HashLowerRun(const char* p, size_t len) {
+  constexpr uint64_t kCase = 0x2020202020202020ULL;
+  if (len <= 8) {
+    uint64_t lo;
+    std::memcpy(&lo, p, 8);
+    return HashShort((lo | kCase) & (len == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * len)) - 1));
+  }
+  uint64_t h = HashSeed(len);
+  size_t i = 0;
+  do {
+    uint64_t lo, hi;
+    LowerKey(p + i, std::min<size_t>(16, len - i), &lo, &hi);
+    h = HashStep(h, lo, hi);
+    i += 16;
+  } while (i < len);
+  return HashFinish(h);
 }
 
 enum class TokKind : uint8_t {
@@ -149,44 +349,75 @@ enum class TokKind : uint8_t {
 struct Tok {
   uint64_t hash;
   TokKind kind;
-  uint32_t begin, end;  // folded display text in the scratch string
+  uint32_t begin, end;  // the folded text in the scratch string (reference tokenizer) or the unit
 };
 
-struct WordLists {
-  std::array<uint64_t, 19> date_words;
-  std::array<uint64_t, 23> date_abbrs;
-  std::array<uint64_t, 42> clock_units;
-};
-
-const WordLists& Lists() {
-  static const WordLists lists = [] {
-    WordLists w{};
-    const char* date_words[] = {"january",  "february", "march",     "april",     "june",
-                                "july",     "august",   "september", "october",   "november",
-                                "december", "monday",   "tuesday",   "wednesday", "thursday",
-                                "friday",   "saturday", "sunday",    "today"};
-    const char* date_abbrs[] = {"jan", "feb",  "mar",  "apr",   "may", "jun", "jul", "aug",
-                                "sep", "sept", "oct",  "nov",   "dec", "mon", "tue", "tues",
-                                "wed", "thu",  "thur", "thurs", "fri", "sat", "sun"};
-    const char* clock_units[] = {
+// The month, day, clock and unit words of the masker, by hash: a direct-mapped table whose index bits are
+// chosen (at start-up) so that no two of the words share a slot, so a lookup is one load and a compare,
+// without a branch on the (unpredictable) answer.
+class DateWords {
+ public:
+  DateWords() {
+    static const char* const kDateWords[] = {"january",  "february", "march",     "april",     "june",
+                                             "july",     "august",   "september", "october",   "november",
+                                             "december", "monday",   "tuesday",   "wednesday", "thursday",
+                                             "friday",   "saturday", "sunday",    "today"};
+    static const char* const kDateAbbrs[] = {"jan", "feb",  "mar",  "apr",   "may", "jun", "jul", "aug",
+                                             "sep", "sept", "oct",  "nov",   "dec", "mon", "tue", "tues",
+                                             "wed", "thu",  "thur", "thurs", "fri", "sat", "sun"};
+    static const char* const kClockUnits[] = {
         "am",    "pm",     "a",       "p",    "m",     "gmt", "utc",    "est",     "edt", "cst",  "cdt",
         "pst",   "pdt",    "cet",     "cest", "bst",   "ist", "st",     "nd",      "rd",  "th",   "min",
         "mins",  "minute", "minutes", "h",    "hr",    "hrs", "hour",   "hours",   "day", "days", "week",
         "weeks", "month",  "months",  "year", "years", "sec", "second", "seconds", "ago"};
-    for (size_t i = 0; i < w.date_words.size(); ++i) w.date_words[i] = HashWord(date_words[i]);
-    for (size_t i = 0; i < w.date_abbrs.size(); ++i) w.date_abbrs[i] = HashWord(date_abbrs[i]);
-    for (size_t i = 0; i < w.clock_units.size(); ++i) w.clock_units[i] = HashWord(clock_units[i]);
-    return w;
-  }();
-  return lists;
-}
+    std::vector<std::pair<uint64_t, TokKind>> words;
+    for (const char* w : kDateWords) words.emplace_back(HashBytes(w), TokKind::kDateWord);
+    for (const char* w : kDateAbbrs) words.emplace_back(HashBytes(w), TokKind::kDateAbbr);
+    for (const char* w : kClockUnits) words.emplace_back(HashBytes(w), TokKind::kClockUnit);
+    for (shift_ = 0; shift_ < 53; ++shift_) {
+      kinds_.fill(TokKind::kWord);
+      bool clash = false;
+      for (const auto& [h, kind] : words) {
+        const size_t at = (h >> shift_) & (kSlots - 1);
+        clash |= kinds_[at] != TokKind::kWord;
+        hashes_[at] = h;
+        kinds_[at] = kind;
+      }
+      if (!clash) return;
+    }
+    all_ = std::move(words);  // no clash-free slots (not with these words): search them instead
+  }
+  TokKind Kind(uint64_t h) const {
+    if (!all_.empty()) {
+      for (const auto& [word, kind] : all_) {
+        if (word == h) return kind;
+      }
+      return TokKind::kWord;
+    }
+    const size_t at = (h >> shift_) & (kSlots - 1);
+    // Without a branch: the answer is unpredictable ("a" is a clock word), and kWord is 0.
+    const auto keep = static_cast<uint8_t>(-static_cast<uint8_t>(hashes_[at] == h));
+    return static_cast<TokKind>(static_cast<uint8_t>(kinds_[at]) & keep);
+  }
 
-// The longest word of the lists below ("september"): longer tokens are never looked up.
-constexpr uint32_t kLongestListedWord = 9;
+ private:
+  static constexpr size_t kSlots = 2048;
+  std::vector<std::pair<uint64_t, TokKind>> all_;
+  std::array<uint64_t, kSlots> hashes_{};
+  std::array<TokKind, kSlots> kinds_{};
+  int shift_ = 0;
+};
 
-template <size_t N>
-bool Contains(const std::array<uint64_t, N>& a, uint64_t h) {
-  return std::find(a.begin(), a.end(), h) != a.end();
+// Built at start-up (it depends on nothing but HashBytes), so that the tokenizer's lookups pay no guard.
+const DateWords kDates;
+inline const DateWords& Dates() { return kDates; }
+
+// A token with a digit is a number; else a listed word's kind, or a plain word. Long words are looked
+// up too (the lookup compares whole hashes and finds none): no branch on the length or on the digit,
+// which the predictor would miss.
+inline TokKind WordKind(uint64_t hash, bool digit) {
+  const TokKind listed = Dates().Kind(hash);
+  return digit ? TokKind::kNumber : listed;
 }
 
 // The general category mask of `c`; ASCII without a call into ICU (most text is ASCII).
@@ -202,21 +433,23 @@ inline uint32_t CategoryMask(char32_t c) {
   return U_GET_GC_MASK(static_cast<UChar32>(c));
 }
 
-// Words, numbers and symbols of `s`, case-folded; `scratch` receives their folded text.
+constexpr uint32_t kTokenMask = U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK;
+
+// Words, numbers and symbols of `s`, case-folded; `scratch` receives their folded text. The reference
+// tokenizer, one code point at a time: it gives the display form, and the tests hold the fast one to it.
 void Tokenize(std::string_view s, std::string* scratch, std::vector<Tok>* toks) {
-  const WordLists& lists = Lists();
   size_t i = 0;
   while (i < s.size()) {
     size_t len;
     const char32_t c = Decode(s, i, &len);
     const uint32_t gc = CategoryMask(c);
-    if (gc & (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK)) {
+    if (gc & kTokenMask) {
       const uint32_t begin = static_cast<uint32_t>(scratch->size());
       bool digit = false;
       while (i < s.size()) {
         const char32_t d = Decode(s, i, &len);
         const uint32_t dgc = CategoryMask(d);
-        if (!(dgc & (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK))) break;
+        if (!(dgc & kTokenMask)) break;
         if (dgc & U_GC_N_MASK) digit = true;
         if (d < 0x80) {
           scratch->push_back(static_cast<char>(d >= 'A' && d <= 'Z' ? d + ('a' - 'A') : d));
@@ -227,20 +460,8 @@ void Tokenize(std::string_view s, std::string* scratch, std::vector<Tok>* toks) 
         i += len;
       }
       const uint32_t end = static_cast<uint32_t>(scratch->size());
-      const uint64_t h = HashWord(std::string_view(*scratch).substr(begin, end - begin));
-      TokKind kind = TokKind::kWord;
-      if (digit) {
-        kind = TokKind::kNumber;
-      } else if (end - begin > kLongestListedWord) {
-        // Not in any list.
-      } else if (Contains(lists.date_words, h)) {
-        kind = TokKind::kDateWord;
-      } else if (Contains(lists.date_abbrs, h)) {
-        kind = TokKind::kDateAbbr;
-      } else if (Contains(lists.clock_units, h)) {
-        kind = TokKind::kClockUnit;
-      }
-      toks->push_back({h, kind, begin, end});
+      const uint64_t h = HashBytes(std::string_view(*scratch).substr(begin, end - begin));
+      toks->push_back({h, WordKind(h, digit), begin, end});
       continue;
     }
     if (gc & (U_GC_SO_MASK | U_GC_SC_MASK)) {
@@ -248,10 +469,167 @@ void Tokenize(std::string_view s, std::string* scratch, std::vector<Tok>* toks) 
       AppendUtf8(c, scratch);
       const uint32_t end = static_cast<uint32_t>(scratch->size());
       toks->push_back(
-          {HashWord(std::string_view(*scratch).substr(begin, end - begin)), TokKind::kSymbol, begin, end});
+          {HashBytes(std::string_view(*scratch).substr(begin, end - begin)), TokKind::kSymbol, begin, end});
     }
     i += len;
   }
+}
+
+// Adds the ASCII-letter words of the bytes [begin, end) of `p` to `words` (for tokens that are not
+// plain letters: with digits, non-ASCII letters or marks).
+void AddLetterRuns(const char* p, size_t begin, size_t end, UnitWords* words) {
+  auto letter = [p](size_t k) {
+    return static_cast<unsigned char>((static_cast<unsigned char>(p[k]) | 0x20) - 'a') < 26;
+  };
+  size_t i = begin;
+  while (i < end) {
+    if (!letter(i)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < end && letter(j)) ++j;
+    words->Add(p + i, j - i, HashLowerRun(p + i, j - i));
+    i = j;
+  }
+}
+
+// The tokenizer of the pipeline: the same tokens as Tokenize (hashes of the folded text, kinds), without
+// the folded text, and the unit's words for the rule prefilter. Plain ASCII words (most of the text)
+// are found with byte-class bitmaps and hashed sixteen bytes at a time; everything around a non-ASCII
+// byte goes through the code-point path of Tokenize. `toks` may be null (only the words). With
+// `padded`, `s` is followed by kScanPadding readable bytes (of any value).
+void TokenizeFast(std::string_view s, bool padded, std::vector<Tok>* toks, UnitWords* words) {
+  const size_t n = s.size();
+  words->Clear();
+  if (n == 0) return;
+  const char* p = s.data();
+  constexpr size_t kStack = 448;
+  char stack[kStack + kScanPadding];
+  thread_local std::string heap;
+  if (!padded) {
+    if (n <= kStack) {
+      std::memcpy(stack, p, n);
+      std::memset(stack + n, ' ', kScanPadding);
+      p = stack;
+    } else {
+      heap.assign(p, n);
+      heap.append(kScanPadding, ' ');
+      p = heap.data();
+    }
+  }
+  const auto lead = static_cast<unsigned char>(p[0]);
+  words->lead_digit = lead >= '0' && lead <= '9';
+  words->lead_number = words->lead_digit || lead == '.' || lead == ',';
+  thread_local std::string folded;
+
+  // The masks of the block holding the cursor, computed once per block as it moves on.
+  size_t block = ~size_t{0};
+  ByteMasks m;
+  uint64_t space_carry = 1;  // the byte before the block is whitespace (or the text's start)
+  uint64_t interesting = 0;  // bytes that start something: alphanumerics, non-ASCII, '$'
+  auto load = [&](size_t b) {
+    while (block != b) {
+      block = block == ~size_t{0} ? 0 : block + 1;
+      m = ScanBlock(p + 64 * block);
+      const uint64_t valid = ValidBits(64 * block, n);
+      const uint64_t space = m.space | ~valid;
+      words->chunks += static_cast<uint32_t>(__builtin_popcountll(~space & ((space << 1) | space_carry)));
+      space_carry = space >> 63;
+      words->gt |= (m.gt & valid) != 0;
+      interesting = (m.letter | m.digit | m.high | m.dollar) & valid;
+    }
+  };
+
+  size_t pos = 0;
+  while (pos < n) {
+    load(pos / 64);
+    const uint64_t ahead = interesting & (~uint64_t{0} << (pos % 64));
+    if (ahead == 0) {
+      pos = 64 * (block + 1);
+      continue;
+    }
+    pos = 64 * block + static_cast<size_t>(__builtin_ctzll(ahead));
+    const auto c = static_cast<unsigned char>(p[pos]);
+    if (c < 0x80 && c != '$') {
+      // An ASCII alphanumeric run; the bitmap gives its end within the block.
+      const uint64_t alnum = m.letter | m.digit;
+      const size_t bit = pos % 64;
+      const uint64_t rest = ~(alnum >> bit);
+      const size_t in_block = rest != 0 ? static_cast<size_t>(__builtin_ctzll(rest)) : 64 - bit;
+      size_t end = pos + in_block;
+      const uint64_t run_bits = in_block == 64 ? ~uint64_t{0} : (uint64_t{1} << in_block) - 1;
+      bool digit = ((m.digit >> bit) & run_bits) != 0;
+      if (bit + in_block == 64) {  // runs on past the block
+        while (end < n) {
+          const auto d = static_cast<unsigned char>(p[end]);
+          if (d >= '0' && d <= '9') {
+            digit = true;
+          } else if (static_cast<unsigned char>((d | 0x20) - 'a') >= 26) {
+            break;
+          }
+          ++end;
+        }
+      }
+      end = std::min(end, n);
+      if (end == n || static_cast<unsigned char>(p[end]) < 0x80) {
+        const size_t len = end - pos;
+        const uint64_t h = HashLowerRun(p + pos, len);
+        if (toks != nullptr) {
+          toks->push_back({h, WordKind(h, digit), static_cast<uint32_t>(pos), static_cast<uint32_t>(end)});
+        }
+        if (digit) {
+          AddLetterRuns(p, pos, end, words);
+        } else {
+          words->Add(p + pos, len, h);
+        }
+        pos = end;
+        continue;
+      }
+      // It goes on with a non-ASCII letter or mark: the code-point path, from its start.
+    }
+    size_t len;
+    const std::string_view text(p, n);
+    const char32_t cp = Decode(text, pos, &len);
+    const uint32_t gc = CategoryMask(cp);
+    if (gc & kTokenMask) {
+      const size_t begin = pos;
+      folded.clear();
+      bool digit = false;
+      while (pos < n) {
+        const char32_t d = Decode(text, pos, &len);
+        const uint32_t dgc = CategoryMask(d);
+        if (!(dgc & kTokenMask)) break;
+        if (dgc & U_GC_N_MASK) digit = true;
+        if (d < 0x80) {
+          folded.push_back(static_cast<char>(d >= 'A' && d <= 'Z' ? d + ('a' - 'A') : d));
+        } else {
+          if (d == 0x17F || d == 0x212A) words->fold_sensitive = true;
+          AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(d), U_FOLD_CASE_DEFAULT)),
+                     &folded);
+        }
+        pos += len;
+      }
+      const uint64_t h = HashBytes(folded);
+      if (toks != nullptr) {
+        toks->push_back({h, WordKind(h, digit), static_cast<uint32_t>(begin), static_cast<uint32_t>(pos)});
+      }
+      AddLetterRuns(p, begin, pos, words);
+      continue;
+    }
+    if (gc & (U_GC_SO_MASK | U_GC_SC_MASK)) {
+      if (cp == 0xA9) words->copyright = true;
+      if (toks != nullptr) {
+        toks->push_back({HashBytes(text.substr(pos, len)), TokKind::kSymbol, static_cast<uint32_t>(pos),
+                         static_cast<uint32_t>(pos + len)});
+      }
+    } else if (cp == 0xBB || cp == 0x203A) {
+      words->chevron = true;
+    }
+    pos += len;
+  }
+  // Whitespace and '>' of the blocks the cursor skipped over.
+  load((n - 1) / 64);
 }
 
 // Masks numbers and dates: every number and full month/day name becomes a mask, an abbreviated one
@@ -287,7 +665,14 @@ void MaskTitle(const TitleMask& title, std::vector<Tok>* toks) {
   if (title.variants().empty()) return;
   // In place: the output is never longer than the input, and matching reads only unwritten tokens.
   std::vector<Tok>& t = *toks;
-  size_t w = 0, k = 0;
+  // Most units hold no title: nothing to rewrite before the first token that opens one.
+  size_t k = 0;
+  for (; k < t.size(); ++k) {
+    bool opens = false;
+    for (const std::vector<uint64_t>& v : title.variants()) opens |= t[k].hash == v[0];
+    if (opens) break;
+  }
+  size_t w = k;
   while (k < t.size()) {
     size_t matched = 0;
     for (const std::vector<uint64_t>& v : title.variants()) {
@@ -328,31 +713,92 @@ std::vector<Unit> SplitSentences(std::string_view line) {
   return units;
 }
 
-std::vector<Unit> SplitUnits(std::string_view text, bool* sentence_mode) {
-  std::vector<Unit> units;
+namespace {
+
+// The end of the line starting at `start` (the offset of its '\n' or '\r', or the text's size), with
+// memchr when the text has no '\r' (`has_cr`).
+inline size_t LineEnd(std::string_view text, size_t start, bool has_cr) {
+  if (!has_cr) {
+    const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
+    return nl == nullptr ? text.size() : static_cast<const char*>(nl) - text.data();
+  }
+  size_t i = start;
+  while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
+  return i;
+}
+
+}  // namespace
+
+void SplitUnits(std::string_view text, bool* sentence_mode, std::vector<Unit>* units) {
+  units->clear();
   const std::string_view trimmed = TrimSpace(text);
   const size_t inner_begin = trimmed.data() - text.data();
-  const size_t first_break = text.find_first_of("\r\n", inner_begin);
-  *sentence_mode = first_break == std::string_view::npos || first_break >= inner_begin + trimmed.size();
-  if (text.empty()) return units;
+  const bool has_cr = std::memchr(text.data(), '\r', text.size()) != nullptr;
+  const size_t first_break = LineEnd(text, inner_begin, has_cr);
+  *sentence_mode = first_break >= inner_begin + trimmed.size();
+  if (text.empty()) return;
   if (*sentence_mode) {
-    AppendSentences(text, 0, &units);
-    return units;
+    AppendSentences(text, 0, units);
+    return;
   }
   size_t start = 0;
   while (start < text.size()) {
-    size_t eol = text.find_first_of("\r\n", start);
-    size_t next;
-    if (eol == std::string_view::npos) {
-      eol = next = text.size();
-    } else {
+    const size_t eol = LineEnd(text, start, has_cr);
+    size_t next = eol;
+    if (eol < text.size()) {
       next = eol + 1;
       if (text[eol] == '\r' && next < text.size() && text[next] == '\n') ++next;
     }
-    units.push_back(MakeUnit(text, start, next, 0));
+    units->push_back(MakeUnit(text, start, next, 0));
     start = next;
   }
+  JoinSoftBreaks(text, units);
+}
+
+std::vector<Unit> SplitUnits(std::string_view text, bool* sentence_mode) {
+  std::vector<Unit> units;
+  SplitUnits(text, sentence_mode, &units);
   return units;
+}
+
+std::string_view FirstLine(std::string_view text) {
+  const bool has_cr = std::memchr(text.data(), '\r', text.size()) != nullptr;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t eol = LineEnd(text, pos, has_cr);
+    const std::string_view line = TrimSpace(text.substr(pos, eol - pos));
+    if (!line.empty()) return line;
+    pos = eol + 1;
+  }
+  return {};
+}
+
+void JoinLines(std::string_view unit, std::string* joined,
+               std::vector<std::pair<uint32_t, uint32_t>>* pieces) {
+  joined->clear();
+  pieces->clear();
+  size_t start = 0;
+  while (start < unit.size()) {
+    size_t eol = start;
+    while (eol < unit.size() && unit[eol] != '\n' && unit[eol] != '\r') ++eol;
+    const std::string_view line = TrimSpace(unit.substr(start, eol - start));
+    if (!line.empty()) {
+      if (!joined->empty()) joined->push_back(' ');
+      pieces->emplace_back(static_cast<uint32_t>(joined->size()),
+                           static_cast<uint32_t>(line.data() - unit.data()));
+      joined->append(line);
+    }
+    start = eol + 1;
+  }
+}
+
+uint32_t RawOffset(const std::vector<std::pair<uint32_t, uint32_t>>& pieces, uint32_t joined_offset) {
+  // The last piece starting at or before the offset. An offset on a joining space is the end of the
+  // line before it; one just after it is the start of the next line (the break and its whitespace
+  // included).
+  size_t k = 0;
+  while (k + 1 < pieces.size() && pieces[k + 1].first <= joined_offset) ++k;
+  return pieces[k].second + (joined_offset - pieces[k].first);
 }
 
 TitleMask::TitleMask(std::string_view title) {
@@ -360,8 +806,9 @@ TitleMask::TitleMask(std::string_view title) {
   if (title.empty()) return;
   std::vector<uint64_t> whole = TitleTokens(title);
   // Segments of "Headline | Site" or "Section » Headline": the longest one is the headline.
+  // » and › only with spaces around them: next to a word they are quotation marks ("«Name»").
   static constexpr std::string_view kSeparators[] = {
-      "|", "\xC2\xBB", "\xE2\x80\xBA", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", "::", " / "};
+      "|", " \xC2\xBB ", " \xE2\x80\xBA ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", "::", " / "};
   std::vector<uint64_t> longest;
   size_t pos = 0;
   while (pos <= title.size()) {
@@ -382,24 +829,74 @@ TitleMask::TitleMask(std::string_view title) {
   if (longest.size() >= kMinTitleTokens && longest != whole) variants_.push_back(longest);
 }
 
-Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* display) {
+uint64_t HashBytes(std::string_view bytes) {
+  if (bytes.size() <= 8) {
+    uint64_t lo = 0;
+    std::memcpy(&lo, bytes.data(), bytes.size());
+    return HashShort(lo);
+  }
+  uint64_t h = HashSeed(bytes.size());
+  size_t i = 0;
+  do {
+    char buf[16] = {};
+    std::memcpy(buf, bytes.data() + i, std::min<size_t>(16, bytes.size() - i));
+    uint64_t lo, hi;
+    std::memcpy(&lo, buf, 8);
+    std::memcpy(&hi, buf + 8, 8);
+    h = HashStep(h, lo, hi);
+    i += 16;
+  } while (i < bytes.size());
+  return HashFinish(h);
+}
+
+void UnitWords::Clear() {
+  std::vector<uint64_t> keep = std::move(words);  // keeps its capacity
+  keep.clear();
+  *this = UnitWords();
+  words = std::move(keep);
+}
+
+void ScanWords(std::string_view text, UnitWords* words) { TokenizeFast(text, false, nullptr, words); }
+
+namespace {
+std::atomic<bool> reference_paths{false};
+}  // namespace
+
+void SetReferencePathsForTesting(bool on) { reference_paths.store(on); }
+bool ReferencePathsForTesting() { return reference_paths.load(std::memory_order_relaxed); }
+
+Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* display,
+                  std::vector<uint64_t>* hashes, UnitWords* words, bool padded) {
   // Reused per thread: this runs once per line of the corpus.
   thread_local std::string scratch;
   thread_local std::vector<Tok> toks;
-  scratch.clear();
+  thread_local UnitWords unused;
   toks.clear();
-  Tokenize(unit, &scratch, &toks);
-  MaskDates(&toks);
+  if (display != nullptr || ReferencePathsForTesting()) {
+    scratch.clear();
+    Tokenize(unit, &scratch, &toks);
+    if (words != nullptr) ScanWords(unit, words);
+  } else {
+    TokenizeFast(unit, padded, &toks, words != nullptr ? words : &unused);
+  }
+  // Masking dates changes nothing in a unit without a number or a full month or day name.
+  bool dates = false;
+  for (const Tok& tok : toks) dates |= tok.kind == TokKind::kNumber || tok.kind == TokKind::kDateWord;
+  if (dates) MaskDates(&toks);
   MaskTitle(title, &toks);
   Template t;
   uint64_t key = 0x243F6A8885A308D3ULL;
-  for (const Tok& tok : toks) {
-    key = Mix64(key * 0x9E3779B97F4A7C15ULL + tok.hash);
-    ++t.tokens;
-    if (tok.kind == TokKind::kTitle) t.has_title = true;
-    if (tok.kind != TokKind::kMask && tok.kind != TokKind::kTitle && tok.kind != TokKind::kSymbol) ++t.words;
+  if (hashes != nullptr) hashes->resize(toks.size());
+  uint64_t* out = hashes != nullptr ? hashes->data() : nullptr;
+  for (size_t k = 0; k < toks.size(); ++k) {
+    const Tok& tok = toks[k];
+    key = (key ^ tok.hash) * 0x9E3779B97F4A7C15ULL;  // the token hashes are mixed already
+    t.has_title |= tok.kind == TokKind::kTitle;
+    t.words += tok.kind != TokKind::kMask && tok.kind != TokKind::kTitle && tok.kind != TokKind::kSymbol;
+    if (out != nullptr) out[k] = tok.hash;
   }
-  t.key = key;
+  t.tokens = static_cast<uint32_t>(toks.size());
+  t.key = Mix64(key);
   t.pure_title = t.has_title && t.words == 0;
   if (display != nullptr) {
     display->clear();

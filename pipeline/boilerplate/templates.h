@@ -17,18 +17,21 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace neardup::boilerplate_internal {
 
 // One unit of a text, in bytes.
 struct Unit {
-  uint32_t region_begin;  ///< the bytes the unit owns: its line with the line ending, or its sentence
+  uint32_t region_begin;  ///< the bytes the unit owns: its line(s) with the line ending, or its sentence
   uint32_t region_end;    ///<   with the whitespace after it (the first unit also owns leading space)
   uint32_t text_begin;    ///< the unit's text without surrounding whitespace (empty for a blank line)
   uint32_t text_end;
+  bool joined = false;  ///< several lines joined at soft line breaks (a re-wrapped paragraph)
   bool blank() const { return text_begin == text_end; }
 };
 
@@ -36,7 +39,28 @@ struct Unit {
 // end is split into sentences instead (*sentence_mode = true): a sentence ends after '.', '!', '?' or
 // '…' (and any closing quotes or brackets) followed by whitespace and a character that is not a
 // lower-case letter. `text` must be valid UTF-8 and shorter than 4 GiB.
+//
+// Lines joined at soft line breaks are one unit: sites and dumps re-wrap paragraphs at a fixed width,
+// and a line of such a paragraph ("comment.", "March 4.") is a fragment of a sentence, never furniture
+// on its own. A break between two non-blank lines is soft when the line above does not end like a
+// sentence (. ! ? : … ” " » ) and either the text is wrapped at some width W and the line above is full
+// (its length plus the next word's exceeds W), or the line below starts with a lower-case letter and
+// the line above is nearly as long as the text's longest line. W is what most pairs of adjacent lines agree
+// on, with lower-case continuations among them; a stack of furniture lines of similar lengths (a box of
+// related links) does not look wrapped.
 std::vector<Unit> SplitUnits(std::string_view text, bool* sentence_mode);
+void SplitUnits(std::string_view text, bool* sentence_mode, std::vector<Unit>* units);
+
+// The first line of `text` that is not blank, trimmed (as FirstNonEmptyLine of the input layer finds the
+// title of a document without one).
+std::string_view FirstLine(std::string_view text);
+
+// The text a rule sees for a joined unit: its lines, trimmed, joined by single spaces. `pieces`
+// receives, for each line, (offset in the result, offset in `unit`) of its first byte, so that an
+// offset into the result maps back with RawOffset.
+void JoinLines(std::string_view unit, std::string* joined,
+               std::vector<std::pair<uint32_t, uint32_t>>* pieces);
+uint32_t RawOffset(const std::vector<std::pair<uint32_t, uint32_t>>& pieces, uint32_t joined_offset);
 
 // Splits one line into sentences (same rule as above); offsets relative to `line`.
 std::vector<Unit> SplitSentences(std::string_view line);
@@ -57,6 +81,50 @@ class TitleMask {
   std::vector<std::vector<uint64_t>> variants_;
 };
 
+// The words of a unit as the rule prefilter (rules.cc) sees them, gathered by the tokenizer in the same
+// pass: every maximal run of ASCII letters, lower-cased and hashed with HashBytes, in order; the first
+// one's first bytes; how many runs of characters lie between whitespace; and a few characters.
+struct UnitWords {
+  std::vector<uint64_t> words;
+  uint64_t first_lo = 0, first_hi = 0;  ///< the first word's first 16 bytes, lower-cased, zero-padded
+  uint32_t first_len = 0;               ///< its length in bytes (0: no word)
+  uint32_t chunks = 0;                  ///< runs of characters between whitespace (\t \n \f \r space)
+  bool lead_digit = false;              ///< the text starts with 0-9
+  bool lead_number = false;             ///< ... with 0-9, '.' or ','
+  bool gt = false;                      ///< contains '>'
+  bool chevron = false;                 ///< contains » or ›
+  bool copyright = false;               ///< contains ©
+  bool fold_sensitive = false;          ///< contains ſ or K, which (?i) takes for s and k
+
+  // Adds the word of `len` letters at `p` (readable for 16 bytes), whose hash is `hash`.
+  void Add(const char* p, size_t len, uint64_t hash) {
+    if (words.empty()) {
+      first_len = static_cast<uint32_t>(len);
+      uint64_t lo, hi;
+      std::memcpy(&lo, p, 8);
+      std::memcpy(&hi, p + 8, 8);
+      constexpr uint64_t kCase = 0x2020202020202020ULL;
+      const size_t k = len < 16 ? len : 16;
+      first_lo = (lo | kCase) & (k >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * k)) - 1);
+      first_hi = k <= 8 ? 0 : (hi | kCase) & (k >= 16 ? ~uint64_t{0} : (uint64_t{1} << (8 * (k - 8))) - 1);
+    }
+    words.push_back(hash);
+  }
+  void Clear();
+};
+
+// Tests and benchmarks only: while set, MaskUnit tokenizes one code point at a time (the reference
+// tokenizer) and the built-in rules run on every unit without their prefilter, so that the fast paths
+// can be compared with the plain ones on whole corpora. Not to be changed while the stage runs.
+void SetReferencePathsForTesting(bool on);
+bool ReferencePathsForTesting();
+
+// The hash of a byte string: of tokens (folded) and of the prefilter's words.
+uint64_t HashBytes(std::string_view bytes);
+
+// The words of `text` (what MaskUnit gathers as it goes).
+void ScanWords(std::string_view text, UnitWords* words);
+
 // A unit's template.
 struct Template {
   uint64_t key = 0;         ///< hash of the masked token sequence; equal templates have equal keys
@@ -67,8 +135,12 @@ struct Template {
 };
 
 // Computes the template of `unit` (UTF-8). When `display` is not null it receives the masked form,
-// tokens joined by spaces, masks written "<n>" and "<title>" (the `pattern` of boilerplate.jsonl).
-Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* display = nullptr);
+// tokens joined by spaces, masks written "<n>" and "<title>" (the `pattern` of boilerplate.jsonl). When
+// `hashes` is not null it receives the hash of each token after masking (to compare texts by shingles);
+// when `words` is not null, the unit's words for the rule prefilter. With `padded`, `unit` is followed by
+// kScanPadding readable bytes (ascii_scan.h), which saves a copy.
+Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* display = nullptr,
+                  std::vector<uint64_t>* hashes = nullptr, UnitWords* words = nullptr, bool padded = false);
 
 }  // namespace neardup::boilerplate_internal
 
