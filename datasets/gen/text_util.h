@@ -11,10 +11,11 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/io/utf8.h"
+
 namespace neardup::datagen {
 
-// Appends the UTF-8 encoding of code point `cp` (must be a Unicode scalar value).
-void AppendUtf8(char32_t cp, std::string* out);
+using ::neardup::AppendUtf8;  // the project's own, pipeline/io/utf8.h
 
 // Decodes the code point starting at s[*i] and advances *i past it. `s` must be valid UTF-8 (all
 // generator text is).
