@@ -1,19 +1,31 @@
 #!/usr/bin/env bash
+# Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+#
 # End-to-end throughput of `neardup run`: MB per CPU-second (input bytes / (user + system time)),
-# wall-clock scaling from 1 to 2 threads, and peak RSS; medians of RUNS runs.
+# wall-clock scaling from 1 to 2 threads, peak RSS and seconds per stage (stats.json `timing`); medians
+# of RUNS runs.
 #
 #   bench/throughput.sh [DOCS] [RUNS] [extra neardup run options...]
 #
-# Expects a Release build in build/ (scripts/quickstart.sh or scripts/test.sh makes one).
+# Environment: BUILD (default build/, a Release build), BENCH_DIR (corpus and outputs, default
+# /tmp/neardup-bench), DATAGEN_ARGS (extra neardup-datagen options, e.g. a preset; part of the corpus
+# file name so that corpora of different recipes never mix).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=${1:-20000}
 runs=${2:-5}
 shift $(( $# > 2 ? 2 : $# )) || true
+build=${BUILD:-build}
 work=${BENCH_DIR:-/tmp/neardup-bench}
 mkdir -p "$work"
-corpus="$work/corpus-$docs.jsonl"
-[ -f "$corpus" ] || build/neardup-datagen --docs "$docs" --seed 42 --out "$corpus" --truth "$work/truth-$docs.jsonl"
+recipe=$(echo "${DATAGEN_ARGS:-}" | tr -c 'A-Za-z0-9.\n' '-' | sed 's/^-*//; s/-*$//')
+corpus="$work/corpus-$docs${recipe:+-$recipe}.jsonl"
+if [ ! -f "$corpus" ]; then
+  # shellcheck disable=SC2086  # DATAGEN_ARGS is a list of options on purpose
+  "$build/neardup-datagen" --docs "$docs" --seed 42 ${DATAGEN_ARGS:-} --out "$corpus.tmp" \
+    --truth "${corpus%.jsonl}-truth.jsonl"
+  mv "$corpus.tmp" "$corpus"
+fi
 bytes=$(stat -c %s "$corpus")
 echo "corpus: $corpus ($docs documents, $((bytes / 1000000)) MB)"
 
@@ -21,15 +33,24 @@ median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 for threads in 1 2; do
   : >"$work/t$threads.txt"
+  : >"$work/stages$threads.txt"
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
-      build/neardup run "$corpus" -o "$work/out" --threads "$threads" -q "$@"
+      "$build/neardup" run "$corpus" -o "$work/out" --threads "$threads" -q "$@"
     cat "$work/time.txt" >>"$work/t$threads.txt"
+    # one "stage seconds" line per stage of this run
+    sed -n 's/.*"stage": "\([a-z_]*\)", "seconds": \([0-9.]*\).*/\1 \2/p' "$work/out/stats.json" \
+      >>"$work/stages$threads.txt"
   done
   wall=$(awk '{ print $1 }' "$work/t$threads.txt" | median)
   mbcpu=$(awk -v b="$bytes" '{ print b / 1e6 / ($2 + $3) }' "$work/t$threads.txt" | median)
   rss=$(awk '{ print $4 / 1024 }' "$work/t$threads.txt" | median)
   echo "threads $threads: wall ${wall}s, ${mbcpu} MB per CPU-second, peak RSS ${rss} MB (median of $runs)"
+  printf '  stages (median s):'
+  for stage in $(awk '!seen[$1]++ { print $1 }' "$work/stages$threads.txt"); do
+    printf ' %s %s' "$stage" "$(awk -v s="$stage" '$1 == s { print $2 }' "$work/stages$threads.txt" | median)"
+  done
+  echo
   eval "wall_$threads=$wall"
 done
 awk -v a="$wall_1" -v b="$wall_2" 'BEGIN { printf "scaling 1 -> 2 threads: %.2f\n", a / b }'
