@@ -15,6 +15,7 @@
 //   bench_passages --docs 20000 --threads 2 --repeat 3          # the figures in README-passages.md
 //   bench_passages --docs 20000 --sweep                         # min_words and caps
 //   bench_passages --jsonl corpus.jsonl --truth truth.jsonl     # another corpus, e.g. neardup-datagen's
+//   bench_passages --jsonl corpus.jsonl --annotations out/annotations.jsonl   # as in that neardup run
 
 #include <simdjson.h>
 #include <sys/resource.h>
@@ -23,6 +24,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -297,10 +299,87 @@ std::vector<std::string> ReadJsonlField(const std::string& path, const char* fie
   return out;
 }
 
+// What `neardup run` gave the passage stage, read back from its annotations.jsonl (input order): a
+// document takes part when it was neither dropped nor a duplicate, its cluster is the near-duplicate
+// cluster, and its ranges are the text between its boilerplate spans. False when the file does not have
+// one line per document.
+bool ReadRunAnnotations(const std::string& path, std::vector<PassageInput>* docs) {
+  std::ifstream in(path);
+  std::string line;
+  simdjson::ondemand::parser parser;
+  size_t d = 0;
+  for (; std::getline(in, line); ++d) {
+    if (d >= docs->size()) return false;
+    PassageInput& doc = (*docs)[d];
+    simdjson::padded_string padded(line);
+    simdjson::ondemand::document json;
+    if (parser.iterate(padded).get(json) != simdjson::SUCCESS) return false;
+    bool kept = false, dropped = false;
+    int64_t cluster = -1;
+    std::vector<std::pair<uint32_t, uint32_t>> removed;
+    simdjson::ondemand::object object;
+    if (json.get_object().get(object) != simdjson::SUCCESS) return false;
+    for (auto field : object) {
+      std::string_view key;
+      if (field.unescaped_key().get(key) != simdjson::SUCCESS) return false;
+      simdjson::ondemand::value value = field.value();
+      if (key == "kept") {
+        if (value.get_bool().get(kept) != simdjson::SUCCESS) return false;
+      } else if (key == "dropped") {
+        dropped = !value.is_null();
+      } else if (key == "cluster") {
+        if (!value.is_null() && value.get_int64().get(cluster) != simdjson::SUCCESS) return false;
+      } else if (key == "boilerplate") {
+        for (auto span : value.get_array()) {
+          int64_t start = 0, end = 0;
+          if (span["start"].get_int64().get(start) != simdjson::SUCCESS ||
+              span["end"].get_int64().get(end) != simdjson::SUCCESS) {
+            return false;
+          }
+          removed.emplace_back(static_cast<uint32_t>(start), static_cast<uint32_t>(end));
+        }
+      }
+    }
+    doc.participates = kept && !dropped;
+    doc.cluster = static_cast<int32_t>(cluster);
+    if (!removed.empty()) {
+      const uint32_t length = doc.ranges.back().second;
+      doc.ranges.clear();
+      uint32_t at = 0;
+      for (const auto& [start, end] : removed) {
+        if (start > at) doc.ranges.emplace_back(at, start);
+        at = std::max(at, end);
+      }
+      if (at < length) doc.ranges.emplace_back(at, length);
+    }
+  }
+  return d == docs->size();
+}
+
+// Order-sensitive digest of the output, to compare two builds.
+uint64_t Digest(const std::vector<PassagePair>& pairs) {
+  uint64_t h = 1469598103934665603ULL;
+  auto mix = [&](uint64_t v) { h = (h ^ v) * 1099511628211ULL; };
+  for (const PassagePair& p : pairs) {
+    mix(p.a);
+    mix(p.b);
+    for (const PassageSpan& s : p.spans) {
+      mix(s.a_start);
+      mix(s.a_end);
+      mix(s.b_start);
+      mix(s.b_end);
+      mix(static_cast<uint64_t>(std::llround(s.similarity * 10000)));
+    }
+  }
+  return h;
+}
+
 // Another corpus (e.g. neardup-datagen's): nothing is planted, so only the time and what is reported.
 // With a neardup-datagen truth file the documents of one story form one cluster, as near-duplicate
-// detection would make them, so that every reported pair links two different stories.
-int RunExternal(const std::string& path, const std::string& truth, const PassageOptions& options, int show) {
+// detection would make them, so that every reported pair links two different stories. With the
+// annotations.jsonl of a `neardup run` on that corpus, the stage gets exactly what it got in that run.
+int RunExternal(const std::string& path, const std::string& truth, const std::string& annotations,
+                const PassageOptions& options, int show, int repeat) {
   const std::vector<std::string> texts = ReadJsonlField(path, "text");
   std::vector<std::string> stories;
   if (!truth.empty()) stories = ReadJsonlField(truth, "story");
@@ -313,11 +392,24 @@ int RunExternal(const std::string& path, const std::string& truth, const Passage
       docs[d].cluster = static_cast<int32_t>(std::stol(stories[d]));
     bytes += texts[d].size();
   }
+  if (!annotations.empty() && !ReadRunAnnotations(annotations, &docs)) {
+    std::fprintf(stderr, "%s: not the annotations of a run on %s\n", annotations.c_str(), path.c_str());
+    return 1;
+  }
+  size_t participating = 0;
+  for (const PassageInput& d : docs) participating += d.participates;
   const double megabytes = static_cast<double>(bytes) / 1e6;
   Evaluation ev;
   const std::vector<PassagePair> pairs = Find(docs, options, &ev);
-  std::printf("%s: %zu documents, %.1f MB; min_words %zu\n  pairs %zu\n", path.c_str(), docs.size(),
-              megabytes, options.min_words, pairs.size());
+  for (int r = 1; r < repeat; ++r) {
+    Evaluation again;
+    Find(docs, options, &again);
+    ev.seconds = std::min(ev.seconds, again.seconds);
+    ev.cpu_seconds = std::min(ev.cpu_seconds, again.cpu_seconds);
+  }
+  std::printf("%s: %zu documents (%zu take part), %.1f MB; min_words %zu\n  pairs %zu, digest %016llx\n",
+              path.c_str(), docs.size(), participating, megabytes, options.min_words, pairs.size(),
+              static_cast<unsigned long long>(Digest(pairs)));
   PrintStats(ev.stats);
   PrintTime(ev.seconds, ev.cpu_seconds, megabytes);
   for (const PassagePair& p : pairs) {
@@ -344,7 +436,7 @@ int main(int argc, char** argv) {
   int threads = 0;
   int repeat = 1;
   bool sweep = false;
-  std::string jsonl, truth;
+  std::string jsonl, truth, annotations;
   int show = 0;
   app.add_option("--docs", params.docs, "documents to generate");
   app.add_option("--seed", params.seed, "generator seed");
@@ -359,13 +451,15 @@ int main(int argc, char** argv) {
                  "print this many missed planted passages of >= 25 words");
   app.add_option("--jsonl", jsonl, "measure on this JSONL corpus (field text) instead of a generated one");
   app.add_option("--truth", truth, "with --jsonl: neardup-datagen truth file, one cluster per story");
+  app.add_option("--annotations", annotations,
+                 "with --jsonl: annotations.jsonl of a neardup run on it; the stage gets what it got there");
   app.add_option("--show", show, "with --jsonl: print the passages of this many pairs");
   CLI11_PARSE(app, argc, argv);
 
   std::unique_ptr<tbb::global_control> limit;
   if (threads > 0)
     limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, threads);
-  if (!jsonl.empty()) return nb::RunExternal(jsonl, truth, options, show);
+  if (!jsonl.empty()) return nb::RunExternal(jsonl, truth, annotations, options, show, repeat);
 
   const auto g0 = std::chrono::steady_clock::now();
   const nb::PassageCorpus corpus = nb::MakePassageCorpus(params);
