@@ -34,6 +34,7 @@
 #include "pipeline/io/reader.h"
 #include "pipeline/output.h"
 #include "pipeline/passages/passages.h"
+#include "pipeline/report/report.h"
 #include "pipeline/text_ranges.h"
 
 namespace neardup {
@@ -308,6 +309,29 @@ void AppendKey(const char* key, std::string* out) {
   out->append("\"");
   out->append(key);
   out->append("\":");
+}
+
+// What report.html reads of the run.
+ReportView MakeReportView(const RunState& s, const RunSummary& summary, double seconds) {
+  ReportView v;
+  v.options = s.options;
+  v.summary = &summary;
+  v.documents = s.records.size();
+  v.id_json = [&s](uint32_t i) { return std::string_view(s.records[i].id.json); };
+  v.text = [&s](uint32_t i) { return std::string_view(s.records[i].text); };
+  v.source = [&s](uint32_t i) { return std::string_view(s.records[i].source); };
+  v.issues = &s.issues;
+  v.read_stats = &s.read_stats;
+  v.clustering = &s.clustering;
+  v.candidate_pairs = s.candidates;
+  if (s.options->boilerplate) v.boilerplate = &s.boilerplate;
+  if (s.options->passages) {
+    v.passages = &s.passages;
+    v.passage_stats = &s.passage_stats;
+  }
+  for (const StageTiming& t : s.timings) v.stages.push_back({t.name, t.seconds, t.bytes});
+  v.seconds = seconds;
+  return v;
 }
 
 Status WriteStats(const RunState& s, const RunSummary& summary, const std::string& dir, double total_seconds) {
@@ -664,6 +688,8 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
       NEARDUP_RETURN_IF_ERROR(WritePassages(s, dir));
       written.push_back("passages.jsonl");
     }
+    NEARDUP_RETURN_IF_ERROR(WriteReport(MakeReportView(s, *summary, total.Seconds()), dir));
+    written.push_back("report.html");
     for (const std::string& name : OutputFileNames()) {
       if (name != "stats.json" && std::find(written.begin(), written.end(), name) == written.end()) {
         NEARDUP_RETURN_IF_ERROR(RemoveIfExists(dir, name));
