@@ -278,6 +278,29 @@ TEST(ReportTest, ListsAreCappedAndStagesOffAreSaid) {
   EXPECT_NE(page.find("<tr><td>1.0 (same shingles)</td><td class=\"n\">45</td>"), std::string::npos);
 }
 
+// Huge documents and ids still give a small page: long kept stretches show their ends, ids are cut.
+TEST(ReportTest, HugeDocumentsAndIdsStayBounded) {
+  TempDir dir;
+  std::string long_id;
+  for (int i = 0; i < 3000; ++i) long_id += "\"<&ü";
+  const std::string body = MakeText(7, 30000);  // about 200 KB
+  std::string jsonl;
+  for (int i = 0; i < 3; ++i) {
+    jsonl += JsonLine(long_id + std::to_string(i), "Title " + std::to_string(i) + "\n\n" + body +
+                                                   "\n\n© 2024 Big & Co. All rights reserved.\n");
+  }
+  WriteFile(dir / "in.jsonl", jsonl);
+  const CliResult r = RunNeardup({"run", dir / "in.jsonl", "-o", dir / "out", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string page = ReadFile(dir / "out/report.html");
+  ExpectSoundPage(page);
+  EXPECT_LT(page.size(), 120u << 10);
+  EXPECT_NE(page.find(" characters …]</span>"), std::string::npos);
+  EXPECT_NE(page.find("&quot;&lt;&amp;ü&quot;&lt;&amp;ü"), std::string::npos);
+  EXPECT_EQ(page.find(std::string(200, 'x')), std::string::npos);
+  EXPECT_NE(page.find("<b>2</b><span>near-duplicates</span>"), std::string::npos);
+}
+
 TEST(ReportTest, ReplacesAnEarlierReportAtomically) {
   TempDir dir;
   WriteFile(dir / "in.jsonl", JsonLine("x", MakeText(1, 50)));
