@@ -49,7 +49,7 @@ constexpr size_t kIdChars = 120;
 constexpr size_t kSimilarityBins = 10;
 
 constexpr std::string_view kStyle = R"css(
-:root{--fg:#1d232b;--muted:#5d6875;--line:#d8dde3;--bg:#fff;--soft:#f4f6f8;--accent:#2f6fb3;--rule:#ffd9a8;--rep:#c9e3ff;--warn:#b3261e}
+:root{--fg:#1d232b;--muted:#5d6875;--line:#d8dde3;--bg:#fff;--soft:#f4f6f8;--accent:#2f6fb3;--rule:#ffd9a8;--rep:#c9e3ff}
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);background:var(--bg)}
 header,main,footer{max-width:1180px;margin:0 auto;padding:0 20px}
@@ -391,12 +391,15 @@ void AppendIssues(const ReportView& v, Page* p) {
     entry.second = issue.skipped;
   }
   p->Raw("<table><tr><th>kind</th><th>effect</th><th class=\"n\">records</th></tr>\n");
-  for (const auto& [kind, entry] : by_kind) {
-    p->Raw("<tr><td>");
-    p->Text(kind);
-    p->Raw(entry.second ? "</td><td>skipped</td><td class=\"n\">" : "</td><td>kept, warned</td><td class=\"n\">");
-    p->Raw(Num(entry.first));
-    p->Raw("</td></tr>\n");
+  for (const bool skipped : {true, false}) {
+    for (const auto& [kind, entry] : by_kind) {
+      if (entry.second != skipped) continue;
+      p->Raw("<tr><td>");
+      p->Text(kind);
+      p->Raw(skipped ? "</td><td>skipped</td><td class=\"n\">" : "</td><td>kept, warned</td><td class=\"n\">");
+      p->Raw(Num(entry.first));
+      p->Raw("</td></tr>\n");
+    }
   }
   p->Raw("</table>\n");
   if (v.issues->empty()) {
