@@ -116,35 +116,40 @@ Status WriteClean(const RunState& s, const std::string& dir) {
     const int32_t rep = s.clustering.representative[i];
     const bool duplicate = rep != Clustering::kNone && rep != static_cast<int32_t>(i);
     const std::vector<BoilerplateSpan>& spans = SpansOf(s, i);
-    std::string_view head;
-    std::string rebuilt;  // the record with its text token replaced, when the text changed
+    std::string_view tail;  // what follows the text token; holds the record's closing brace
     if (r.from_txt) {
       out->append("{\"id\":");
       out->append(r.id.json);
       out->append(",\"text\":");
-      AppendJsonString(spans.empty() ? r.text : RemoveSpans(r.text, spans), out);
-      head = "}";
-    } else if (!spans.empty()) {
-      rebuilt.append(r.raw, 0, r.text_begin);
-      AppendJsonString(RemoveSpans(r.text, spans), &rebuilt);
-      rebuilt.append(r.raw, r.text_end, std::string::npos);
-      head = rebuilt;
+      if (spans.empty()) {
+        AppendJsonString(r.text, out);
+      } else {
+        AppendJsonString(RemoveSpans(r.text, spans), out);
+      }
+      tail = "}";
     } else {
-      head = r.raw;
+      // The record's line with its text token replaced when the text changed.
+      out->append(r.json_head);
+      if (spans.empty()) {
+        r.AppendTextToken(out);
+      } else {
+        AppendJsonString(RemoveSpans(r.text, spans), out);
+      }
+      tail = r.json_tail;
     }
     if (duplicate) {
       // Insert the "neardup" field before the record's closing brace (a record always has a text field,
       // so the object is never empty).
-      const size_t close = head.find_last_of('}');
-      out->append(head.substr(0, close));
+      const size_t close = tail.find_last_of('}');
+      out->append(tail.substr(0, close));
       out->append(",\"neardup\":{\"duplicate_of\":");
       out->append(s.records[rep].id.json);
       out->append(",\"similarity\":");
       AppendRounded4(s.clustering.similarity[i], out);
       out->append("}");
-      out->append(head.substr(close));
+      out->append(tail.substr(close));
     } else {
-      out->append(head);
+      out->append(tail);
     }
     out->push_back('\n');
   }));

@@ -24,11 +24,12 @@ using testing_util::ReadAll;
 using testing_util::ReadInputs;
 using testing_util::ReadResult;
 using testing_util::ScratchDir;
+using testing_util::FileOf;
+using testing_util::Raw;
 using testing_util::Texts;
+using testing_util::TokenOf;
 
 #define FFFD "\xEF\xBF\xBD"  // U+FFFD
-
-std::string TokenOf(const Record& r) { return r.raw.substr(r.text_begin, r.text_end - r.text_begin); }
 
 TEST(ReaderTest, ReadsPlainJsonl) {
   ScratchDir dir;
@@ -42,10 +43,10 @@ TEST(ReaderTest, ReadsPlainJsonl) {
   EXPECT_TRUE(result.issues.empty());
 
   const Record& a = result.records[0];
-  EXPECT_EQ(a.file, path);
+  EXPECT_EQ(FileOf(result, a), path);
   EXPECT_EQ(a.line, 1u);
   EXPECT_FALSE(a.from_txt);
-  EXPECT_EQ(a.raw, "{\"id\": \"doc-1\", \"text\": \"Hello\\nworld\", \"lang\": \"en\"}");
+  EXPECT_EQ(Raw(a), "{\"id\": \"doc-1\", \"text\": \"Hello\\nworld\", \"lang\": \"en\"}");
   EXPECT_EQ(a.text, "Hello\nworld");
   EXPECT_EQ(TokenOf(a), "\"Hello\\nworld\"");
   EXPECT_EQ(a.id.json, "\"doc-1\"");
@@ -58,11 +59,13 @@ TEST(ReaderTest, ReadsPlainJsonl) {
   EXPECT_EQ(b.line, 2u);
   EXPECT_EQ(b.text, "caf\xC3\xA9");
   EXPECT_EQ(TokenOf(b), "\"caf\\u00e9\"");  // the token, without the whitespace after it
-  EXPECT_EQ(b.text_begin, 12u);
+  EXPECT_EQ(b.json_head.size(), 12u);
+  EXPECT_EQ(b.text_token, "\"caf\\u00e9\"");  // kept: re-encoding would write the character itself
+  EXPECT_TRUE(a.text_token.empty());       // rebuilt from the text
   EXPECT_EQ(b.id.json, "42");
   EXPECT_EQ(b.id.key, "i42");
   // Unknown fields are carried through untouched in raw.
-  EXPECT_NE(b.raw.find("\"extra\":{\"x\":[1,2,{\"y\":null}]}"), std::string::npos);
+  EXPECT_NE(Raw(b).find("\"extra\":{\"x\":[1,2,{\"y\":null}]}"), std::string::npos);
 
   EXPECT_EQ(result.stats.files, 1u);
   EXPECT_EQ(result.stats.replacements, 0u);
@@ -81,7 +84,7 @@ TEST(ReaderTest, LineEndingsBlankLinesAndByteCount) {
   ASSERT_TRUE(result.status.ok());
   EXPECT_TRUE(result.issues.empty());
   ASSERT_EQ(result.records.size(), 3u);
-  EXPECT_EQ(result.records[0].raw, "{\"text\":\"first\"}");  // BOM and '\r' gone
+  EXPECT_EQ(Raw(result.records[0]), "{\"text\":\"first\"}");  // BOM and '\r' gone
   EXPECT_EQ(result.records[0].line, 1u);
   EXPECT_EQ(result.records[1].text, "keeps \r\n inside");
   EXPECT_EQ(result.records[1].line, 4u);  // blank lines still count
@@ -154,13 +157,13 @@ TEST(ReaderTest, InvalidUtf8IsRepairedInRawAndText) {
   ASSERT_EQ(result.records.size(), 2u);
   const Record& a = result.records[0];
   EXPECT_EQ(a.text, "a" FFFD " b" FFFD FFFD FFFD " c" FFFD FFFD FFFD);
-  EXPECT_EQ(a.raw, "{\"text\":\"a" FFFD " b" FFFD FFFD FFFD " c" FFFD FFFD FFFD "\",\"id\":\"i" FFFD "\"}");
+  EXPECT_EQ(Raw(a), "{\"text\":\"a" FFFD " b" FFFD FFFD FFFD " c" FFFD FFFD FFFD "\",\"id\":\"i" FFFD "\"}");
   EXPECT_EQ(TokenOf(a), "\"a" FFFD " b" FFFD FFFD FFFD " c" FFFD FFFD FFFD "\"");
   EXPECT_EQ(a.id.json, "\"i" FFFD "\"");
   EXPECT_EQ(a.replacements, 8u);  // 7 in the text, 1 in the id
   const Record& b = result.records[1];
   EXPECT_EQ(b.text, "d" FFFD FFFD FFFD FFFD " " FFFD FFFD);
-  EXPECT_EQ(b.raw, "{\"text\":\"d" FFFD FFFD FFFD FFFD " " FFFD FFFD "\",\"note\":\"" FFFD FFFD "\"}");
+  EXPECT_EQ(Raw(b), "{\"text\":\"d" FFFD FFFD FFFD FFFD " " FFFD FFFD "\",\"note\":\"" FFFD FFFD "\"}");
   EXPECT_EQ(b.replacements, 8u);
   EXPECT_EQ(result.stats.replacements, 16u);
 }
@@ -178,7 +181,7 @@ TEST(ReaderTest, LoneSurrogateEscapesAndEmptyText) {
   EXPECT_EQ(result.records[0].replacements, 1u);
   EXPECT_EQ(result.records[1].replacements, 2u);
   EXPECT_EQ(result.records[2].replacements, 0u);
-  EXPECT_EQ(result.records[0].raw, "{\"text\":\"\\ud800x\"}");  // raw keeps the escape
+  EXPECT_EQ(Raw(result.records[0]), "{\"text\":\"\\ud800x\"}");  // raw keeps the escape
   EXPECT_EQ(TokenOf(result.records[3]), "\"\"");
   EXPECT_EQ(result.records[3].title, "");
   EXPECT_EQ(result.stats.replacements, 3u);
@@ -371,9 +374,9 @@ TEST(ReaderTest, FolderOfTxtAndJsonlFiles) {
                                       "\"" + root + "/site/one.jsonl:1\""}));
   const Record& a = result.records[0];
   EXPECT_TRUE(a.from_txt);
-  EXPECT_EQ(a.file, root + "/a.txt");
+  EXPECT_EQ(FileOf(result, a), root + "/a.txt");
   EXPECT_EQ(a.line, 1u);
-  EXPECT_EQ(a.raw, "");
+  EXPECT_EQ(Raw(a), "");
   EXPECT_EQ(a.source, root);  // directly in the folder: the folder as given
   const Record& z = result.records[2];
   EXPECT_EQ(z.text, "\n\n  nested " FFFD "\n");
@@ -386,7 +389,7 @@ TEST(ReaderTest, FolderOfTxtAndJsonlFiles) {
   EXPECT_EQ(b.title, "Title B");
   EXPECT_EQ(result.records[4].text, "gz in folder");
   EXPECT_EQ(result.records[5].text, "zst in folder");
-  EXPECT_EQ(result.records[6].file, root + "/site/one.jsonl");
+  EXPECT_EQ(FileOf(result, result.records[6]), root + "/site/one.jsonl");
   EXPECT_EQ(result.records[6].source, "");  // JSONL records do not take the folder
   EXPECT_EQ(result.stats.files, 7u);
 
@@ -394,7 +397,7 @@ TEST(ReaderTest, FolderOfTxtAndJsonlFiles) {
   const ReadResult slash = ReadInputs({root + "/"});
   ASSERT_EQ(slash.records.size(), 7u);
   EXPECT_EQ(slash.records[0].id.json, "\"a\"");
-  EXPECT_EQ(slash.records[0].file, root + "/a.txt");
+  EXPECT_EQ(FileOf(slash, slash.records[0]), root + "/a.txt");
   EXPECT_EQ(slash.records[0].source, root);
 }
 
@@ -478,7 +481,7 @@ TEST(ReaderTest, StdinIsJsonl) {
   close(saved);
   ASSERT_TRUE(result.status.ok()) << result.status.ToString();
   ASSERT_EQ(result.records.size(), 1u);
-  EXPECT_EQ(result.records[0].file, "-");
+  EXPECT_EQ(FileOf(result, result.records[0]), "-");
   EXPECT_EQ(result.records[0].id.json, "\"-:1\"");
   EXPECT_EQ(IssueSummaries(result), (std::vector<std::string>{"non_string_text@2"}));
   EXPECT_EQ(result.issues[0].message.rfind("-:2: ", 0), 0u);

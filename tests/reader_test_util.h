@@ -105,9 +105,26 @@ inline ReadResult ReadInputs(const std::vector<std::string>& inputs) {
 
 inline std::vector<std::string> Texts(const ReadResult& result) {
   std::vector<std::string> texts;
-  for (const Record& r : result.records) texts.push_back(r.text);
+  for (const Record& r : result.records) texts.emplace_back(r.text);
   return texts;
 }
+
+// The line a JSONL record was read from, rebuilt (empty for .txt documents).
+inline std::string Raw(const Record& r) {
+  std::string line;
+  if (!r.from_txt) r.AppendLine(&line);
+  return line;
+}
+
+// The text field's token as it was in the line.
+inline std::string TokenOf(const Record& r) {
+  std::string token;
+  r.AppendTextToken(&token);
+  return token;
+}
+
+// The input file a record came from.
+inline std::string FileOf(const ReadResult& result, const Record& r) { return result.stats.file_names.at(r.file); }
 
 inline std::vector<std::string> IdJsons(const ReadResult& result) {
   std::vector<std::string> ids;

@@ -77,22 +77,112 @@ int32_t Hex4(const char* p) {
   return v;
 }
 
-// Walks the body of a string token; with kDecode the decoded text is appended to *out. Shared by
-// the validator and the decoder so that both accept exactly the same tokens.
-template <bool kDecode>
-bool ScanString(std::string_view token, std::string* out, uint32_t* replacements) {
+// Validates a string token without decoding it; accepts exactly what DecodeJsonString accepts.
+bool ScanString(std::string_view token) {
   if (token.size() < 2 || token.front() != '"' || token.back() != '"') return false;
   const char* p = token.data() + 1;
   const char* const end = token.data() + token.size() - 1;
   while (p < end) {
     const char* q = FindSpecial(p, end);
-    if constexpr (kDecode) out->append(p, q - p);
     if (q == end) break;
     if (*q != '\\') return false;   // an unescaped '"' or a raw control character inside
     if (end - q < 2) return false;  // the closing quote is escaped
     p = q + 2;
-    char simple = 0;
     switch (q[1]) {
+      case '"':
+      case '\\':
+      case '/':
+      case 'b':
+      case 'f':
+      case 'n':
+      case 'r':
+      case 't':
+        continue;
+      case 'u':
+        // Any four hex digits: a lone surrogate is valid JSON (it decodes to U+FFFD).
+        if (end - p < 4 || Hex4(p) < 0) return false;
+        p += 4;
+        continue;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+// Writes code point `c` (at most U+10FFFF, not a surrogate) as UTF-8 at `out`; returns its length.
+inline size_t PutUtf8(char32_t c, char* out) {
+  if (c < 0x80) {
+    out[0] = static_cast<char>(c);
+    return 1;
+  }
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
+}
+
+// Whether "\u" + the 4 hex digits at p is how AppendJsonString writes code unit `unit`: only control
+// characters without a short escape, as \u00XX in lowercase hex.
+inline bool CanonicalUnicodeEscape(const char* p, int32_t unit) {
+  if (unit >= 0x20 || unit == '\b' || unit == '\t' || unit == '\n' || unit == '\f' || unit == '\r') {
+    return false;
+  }
+  return p[0] == '0' && p[1] == '0' && (p[2] == '0' || p[2] == '1') && (p[3] < 'A' || p[3] > 'F');
+}
+
+}  // namespace
+
+size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements, bool* canonical) {
+  constexpr size_t kInvalid = SIZE_MAX;
+  const char* p = in;
+  const char* const end = in + size;
+  char* o = out;
+  bool exact = true;
+  uint32_t lone = 0;
+  while (true) {
+    // Plain bytes are copied ahead a block at a time, whatever follows them; `o` then advances only
+    // over the plain ones, and an escape overwrites the rest.
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i max_control = _mm_set1_epi8(0x1F);
+    while (end - p >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+      const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                        _mm_cmpeq_epi8(_mm_max_epu8(v, max_control), max_control));
+      const int mask = _mm_movemask_epi8(hits);
+      if (mask != 0) {
+        const int k = __builtin_ctz(static_cast<unsigned>(mask));
+        p += k;
+        o += k;
+        break;
+      }
+      p += 16;
+      o += 16;
+    }
+#endif
+    while (p < end && !IsSpecial(static_cast<unsigned char>(*p))) *o++ = *p++;
+    if (p == end) break;
+    if (*p != '\\') return kInvalid;  // an unescaped '"' or a raw control character inside
+    if (end - p < 2) return kInvalid;  // the closing quote is escaped
+    const char e = p[1];
+    p += 2;
+    char simple = 0;
+    switch (e) {
       case '"':
         simple = '"';
         break;
@@ -101,6 +191,7 @@ bool ScanString(std::string_view token, std::string* out, uint32_t* replacements
         break;
       case '/':
         simple = '/';
+        exact = false;
         break;
       case 'b':
         simple = '\b';
@@ -120,15 +211,16 @@ bool ScanString(std::string_view token, std::string* out, uint32_t* replacements
       case 'u':
         break;
       default:
-        return false;
+        return kInvalid;
     }
     if (simple != 0) {
-      if constexpr (kDecode) out->push_back(simple);
+      *o++ = simple;
       continue;
     }
-    if (end - p < 4) return false;
+    if (end - p < 4) return kInvalid;
     const int32_t unit = Hex4(p);
-    if (unit < 0) return false;
+    if (unit < 0) return kInvalid;
+    if (exact && !CanonicalUnicodeEscape(p, unit)) exact = false;
     p += 4;
     char32_t code_point = static_cast<char32_t>(unit);
     if (unit >= 0xD800 && unit <= 0xDFFF) {
@@ -142,26 +234,29 @@ bool ScanString(std::string_view token, std::string* out, uint32_t* replacements
         p += 6;
       } else {
         code_point = 0xFFFD;
-        if constexpr (kDecode) ++*replacements;
+        ++lone;
       }
     }
-    if constexpr (kDecode) AppendUtf8(code_point, out);
+    o += PutUtf8(code_point, o);
   }
-  return true;
+  if (replacements != nullptr) *replacements += lone;
+  if (canonical != nullptr) *canonical = exact;
+  return static_cast<size_t>(o - out);
 }
-
-}  // namespace
 
 bool UnescapeJsonString(std::string_view token, std::string* out, uint32_t* replacements) {
   out->clear();
-  out->reserve(token.size());
-  uint32_t count = 0;
-  const bool ok = ScanString<true>(token, out, &count);
-  if (ok && replacements != nullptr) *replacements += count;
-  return ok;
+  if (token.size() < 2 || token.front() != '"' || token.back() != '"') return false;
+  out->resize(token.size() + kDecodeSlack);
+  const size_t n = DecodeJsonString(token.data() + 1, token.size() - 2, out->data(), replacements, nullptr);
+  if (n == SIZE_MAX) {
+    out->clear();
+    return false;
+  }
+  out->resize(n);
+  return true;
 }
-
-bool IsJsonString(std::string_view token) { return ScanString<false>(token, nullptr, nullptr); }
+bool IsJsonString(std::string_view token) { return ScanString(token); }
 
 void AppendJsonString(std::string_view s, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";

@@ -6,9 +6,23 @@
 #ifndef NEARDUP_PIPELINE_IO_JSON_STRING_H_
 #define NEARDUP_PIPELINE_IO_JSON_STRING_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace neardup {
+
+// Bytes DecodeJsonString may write past the end of the decoded text (it copies ahead in blocks).
+constexpr size_t kDecodeSlack = 16;
+
+// Decodes the body of a JSON string token — the `size` bytes at `in` between its quotes — into `out`,
+// which must have room for size + kDecodeSlack bytes (the decoded text is never longer than the body).
+// Returns the decoded size, or SIZE_MAX when the body is not that of a valid JSON string (see
+// UnescapeJsonString). Escaped lone surrogates become U+FFFD and are counted in *replacements.
+// *canonical is set to whether AppendJsonString(decoded text) gives back exactly the token, i.e.
+// whether every escape is the one AppendJsonString writes (no \/, no \u escape of a character it
+// writes as itself, no uppercase hex, no lone surrogate).
+size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements, bool* canonical);
 
 // True when `token` (with its quotes) is a JSON string per RFC 8259: no raw control character, only
 // the escapes \" \\ \/ \b \f \n \r \t \uXXXX. Escaped lone surrogates are accepted, as JSON's grammar

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "pipeline/io/byte_source.h"
+#include "pipeline/io/memory.h"
 #include "pipeline/io/record_parser.h"
 
 namespace neardup {
@@ -35,8 +36,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Decompressed bytes fetched per read; lines longer than this are assembled across reads.
-constexpr size_t kReadBufferBytes = 1 << 20;
+// The smallest read into a batch buffer, so that tiny --batch-bytes do not mean tiny reads.
+constexpr size_t kMinReadBytes = 64 << 10;
+
+// Batch buffers kept for reuse: about as many as batches in flight.
+constexpr size_t kKeptBatchBuffers = 10;
 
 struct InputFile {
   std::string path;        ///< the Record::file of its records
@@ -130,22 +134,33 @@ struct Item {
   Kind kind = Kind::kLine;
   uint32_t file = 0;  ///< index into the InputFile list
   uint64_t line = 0;
-  std::string bytes;  ///< the line or file; kTruncated: what is wrong with the stream
+  size_t offset = 0;  ///< kLine: the line is [offset, offset + size) of the batch buffer
+  size_t size = 0;
+  std::string owned;  ///< kTxt: the file; kTruncated: what is wrong with the stream
 };
 
+// A batch owns the buffer its lines were read into, handed back to the pool when the batch is done.
 struct Batch {
+  explicit Batch(BlockPool* pool) : pool(pool) {}
+  ~Batch() { pool->Put(std::move(buffer)); }
+  Batch(const Batch&) = delete;
+  Batch& operator=(const Batch&) = delete;
+
+  BlockPool* const pool;
+  std::unique_ptr<ByteBlock> buffer;  ///< capacity: `usable` + SIMDJSON_PADDING
+  size_t usable = 0;
   std::vector<Item> items;
   std::vector<ParsedItem> parsed;  ///< parallel to items, filled by the parse stage
 };
 
-// The serial first stage: splits the inputs into lines and groups them into batches.
+// The serial first stage: reads the inputs straight into batch buffers and splits them into lines. A
+// line cut by the end of a buffer is carried to the next batch; a line longer than a buffer grows it.
 class BatchReader {
  public:
   BatchReader(const std::vector<InputFile>& files, size_t batch_bytes, ReadStats* stats)
-      : files_(files),
-        batch_bytes_(std::max<size_t>(batch_bytes, 1)),
-        stats_(stats),
-        buf_(kReadBufferBytes) {}
+      : files_(files), batch_bytes_(std::max<size_t>(batch_bytes, 1)), stats_(stats), pool_(kKeptBatchBuffers) {}
+
+  BlockPool* pool() { return &pool_; }
 
   // Fills *batch; false when there is nothing more to read. A fatal error ends reading after the
   // batch holding the items read before it; status() reports it.
@@ -165,115 +180,127 @@ class BatchReader {
 
  private:
   Status Fill(Batch* batch) {
-    size_t bytes = 0;
-    while (bytes < batch_bytes_) {
+    if (batch->buffer == nullptr) {
+      batch->usable = std::max({batch_bytes_, kMinReadBytes, 2 * carry_.size()});
+      batch->buffer = pool_.Get(batch->usable + simdjson::SIMDJSON_PADDING);
+      batch->usable = batch->buffer->capacity() - simdjson::SIMDJSON_PADDING;
+    }
+    char* buf = batch->buffer->data();
+    size_t size = carry_.size();  // bytes in the buffer
+    std::memcpy(buf, carry_.data(), carry_.size());
+    carry_.clear();
+    size_t line_start = 0;  // start of the first line not yet added
+    size_t scan = size;     // where to look for the next '\n' (the carried bytes hold none)
+    size_t txt_bytes = 0;
+    while (true) {
       if (source_ == nullptr) {
         if (next_file_ == files_.size()) {
           done_ = true;
           break;
         }
-        NEARDUP_RETURN_IF_ERROR(OpenNext(batch, &bytes));
+        NEARDUP_RETURN_IF_ERROR(OpenNext(batch, &txt_bytes));
+        if (size + txt_bytes >= batch_bytes_) break;
         continue;
       }
-      NEARDUP_RETURN_IF_ERROR(ReadLine(batch, &bytes));
+      while (const auto* newline = static_cast<const char*>(std::memchr(buf + scan, '\n', size - scan))) {
+        const size_t end = static_cast<size_t>(newline - buf);
+        ++line_;
+        AddLine(buf, line_start, end - line_start, batch);
+        line_start = scan = end + 1;
+      }
+      scan = size;
+      if (size + txt_bytes >= batch_bytes_ && line_start > 0) break;
+      if (size == batch->usable) {
+        if (line_start > 0) break;  // the rest of the cut line goes to the next batch
+        Grow(batch, size);
+        buf = batch->buffer->data();
+      }
+      size_t n = 0;
+      const size_t want = std::min(batch->usable - size, std::max(batch_bytes_ - std::min(batch_bytes_, size), kMinReadBytes));
+      NEARDUP_RETURN_IF_ERROR(source_->Read(buf + size, want, &n));
+      stats_->bytes += n;
+      if (n > 0) {
+        size += n;
+        continue;
+      }
+      if (!source_->damage().empty()) {
+        // The partial line before the damage is not a record: its end is unknown.
+        Item item;
+        item.kind = Item::Kind::kTruncated;
+        item.file = current_;
+        item.line = line_ + 1;
+        item.owned = source_->damage();
+        batch->items.push_back(std::move(item));
+      } else if (line_start < size) {
+        ++line_;  // a last line without '\n'
+        AddLine(buf, line_start, size - line_start, batch);
+      }
+      line_start = scan = size;
+      source_.reset();
     }
+    carry_.assign(buf + line_start, size - line_start);
     return Status::OK();
   }
 
-  Status OpenNext(Batch* batch, size_t* bytes) {
+  // Doubles the batch buffer, keeping its bytes (and so the offsets of the lines already added).
+  void Grow(Batch* batch, size_t size) {
+    auto bigger = std::make_unique<ByteBlock>(2 * batch->usable + simdjson::SIMDJSON_PADDING);
+    std::memcpy(bigger->data(), batch->buffer->data(), size);
+    pool_.Put(std::move(batch->buffer));
+    batch->buffer = std::move(bigger);
+    batch->usable = batch->buffer->capacity() - simdjson::SIMDJSON_PADDING;
+  }
+
+  Status OpenNext(Batch* batch, size_t* txt_bytes) {
     current_ = static_cast<uint32_t>(next_file_++);
     const InputFile& file = files_[current_];
     ++stats_->files;
     if (file.txt) {
-      Item item{Item::Kind::kTxt, current_, 1, {}};
-      NEARDUP_RETURN_IF_ERROR(ReadWholeFile(file.path, &item.bytes));
-      stats_->bytes += item.bytes.size();
-      *bytes += item.bytes.size() + 1;
+      Item item;
+      item.kind = Item::Kind::kTxt;
+      item.file = current_;
+      item.line = 1;
+      NEARDUP_RETURN_IF_ERROR(ReadWholeFile(file.path, &item.owned));
+      stats_->bytes += item.owned.size();
+      *txt_bytes += item.owned.size() + 1;
       batch->items.push_back(std::move(item));
       return Status::OK();
     }
     NEARDUP_RETURN_IF_ERROR(OpenByteSource(file.path, &source_));
     line_ = 0;
-    pending_.clear();
-    buf_pos_ = buf_end_ = 0;
     return Status::OK();
   }
 
-  // Moves one line (or the end of the current stream) into the batch.
-  Status ReadLine(Batch* batch, size_t* bytes) {
-    while (true) {
-      const char* start = buf_.data() + buf_pos_;
-      const size_t available = buf_end_ - buf_pos_;
-      const auto* newline = static_cast<const char*>(std::memchr(start, '\n', available));
-      if (newline != nullptr) {
-        const size_t length = static_cast<size_t>(newline - start);
-        ++line_;
-        AddLine(start, length, batch);
-        buf_pos_ += length + 1;
-        *bytes += pending_bytes_ + length + 1;
-        pending_bytes_ = 0;
-        return Status::OK();
-      }
-      pending_.append(start, available);
-      pending_bytes_ += available;
-      buf_pos_ = buf_end_ = 0;
-      size_t n = 0;
-      NEARDUP_RETURN_IF_ERROR(source_->Read(buf_.data(), buf_.size(), &n));
-      stats_->bytes += n;
-      if (n > 0) {
-        buf_end_ = n;
-        continue;
-      }
-      if (!source_->damage().empty()) {
-        // The partial line before the damage is not a record: its end is unknown.
-        batch->items.push_back(Item{Item::Kind::kTruncated, current_, line_ + 1, source_->damage()});
-        pending_.clear();
-      } else if (!pending_.empty()) {
-        ++line_;  // a last line without '\n'
-        AddLine(nullptr, 0, batch);
-      }
-      *bytes += pending_bytes_ + 1;
-      pending_bytes_ = 0;
-      source_.reset();
-      return Status::OK();
+  // Adds the line [start, start + length) of the buffer, unless it is blank.
+  void AddLine(const char* buf, size_t start, size_t length, Batch* batch) {
+    if (length > 0 && buf[start + length - 1] == '\r') --length;
+    if (line_ == 1 && length >= 3 && std::memcmp(buf + start, "\xEF\xBB\xBF", 3) == 0) {  // a BOM
+      start += 3;
+      length -= 3;
     }
-  }
-
-  // Adds the line made of pending_ and [data, data + length). The line's buffer keeps room for
-  // simdjson's padding so that the parser can read it in place.
-  void AddLine(const char* data, size_t length, Batch* batch) {
-    std::string line;
-    if (pending_.empty()) {
-      line.reserve(length + simdjson::SIMDJSON_PADDING);
-      line.append(data, length);
-    } else {
-      pending_.append(data, length);
-      line = std::move(pending_);
-      pending_ = std::string();
-    }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line_ == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // a BOM
-    if (line.find_first_not_of(" \t\r") == std::string::npos) return;             // blank line
-    if (line.capacity() < line.size() + simdjson::SIMDJSON_PADDING) {
-      line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
-    }
-    batch->items.push_back(Item{Item::Kind::kLine, current_, line_, std::move(line)});
+    size_t i = 0;
+    while (i < length && (buf[start + i] == ' ' || buf[start + i] == '\t' || buf[start + i] == '\r')) ++i;
+    if (i == length) return;  // blank line
+    Item item;
+    item.kind = Item::Kind::kLine;
+    item.file = current_;
+    item.line = line_;
+    item.offset = start;
+    item.size = length;
+    batch->items.push_back(std::move(item));
   }
 
   const std::vector<InputFile>& files_;
   const size_t batch_bytes_;
   ReadStats* const stats_;
+  BlockPool pool_;
   Status status_;
   bool done_ = false;
   size_t next_file_ = 0;
   uint32_t current_ = 0;
   std::unique_ptr<ByteSource> source_;
-  uint64_t line_ = 0;         ///< lines of the current stream so far
-  std::string pending_;       ///< start of a line that continues in the next read
-  size_t pending_bytes_ = 0;  ///< its size, for batch accounting
-  std::vector<char> buf_;
-  size_t buf_pos_ = 0;
-  size_t buf_end_ = 0;
+  uint64_t line_ = 0;  ///< lines of the current stream so far
+  std::string carry_;  ///< the start of a line cut by the end of the last batch
 };
 
 // Gives repeated ids their "#2", "#3"… names. Serial: it sees records in input order.
@@ -297,10 +324,10 @@ class RepeatTracker {
     }
     RecordId renamed = StringId(candidate);
     RecordIssue issue;
-    issue.file = record->file;
+    issue.file = files_[file].path;
     issue.line = record->line;
     issue.kind = "repeated_id";
-    issue.message = record->file + ":" + std::to_string(record->line) + ": repeated id " + record->id.json +
+    issue.message = issue.file + ":" + std::to_string(record->line) + ": repeated id " + record->id.json +
                     " (first at " + files_[first.file].path + ":" + std::to_string(first.line) +
                     "); renamed to " + renamed.json;
     issue.skipped = false;
@@ -329,7 +356,33 @@ RecordIssue TruncationIssue(const std::string& file, uint64_t line, const std::s
   return issue;
 }
 
+size_t StringHeapBytes(const std::string& s) {
+  return s.capacity() > std::string().capacity() ? s.capacity() + 1 : 0;
+}
+
 }  // namespace
+
+void Record::AppendTextToken(std::string* out) const {
+  if (text_token.empty()) {
+    AppendJsonString(text, out);
+  } else {
+    out->append(text_token);
+  }
+}
+
+void Record::AppendLine(std::string* out) const {
+  out->append(json_head);
+  AppendTextToken(out);
+  out->append(json_tail);
+}
+
+void Record::AppendLineWithText(std::string_view new_text, std::string* out) const {
+  out->append(json_head);
+  AppendJsonString(new_text, out);
+  out->append(json_tail);
+}
+
+size_t Record::HeapBytes() const { return StringHeapBytes(id.json) + StringHeapBytes(id.key); }
 
 Status ListInputFiles(const std::vector<std::string>& inputs, std::vector<std::string>* files) {
   std::vector<InputFile> expanded;
@@ -348,6 +401,8 @@ Status ReadCorpus(const InputOptions& options, const std::function<void(std::vec
   NEARDUP_RETURN_IF_ERROR(MakeFieldPaths(options, &paths));
   std::vector<InputFile> files;
   NEARDUP_RETURN_IF_ERROR(ExpandInputs(options.inputs, &files));
+  for (const InputFile& file : files) stats->file_names.push_back(file.path);
+  const std::vector<std::string>& file_names = stats->file_names;
 
   BatchReader reader(files, options.batch_bytes, stats);
   RepeatTracker repeats(files);
@@ -363,7 +418,7 @@ Status ReadCorpus(const InputOptions& options, const std::function<void(std::vec
 
   using BatchPtr = std::shared_ptr<Batch>;
   auto read = [&](tbb::flow_control& control) -> BatchPtr {
-    auto batch = std::make_shared<Batch>();
+    auto batch = std::make_shared<Batch>(reader.pool());
     if (!reader.Next(batch.get())) {
       control.stop();
       return nullptr;
@@ -380,14 +435,17 @@ Status ReadCorpus(const InputOptions& options, const std::function<void(std::vec
             const InputFile& file = files[item.file];
             ParsedItem& out = batch->parsed[i];
             switch (item.kind) {
-              case Item::Kind::kLine:
-                parser.Parse(std::move(item.bytes), file.path, item.line, &out);
+              case Item::Kind::kLine: {
+                const char* line = batch->buffer->data() + item.offset;
+                const size_t readable = batch->buffer->capacity() - item.offset;
+                parser.Parse(std::string_view(line, item.size), readable, item.file, file_names, item.line, &out);
                 break;
+              }
               case Item::Kind::kTxt:
-                ParseTxtDocument(std::move(item.bytes), file.path, file.txt_id, file.txt_source, &out);
+                ParseTxtDocument(std::move(item.owned), item.file, file.txt_id, file.txt_source, &out);
                 break;
               case Item::Kind::kTruncated:
-                out.issues.push_back(TruncationIssue(file.path, item.line, item.bytes));
+                out.issues.push_back(TruncationIssue(file.path, item.line, item.owned));
                 break;
             }
           }

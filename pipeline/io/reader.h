@@ -10,7 +10,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "neardup/status.h"
@@ -33,22 +35,43 @@ struct RecordId {
   std::string key;   ///< canonical key for repeat detection: "s" + decoded string, or "i" + digits
 };
 
+// One document. Its text and strings point into `storage`, which the record shares with the other
+// records read around it: copying or moving a record is cheap, and the bytes live as long as any record
+// that refers to them. For JSONL records the line itself is not kept whole: the text field's token is
+// rebuilt from `text` (see AppendLine), so a record holds about as many bytes as its line.
 struct Record {
-  std::string file;   ///< the input as given on the command line, or "<dir>/<relative path>" inside a folder
+  uint32_t file = 0;  ///< index of the record's input in ReadStats::file_names
   uint64_t line = 0;  ///< 1-based line of the record in its (decompressed) file; 1 for .txt documents
   bool from_txt = false;
-
-  /// JSONL only: the record's line without its line terminator, with invalid UTF-8 replaced. Empty for
-  /// .txt documents. clean.jsonl re-emits it with the text token replaced.
-  std::string raw;
-  size_t text_begin = 0;  ///< JSONL: byte offset in `raw` of the text field's string token (its '"')
-  size_t text_end = 0;    ///< JSONL: byte offset one past the token's closing '"'
-
-  std::string text;    ///< the original text: decoded, invalid UTF-8 and lone surrogates → U+FFFD
-  RecordId id;
-  std::string title;   ///< --title-field / "title", else the first non-empty line of text (trimmed)
-  std::string source;  ///< see InputOptions::source_field; .txt: the folder; else "" (one source)
   uint32_t replacements = 0;  ///< U+FFFD inserted while decoding this record
+
+  std::string_view text;    ///< the original text: decoded, invalid UTF-8 and lone surrogates → U+FFFD
+  RecordId id;
+  std::string_view title;   ///< --title-field / "title", else the first non-empty line of text (trimmed)
+  std::string_view source;  ///< see InputOptions::source_field; .txt: the folder; else "" (one source)
+
+  /// JSONL only: the record's line (without its line terminator, with invalid UTF-8 replaced) is
+  /// json_head, then the text field's string token, then json_tail.
+  std::string_view json_head;
+  std::string_view json_tail;
+  /// The text field's token when AppendJsonString(text) would not give it back byte for byte (escapes
+  /// such as \u00e9 or \/, or lone surrogates); empty when it would, which is the common case.
+  std::string_view text_token;
+
+  std::shared_ptr<const void> storage;  ///< owns the bytes the views above point into
+
+  /// Appends the text field's token as it was in the line.
+  void AppendTextToken(std::string* out) const;
+  /// Appends the record's line as it was read (JSONL only).
+  void AppendLine(std::string* out) const;
+  /// Appends the line with the text field's value replaced by `new_text` (JSONL only).
+  void AppendLineWithText(std::string_view new_text, std::string* out) const;
+  /// Bytes this record holds on the heap outside the shared storage, for memory accounting.
+  size_t HeapBytes() const;
+  /// Bytes of the shared storage this record's views cover.
+  size_t StorageBytes() const {
+    return text.size() + title.size() + source.size() + json_head.size() + json_tail.size() + text_token.size();
+  }
 };
 
 // A problem with one record (or with the tail of a stream). `kind` is one of:
@@ -63,6 +86,7 @@ struct RecordIssue {
 };
 
 struct ReadStats {
+  std::vector<std::string> file_names;  ///< every input file, in reading order; Record::file indexes it
   uint64_t bytes = 0;         ///< input bytes read (after decompression)
   uint64_t files = 0;         ///< files opened (each .txt counts)
   uint64_t replacements = 0;  ///< U+FFFD inserted in all records

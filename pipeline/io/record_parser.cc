@@ -4,13 +4,16 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "pipeline/io/json_string.h"
+#include "pipeline/io/memory.h"
 #include "pipeline/io/utf8.h"
 
 namespace neardup {
@@ -325,32 +328,71 @@ struct JsonlParser::Impl {
   std::string text_name;
   std::string id_name;
   std::unique_ptr<ondemand::parser> parser = std::make_unique<ondemand::parser>();
+  RecordArena arena;
+  std::string scratch;  ///< a line that needed a copy: repaired, or without room for the padding
 };
 
 JsonlParser::JsonlParser(const FieldPaths& paths) : impl_(std::make_unique<Impl>(paths)) {}
 JsonlParser::~JsonlParser() = default;
 
-void JsonlParser::Parse(std::string line, const std::string& file, uint64_t line_number, ParsedItem* out) {
+namespace {
+
+// Copies `line` into *scratch with simdjson's padding after it.
+std::string_view PaddedCopy(std::string_view line, std::string* scratch) {
+  scratch->reserve(line.size() + simdjson::SIMDJSON_PADDING);
+  scratch->assign(line.data(), line.size());
+  return *scratch;
+}
+
+// Decodes the string token `token` (already validated) at *out, moves *out past it, and returns the
+// decoded text without Python-whitespace around it.
+std::string_view DecodeTrimmed(std::string_view token, char** out) {
+  size_t n = DecodeJsonString(token.data() + 1, token.size() - 2, *out, nullptr, nullptr);
+  if (n == SIZE_MAX) n = 0;
+  const std::string_view decoded(*out, n);
+  *out += n;
+  return TrimSpace(decoded);
+}
+
+size_t StringTokenSize(const Capture& c) {
+  return c.found && c.type == ondemand::json_type::string ? c.token.size() + kDecodeSlack : 0;
+}
+
+}  // namespace
+
+void JsonlParser::Parse(std::string_view line, size_t readable, uint32_t file,
+                        const std::vector<std::string>& file_names, uint64_t line_number, ParsedItem* out) {
   out->has_record = false;
   out->issues.clear();
-  const uint32_t repairs = static_cast<uint32_t>(RepairUtf8InPlace(&line, simdjson::SIMDJSON_PADDING));
+  const std::string& file_name = file_names[file];
   auto skip = [&](const char* kind, const std::string& what) {
-    out->issues.push_back(MakeIssue(file, line_number, kind, what, true));
+    out->issues.push_back(MakeIssue(file_name, line_number, kind, what, true));
   };
+  if (readable < line.size() + simdjson::SIMDJSON_PADDING) {
+    line = PaddedCopy(line, &impl_->scratch);
+    readable = impl_->scratch.capacity();
+  }
+
+  // simdjson checks UTF-8 while it indexes the line, so a line it accepts is valid UTF-8 and only a
+  // rejected one is checked (and, if invalid, repaired and parsed again).
+  uint32_t repairs = 0;
+  ondemand::document doc;
+  simdjson::error_code error = impl_->parser->iterate(line.data(), line.size(), readable).get(doc);
+  if (error != simdjson::SUCCESS && !IsValidUtf8(line)) {
+    std::string repaired;
+    repairs = static_cast<uint32_t>(RepairUtf8(line, &repaired));
+    line = PaddedCopy(repaired, &impl_->scratch);
+    readable = impl_->scratch.capacity();
+    error = impl_->parser->iterate(line.data(), line.size(), readable).get(doc);
+  }
 
   const size_t leading = line.find_first_not_of(" \t\r\n");
-  const std::string_view trimmed =
-      TrimJsonWhitespace(std::string_view(line).substr(leading == std::string::npos ? line.size() : leading));
+  const std::string_view trimmed = TrimJsonWhitespace(line.substr(leading == std::string::npos ? line.size() : leading));
   // The captures point into `line`, not into the parser, so they outlive the document.
   Walker walker(impl_->paths, line.data() + line.size());
   ondemand::json_type root_type = ondemand::json_type::null;
-  simdjson::error_code error = simdjson::SUCCESS;
-  bool valid = false;
-  {
-    ondemand::document doc;
-    error = impl_->parser->iterate(line.data(), line.size(), line.capacity()).get(doc);
-    valid = error == simdjson::SUCCESS && walker.Document(doc, trimmed, &root_type);
-  }
+  const bool valid = error == simdjson::SUCCESS && walker.Document(doc, trimmed, &root_type);
+  doc = ondemand::document();
   if (impl_->parser->capacity() > kKeepParserCapacity) impl_->parser = std::make_unique<ondemand::parser>();
   if (!valid) {
     skip("invalid_json",
@@ -375,13 +417,36 @@ void JsonlParser::Parse(std::string line, const std::string& file, uint64_t line
          "text field \"" + impl_->text_name + "\" is " + TypeName(text.type, text.token) + ", not a string");
     return;
   }
+
+  // The record's bytes, in one reservation: the decoded text (never longer than its token), the line
+  // around the token, the token itself when it cannot be rebuilt, then the title and the source.
+  const Capture& title = walker.capture(kTitle);
+  const Capture& source = walker.capture(kSource);
+  const size_t source_bound = std::max({StringTokenSize(source), StringTokenSize(walker.capture(kUrl)),
+                                        StringTokenSize(walker.capture(kMetadataUrl))});
+  char* const base =
+      impl_->arena.Reserve(text.token.size() + kDecodeSlack + line.size() + StringTokenSize(title) + source_bound);
+  char* at = base;
   uint32_t escapes_replaced = 0;
-  if (!UnescapeJsonString(text.token, &record.text, &escapes_replaced)) {
+  bool canonical = true;
+  const size_t text_size =
+      DecodeJsonString(text.token.data() + 1, text.token.size() - 2, at, &escapes_replaced, &canonical);
+  if (text_size == SIZE_MAX) {
     skip("invalid_json", "invalid JSON: invalid string in text field \"" + impl_->text_name + "\"");
     return;
   }
-  record.text_begin = static_cast<size_t>(text.token.data() - line.data());
-  record.text_end = record.text_begin + text.token.size();
+  record.text = std::string_view(at, text_size);
+  at += text_size;
+  auto keep = [&at](std::string_view bytes) {
+    std::memcpy(at, bytes.data(), bytes.size());
+    const std::string_view kept(at, bytes.size());
+    at += bytes.size();
+    return kept;
+  };
+  const size_t text_begin = static_cast<size_t>(text.token.data() - line.data());
+  record.json_head = keep(line.substr(0, text_begin));
+  record.json_tail = keep(line.substr(text_begin + text.token.size()));
+  if (!canonical) record.text_token = keep(text.token);
   record.replacements = repairs + escapes_replaced;
 
   const Capture& id = walker.capture(kId);
@@ -392,9 +457,9 @@ void JsonlParser::Parse(std::string line, const std::string& file, uint64_t line
     record.id.json.assign(id.token);
     record.id.key = "i" + std::string(id.token);
   } else {
-    record.id = GeneratedId(file, line_number);
+    record.id = GeneratedId(file_name, line_number);
     if (id.found && id.type != ondemand::json_type::null) {
-      out->issues.push_back(MakeIssue(file, line_number, "invalid_id",
+      out->issues.push_back(MakeIssue(file_name, line_number, "invalid_id",
                                       "id field \"" + impl_->id_name + "\" is " +
                                           TypeName(id.type, id.token) +
                                           ", not a string or integer; using the id " + record.id.json,
@@ -402,46 +467,52 @@ void JsonlParser::Parse(std::string line, const std::string& file, uint64_t line
     }
   }
 
-  const Capture& title = walker.capture(kTitle);
-  if (title.found && title.type == ondemand::json_type::string) {
-    const std::string decoded = DecodeSmall(title.token);
-    record.title.assign(TrimSpace(decoded));
-  }
-  if (record.title.empty()) record.title.assign(FirstNonEmptyLine(record.text));
+  if (title.found && title.type == ondemand::json_type::string) record.title = DecodeTrimmed(title.token, &at);
+  if (record.title.empty()) record.title = FirstNonEmptyLine(record.text);
 
-  const Capture& source = walker.capture(kSource);
-  if (source.found && source.type == ondemand::json_type::string) {
-    const std::string decoded = DecodeSmall(source.token);
-    record.source.assign(TrimSpace(decoded));
-  }
+  if (source.found && source.type == ondemand::json_type::string) record.source = DecodeTrimmed(source.token, &at);
   for (const Target t : {kUrl, kMetadataUrl}) {
     const Capture& url = walker.capture(t);
     if (!record.source.empty()) break;
-    if (url.found && url.type == ondemand::json_type::string) record.source = UrlHost(DecodeSmall(url.token));
+    if (url.found && url.type == ondemand::json_type::string) record.source = keep(UrlHost(DecodeSmall(url.token)));
   }
-
+  impl_->arena.Commit(static_cast<size_t>(at - base));
+  record.storage = impl_->arena.owner();
   record.file = file;
   record.line = line_number;
   record.from_txt = false;
-  record.raw = std::move(line);
   out->has_record = true;
 }
 
-void ParseTxtDocument(std::string content, const std::string& file, const std::string& id,
-                      const std::string& source, ParsedItem* out) {
+namespace {
+
+// The bytes of a .txt record: the file's content and its repaired source.
+struct TxtStorage {
+  std::string content;
+  std::string source;
+};
+
+}  // namespace
+
+void ParseTxtDocument(std::string content, uint32_t file, const std::string& id, const std::string& source,
+                      ParsedItem* out) {
   out->has_record = false;
   out->issues.clear();
   if (content.size() >= 3 && content.compare(0, 3, "\xEF\xBB\xBF") == 0) content.erase(0, 3);
   Record& record = out->record;
   record = Record();
-  record.replacements = static_cast<uint32_t>(RepairUtf8InPlace(&content, 0));
-  record.text = std::move(content);
+  auto storage = std::make_shared<TxtStorage>();
+  storage->content = std::move(content);
+  record.replacements = static_cast<uint32_t>(RepairUtf8InPlace(&storage->content, 0));
+  storage->source = RepairedCopy(source);
+  record.text = storage->content;
+  record.source = storage->source;
   record.file = file;
   record.line = 1;
   record.from_txt = true;
   record.id = StringId(RepairedCopy(id));
-  record.title.assign(FirstNonEmptyLine(record.text));
-  record.source = RepairedCopy(source);
+  record.title = FirstNonEmptyLine(record.text);
+  record.storage = std::move(storage);
   out->has_record = true;
 }
 

@@ -37,7 +37,8 @@ struct ParsedItem {
   std::vector<RecordIssue> issues;
 };
 
-// Parses JSONL lines. Owns a simdjson parser, so one instance per thread; not thread-safe.
+// Parses JSONL lines into records whose bytes live in the parser's RecordArena. Owns a simdjson parser,
+// so one instance per thread; not thread-safe.
 class JsonlParser {
  public:
   // `paths` must outlive the parser.
@@ -46,10 +47,11 @@ class JsonlParser {
   JsonlParser(const JsonlParser&) = delete;
   JsonlParser& operator=(const JsonlParser&) = delete;
 
-  // Parses `line` (without its terminator; '\r' already stripped), line `line_number` of `file`.
-  // The line's capacity should leave SIMDJSON_PADDING bytes after its size, or it is grown (a copy).
-  // On success the line, repaired, becomes out->record.raw.
-  void Parse(std::string line, const std::string& file, uint64_t line_number, ParsedItem* out);
+  // Parses `line` (without its terminator; '\r' already stripped), line `line_number` of input `file`
+  // (an index into `file_names`). `readable` bytes from line.data() on may be read (at least
+  // line.size() + SIMDJSON_PADDING, or the line is copied); their content past the line does not matter.
+  void Parse(std::string_view line, size_t readable, uint32_t file, const std::vector<std::string>& file_names,
+             uint64_t line_number, ParsedItem* out);
 
  private:
   struct Impl;
@@ -57,9 +59,9 @@ class JsonlParser {
 };
 
 // Builds the record of a .txt file: `content` is the whole file, `id` its path relative to the
-// input folder without ".txt", `source` its folder.
-void ParseTxtDocument(std::string content, const std::string& file, const std::string& id,
-                      const std::string& source, ParsedItem* out);
+// input folder without ".txt", `source` its folder; `file` is its index in ReadStats::file_names.
+void ParseTxtDocument(std::string content, uint32_t file, const std::string& id, const std::string& source,
+                      ParsedItem* out);
 
 // The host of `url`: after "://", up to the next '/', '?', '#' or port ':', without user info
 // ("user:pw@") and a leading "www.", ASCII-lowercased. Empty when there is no "://".
