@@ -16,6 +16,7 @@
 //   bench_passages --docs 20000 --sweep                         # min_words and caps
 //   bench_passages --jsonl corpus.jsonl --truth truth.jsonl     # another corpus, e.g. neardup-datagen's
 //   bench_passages --jsonl corpus.jsonl --annotations out/annotations.jsonl   # as in that neardup run
+//   bench_passages ... --words                                  # words given, as the run can give them
 
 #include <simdjson.h>
 #include <sys/resource.h>
@@ -140,6 +141,26 @@ std::vector<uint64_t> SortedWords(WordTokenizer* tokenizer, const std::string& t
 bool InsideRanges(const std::vector<std::pair<uint32_t, uint32_t>>& ranges, uint32_t start, uint32_t end) {
   return std::any_of(ranges.begin(), ranges.end(),
                      [&](const auto& r) { return start >= r.first && end <= r.second; });
+}
+
+// Gives every participating document its words, as a caller that has already tokenized the text (the
+// run's signature pass) would, so that the timed stage does not tokenize them (--words).
+void PrecomputeWords(std::vector<PassageInput>* docs) {
+  WordTokenizer tokenizer;
+  std::vector<Word> words;
+  for (PassageInput& doc : *docs) {
+    if (!doc.participates) continue;
+    const std::string text(doc.text);
+    words.clear();
+    doc.words.clear();
+    doc.range_word_ends.clear();
+    for (const auto& [start, end] : doc.ranges) {
+      const size_t b0 = ByteOf(text, start);
+      tokenizer.Tokenize(std::string_view(text).substr(b0, ByteOf(text, end) - b0), start, &words);
+      doc.range_word_ends.push_back(static_cast<uint32_t>(words.size()));
+    }
+    for (const Word& w : words) doc.words.push_back(static_cast<uint32_t>(w.hash));
+  }
 }
 
 std::vector<PassagePair> Find(const std::vector<PassageInput>& docs, const PassageOptions& options,
@@ -379,7 +400,7 @@ uint64_t Digest(const std::vector<PassagePair>& pairs) {
 // detection would make them, so that every reported pair links two different stories. With the
 // annotations.jsonl of a `neardup run` on that corpus, the stage gets exactly what it got in that run.
 int RunExternal(const std::string& path, const std::string& truth, const std::string& annotations,
-                const PassageOptions& options, int show, int repeat) {
+                const PassageOptions& options, int show, int repeat, bool words) {
   const std::vector<std::string> texts = ReadJsonlField(path, "text");
   std::vector<std::string> stories;
   if (!truth.empty()) stories = ReadJsonlField(truth, "story");
@@ -396,6 +417,7 @@ int RunExternal(const std::string& path, const std::string& truth, const std::st
     std::fprintf(stderr, "%s: not the annotations of a run on %s\n", annotations.c_str(), path.c_str());
     return 1;
   }
+  if (words) PrecomputeWords(&docs);
   size_t participating = 0;
   for (const PassageInput& d : docs) participating += d.participates;
   const double megabytes = static_cast<double>(bytes) / 1e6;
@@ -436,6 +458,7 @@ int main(int argc, char** argv) {
   int threads = 0;
   int repeat = 1;
   bool sweep = false;
+  bool words = false;
   std::string jsonl, truth, annotations;
   int show = 0;
   app.add_option("--docs", params.docs, "documents to generate");
@@ -446,6 +469,8 @@ int main(int argc, char** argv) {
   app.add_option("--min-similarity", options.min_similarity, "minimum similarity of a span pair");
   app.add_option("--cap", options.max_doc_frequency, "max documents one fingerprint links (0: default)");
   app.add_option("--repeat", repeat, "timed runs (the fastest is reported)");
+  app.add_flag("--words", words,
+               "give the stage the words already tokenized (as the run's signature pass can), untimed");
   app.add_flag("--sweep", sweep, "also run min_words 10, 12, 15, 20, 25 and caps 16, 64, 256");
   app.add_option("--show-misses", nb::g_show_misses,
                  "print this many missed planted passages of >= 25 words");
@@ -459,7 +484,7 @@ int main(int argc, char** argv) {
   std::unique_ptr<tbb::global_control> limit;
   if (threads > 0)
     limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, threads);
-  if (!jsonl.empty()) return nb::RunExternal(jsonl, truth, annotations, options, show, repeat);
+  if (!jsonl.empty()) return nb::RunExternal(jsonl, truth, annotations, options, show, repeat, words);
 
   const auto g0 = std::chrono::steady_clock::now();
   const nb::PassageCorpus corpus = nb::MakePassageCorpus(params);
@@ -471,6 +496,7 @@ int main(int argc, char** argv) {
     docs[d].ranges = corpus.ranges[d];
     bytes += corpus.texts[d].size();
   }
+  if (words) nb::PrecomputeWords(&docs);
   const double megabytes = static_cast<double>(bytes) / 1e6;
   std::printf(
       "corpus: %zu documents, %.1f MB, %zu planted passages (generated in %.1f s); threads %d\n", docs.size(),

@@ -513,6 +513,54 @@ TEST(PassagesTest, SameOutputForAnyThreadCount) {
   }
 }
 
+// The words of every range of `doc`, as a caller that has already tokenized them gives them.
+void GiveWords(PassageInput* doc) {
+  WordTokenizer tokenizer;
+  std::vector<Word> words;
+  const std::string text(doc->text);
+  doc->words.clear();
+  doc->range_word_ends.clear();
+  for (const auto& [start, end] : doc->ranges) {
+    tokenizer.Tokenize(Slice(text, start, end), start, &words);
+    doc->range_word_ends.push_back(static_cast<uint32_t>(words.size()));
+  }
+  for (const Word& w : words) doc->words.push_back(static_cast<uint32_t>(w.hash));
+}
+
+TEST(PassagesTest, WordsGivenByTheCallerGiveTheSameOutput) {
+  const std::vector<std::string> texts = MixedCorpus(300);
+  std::vector<PassageInput> docs;
+  for (size_t d = 0; d < texts.size(); ++d) {
+    docs.push_back(Doc(texts[d], d % 7 == 0 ? static_cast<int32_t>(d / 14) : -1, d % 11 != 3));
+    if (d % 3 == 0) {  // two ranges with a hole, and an empty range
+      const uint32_t n = docs.back().ranges[0].second;
+      docs.back().ranges = {{0, n / 3}, {n / 3 + 5, n / 3 + 5}, {n / 3 + 9, n}};
+    }
+  }
+  std::vector<PassageInput> given = docs;
+  for (PassageInput& doc : given) GiveWords(&doc);
+  PassageOptions options;
+  options.max_doc_frequency = 20;
+  PassageStats stats, given_stats;
+  const std::vector<PassagePair> expected = Find(docs, options, &stats);
+  const std::vector<PassagePair> got = Find(given, options, &given_stats);
+  ASSERT_GT(expected.size(), 50u);
+  EXPECT_EQ(given_stats.candidate_pairs, stats.candidate_pairs);
+  ASSERT_EQ(got.size(), expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    ASSERT_EQ(got[i].a, expected[i].a);
+    ASSERT_EQ(got[i].b, expected[i].b);
+    ASSERT_EQ(got[i].spans.size(), expected[i].spans.size());
+    for (size_t k = 0; k < got[i].spans.size(); ++k) {
+      EXPECT_EQ(got[i].spans[k].a_start, expected[i].spans[k].a_start);
+      EXPECT_EQ(got[i].spans[k].a_end, expected[i].spans[k].a_end);
+      EXPECT_EQ(got[i].spans[k].b_start, expected[i].spans[k].b_start);
+      EXPECT_EQ(got[i].spans[k].b_end, expected[i].spans[k].b_end);
+      EXPECT_EQ(got[i].spans[k].similarity, expected[i].spans[k].similarity);
+    }
+  }
+}
+
 TEST(PassagesTest, RejectsBadArguments) {
   std::vector<PassagePair> pairs;
   PassageStats stats;
@@ -529,6 +577,19 @@ TEST(PassagesTest, RejectsBadArguments) {
   EXPECT_EQ(FindPassages({overlapping}, {}, &pairs, &stats).code(), Status::Code::kInvalidArgument);
   EXPECT_TRUE(FindPassages({}, {}, &pairs, &stats).ok());
   EXPECT_TRUE(pairs.empty());
+  // Words given with counts that do not fit the ranges.
+  PassageInput given = Doc("one two three four five six");
+  given.words = {1, 2, 3, 4, 5, 6};
+  given.range_word_ends = {5};  // not the number of words
+  EXPECT_EQ(FindPassages({given}, {}, &pairs, &stats).code(), Status::Code::kInvalidArgument);
+  given.ranges = {{0, 7}, {8, 27}};
+  given.range_word_ends = {4, 3, 6};  // one count too many
+  EXPECT_EQ(FindPassages({given}, {}, &pairs, &stats).code(), Status::Code::kInvalidArgument);
+  given.ranges = {{0, 7}, {8, 13}, {14, 27}};
+  given.range_word_ends = {4, 3, 6};  // decreasing
+  EXPECT_EQ(FindPassages({given}, {}, &pairs, &stats).code(), Status::Code::kInvalidArgument);
+  given.range_word_ends = {2, 3, 6};
+  EXPECT_TRUE(FindPassages({given}, {}, &pairs, &stats).ok());
 }
 
 // ------------------------------------------------------------------------------------ the seed articles

@@ -2,9 +2,10 @@
 //
 // How passages are found (passages.h states the contract):
 //
-// 1. Words. Each range of a participating document is tokenized on its own, so nothing (shingles,
-//    alignments) ever spans two ranges. A document keeps one 32-bit value per word; code point offsets
-//    are recovered at the end by tokenizing again only the documents that have passages. Words are
+// 1. Words. Each range of a participating document is tokenized on its own (or its words come from the
+//    caller, who tokenized them already), so nothing (shingles, alignments) ever spans two ranges. A
+//    document keeps one 32-bit value per word; code point offsets are recovered at the end by
+//    tokenizing again only the documents that have passages. Words are
 //    counted over the whole input: a word seen at least once every kCommonEvery documents on average
 //    (and at least kMinCommonCount and 2 * max_shared_docs times) is "common".
 // 2. Fingerprints. A shingle is kShingleWords consecutive words of one range. It is a fingerprint when it
@@ -21,8 +22,9 @@
 //    shingles; a quoted paragraph makes one as long as the quote. A capped fingerprint with heavy
 //    occurrences in more than max_shared_docs documents links nothing, and is counted.
 // 4. Alignment. For each document a (in parallel) its seeds with every later document b are gathered
-//    from both indexes and sorted by b. For each pair, every seed not inside a region already found is
-//    checked cheaply (enough words near its diagonal must match) and then extended both ways: the run of
+//    from both indexes and sorted by b (radix). For each pair, every seed not inside a region already
+//    found is checked cheaply (enough words near its diagonal must match; the words of the next pairs'
+//    documents are prefetched meanwhile) and then extended both ways: the run of
 //    exact matches, then a banded word-level X-drop alignment tolerating substitutions and insertions or
 //    deletions of up to kBand words, never leaving the seed's range. Regions close to each other in both
 //    documents are merged, so one passage is one span pair. A region is kept when both spans have at
@@ -49,6 +51,7 @@
 #include <bit>
 #include <climits>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
@@ -149,10 +152,12 @@ struct Index {
   std::vector<uint32_t> post_doc, post_pos;  // sorted by document, then word
 };
 
-// One occurrence of an indexed fingerprint in a document.
+// One occurrence of an indexed fingerprint in a document, and where the group's postings of later
+// documents begin (for a group within the cap).
 struct Entry {
   uint32_t pos;
   uint32_t group;
+  uint64_t later;
   bool operator<(const Entry& o) const { return pos != o.pos ? pos < o.pos : group < o.group; }
 };
 
@@ -173,12 +178,6 @@ struct HeavyGroup {
 
 struct Seed {
   uint32_t b, pa, pb;
-  bool operator<(const Seed& o) const {
-    if (b != o.b) return b < o.b;
-    if (pa != o.pa) return pa < o.pa;
-    return pb < o.pb;
-  }
-  bool operator==(const Seed& o) const { return b == o.b && pa == o.pa && pb == o.pb; }
 };
 
 // A span pair in word indices, half-open, and the matching words of its alignment (0: not known yet).
@@ -201,16 +200,25 @@ struct PairRegions {
 // ----------------------------------------------------------------------------------------- tokenization
 
 // Byte offsets in `text` of the ascending code point offsets `cps`. False when one is past the end.
+// `cp` counts the bytes of [0, byte) that start a code point; eight bytes at a time while the target is
+// past them.
 bool CodePointsToBytes(std::string_view text, const std::vector<uint32_t>& cps, std::vector<size_t>* bytes) {
   bytes->clear();
+  const size_t size = text.size();
+  auto continuation = [&](size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
   size_t byte = 0;
   uint32_t cp = 0;
   for (uint32_t target : cps) {
-    while (cp < target && byte < text.size()) {
-      ++byte;
-      while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80) ++byte;
-      ++cp;
+    while (cp < target && byte + 8 <= size) {
+      uint64_t x;
+      std::memcpy(&x, text.data() + byte, 8);
+      const uint64_t continuations = (x & ~(x << 1) & 0x8080808080808080ULL) >> 7;  // 1 per such byte
+      const uint32_t starts = 8 - static_cast<uint32_t>((continuations * 0x0101010101010101ULL) >> 56);
+      if (cp + starts >= target) break;
+      cp += starts;
+      byte += 8;
     }
+    while (byte < size && (cp < target || continuation(byte))) cp += !continuation(byte++);
     if (cp < target) return false;
     bytes->push_back(byte);
   }
@@ -407,11 +415,40 @@ void BuildIndex(std::vector<std::vector<Posting>>* chunk_postings, size_t cap, I
 // ---------------------------------------------------------------------------------------------- alignment
 
 struct AlignScratch {
-  std::vector<Seed> seeds;
+  std::vector<Seed> seeds, seed_buffer;
+  std::vector<uint32_t> pair_starts;
   std::vector<Region> regions, merged, found;
   std::vector<uint8_t> used;
   std::vector<int> lcs_prev, lcs_cur;
 };
+
+// Sorts seeds by b, stably, with 8-bit radix passes over b - base (every b is at least base).
+void SortSeedsByDocument(std::vector<Seed>* seeds, std::vector<Seed>* buffer, uint32_t base) {
+  const size_t n = seeds->size();
+  Seed* data = seeds->data();
+  if (n <= 32) {
+    for (size_t i = 1; i < n; ++i) {
+      const Seed x = data[i];
+      size_t j = i;
+      for (; j > 0 && data[j - 1].b > x.b; --j) data[j] = data[j - 1];
+      data[j] = x;
+    }
+    return;
+  }
+  uint32_t spread = 0;
+  for (size_t i = 0; i < n; ++i) spread |= data[i].b - base;
+  buffer->resize(n);
+  Seed* from = data;
+  Seed* to = buffer->data();
+  for (int shift = 0; shift < 32 && (spread >> shift) != 0; shift += 8) {
+    std::array<uint32_t, 257> at{};
+    for (size_t i = 0; i < n; ++i) ++at[((from[i].b - base) >> shift & 0xFF) + 1];
+    for (size_t k = 1; k <= 256; ++k) at[k] += at[k - 1];
+    for (size_t i = 0; i < n; ++i) to[at[(from[i].b - base) >> shift & 0xFF]++] = from[i];
+    std::swap(from, to);
+  }
+  if (from != data) seeds->swap(*buffer);
+}
 
 struct Extension {
   uint32_t da = 0, db = 0;  // words consumed in a and in b
@@ -528,29 +565,46 @@ uint32_t BandedLcs(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, l
   return static_cast<uint32_t>(s->lcs_prev[static_cast<size_t>(d_end) + 1]);
 }
 
+// Of the words A[ai + u], u in [0, n), those equal to one of B[bj + u - kPrecheckShift, bj + u +
+// kPrecheckShift] that lie in B[bj + lo, bj + hi). Branch-free (and vectorized) where all of them do.
+constexpr long kPrecheckShift = 2;
+long ShiftedMatches(const uint32_t* A, long ai, const uint32_t* B, long bj, long n, long lo, long hi) {
+  long count = 0;
+  auto edge = [&](long u) {
+    for (long v = std::max(u - kPrecheckShift, lo); v <= std::min(u + kPrecheckShift, hi - 1); ++v) {
+      if (A[ai + u] == B[bj + v]) {
+        ++count;
+        return;
+      }
+    }
+  };
+  const long in0 = std::clamp(lo + kPrecheckShift, 0L, n), in1 = std::clamp(hi - kPrecheckShift, in0, n);
+  for (long u = 0; u < in0; ++u) edge(u);
+  const uint32_t* a = A + ai;
+  const uint32_t* b = B + bj;
+  int inner = 0;
+  for (long u = in0; u < in1; ++u) {
+    const uint32_t w = a[u];
+    inner += (w == b[u - 2]) | (w == b[u - 1]) | (w == b[u]) | (w == b[u + 1]) | (w == b[u + 2]);
+  }
+  for (long u = in1; u < n; ++u) edge(u);
+  return count + inner;
+}
+
 // Words within `window` words either side of the seed at (pa, pb), inside the seed's ranges, that match
 // a word of the other document on the same side at most kPrecheckShift diagonals away: what an
 // extension can hope to gain, counted in a few comparisons, so that chance seeds cost little.
 long NearDiagonalMatches(const uint32_t* A, uint32_t pa, std::pair<uint32_t, uint32_t> ra, const uint32_t* B,
                          uint32_t pb, std::pair<uint32_t, uint32_t> rb, uint32_t window) {
-  constexpr long kPrecheckShift = 2;
-  long count = 0;
-  for (int side = 0; side < 2; ++side) {
-    const long jmin = side == 0 ? static_cast<long>(pb + kShingleWords) : static_cast<long>(rb.first);
-    const long jmax = side == 0 ? static_cast<long>(rb.second) - 1 : static_cast<long>(pb) - 1;
-    for (long t = 1; t <= static_cast<long>(window); ++t) {
-      const long i = side == 0 ? static_cast<long>(pa + kShingleWords) - 1 + t : static_cast<long>(pa) - t;
-      const long j = side == 0 ? static_cast<long>(pb + kShingleWords) - 1 + t : static_cast<long>(pb) - t;
-      if (i < static_cast<long>(ra.first) || i >= static_cast<long>(ra.second)) break;
-      const long jlo = std::max(j - kPrecheckShift, jmin), jhi = std::min(j + kPrecheckShift, jmax);
-      for (long jj = jlo; jj <= jhi; ++jj) {
-        if (A[i] == B[jj]) {
-          ++count;
-          break;
-        }
-      }
-    }
-  }
+  static_assert(kPrecheckShift == 2);
+  const long w = static_cast<long>(window), k = static_cast<long>(kShingleWords);
+  const long a = pa, b = pb;
+  // After the seed: A[a + k + u] against B[b + k + u + shift] in [b + k, rb.second).
+  const long right = std::min(w, static_cast<long>(ra.second) - a - k);
+  long count = right > 0 ? ShiftedMatches(A, a + k, B, b + k, right, 0, static_cast<long>(rb.second) - b - k) : 0;
+  // Before it: A[a - left + u] against B[b - left + u + shift] in [rb.first, b).
+  const long left = std::min(w, a - static_cast<long>(ra.first));
+  if (left > 0) count += ShiftedMatches(A, a - left, B, b - left, left, static_cast<long>(rb.first) - (b - left), left);
   return count;
 }
 
@@ -686,8 +740,28 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     cw.word_begin.push_back(0);
     cw.range_begin.push_back(0);
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
-      if (docs[d].participates) {
-        if (TokenizeRanges(docs[d], &s)) {
+      const PassageInput& doc = docs[d];
+      if (doc.participates && !doc.range_word_ends.empty()) {
+        // The caller's words: one count per range, never decreasing, ending at the number of words.
+        bool valid = doc.range_word_ends.size() == doc.ranges.size() &&
+                     doc.range_word_ends.back() == doc.words.size();
+        uint32_t prev = 0;
+        for (uint32_t end : doc.range_word_ends) {
+          valid &= end >= prev;
+          if (valid && end > prev) cw.range_ends.push_back(end);
+          prev = end;
+        }
+        if (valid) {
+          for (uint32_t w : doc.words) {
+            cw.words.push_back(w & ~kCommonBit);
+            counter.Add(w);
+          }
+        } else {
+          cw.range_ends.resize(cw.range_begin.back());
+          bad_ranges[d] = 2;
+        }
+      } else if (doc.participates) {
+        if (TokenizeRanges(doc, &s)) {
           for (const Word& w : s.words) {
             cw.words.push_back(static_cast<uint32_t>(w.hash) & ~kCommonBit);
             counter.Add(cw.words.back());
@@ -703,21 +777,30 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     counter.FlushTo(&word_counts);
   });
   for (size_t d = 0; d < n; ++d) {
-    if (bad_ranges[d]) {
+    if (bad_ranges[d] == 1) {
       return Status::InvalidArgument("document " + std::to_string(d) +
                                      ": passage range past the end of the text");
     }
+    if (bad_ranges[d] == 2) {
+      return Status::InvalidArgument("document " + std::to_string(d) +
+                                     ": range_word_ends must give one non-decreasing count per range, "
+                                     "the last equal to the number of words");
+    }
   }
-  auto view = [&](size_t d) {
+  // Every document's words in one flat table, and the clusters, for the random accesses of step 5.
+  std::vector<DocView> views(n);
+  std::vector<int32_t> clusters(n);
+  for (size_t d = 0; d < n; ++d) {
     const ChunkWords& cw = chunk_words[d / chunk];
     const size_t i = d % chunk;
-    DocView v;
+    DocView& v = views[d];
     v.words = cw.words.data() + cw.word_begin[i];
     v.n = cw.word_begin[i + 1] - cw.word_begin[i];
     v.range_ends = cw.range_ends.data() + cw.range_begin[i];
     v.n_ranges = cw.range_begin[i + 1] - cw.range_begin[i];
-    return v;
-  };
+    clusters[d] = docs[d].cluster;
+  }
+  auto view = [&](size_t d) -> const DocView& { return views[d]; };
 
   // ---- 2. fingerprints
   uint64_t participating = 0;
@@ -769,8 +852,10 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     for (size_t d = 0; d < n; ++d) entry_begin[d + 1] += entry_begin[d];
     std::vector<uint64_t> fill(entry_begin.begin(), entry_begin.end() - 1);
     for (uint32_t g = 0; g < n_groups; ++g) {
-      for (uint64_t k = index.begin[g]; k < index.begin[g + 1]; ++k) {
-        entries[fill[index.post_doc[k]]++] = {index.post_pos[k], g};
+      uint64_t later = index.begin[g + 1];
+      for (uint64_t k = index.begin[g + 1]; k-- > index.begin[g];) {
+        if (k + 1 < index.begin[g + 1] && index.post_doc[k + 1] != index.post_doc[k]) later = k + 1;
+        entries[fill[index.post_doc[k]]++] = {index.post_pos[k], g, later};
       }
     }
     tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
@@ -858,18 +943,16 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     AlignScratch& s = align_scratch.local();
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
       const uint32_t a = static_cast<uint32_t>(d);
-      const int32_t cluster = docs[d].cluster;
-      auto eligible = [&](uint32_t b) { return cluster < 0 || docs[b].cluster != cluster; };
+      const int32_t cluster = clusters[d];
+      auto eligible = [&](uint32_t b) { return cluster < 0 || clusters[b] != cluster; };
       s.seeds.clear();
       for (uint64_t e = entry_begin[d]; e < entry_begin[d + 1]; ++e) {
         const Entry& entry = entries[e];
         if (index.docs[entry.group] <= cap) {
-          const auto first = index.post_doc.begin() + static_cast<std::ptrdiff_t>(index.begin[entry.group]);
-          const auto last =
-              index.post_doc.begin() + static_cast<std::ptrdiff_t>(index.begin[entry.group + 1]);
-          for (auto it = std::upper_bound(first, last, a); it != last; ++it) {
-            if (eligible(*it))
-              s.seeds.push_back({*it, entry.pos, index.post_pos[it - index.post_doc.begin()]});
+          const uint64_t last = index.begin[entry.group + 1];
+          for (uint64_t k = entry.later; k < last; ++k) {
+            const uint32_t b = index.post_doc[k];
+            if (eligible(b)) s.seeds.push_back({b, entry.pos, index.post_pos[k]});
           }
         } else if (heavy[e]) {
           const auto hg = std::lower_bound(heavy_groups.begin(), heavy_groups.end(), entry.group,
@@ -885,21 +968,44 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
         }
       }
       if (s.seeds.empty()) continue;
-      std::sort(s.seeds.begin(), s.seeds.end());
-      s.seeds.erase(std::unique(s.seeds.begin(), s.seeds.end()), s.seeds.end());
-      const DocView doc_a = view(a);
-      for (size_t i = 0; i < s.seeds.size();) {
-        size_t j = i + 1;
-        while (j < s.seeds.size() && s.seeds[j].b == s.seeds[i].b) ++j;
+      // Gathered in (pa, pb) order for every b (entries by word, postings by document then word, one
+      // fingerprint per word), so a stable sort by b gives (b, pa, pb), without duplicates.
+      SortSeedsByDocument(&s.seeds, &s.seed_buffer, a + 1);
+      s.pair_starts.clear();
+      for (size_t i = 0; i < s.seeds.size(); ++i) {
+        if (i == 0 || s.seeds[i].b != s.seeds[i - 1].b) s.pair_starts.push_back(static_cast<uint32_t>(i));
+      }
+      s.pair_starts.push_back(static_cast<uint32_t>(s.seeds.size()));
+      const size_t n_candidates = s.pair_starts.size() - 1;
+      chunk_candidates[c] += n_candidates;
+      // The words of b are far away in memory: fetch those around the first seeds of the next pairs
+      // while this one is aligned.
+      auto prefetch = [&](size_t q) {
+        const Seed* first = s.seeds.data() + s.pair_starts[q];
+        const size_t count = std::min<size_t>(s.pair_starts[q + 1] - s.pair_starts[q], 8);
+        const DocView& v = views[first->b];
+        __builtin_prefetch(v.range_ends);
+        for (size_t k = 0; k < count; ++k) {
+          const uint32_t pb = first[k].pb;
+          __builtin_prefetch(v.words + (pb >= 16 ? pb - 16 : 0));
+          __builtin_prefetch(v.words + pb);
+          __builtin_prefetch(v.words + std::min(pb + 16, v.n - 1));
+        }
+      };
+      constexpr size_t kViewAhead = 16, kWordsAhead = 6;
+      for (size_t q = 0; q < std::min(n_candidates, kWordsAhead); ++q) prefetch(q);
+      const DocView& doc_a = view(a);
+      for (size_t q = 0; q < n_candidates; ++q) {
+        if (q + kViewAhead < n_candidates) __builtin_prefetch(&views[s.seeds[s.pair_starts[q + kViewAhead]].b]);
+        if (q + kWordsAhead < n_candidates) prefetch(q + kWordsAhead);
+        const size_t i = s.pair_starts[q], j = s.pair_starts[q + 1];
         const uint32_t b = s.seeds[i].b;
-        ++chunk_candidates[c];
         s.found.clear();
         AlignPair(doc_a, view(b), s.seeds.data() + i, j - i, min_words, options.min_similarity, &s, &s.found);
         if (!s.found.empty()) {
           std::sort(s.found.begin(), s.found.end());
           chunk_pairs[c].push_back({a, b, s.found});
         }
-        i = j;
       }
     }
   });

@@ -42,6 +42,14 @@ struct PassageInput {
   std::vector<std::pair<uint32_t, uint32_t>> ranges;
   bool participates = true;  ///< false: representatives-only mode and this document is a duplicate
   int32_t cluster = -1;      ///< near-duplicate cluster; two documents of one cluster are never paired
+  /// Optional: the words of `ranges`, when the caller has already tokenized them, so that the stage
+  /// tokenizes only the documents it reports passages for (to turn word indices into code points).
+  /// words[i] is the low 32 bits of Word::hash (kernels/tokenize.h) of the i-th word, each range
+  /// tokenized on its own with WordTokenizer::Tokenize, in order; range_word_ends[r] is the number of
+  /// words in ranges 0..r (one value per range, so the last is words.size()). They must be the words
+  /// the stage would find itself: output is then identical. Left empty, the stage tokenizes.
+  std::vector<uint32_t> words;
+  std::vector<uint32_t> range_word_ends;
 };
 
 struct PassageSpan {
