@@ -28,10 +28,18 @@ namespace {
 // One shingle per start position, with the length known at compile time so that XXH3 inlines only the
 // branch for that input size. Instantiated for 1..16 words (up to 128 bytes, XXH3's short-input paths),
 // where it is 1.6-1.7x faster than the same call with a run-time length.
+// From 3 words on (17-128 bytes) the loop calls XXH3's function for that length range directly, which
+// is what XXH3_64bits_withSeed does for it, so that it is inlined and specialized for the length.
 template <size_t kN>
 void FixedShingles(const uint64_t* words, size_t num_shingles, uint64_t* out) {
+  constexpr size_t kBytes = kN * sizeof(uint64_t);
   for (size_t i = 0; i < num_shingles; ++i) {
-    out[i] = XXH3_64bits_withSeed(words + i, kN * sizeof(uint64_t), kN);
+    if constexpr (kBytes > 16 && kBytes <= 128) {
+      out[i] = XXH3_len_17to128_64b(reinterpret_cast<const xxh_u8*>(words + i), kBytes, XXH3_kSecret,
+                                    sizeof(XXH3_kSecret), kN);
+    } else {
+      out[i] = XXH3_64bits_withSeed(words + i, kBytes, kN);
+    }
   }
 }
 
@@ -110,9 +118,9 @@ bool CpuHasAvx512() {
 #endif
 }
 
-constexpr KernelTable kScalarKernel{"scalar", &MinHashScalar};
-constexpr KernelTable kAvx2Kernel{"avx2", &internal::MinHashAvx2};
-constexpr KernelTable kAvx512Kernel{"avx512", &internal::MinHashAvx512};
+constexpr KernelTable kScalarKernel{"scalar", &MinHashScalar, &ClassifyBytesScalar};
+constexpr KernelTable kAvx2Kernel{"avx2", &internal::MinHashAvx2, &internal::ClassifyBytesAvx2};
+constexpr KernelTable kAvx512Kernel{"avx512", &internal::MinHashAvx512, &internal::ClassifyBytesAvx512};
 
 }  // namespace
 

@@ -15,6 +15,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "kernels/byte_classes.h"
+
 namespace neardup {
 
 // Writes the hashes of the word n-grams (shingles) of `word_hashes` to `out`, in text order, and
@@ -67,11 +69,13 @@ double EstimateJaccard(const uint32_t* a, const uint32_t* b, size_t num_perm);
 // with the band index, so equal rows in different bands never collide.
 uint64_t BandKey(const uint32_t* sig, size_t band, size_t rows);
 
-// Kernels chosen at run time.
+// Kernels chosen at run time: one instruction set for every kernel, so that one override variable and
+// one name (`neardup --version`) describe the run.
 struct KernelTable {
   const char* name;  ///< "scalar", "avx2" or "avx512"
   void (*minhash)(const uint64_t* shingles, size_t count, const uint32_t* seeds, size_t num_perm,
                   uint32_t* sig);
+  ClassifyBytesFn classify_bytes;  ///< the tokenizer's byte classifier (kernels/byte_classes.h)
 };
 
 // The kernel in use (chosen once, thread-safe).

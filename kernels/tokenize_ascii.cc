@@ -2,7 +2,11 @@
 
 #include "kernels/tokenize_ascii.h"
 
+#include "kernels/minhash.h"
+
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstring>
 
@@ -40,6 +44,17 @@ constexpr std::array<uint8_t, 256> MakeClassTable() {
 }
 constexpr std::array<uint8_t, 256> kClass = MakeClassTable();
 
+// XXH3-64 of a word with seed kWordHashSeed. Words are short, and the public entry point is too large
+// for the compiler to inline at every call, so the 0-16 byte case calls XXH3's own short-input function
+// directly: XXH3_64bits_withSeed does exactly this for those lengths (the tests compare every word hash
+// with the ICU path, which calls the public function).
+inline uint64_t WordHash(const void* data, size_t len) {
+  if (len <= 16) {
+    return XXH3_len_0to16_64b(static_cast<const xxh_u8*>(data), len, XXH3_kSecret, kWordHashSeed);
+  }
+  return XXH3_64bits_withSeed(data, len, kWordHashSeed);
+}
+
 inline char ToLower(unsigned char c) {
   return static_cast<char>(c + ((static_cast<unsigned>(c - 'A') < 26u) << 5));
 }
@@ -61,10 +76,18 @@ constexpr size_t kStackWord = 64;
 // words be served from a single earlier store instead of stalling on byte-wise stores.
 inline uint64_t HashAsciiWord(const unsigned char* word, size_t len, size_t readable, bool has_upper,
                               std::string* scratch) {
-  if (!has_upper) return XXH3_64bits_withSeed(word, len, kWordHashSeed);
+#if defined(__SSE2__)
+  if (len <= 16 && readable >= 16) {
+    alignas(16) unsigned char buf[16];
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(word));
+    _mm_store_si128(reinterpret_cast<__m128i*>(buf), has_upper ? Lowercase16(v) : v);
+    return WordHash(buf, len);
+  }
+#endif
+  if (!has_upper) return WordHash(word, len);
   if (len > kStackWord) {
     AsciiLowercase(std::string_view(reinterpret_cast<const char*>(word), len), scratch);
-    return XXH3_64bits_withSeed(scratch->data(), scratch->size(), kWordHashSeed);
+    return WordHash(scratch->data(), scratch->size());
   }
   alignas(16) char buf[kStackWord];
 #if defined(__SSE2__)
@@ -73,11 +96,11 @@ inline uint64_t HashAsciiWord(const unsigned char* word, size_t len, size_t read
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(word + k));
       _mm_store_si128(reinterpret_cast<__m128i*>(buf + k), Lowercase16(v));
     }
-    return XXH3_64bits_withSeed(buf, len, kWordHashSeed);
+    return WordHash(buf, len);
   }
 #endif
   for (size_t i = 0; i < len; ++i) buf[i] = ToLower(word[i]);
-  return XXH3_64bits_withSeed(buf, len, kWordHashSeed);
+  return WordHash(buf, len);
 }
 
 // Hash of the normalized form of a word holding table code points: the concatenation of the forms of
@@ -108,7 +131,7 @@ uint64_t HashMixedWord(const unsigned char* word, size_t len, const FastPathTabl
     }
     i += cp_len;
   }
-  return XXH3_64bits_withSeed(buf, w, kWordHashSeed);
+  return WordHash(buf, w);
 }
 
 // Class of the multi-byte code point at p; *length receives its length in bytes. Code points outside
@@ -167,8 +190,8 @@ void AsciiLowercase(std::string_view text, std::string* out) {
   for (size_t i = 0; i < text.size(); ++i) (*out)[i] = ToLower(static_cast<unsigned char>(text[i]));
 }
 
-void TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable* table, std::string* scratch,
-                  std::vector<Word>* out) {
+void TokenizeFastScalar(std::string_view text, uint32_t cp_base, const FastPathTable* table,
+                        std::string* scratch, std::vector<Word>* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t i = 0;
@@ -235,6 +258,264 @@ void TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable* 
     }
     out->push_back(Word{hash, static_cast<uint32_t>(cp_base + start - start_extra),
                         static_cast<uint32_t>(cp_base + i - extra)});
+  }
+}
+
+namespace {
+
+// Text classified per call of the classifier: 64 blocks of 64 bytes, so that the masks stay on the stack
+// and in L1.
+constexpr size_t kChunkBlocks = 64;
+constexpr size_t kChunkBytes = kChunkBlocks * 64;
+
+// Below this size the scalar loop is as fast as classifying a block.
+constexpr size_t kMinMaskedBytes = 24;
+
+// Masks of one chunk, derived from the byte classes: `word` marks the bytes that belong to a word when
+// the text around them is ASCII (letters, digits, extenders, and mid characters between two letters or
+// two digits), `start` the first byte of each run of `word`.
+struct ChunkBits {
+  uint64_t word[kChunkBlocks];
+  uint64_t start[kChunkBlocks];
+  uint64_t last[kChunkBlocks];  ///< last byte of each run of `word`
+  uint64_t upper[kChunkBlocks];
+  uint64_t high[kChunkBlocks];
+  uint64_t space[kChunkBlocks];
+};
+
+// Index of the first set bit of masks at or after `from`, or `limit` (limit <= 64 * blocks).
+inline size_t NextSet(const uint64_t* masks, size_t from, size_t limit) {
+  if (from >= limit) return limit;
+  size_t b = from >> 6;
+  uint64_t w = masks[b] & (~uint64_t{0} << (from & 63));
+  const size_t last = (limit - 1) >> 6;
+  while (w == 0) {
+    if (++b > last) return limit;
+    w = masks[b];
+  }
+  return std::min(limit, (b << 6) + static_cast<size_t>(std::countr_zero(w)));
+}
+
+// Index of the first clear bit of masks at or after `from`, or `limit`.
+inline size_t NextClear(const uint64_t* masks, size_t from, size_t limit) {
+  if (from >= limit) return limit;
+  size_t b = from >> 6;
+  uint64_t w = ~masks[b] & (~uint64_t{0} << (from & 63));
+  const size_t last = (limit - 1) >> 6;
+  while (w == 0) {
+    if (++b > last) return limit;
+    w = ~masks[b];
+  }
+  return std::min(limit, (b << 6) + static_cast<size_t>(std::countr_zero(w)));
+}
+
+// Index of the last set bit of masks in [from, to), or SIZE_MAX.
+inline size_t LastSetBefore(const uint64_t* masks, size_t from, size_t to) {
+  while (to > from) {
+    const size_t b = (to - 1) >> 6;
+    const size_t top = to - (b << 6);  // bits [0, top) of block b are below `to`
+    uint64_t w = top == 64 ? masks[b] : masks[b] & ((uint64_t{1} << top) - 1);
+    if (w != 0) {
+      const size_t at = (b << 6) + 63 - static_cast<size_t>(std::countl_zero(w));
+      return at >= from ? at : SIZE_MAX;
+    }
+    to = b << 6;
+  }
+  return SIZE_MAX;
+}
+
+// Whether any bit of masks in [from, to) is set.
+inline bool AnySet(const uint64_t* masks, size_t from, size_t to) { return NextSet(masks, from, to) < to; }
+
+void DeriveBits(const ByteClassMasks* m, size_t blocks, ChunkBits* bits) {
+  uint64_t prev_letter = 0, prev_digit = 0, prev_word = 0;
+  for (size_t b = 0; b < blocks; ++b) {
+    const uint64_t letter = m[b].letter;
+    const uint64_t digit = m[b].digit;
+    const uint64_t next_letter = (letter >> 1) | (b + 1 < blocks ? m[b + 1].letter << 63 : 0);
+    const uint64_t next_digit = (digit >> 1) | (b + 1 < blocks ? m[b + 1].digit << 63 : 0);
+    const uint64_t before_letter = (letter << 1) | prev_letter;
+    const uint64_t before_digit = (digit << 1) | prev_digit;
+    const uint64_t between_digits = before_digit & next_digit;
+    const uint64_t joins = (m[b].mid_letter_number & ((before_letter & next_letter) | between_digits)) |
+                           (m[b].mid_number & between_digits);
+    const uint64_t word = letter | digit | m[b].extender | joins;
+    bits->word[b] = word;
+    if (b > 0) bits->last[b - 1] = bits->word[b - 1] & ~((bits->word[b - 1] >> 1) | (word << 63));
+    bits->start[b] = word & ~((word << 1) | prev_word);
+    bits->upper[b] = m[b].upper;
+    bits->high[b] = m[b].high;
+    bits->space[b] = m[b].space;
+    prev_letter = letter >> 63;
+    prev_digit = digit >> 63;
+    prev_word = word >> 63;
+  }
+  if (blocks > 0) bits->last[blocks - 1] = bits->word[blocks - 1] & ~(bits->word[blocks - 1] >> 1);
+}
+
+inline bool IsSpaceByte(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+inline size_t ContinuationBytes(const unsigned char* p, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; ++i) k += (p[i] & 0xC0) == 0x80;
+  return k;
+}
+
+}  // namespace
+
+// How the masks stay exact: they classify every byte >= 0x80 as "other", which is wrong only next to
+// such a byte (it may be a letter, or join two letters). A word [s, e) found in the masks is therefore
+// emitted only when the first byte >= 0x80 after the scan position lies at e + 2 or beyond: then every
+// byte whose class decides the word's extent (s - 1 ... e + 1) is ASCII, and the byte before s is ASCII
+// too, because every earlier byte >= 0x80 was consumed by a piece that ended at ASCII whitespace.
+// Otherwise the text from the last whitespace before the word (or before that byte) to the first
+// whitespace after both goes to the scalar loop: ASCII whitespace never joins anything, so cutting
+// there is exact, as is cutting at the end of a word already emitted.
+void TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, uint32_t cp_base,
+                      const FastPathTable* table, std::string* scratch, std::vector<Word>* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  ByteClassMasks masks[kChunkBlocks];
+  ChunkBits bits;
+  size_t pos = 0;    // text before pos is done
+  size_t extra = 0;  // continuation bytes before pos
+  // The scalar loop on text[from, to) (absolute), keeping `extra` up to date.
+  const auto scalar = [&](size_t from, size_t to) {
+    TokenizeFastScalar(text.substr(from, to - from), static_cast<uint32_t>(cp_base + from - extra), table,
+                       scratch, out);
+    extra += ContinuationBytes(p + from, to - from);
+  };
+  while (pos < n) {
+    const size_t len = std::min(n - pos, kChunkBytes);
+    const size_t blocks = (len + 63) / 64;
+    classify(p + pos, len, masks);
+    DeriveBits(masks, blocks, &bits);
+    const bool at_end = pos + len == n;
+    // A run ending (at its first byte outside the word) at or before `complete` is known to end there:
+    // the classes of the last two bytes depend on bytes not classified yet.
+    const size_t complete = at_end ? len : len - 2;
+    const unsigned char* c = p + pos;
+    size_t cur = 0;  // chunk offset: everything before it is done
+    size_t high = NextSet(bits.high, 0, len);
+    size_t next_pos = len;  // where the next chunk starts (chunk offset)
+    // Whether the code point at chunk offset h (a byte >= 0x80) is in class "other" (curly double
+    // quotes, dashes, NBSP, ellipsis...): the masks already treat its bytes as "other" bytes, which is
+    // exact, so the words around it need no scalar loop; *length receives its length in bytes.
+    const auto other_at = [&](size_t h, size_t* length) {
+      if (table == nullptr) return false;
+      const FastPathTable::Entry* entry = FindEncoded(*table, c + h, n - pos - h, length);
+      return entry != nullptr && (entry->fast_class & ~kNotAscii) == kOther;
+    };
+    const auto OtherAt = [&](size_t h) {
+      size_t length;
+      return other_at(h, &length);
+    };
+    // Steps over the code point at `high` if it is "other"; false (and nothing done) if it is not.
+    const auto absorb = [&] {
+      size_t length;
+      if (!other_at(high, &length)) return false;
+      extra += length - 1;
+      cur = high + length;
+      high = NextSet(bits.high, cur, len);
+      return true;
+    };
+    for (;;) {
+      // The common case, a block at a time: runs that start and end in the block, are complete, and
+      // have no byte >= 0x80 within one byte of them. Starts and ends of runs alternate, so the k-th
+      // start and the k-th end of the block belong together.
+      while (cur < len) {
+        const size_t base = cur & ~size_t{63};
+        const uint64_t keep = ~uint64_t{0} << (cur & 63);
+        uint64_t starts = bits.start[base >> 6] & keep;
+        uint64_t lasts = bits.last[base >> 6] & keep;
+        bool slow = false;
+        while (starts != 0) {
+          const size_t s = base + static_cast<size_t>(std::countr_zero(starts));
+          if (lasts == 0) {  // the run goes on into the next block
+            slow = true;
+            break;
+          }
+          const size_t e = base + static_cast<size_t>(std::countr_zero(lasts)) + 1;
+          if (e > complete) {
+            slow = true;
+            break;
+          }
+          while (high < s && absorb()) {
+          }
+          if (high < s || (high <= e + 1 && !(high >= e && OtherAt(high)))) {
+            slow = true;
+            break;
+          }
+          cur = e;
+          starts &= starts - 1;
+          lasts &= lasts - 1;
+          if (e - s == 1 && c[s] == '_') continue;  // a lone extender is not a word
+          const uint64_t hash = HashAsciiWord(c + s, e - s, n - pos - s, AnySet(bits.upper, s, e), scratch);
+          out->push_back(Word{hash, static_cast<uint32_t>(cp_base + pos + s - extra),
+                              static_cast<uint32_t>(cp_base + pos + e - extra)});
+        }
+        if (slow) break;
+        while (high < base + 64 && absorb()) {
+        }
+        if (high < base + 64) break;
+        cur = std::max(cur, std::min(len, base + 64));
+      }
+      const size_t s = NextSet(bits.start, cur, len);
+      if (s == len && high == len) {
+        next_pos = std::max(len, cur);  // cur is past len when a code point absorbed last crosses it
+        break;
+      }
+      size_t e = s < len ? NextClear(bits.word, s + 1, len) : len;
+      const bool unfinished = s < len && e > complete;
+      if (unfinished && high > s) {
+        if (s > 0) {  // the chunk ends inside an ASCII word: start the next chunk there
+          next_pos = s;
+          break;
+        }
+        // A word as long as the chunk: the scalar loop takes it, up to the next whitespace.
+        size_t abs = pos + len;
+        while (abs < n && !IsSpaceByte(p[abs])) ++abs;
+        scalar(pos, abs);
+        next_pos = abs - pos;
+        break;
+      }
+      if (high <= e + 1 || s == len) {
+        // To the scalar loop: from the whitespace before the word or the high byte, whichever comes
+        // first, to the whitespace after both.
+        const size_t first = std::min(s, high);
+        const size_t ws = LastSetBefore(bits.space, cur, first);
+        const size_t from = ws == SIZE_MAX ? cur : ws + 1;
+        size_t to = NextSet(bits.space, std::max(high + 1, s == len ? high + 1 : e), len);
+        if (to == len && !at_end) {  // the piece goes on past the chunk
+          size_t abs = pos + len;
+          while (abs < n && !IsSpaceByte(p[abs])) ++abs;
+          scalar(pos + from, abs);
+          next_pos = abs - pos;
+          break;
+        }
+        scalar(pos + from, pos + to);
+        cur = to;
+        high = NextSet(bits.high, cur, len);
+        continue;
+      }
+      // An ASCII word [s, e), all of whose context is ASCII.
+      cur = e;
+      if (e - s == 1 && c[s] == '_') continue;  // a lone extender is not a word
+      const uint64_t hash =
+          HashAsciiWord(c + s, e - s, n - pos - s, AnySet(bits.upper, s, e), scratch);
+      out->push_back(Word{hash, static_cast<uint32_t>(cp_base + pos + s - extra),
+                          static_cast<uint32_t>(cp_base + pos + e - extra)});
+    }
+    pos += next_pos;
+  }
+}
+
+void TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable* table, std::string* scratch,
+                  std::vector<Word>* out) {
+  if (text.size() < kMinMaskedBytes) {
+    TokenizeFastScalar(text, cp_base, table, scratch, out);
+  } else {
+    TokenizeFastWith(ActiveKernel().classify_bytes, text, cp_base, table, scratch, out);
   }
 }
 

@@ -37,6 +37,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kernels/byte_classes.h"
 #include "kernels/tokenize.h"
 
 namespace neardup::internal {
@@ -111,9 +112,21 @@ const FastPathTable::Entry* FindEncoded(const FastPathTable& table, const unsign
 
 // Appends the words of `text` to *out with code point offsets starting at cp_base. Every byte of
 // `text` must be < 0x80, or belong to a code point `table` holds (table may be nullptr for ASCII-only
-// text). `scratch` is reused for words too long for a stack buffer.
+// text). `scratch` is reused for words too long for a stack buffer. Uses the active kernel's byte
+// classifier (TokenizeFastWith) for all but short texts.
 void TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable* table, std::string* scratch,
                   std::vector<Word>* out);
+
+// The reference of TokenizeFast: one byte at a time, a class table lookup per byte.
+void TokenizeFastScalar(std::string_view text, uint32_t cp_base, const FastPathTable* table,
+                        std::string* scratch, std::vector<Word>* out);
+
+// TokenizeFast through the masks of `classify` (kernels/byte_classes.h): 4 KB of text is classified at
+// a time, word boundaries of ASCII text come from bit operations on the masks, and each whitespace-
+// delimited piece holding a byte >= 0x80 goes to TokenizeFastScalar. Gives exactly the words of
+// TokenizeFastScalar for every classifier that gives the reference masks.
+void TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, uint32_t cp_base,
+                      const FastPathTable* table, std::string* scratch, std::vector<Word>* out);
 
 // TokenizeFast on text whose every byte is < 0x80.
 inline void TokenizeAscii(std::string_view text, uint32_t cp_base, std::string* scratch,

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kernels/byte_classes.h"
+#include "kernels/minhash.h"
 #include "kernels/tokenize.h"
 #include "kernels/tokenize_ascii.h"
 
@@ -496,6 +498,179 @@ TEST_F(TokenizeFastPathTest, ShortStringsInsideLongTextMatchIcu) {
       text += " .,'\n"[rng() % 5];
     }
     ExpectModesAgree(text);
+  }
+}
+
+
+// ---------------------------------------------------------------- byte-class kernels
+// The vectorized fast path (TokenizeFastWith) with each classifier this CPU can run, against the scalar
+// classifier and the scalar loop (TokenizeFastScalar), which the tests above tie to ICU. Named Kernel*
+// so that scripts/test.sh also runs them once per NEARDUP_FORCE_KERNEL value.
+
+std::vector<const KernelTable*> Kernels() { return AvailableKernels(); }
+
+bool SameMasks(const ByteClassMasks& a, const ByteClassMasks& b) {
+  return a.letter == b.letter && a.digit == b.digit && a.extender == b.extender &&
+         a.mid_letter_number == b.mid_letter_number && a.mid_number == b.mid_number && a.upper == b.upper &&
+         a.high == b.high && a.space == b.space;
+}
+
+TEST(KernelByteClasses, EveryVariantMatchesTheScalarReferenceOnEveryByteAndSize) {
+  std::mt19937_64 rng(41);
+  std::string all;  // every byte value at every position of a block, then random bytes
+  for (int shift = 0; shift < 64; ++shift) {
+    for (int c = 0; c < 256; ++c) all += static_cast<char>((c + shift) & 0xFF);
+  }
+  for (int i = 0; i < 4096; ++i) all += static_cast<char>(rng());
+  for (const KernelTable* kernel : Kernels()) {
+    for (size_t size : {size_t{0}, size_t{1}, size_t{31}, size_t{32}, size_t{33}, size_t{63}, size_t{64},
+                        size_t{65}, size_t{127}, size_t{128}, size_t{129}, size_t{1000}, all.size()}) {
+      for (size_t offset : {size_t{0}, size_t{1}, size_t{7}}) {
+        if (offset + size > all.size()) continue;
+        // The input is copied to its exact size so that reading past it is caught by ASan.
+        const std::vector<unsigned char> in(all.begin() + offset, all.begin() + offset + size);
+        const size_t blocks = (size + 63) / 64;
+        std::vector<ByteClassMasks> want(blocks + 1), got(blocks + 1);
+        ClassifyBytesScalar(in.data(), size, want.data());
+        kernel->classify_bytes(in.data(), size, got.data());
+        for (size_t b = 0; b < blocks; ++b) {
+          ASSERT_TRUE(SameMasks(want[b], got[b])) << kernel->name << " size " << size << " block " << b;
+        }
+      }
+    }
+  }
+}
+
+TEST(KernelByteClasses, ScalarReferenceFollowsTheAsciiTable) {
+  std::string text = "aZ@9_.',;\t \r\x80-:";
+  ByteClassMasks m;
+  ClassifyBytesScalar(reinterpret_cast<const unsigned char*>(text.data()), text.size(), &m);
+  EXPECT_EQ(m.letter, 0b111u);
+  EXPECT_EQ(m.upper, 0b10u);
+  EXPECT_EQ(m.digit, 0b1000u);
+  EXPECT_EQ(m.extender, 0b10000u);
+  EXPECT_EQ(m.mid_letter_number, 0b1100000u);
+  EXPECT_EQ(m.mid_number, 0b110000000u);
+  EXPECT_EQ(m.space, 0b111000000000u);
+  EXPECT_EQ(m.high, 0b1000000000000u);
+}
+
+class KernelTokenizeScan : public ::testing::Test {
+ protected:
+  // Every classifier's TokenizeFastWith gives the words of TokenizeFastScalar, at cp_base 5.
+  void ExpectSameAsScalar(std::string_view text) {
+    ++cases_;
+    std::vector<Word> want;
+    internal::TokenizeFastScalar(text, 5, table_, &scratch_, &want);
+    for (const KernelTable* kernel : Kernels()) {
+      std::vector<Word> got;
+      internal::TokenizeFastWith(kernel->classify_bytes, text, 5, table_, &scratch_, &got);
+      if (SameWords(want, got)) continue;
+      if (++mismatches_ > 5) return;
+      size_t k = 0;
+      while (k < want.size() && k < got.size() && SameWords({want[k]}, {got[k]})) ++k;
+      ADD_FAILURE() << kernel->name << ": " << text.size() << " bytes, " << want.size() << " vs " << got.size()
+                    << " words, first difference at word " << k << " near '"
+                    << Escape(text.substr(k < want.size() ? want[k].start > 25 ? want[k].start - 25 : 0 : 0, 60))
+                    << "'";
+    }
+  }
+
+  void TearDown() override { EXPECT_EQ(mismatches_, 0u) << "of " << cases_ << " cases"; }
+
+  const FastPathTable* table_ = internal::SharedFastPathTable();
+  std::string scratch_;
+  size_t cases_ = 0;
+  size_t mismatches_ = 0;
+};
+
+// Random text over an alphabet of every ASCII class and of table code points of every class (letters,
+// the curly apostrophe, curly quotes and dashes, NBSP, the middle dot), at every size up to 300 bytes
+// and at sizes around the 4 KB chunk the classifier works on.
+TEST_F(KernelTokenizeScan, RandomTextAtEdgeSizesMatchesTheScalarLoop) {
+  ASSERT_NE(table_, nullptr);
+  static constexpr std::string_view kAlphabet[] = {
+      "a", "b", "Z", "1", "9", "_", ".", "'", ",", ";", " ", "\n", "-", "@", ":", "x", "Q", "0", "\t",
+      "\xC3\xA9", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x94", "\xC2\xA0", "\xC2\xB7", "\xE2\x80\xA6",
+      "\xE2\x81\x84", "\xE2\x80\xAF"};
+  std::mt19937_64 rng(43);
+  std::string text;
+  const auto fill = [&](size_t size, size_t ascii_bias) {
+    text.clear();
+    while (text.size() < size) {
+      const size_t pick = rng() % (std::size(kAlphabet) + ascii_bias);
+      text += pick < std::size(kAlphabet) ? kAlphabet[pick] : std::string_view("e");
+    }
+  };
+  for (size_t size = 0; size <= 300; ++size) {
+    for (int k = 0; k < 20; ++k) {
+      fill(size, k % 2 ? 0 : 40);
+      ExpectSameAsScalar(text);
+    }
+  }
+  for (size_t size : {4000, 4094, 4095, 4096, 4097, 4098, 4100, 8190, 8192, 8194, 20000}) {
+    for (int k = 0; k < 20; ++k) {
+      fill(size, k % 2 ? 0 : 40);
+      ExpectSameAsScalar(text);
+    }
+  }
+}
+
+// A word, a mid character or a table code point at every offset around the block and chunk edges, and
+// words longer than a block.
+TEST_F(KernelTokenizeScan, WordsAcrossBlockAndChunkEdgesMatchTheScalarLoop) {
+  ASSERT_NE(table_, nullptr);
+  static constexpr std::string_view kProbes[] = {"ab",   "a.b",         "3,5",          "x_",          "__",
+                                                 "_",    "don\xE2\x80\x99t", "\xE2\x80\x9Cq\xE2\x80\x9D", "Jos\xC3\xA9",
+                                                 "a\xC2\xB7"
+                                                 "b",
+                                                 "e.g.", "\xE2\x80\x94", "\xC3\xA9"};
+  const std::string long_word(150, 'W');
+  for (std::string_view probe : kProbes) {
+    for (size_t at : {size_t{0}, size_t{1}, size_t{60}, size_t{61}, size_t{62}, size_t{63}, size_t{64}, size_t{65},
+                      size_t{126}, size_t{127}, size_t{4091}, size_t{4092}, size_t{4093}, size_t{4094},
+                      size_t{4095}, size_t{4096}, size_t{4097}}) {
+      for (char filler : {' ', 'a', '.'}) {
+        std::string text(at, filler);
+        if (at > 0) text[at - 1] = ' ';
+        text += probe;
+        text += filler == 'a' ? " tail" : "";
+        ExpectSameAsScalar(text);
+        ExpectSameAsScalar(text + " " + long_word + "\xC3\xA9" + long_word + " end");
+      }
+    }
+  }
+}
+
+// The whole tokenizer (ICU runs included) gives the same words whichever kernel is active; this is
+// what makes signatures identical across NEARDUP_FORCE_KERNEL values.
+TEST(KernelTokenizeScanSignatures, NewsLikeTextGivesTheSameWordsWithEveryClassifier) {
+  const std::vector<uint32_t> cps = TableCodePoints();
+  ASSERT_FALSE(cps.empty());
+  const std::string news = NewsLikeText(1 << 18, 47, cps);
+  const FastPathTable* table = internal::SharedFastPathTable();
+  std::string scratch;
+  // Only what the fast path may see: code points outside the table become spaces.
+  std::string fast;
+  for (size_t i = 0; i < news.size();) {
+    size_t length = 1;
+    if (static_cast<unsigned char>(news[i]) < 0x80 ||
+        internal::FindEncoded(*table, reinterpret_cast<const unsigned char*>(news.data()) + i, news.size() - i,
+                              &length) != nullptr) {
+      fast.append(news, i, length);
+    } else {
+      while (i + length < news.size() && (static_cast<unsigned char>(news[i + length]) & 0xC0) == 0x80) ++length;
+      fast += ' ';
+    }
+    i += length;
+  }
+  std::vector<Word> want;
+  internal::TokenizeFastScalar(fast, 0, table, &scratch, &want);
+  ASSERT_GT(want.size(), 10000u);
+  for (const KernelTable* kernel : Kernels()) {
+    std::vector<Word> got;
+    internal::TokenizeFastWith(kernel->classify_bytes, fast, 0, table, &scratch, &got);
+    EXPECT_TRUE(SameWords(want, got)) << kernel->name;
   }
 }
 
