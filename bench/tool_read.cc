@@ -5,6 +5,7 @@
 //  - parse-only: simdjson's iterate_many over the file already in memory, taking each record's text
 //    field as a string (the limit the reader is measured against);
 //  - decompress: the file's bytes through ByteSource alone (gzip, zstd or plain), no line splitting;
+//    for gzip also with zlib forced (NEARDUP_FORCE_GZIP=zlib) when the build reads gzip with ISA-L;
 //  - reader: ReadCorpus, every record delivered and dropped;
 //  - reader+keep: ReadCorpus keeping every record, as a run does, with the bytes the records hold.
 // Each is run --repeat times; the median is printed, with its ratio to parse-only.
@@ -21,6 +22,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -154,7 +157,8 @@ int Main(int argc, char** argv) {
     return std::make_pair(records, text_bytes);
   });
 
-  const Outcome decompress = MedianCpu(only.empty() || only == "decompress" ? repeat : 0, [&] {
+  auto decompress_once = [&](bool force_zlib) {
+    if (force_zlib) setenv("NEARDUP_FORCE_GZIP", "zlib", 1);
     std::unique_ptr<ByteSource> source;
     uint64_t bytes = 0;
     if (!OpenByteSource(file, &source).ok()) return std::make_pair(bytes, uint64_t{0});
@@ -162,7 +166,15 @@ int Main(int argc, char** argv) {
     size_t n = 1;
     while (n > 0 && source->Read(buf.data(), buf.size(), &n).ok()) bytes += n;
     return std::make_pair(bytes, uint64_t{0});
-  });
+  };
+  const Outcome decompress =
+      MedianCpu(only.empty() || only == "decompress" ? repeat : 0, [&] { return decompress_once(false); });
+  // For gzip, the same with zlib forced (the fallback when ISA-L is not built in).
+  std::unique_ptr<ByteSource> probe;
+  const bool gzip = OpenByteSource(file, &probe).ok() && probe->compression() == Compression::kGzip;
+  probe.reset();
+  const Outcome decompress_zlib =
+      MedianCpu(gzip && (only.empty() || only == "decompress") ? repeat : 0, [&] { return decompress_once(true); });
 
   InputOptions options;
   options.inputs = {file};
@@ -186,17 +198,18 @@ int Main(int argc, char** argv) {
         [&](const RecordIssue&) {}, nullptr);
     if (!status.ok()) std::fprintf(stderr, "bench_read: %s\n", status.ToString().c_str());
     uint64_t held = sizeof(Record) * records.capacity();
-    for (const Record& r : records) held += r.HeapBytes();
+    for (const Record& r : records) held += r.HeapBytes() + r.StorageBytes();
     return std::make_pair(static_cast<uint64_t>(records.size()), held);
   });
 
   auto line = [&](const char* name, const Outcome& o) {
     if (o.seconds == 0) return;
-    std::printf("  %-12s %7.3f s CPU %8.1f MB/CPU-s  %5.2fx parse-only time  peak RSS %6.1f MB\n", name,
+    std::printf("  %-18s %7.3f s CPU %8.1f MB/CPU-s  %5.2fx parse-only time  peak RSS %6.1f MB\n", name,
                 o.seconds, mb / o.seconds, o.seconds / parse.seconds, static_cast<double>(o.max_rss_kb) / 1e3);
   };
   line("parse-only", parse);
-  line("decompress", decompress);
+  line(gzip ? (std::string("decompress (") + GzipLibrary() + ")").c_str() : "decompress", decompress);
+  if (std::strcmp(GzipLibrary(), "zlib") != 0) line("decompress (zlib)", decompress_zlib);
   line("reader", reader);
   line("reader+keep", keep);
   std::printf("  records: %llu (parse-only %llu, text %.1f MB)\n", static_cast<unsigned long long>(keep.count),

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config
-  libxxhash-dev libsimdjson-dev libtbb-dev libicu-dev libzstd-dev zlib1g-dev libre2-dev libcli11-dev
+  libxxhash-dev libsimdjson-dev libtbb-dev libicu-dev libzstd-dev zlib1g-dev libisal-dev libre2-dev libcli11-dev
   libgtest-dev libbenchmark-dev time
 )
 

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,21 @@ using testing_util::ReadResult;
 using testing_util::ScratchDir;
 using testing_util::Texts;
 using testing_util::Zstd;
+
+// Every test runs twice: with the gzip library the build chose (ISA-L where found) and with zlib forced.
+class ReaderCompressionTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    if (std::string(GetParam()) == "zlib") {
+      setenv("NEARDUP_FORCE_GZIP", "zlib", 1);
+    } else {
+      unsetenv("NEARDUP_FORCE_GZIP");
+    }
+  }
+  void TearDown() override { unsetenv("NEARDUP_FORCE_GZIP"); }
+};
+
+INSTANTIATE_TEST_SUITE_P(GzipLibrary, ReaderCompressionTest, ::testing::Values("default", "zlib"));
 
 // `n` JSONL lines whose texts are not trivially compressible, so a cut lands mid-stream.
 std::string ManyLines(int n, std::vector<std::string>* texts) {
@@ -47,7 +64,7 @@ std::string SkippableFrame(const std::string& payload) {
   return frame + payload;
 }
 
-TEST(ReaderCompressionTest, DetectsCompressionFromBytesNotNames) {
+TEST_P(ReaderCompressionTest, DetectsCompressionFromBytesNotNames) {
   ScratchDir dir;
   const std::string jsonl = "{\"text\":\"one\"}\n{\"text\":\"two\"}\n";
   const std::vector<std::string> inputs = {
@@ -69,7 +86,7 @@ TEST(ReaderCompressionTest, DetectsCompressionFromBytesNotNames) {
   EXPECT_EQ(DetectCompression(""), Compression::kNone);
 }
 
-TEST(ReaderCompressionTest, ConcatenatedGzipMembersAreOneStream) {
+TEST_P(ReaderCompressionTest, ConcatenatedGzipMembersAreOneStream) {
   ScratchDir dir;
   // The line "b" is split across the two members.
   const std::string path =
@@ -82,7 +99,7 @@ TEST(ReaderCompressionTest, ConcatenatedGzipMembersAreOneStream) {
   EXPECT_EQ(result.records[2].line, 3u);
 }
 
-TEST(ReaderCompressionTest, GzipZeroPaddingIsIgnoredButGarbageIsReported) {
+TEST_P(ReaderCompressionTest, GzipZeroPaddingIsIgnoredButGarbageIsReported) {
   ScratchDir dir;
   const std::string padded =
       dir.Write("padded.jsonl.gz", Gzip("{\"text\":\"a\"}\n") + std::string(1000, '\0'));
@@ -98,7 +115,7 @@ TEST(ReaderCompressionTest, GzipZeroPaddingIsIgnoredButGarbageIsReported) {
   EXPECT_EQ(bad.issues[0].line, 2u);
 }
 
-TEST(ReaderCompressionTest, ConcatenatedZstdFramesAndSkippableFrames) {
+TEST_P(ReaderCompressionTest, ConcatenatedZstdFramesAndSkippableFrames) {
   ScratchDir dir;
   const std::string path =
       dir.Write("multi.jsonl.zst", SkippableFrame("meta") + Zstd("{\"text\":\"a\"}\n{\"te") +
@@ -109,7 +126,7 @@ TEST(ReaderCompressionTest, ConcatenatedZstdFramesAndSkippableFrames) {
   EXPECT_TRUE(result.issues.empty());
 }
 
-TEST(ReaderCompressionTest, HighlyCompressibleStreamsExpandAcrossManyReads) {
+TEST_P(ReaderCompressionTest, HighlyCompressibleStreamsExpandAcrossManyReads) {
   // Far more output than one read buffer per input buffer: the decoders must be drained even when
   // all compressed input has been consumed.
   std::string jsonl;
@@ -152,19 +169,19 @@ void ExpectTruncationHandled(const std::string& compressed, const std::vector<st
   }
 }
 
-TEST(ReaderCompressionTest, TruncatedGzipDeliversRecordsBeforeTheDamage) {
+TEST_P(ReaderCompressionTest, TruncatedGzipDeliversRecordsBeforeTheDamage) {
   std::vector<std::string> texts;
   const std::string jsonl = ManyLines(3000, &texts);
   ExpectTruncationHandled(Gzip(jsonl), texts, "cut.jsonl.gz");
 }
 
-TEST(ReaderCompressionTest, TruncatedZstdDeliversRecordsBeforeTheDamage) {
+TEST_P(ReaderCompressionTest, TruncatedZstdDeliversRecordsBeforeTheDamage) {
   std::vector<std::string> texts;
   const std::string jsonl = ManyLines(3000, &texts);
   ExpectTruncationHandled(Zstd(jsonl), texts, "cut.jsonl.zst");
 }
 
-TEST(ReaderCompressionTest, TruncationAtAMemberBoundary) {
+TEST_P(ReaderCompressionTest, TruncationAtAMemberBoundary) {
   ScratchDir dir;
   const std::string second = Gzip("{\"text\":\"b\"}\n");
   const std::string path = dir.Write("cut.jsonl.gz", Gzip("{\"text\":\"a\"}\n") + second.substr(0, 12));
@@ -174,7 +191,7 @@ TEST(ReaderCompressionTest, TruncationAtAMemberBoundary) {
   EXPECT_EQ(result.issues[0].line, 2u);
 }
 
-TEST(ReaderCompressionTest, CorruptGzipIsReportedOnceAndReadingGoesOn) {
+TEST_P(ReaderCompressionTest, CorruptGzipIsReportedOnceAndReadingGoesOn) {
   std::vector<std::string> texts;
   std::string compressed = Gzip(ManyLines(3000, &texts));
   for (size_t i = compressed.size() / 2; i < compressed.size() / 2 + 64; ++i) compressed[i] ^= 0x5A;
@@ -198,7 +215,7 @@ TEST(ReaderCompressionTest, CorruptGzipIsReportedOnceAndReadingGoesOn) {
   EXPECT_EQ(truncations, 1u);
 }
 
-TEST(ReaderCompressionTest, TruncatedPlainTwoByteGzipHeader) {
+TEST_P(ReaderCompressionTest, TruncatedPlainTwoByteGzipHeader) {
   ScratchDir dir;
   const std::string path = dir.Write("tiny.jsonl", "\x1F\x8B");
   const ReadResult result = ReadInputs({path});
@@ -207,6 +224,56 @@ TEST(ReaderCompressionTest, TruncatedPlainTwoByteGzipHeader) {
   ASSERT_EQ(result.issues.size(), 1u);
   EXPECT_EQ(result.issues[0].kind, "truncated_input");
   EXPECT_EQ(result.issues[0].line, 1u);
+}
+
+TEST_P(ReaderCompressionTest, LibraryIsTheOneSelected) {
+  if (std::string(GetParam()) == "zlib") {
+    EXPECT_STREQ(GzipLibrary(), "zlib");
+  }
+  // Whatever the library, a stream of a few members of random-looking lines reads back whole.
+  std::vector<std::string> texts;
+  const std::string jsonl = ManyLines(2000, &texts);
+  ScratchDir dir;
+  const std::string path = dir.Write(
+      "members.jsonl.gz", Gzip(jsonl.substr(0, 1000)) + Gzip(jsonl.substr(1000, 50000)) + Gzip(jsonl.substr(51000)));
+  const ReadResult result = ReadInputs({path});
+  ASSERT_TRUE(result.status.ok());
+  EXPECT_TRUE(result.issues.empty());
+  EXPECT_EQ(Texts(result), texts);
+  EXPECT_EQ(result.stats.bytes, jsonl.size());
+}
+
+// The two libraries agree on every cut of a multi-member stream: the same records, and the same
+// truncated_input issue at the same line with the same message. Only how much of the partial line before
+// the cut they decode (counted in ReadStats::bytes, never a record) may differ a little.
+TEST(ReaderGzipLibrariesTest, SameRecordsAndIssuesForEveryCut) {
+  std::vector<std::string> texts;
+  const std::string jsonl = ManyLines(300, &texts);
+  const std::string compressed = Gzip(jsonl.substr(0, 7000)) + Gzip(jsonl.substr(7000)) + std::string(5, '\0');
+  ScratchDir dir;
+  auto serialize = [](const ReadResult& r) {
+    std::string out = r.status.ToString() + "\n";
+    for (const Record& record : r.records) out += std::string(record.text) + "\n";
+    for (const RecordIssue& issue : r.issues) out += issue.message + "\n";
+    return out;
+  };
+  const size_t step = compressed.size() / 97 + 1;
+  for (size_t cut = 0; cut <= compressed.size(); cut += (cut < 40 || compressed.size() - cut < 40) ? 1 : step) {
+    const std::string path = dir.Write("cut.jsonl.gz", compressed.substr(0, cut));
+    unsetenv("NEARDUP_FORCE_GZIP");
+    const ReadResult chosen = ReadInputs({path});
+    setenv("NEARDUP_FORCE_GZIP", "zlib", 1);
+    const ReadResult zlib = ReadInputs({path});
+    unsetenv("NEARDUP_FORCE_GZIP");
+    ASSERT_EQ(serialize(chosen), serialize(zlib)) << "cut at " << cut << " of " << compressed.size();
+    EXPECT_LE(std::max(chosen.stats.bytes, zlib.stats.bytes) - std::min(chosen.stats.bytes, zlib.stats.bytes),
+              1024u)
+        << "cut at " << cut;
+    if (cut == compressed.size()) {
+      EXPECT_EQ(chosen.stats.bytes, jsonl.size());
+      EXPECT_EQ(zlib.stats.bytes, jsonl.size());
+    }
+  }
 }
 
 }  // namespace

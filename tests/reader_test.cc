@@ -60,8 +60,9 @@ TEST(ReaderTest, ReadsPlainJsonl) {
   EXPECT_EQ(b.text, "caf\xC3\xA9");
   EXPECT_EQ(TokenOf(b), "\"caf\\u00e9\"");  // the token, without the whitespace after it
   EXPECT_EQ(b.json_head.size(), 12u);
-  EXPECT_EQ(b.text_token, "\"caf\\u00e9\"");  // kept: re-encoding would write the character itself
-  EXPECT_TRUE(a.text_token.empty());       // rebuilt from the text
+  EXPECT_EQ(a.text_escaping, JsonEscaping::kMinimal);  // rebuilt from the text
+  EXPECT_EQ(b.text_escaping, JsonEscaping::kAscii);    // the same, with non-ASCII escaped
+  EXPECT_TRUE(b.text_token.empty());
   EXPECT_EQ(b.id.json, "42");
   EXPECT_EQ(b.id.key, "i42");
   // Unknown fields are carried through untouched in raw.

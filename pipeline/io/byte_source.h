@@ -2,8 +2,10 @@
 //
 // Streaming access to the bytes of one input file, decompressed on the fly. The compression is taken
 // from the file's first bytes, never from its name: gzip (1f 8b), zstd (28 b5 2f fd, or a skippable
-// frame), else plain. Concatenated gzip members and zstd frames read as one stream. Memory use is a
-// fixed input buffer per source whatever the file size.
+// frame), else plain. Concatenated gzip members and zstd frames read as one stream. gzip is inflated
+// with ISA-L where it was found at build time, else with zlib: the same bytes, and the same messages
+// except which problem a corrupt stream is reported as. Memory use is a fixed input buffer per source
+// whatever the file size.
 
 #ifndef NEARDUP_PIPELINE_IO_BYTE_SOURCE_H_
 #define NEARDUP_PIPELINE_IO_BYTE_SOURCE_H_
@@ -17,6 +19,10 @@
 namespace neardup {
 
 enum class Compression { kNone, kGzip, kZstd };
+
+// The library gzip streams are read with: "isa-l" (igzip) when neardup was built with it, else "zlib".
+// NEARDUP_FORCE_GZIP=zlib in the environment selects zlib for the sources opened afterwards.
+const char* GzipLibrary();
 
 // Returns the compression announced by the first bytes of a file (`head` may be shorter than 4).
 Compression DetectCompression(const std::string& head);

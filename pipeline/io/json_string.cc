@@ -134,23 +134,110 @@ inline size_t PutUtf8(char32_t c, char* out) {
   return 4;
 }
 
-// Whether "\u" + the 4 hex digits at p is how AppendJsonString writes code unit `unit`: only control
-// characters without a short escape, as \u00XX in lowercase hex.
-inline bool CanonicalUnicodeEscape(const char* p, int32_t unit) {
-  if (unit >= 0x20 || unit == '\b' || unit == '\t' || unit == '\n' || unit == '\f' || unit == '\r') {
-    return false;
+bool HasUppercaseHex(const char* p) {
+  for (int i = 0; i < 4; ++i) {
+    if (p[i] >= 'A' && p[i] <= 'F') return true;
   }
-  return p[0] == '0' && p[1] == '0' && (p[2] == '0' || p[2] == '1') && (p[3] < 'A' || p[3] > 'F');
+  return false;
+}
+
+// Which styles can have written the escape \u + the 4 hex digits at p, of code unit `unit` (not part of
+// a surrogate pair): clears *minimal unless AppendJsonString writes it so, *ascii unless
+// AppendJsonStringAscii does.
+inline void CheckUnicodeEscape(const char* p, int32_t unit, bool* minimal, bool* ascii) {
+  if (HasUppercaseHex(p) || unit == '\b' || unit == '\t' || unit == '\n' || unit == '\f' || unit == '\r' ||
+      (unit >= 0x20 && unit < 0x7F) || (unit >= 0xD800 && unit <= 0xDFFF)) {
+    *minimal = *ascii = false;  // a short escape exists, the character is printable ASCII, or lone surrogate
+  } else if (unit >= 0x7F) {
+    *minimal = false;  // AppendJsonString writes the character itself
+  }
+}
+
+// The first byte in [p, end) that AppendJsonStringAscii escapes ('"', '\\', control, DEL, non-ASCII).
+const char* FindSpecialOrNonAscii(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i max_control = _mm_set1_epi8(0x1F);
+  const __m128i del = _mm_set1_epi8(0x7F);
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i hits = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, max_control), max_control),
+                     _mm_cmpeq_epi8(_mm_max_epu8(v, del), v)));
+    const int mask = _mm_movemask_epi8(hits);
+    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  while (p < end && !IsSpecial(static_cast<unsigned char>(*p)) && static_cast<unsigned char>(*p) < 0x7F) ++p;
+  return p;
+}
+
+// Whether a byte of [p, end) is DEL or beyond ASCII.
+bool HasRawNonAscii(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i del = _mm_set1_epi8(0x7F);
+  __m128i found = _mm_setzero_si128();
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    found = _mm_or_si128(found, _mm_cmpeq_epi8(_mm_max_epu8(v, del), v));
+    p += 16;
+  }
+  if (_mm_movemask_epi8(found) != 0) return true;
+#endif
+  for (; p < end; ++p) {
+    if (static_cast<unsigned char>(*p) >= 0x7F) return true;
+  }
+  return false;
+}
+
+void AppendUnicodeEscape(uint32_t unit, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const char escaped[6] = {'\\', 'u', kHex[(unit >> 12) & 0xF], kHex[(unit >> 8) & 0xF], kHex[(unit >> 4) & 0xF],
+                           kHex[unit & 0xF]};
+  out->append(escaped, 6);
+}
+
+// Appends the escape of ASCII byte c ('"', '\\' or a control character) as AppendJsonString writes it.
+void AppendShortEscape(unsigned char c, std::string* out) {
+  switch (c) {
+    case '"':
+      out->append("\\\"");
+      break;
+    case '\\':
+      out->append("\\\\");
+      break;
+    case '\n':
+      out->append("\\n");
+      break;
+    case '\r':
+      out->append("\\r");
+      break;
+    case '\t':
+      out->append("\\t");
+      break;
+    case '\b':
+      out->append("\\b");
+      break;
+    case '\f':
+      out->append("\\f");
+      break;
+    default:
+      AppendUnicodeEscape(c, out);
+  }
 }
 
 }  // namespace
 
-size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements, bool* canonical) {
+size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements, JsonEscaping* escaping) {
   constexpr size_t kInvalid = SIZE_MAX;
   const char* p = in;
   const char* const end = in + size;
   char* o = out;
-  bool exact = true;
+  bool minimal = true;  // escaped as AppendJsonString does
+  bool ascii = true;    // escaped as AppendJsonStringAscii does, as far as the escapes tell
   uint32_t lone = 0;
   while (true) {
     // Plain bytes are copied ahead a block at a time, whatever follows them; `o` then advances only
@@ -191,7 +278,7 @@ size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replac
         break;
       case '/':
         simple = '/';
-        exact = false;
+        minimal = ascii = false;
         break;
       case 'b':
         simple = '\b';
@@ -220,7 +307,7 @@ size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replac
     if (end - p < 4) return kInvalid;
     const int32_t unit = Hex4(p);
     if (unit < 0) return kInvalid;
-    if (exact && !CanonicalUnicodeEscape(p, unit)) exact = false;
+    const char* const digits = p;
     p += 4;
     char32_t code_point = static_cast<char32_t>(unit);
     if (unit >= 0xD800 && unit <= 0xDFFF) {
@@ -231,16 +318,25 @@ size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replac
       if (unit <= 0xDBFF && end - p >= 6 && p[0] == '\\' && p[1] == 'u') low = Hex4(p + 2);
       if (low >= 0xDC00 && low <= 0xDFFF) {
         code_point = 0x10000 + ((static_cast<char32_t>(unit) - 0xD800) << 10) + (low - 0xDC00);
+        minimal = false;
+        if (HasUppercaseHex(digits) || HasUppercaseHex(p + 2)) ascii = false;
         p += 6;
       } else {
         code_point = 0xFFFD;
         ++lone;
+        minimal = ascii = false;
       }
+    } else {
+      CheckUnicodeEscape(digits, unit, &minimal, &ascii);
     }
     o += PutUtf8(code_point, o);
   }
   if (replacements != nullptr) *replacements += lone;
-  if (canonical != nullptr) *canonical = exact;
+  if (escaping != nullptr) {
+    // In the ASCII style, DEL and everything beyond ASCII is escaped: none may be in the token as is.
+    if (!minimal && ascii) ascii = !HasRawNonAscii(in, end);
+    *escaping = minimal ? JsonEscaping::kMinimal : ascii ? JsonEscaping::kAscii : JsonEscaping::kOther;
+  }
   return static_cast<size_t>(o - out);
 }
 
@@ -259,7 +355,6 @@ bool UnescapeJsonString(std::string_view token, std::string* out, uint32_t* repl
 bool IsJsonString(std::string_view token) { return ScanString(token); }
 
 void AppendJsonString(std::string_view s, std::string* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
   out->reserve(out->size() + s.size() + 2);
   out->push_back('"');
   const char* p = s.data();
@@ -268,35 +363,47 @@ void AppendJsonString(std::string_view s, std::string* out) {
     const char* q = FindSpecial(p, end);
     out->append(p, q - p);
     if (q == end) break;
-    const auto c = static_cast<unsigned char>(*q);
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      default: {
-        const char escaped[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-        out->append(escaped, 6);
-      }
-    }
+    AppendShortEscape(static_cast<unsigned char>(*q), out);
     p = q + 1;
+  }
+  out->push_back('"');
+}
+
+void AppendJsonStringAscii(std::string_view s, std::string* out) {
+  out->reserve(out->size() + s.size() + 2);
+  out->push_back('"');
+  const char* p = s.data();
+  const char* const end = s.data() + s.size();
+  while (p < end) {
+    const char* q = FindSpecialOrNonAscii(p, end);
+    out->append(p, q - p);
+    if (q == end) break;
+    const auto c = static_cast<unsigned char>(*q);
+    if (c < 0x7F) {
+      AppendShortEscape(c, out);
+      p = q + 1;
+      continue;
+    }
+    size_t len = 1;
+    uint32_t code_point = c;
+    if (c >= 0xF0) {
+      len = 4;
+      code_point = ((c & 0x07u) << 18) | ((q[1] & 0x3Fu) << 12) | ((q[2] & 0x3Fu) << 6) | (q[3] & 0x3Fu);
+    } else if (c >= 0xE0) {
+      len = 3;
+      code_point = ((c & 0x0Fu) << 12) | ((q[1] & 0x3Fu) << 6) | (q[2] & 0x3Fu);
+    } else if (c >= 0xC0) {
+      len = 2;
+      code_point = ((c & 0x1Fu) << 6) | (q[1] & 0x3Fu);
+    }
+    if (code_point >= 0x10000) {
+      code_point -= 0x10000;
+      AppendUnicodeEscape(0xD800 + (code_point >> 10), out);
+      AppendUnicodeEscape(0xDC00 + (code_point & 0x3FF), out);
+    } else {
+      AppendUnicodeEscape(code_point, out);
+    }
+    p = q + len;
   }
   out->push_back('"');
 }

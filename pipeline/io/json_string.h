@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "pipeline/io/reader.h"
+
 namespace neardup {
 
 // Bytes DecodeJsonString may write past the end of the decoded text (it copies ahead in blocks).
@@ -19,10 +21,9 @@ constexpr size_t kDecodeSlack = 16;
 // which must have room for size + kDecodeSlack bytes (the decoded text is never longer than the body).
 // Returns the decoded size, or SIZE_MAX when the body is not that of a valid JSON string (see
 // UnescapeJsonString). Escaped lone surrogates become U+FFFD and are counted in *replacements.
-// *canonical is set to whether AppendJsonString(decoded text) gives back exactly the token, i.e.
-// whether every escape is the one AppendJsonString writes (no \/, no \u escape of a character it
-// writes as itself, no uppercase hex, no lone surrogate).
-size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements, bool* canonical);
+// *escaping, when not null, is set to the style that gives back exactly the token from the decoded
+// text: kMinimal when AppendJsonString does, else kAscii when AppendJsonStringAscii does, else kOther.
+size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements, JsonEscaping* escaping);
 
 // True when `token` (with its quotes) is a JSON string per RFC 8259: no raw control character, only
 // the escapes \" \\ \/ \b \f \n \r \t \uXXXX. Escaped lone surrogates are accepted, as JSON's grammar

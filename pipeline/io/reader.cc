@@ -363,10 +363,16 @@ size_t StringHeapBytes(const std::string& s) {
 }  // namespace
 
 void Record::AppendTextToken(std::string* out) const {
-  if (text_token.empty()) {
-    AppendJsonString(text, out);
-  } else {
-    out->append(text_token);
+  switch (text_escaping) {
+    case JsonEscaping::kMinimal:
+      AppendJsonString(text, out);
+      break;
+    case JsonEscaping::kAscii:
+      AppendJsonStringAscii(text, out);
+      break;
+    case JsonEscaping::kOther:
+      out->append(text_token);
+      break;
   }
 }
 

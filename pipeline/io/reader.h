@@ -28,6 +28,13 @@ struct InputOptions {
   size_t batch_bytes = 8 << 20;     ///< bytes of input parsed per parallel batch (tests force small ones)
 };
 
+// How a JSON string token was escaped, as far as its decoded text can give it back.
+enum class JsonEscaping : uint8_t {
+  kMinimal,  ///< as AppendJsonString writes it: only '"', '\\' and control characters escaped
+  kAscii,    ///< as AppendJsonStringAscii writes it: also DEL and every non-ASCII character (\uXXXX)
+  kOther,    ///< neither (\/, uppercase hex, lone surrogates, a mix of styles): the token itself is kept
+};
+
 // A document id exactly as it will be written to the outputs.
 struct RecordId {
   std::string json;  ///< JSON text of the id: the raw token for ids that came as a string or integer,
@@ -54,9 +61,11 @@ struct Record {
   /// json_head, then the text field's string token, then json_tail.
   std::string_view json_head;
   std::string_view json_tail;
-  /// The text field's token when AppendJsonString(text) would not give it back byte for byte (escapes
-  /// such as \u00e9 or \/, or lone surrogates); empty when it would, which is the common case.
-  std::string_view text_token;
+  /// How the text field's token is rebuilt from `text`. Only for kOther is the token kept, in text_token;
+  /// writers of JSON lines (Python's json.dumps, with or without ensure_ascii, and most others) give
+  /// kMinimal or kAscii.
+  JsonEscaping text_escaping = JsonEscaping::kMinimal;
+  std::string_view text_token;  ///< kOther: the token as it was in the line; else empty
 
   std::shared_ptr<const void> storage;  ///< owns the bytes the views above point into
 
@@ -118,6 +127,10 @@ bool UnescapeJsonString(std::string_view token, std::string* out, uint32_t* repl
 // Appends `s` (valid UTF-8) as a JSON string with quotes: escapes '"', '\\', and control characters
 // (\n, \r, \t, \b, \f, else \u00XX); every other code point is written as UTF-8.
 void AppendJsonString(std::string_view s, std::string* out);
+
+// Like AppendJsonString, but DEL and every non-ASCII code point are escaped too, as \uXXXX in lowercase
+// hex (a surrogate pair beyond U+FFFF): the output is ASCII, as Python's json.dumps writes by default.
+void AppendJsonStringAscii(std::string_view s, std::string* out);
 
 }  // namespace neardup
 

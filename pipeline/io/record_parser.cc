@@ -428,9 +428,9 @@ void JsonlParser::Parse(std::string_view line, size_t readable, uint32_t file,
       impl_->arena.Reserve(text.token.size() + kDecodeSlack + line.size() + StringTokenSize(title) + source_bound);
   char* at = base;
   uint32_t escapes_replaced = 0;
-  bool canonical = true;
+  JsonEscaping escaping = JsonEscaping::kMinimal;
   const size_t text_size =
-      DecodeJsonString(text.token.data() + 1, text.token.size() - 2, at, &escapes_replaced, &canonical);
+      DecodeJsonString(text.token.data() + 1, text.token.size() - 2, at, &escapes_replaced, &escaping);
   if (text_size == SIZE_MAX) {
     skip("invalid_json", "invalid JSON: invalid string in text field \"" + impl_->text_name + "\"");
     return;
@@ -446,7 +446,8 @@ void JsonlParser::Parse(std::string_view line, size_t readable, uint32_t file,
   const size_t text_begin = static_cast<size_t>(text.token.data() - line.data());
   record.json_head = keep(line.substr(0, text_begin));
   record.json_tail = keep(line.substr(text_begin + text.token.size()));
-  if (!canonical) record.text_token = keep(text.token);
+  record.text_escaping = escaping;
+  if (escaping == JsonEscaping::kOther) record.text_token = keep(text.token);
   record.replacements = repairs + escapes_replaced;
 
   const Capture& id = walker.capture(kId);
