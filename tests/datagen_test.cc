@@ -114,6 +114,50 @@ TEST(Datagen, OutputIsAFunctionOfTheSeed) {
   fs::remove_all(dir);
 }
 
+// The "bench" preset (bench/README-signature.md): deterministic, ~30% near-duplicates, English only,
+// site furniture and quoted statements in the text, and the same records as "dedup" would write for no
+// part of it (it is a recipe of its own).
+TEST(Datagen, BenchPresetIsTheDocumentedRecipe) {
+  const fs::path dir = MakeTempDir();
+  const Generated a = Generate(dir, "a", 2000, 1, "--preset bench --threads 1");
+  const Generated b = Generate(dir, "b", 2000, 1, "--preset bench --threads 2");
+  EXPECT_TRUE(a.corpus == b.corpus);
+  EXPECT_TRUE(a.truth == b.truth);
+  const std::vector<std::string> truth = Lines(a.truth);
+  ASSERT_EQ(truth.size(), 2000u);
+  size_t near = 0, english = 0;
+  for (const std::string& line : truth) {
+    near += line.find("\"kind\":\"near_duplicate\"") != std::string::npos;
+    english += line.find("\"lang\":\"en\"") != std::string::npos;
+  }
+  EXPECT_NEAR(static_cast<double>(near) / truth.size(), 0.30, 0.05);
+  EXPECT_EQ(english, truth.size());
+  // Furniture (the copyright footer of some sites) and quoted statements are in the texts.
+  EXPECT_NE(a.corpus.find("All rights reserved."), std::string::npos);
+  EXPECT_NE(a.corpus.find("The statement reads in full: "), std::string::npos);
+  // About 3.4 KB per record, so that 300,000 records are about 1 GB.
+  EXPECT_NEAR(static_cast<double>(a.corpus.size()) / truth.size(), 3400, 600);
+  fs::remove_all(dir);
+}
+
+TEST(Datagen, LangWritesEveryStoryInOneLanguage) {
+  const fs::path dir = MakeTempDir();
+  const Generated g = Generate(dir, "ru", 200, 3, "--lang ru");
+  size_t russian = 0, articles = 0;
+  for (const std::string& line : Lines(g.truth)) {
+    if (line.find("\"kind\":\"short\"") != std::string::npos ||
+        line.find("\"kind\":\"empty\"") != std::string::npos) {
+      continue;  // those are English in every preset
+    }
+    ++articles;
+    russian += line.find("\"lang\":\"ru\"") != std::string::npos;
+  }
+  EXPECT_GT(articles, 150u);
+  EXPECT_EQ(russian, articles);
+  EXPECT_EQ(WEXITSTATUS(RunDatagen("--docs 10 --lang xx --out /dev/null")), 2);
+  fs::remove_all(dir);
+}
+
 TEST(Datagen, RejectsBadUsage) {
   EXPECT_EQ(WEXITSTATUS(RunDatagen("--docs 10 --preset nonsense --out /dev/null")), 2);
   EXPECT_EQ(WEXITSTATUS(RunDatagen("--docs 10")), 2);  // no --out

@@ -22,6 +22,12 @@ namespace {
 // Stream ids of Rng::Fork. Blocks use their block number; these are far above any block count.
 constexpr uint64_t kPlanStream = 1ULL << 62;
 constexpr uint64_t kPoolStream = (1ULL << 62) + 1;
+// Streams of the "bench" additions: which stories quote a statement (one stream per story) and the
+// statements themselves (one per pooled statement). Story ids of statements start at kStatementStory.
+constexpr uint64_t kQuoteStream = 1ULL << 61;
+constexpr uint64_t kStatementStream = (1ULL << 61) + (1ULL << 60);
+constexpr uint64_t kStatementStory = 1ULL << 40;
+constexpr uint64_t kStatements = 400;  ///< pooled statements: each is quoted by many unrelated stories
 
 const std::vector<Preset>& Presets() {
   static const std::vector<Preset>* presets = [] {
@@ -32,6 +38,19 @@ const std::vector<Preset>& Presets() {
         "near-duplicate benchmark: stories with 1-6 copies (word 5-gram Jaccard spread over 0.5-1.0), hard "
         "negatives, unrelated articles, ~5% non-English, a few very short and empty records";
     v->push_back(dedup);
+    Preset bench;
+    bench.name = "bench";
+    bench.description =
+        "throughput benchmark (bench/README.md): English news, ~30% near-duplicates, site furniture (breadcrumbs, "
+        "footers), statements quoted across stories, curly quotes; ~3.4 KB per record";
+    bench.cluster_share = 0.19;  // 2.64 copies and 0.8 hard negatives per cluster: ~30% near-duplicates
+    bench.non_english = 0.0;
+    bench.min_words = 120;
+    bench.max_words = 780;
+    bench.site_boilerplate = true;
+    bench.quoted_passages = 0.2;
+    bench.typographic = true;
+    v->push_back(bench);
     return v;
   }();
   return *presets;
@@ -152,6 +171,7 @@ class BlockMaker {
 
  private:
   const Language* ChooseLanguage(Rng* rng) const {
+    if (!preset_.language.empty()) return FindLanguage(preset_.language);
     const auto& all = AllLanguages();
     if (all.size() > 1 && rng->Chance(preset_.non_english)) return all[1 + rng->Below(all.size() - 1)];
     return all[0];
@@ -237,10 +257,100 @@ class BlockMaker {
     stats_->words += r->words;
   }
 
+  // A pooled statement, rendered in `style`'s glyphs as one paragraph in quotes after a lead-in.
+  std::string Statement(uint64_t index, const TextStyle& style) const {
+    Rng rng = root_.Fork(kStatementStream + index);
+    const Language* en = AllLanguages()[0];
+    const Topic* topic = &en->topics()[rng.Below(en->topics().size())];
+    Story story(en, topic, kStatementStory + index, rng.Fork(1));
+    ArticleWriter writer(&story, rng.Fork(2));
+    const Article a = writer.Write(static_cast<size_t>(rng.Range(40, 100)));
+    TextStyle plain;
+    plain.quotes = style.quotes;
+    plain.curly_apostrophes = style.curly_apostrophes;
+    plain.dash = style.dash;
+    std::string body;
+    RenderText(a, *en, plain, &body);
+    std::string out = "The statement reads in full: ";
+    const bool curly = style.quotes != QuoteStyle::kStraight;
+    out += curly ? "\xE2\x80\x9C" : "\"";
+    bool space = false;
+    for (char c : body) {  // paragraphs become one
+      if (c == '\n' || c == '\r') {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty() && out.back() != ' ') out.push_back(' ');
+      space = false;
+      out.push_back(c);
+    }
+    out += curly ? "\xE2\x80\x9D" : "\"";
+    return out;
+  }
+
+  // The "bench" additions to a rendered text. They draw from their own streams, so the rest of the
+  // corpus is the same with and without them.
+  void Decorate(Record* r, const TextStyle& style) const {
+    const std::string nl = style.crlf ? "\r\n" : "\n";
+    const std::string para = style.blank_line ? nl + nl : nl;
+    if (preset_.quoted_passages > 0 && r->story >= 0 && r->lang->code() == "en") {
+      // Every article of a story (original, copies, hard negatives) quotes the same statement at the same
+      // paragraph, and many unrelated stories quote each statement.
+      Rng rng = root_.Fork(kQuoteStream + static_cast<uint64_t>(r->story));
+      if (rng.Chance(preset_.quoted_passages)) {
+        const std::string statement = Statement(rng.Below(kStatements), style);
+        const size_t after = 1 + rng.Below(3);
+        size_t at = 0;
+        for (size_t k = 0; k < after && at != std::string::npos; ++k) {
+          at = r->text.find(para, at);
+          if (at != std::string::npos) at += para.size();
+        }
+        if (at == std::string::npos || at >= r->text.size()) {
+          r->text += para + statement;
+        } else {
+          r->text.insert(at, statement + para);
+        }
+      }
+    }
+    if (preset_.site_boilerplate) {
+      // Furniture worded per site: a breadcrumb and three of six footer lines.
+      const Site& site = AllSites()[r->site];
+      std::string section = r->topic != nullptr ? std::string(r->topic->section) : std::string("news");
+      if (!section.empty() && section[0] >= 'a' && section[0] <= 'z') section[0] = static_cast<char>(section[0] - 32);
+      const std::string name(site.name);
+      std::string header;
+      switch (r->site % 3) {
+        case 0:
+          header = "Home \xE2\x80\xBA " + section + " \xE2\x80\xBA " + name;
+          break;
+        case 1:
+          header = "Home / News / " + section;
+          break;
+        default:
+          header = "You are here: Home > " + section;
+          break;
+      }
+      const std::string footers[] = {
+          "\xC2\xA9 2025 " + name + ". All rights reserved.",
+          "Sign up for the " + name + " morning briefing \xE2\x80\x94 the day\xE2\x80\x99s top stories in your inbox.",
+          "Share this article: Facebook \xC2\xB7 X \xC2\xB7 Email \xC2\xB7 Print",
+          "Advertisement",
+          "Comments on this story are moderated and may take a few minutes to appear.",
+          "Ad blocker detected: " + name + " depends on advertising. Please whitelist us or subscribe.",
+      };
+      std::string text = header + para + r->text;
+      while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
+      for (size_t k = 0; k < 3; ++k) text += para + footers[(r->site * 7 + k) % std::size(footers)];
+      text += nl;
+      r->text = std::move(text);
+    }
+  }
+
   // Renders an article version into a record and emits it.
   void EmitArticle(Record* r, const Article& a, const TextStyle& style, Rng* rng) {
     const Site& site = AllSites()[r->site];
     RenderText(a, *r->lang, style, &r->text);
+    if (preset_.site_boilerplate || preset_.quoted_passages > 0) Decorate(r, style);
     RenderTitle(a, *r->lang, site.title_case, style.case_edit == CaseEdit::kHeadlineUpper, style.quotes,
                 site.title_suffix, &r->title);
     AppendUrl(site, r->topic, &a, r->minute, rng, &r->url);
@@ -249,8 +359,18 @@ class BlockMaker {
     Emit(*r);
   }
 
-  TextStyle OriginalStyle(const Site& site, Rng* rng) const {
+  // The site's style, with curly quotes on English sites in presets that ask for it.
+  TextStyle StyleOf(const Site& site) const {
     TextStyle style = SiteStyle(site);
+    if (preset_.typographic && site.lang == "en" && style.quotes == QuoteStyle::kStraight) {
+      style.quotes = QuoteStyle::kCurly;
+      style.curly_apostrophes = true;
+    }
+    return style;
+  }
+
+  TextStyle OriginalStyle(const Site& site, Rng* rng) const {
+    TextStyle style = StyleOf(site);
     if (rng->Chance(0.08)) {  // even originals are not always clean
       style.double_space_per_mille = static_cast<uint16_t>(rng->Range(5, 30));
       style.trailing_spaces = rng->Chance(0.5);
@@ -322,7 +442,7 @@ class BlockMaker {
     v.article = std::move(res.article);
 
     // Edits that change characters, not words.
-    TextStyle style = SiteStyle(site);
+    TextStyle style = StyleOf(site);
     style.dateline = req.dateline;
     std::string quotes = "none";
     if (rng->Chance(0.35)) {

@@ -45,10 +45,12 @@ struct Preset {
   double empty_share = 0.0002;  ///< documents with empty or whitespace-only text, at least min_empty
   uint32_t min_empty = 2;
   double meta_share = 0.04;  ///< records carrying an extra nested "meta" object
-  // Planned for later presets (see datasets/README.md): per-site boilerplate lines and passages quoted
-  // across unrelated articles. They are off in "dedup".
-  bool site_boilerplate = false;
-  double quoted_passages = 0.0;
+  // Off in "dedup", on in "bench" (see datasets/README.md). They change only the rendered text, after the
+  // words that copies are steered on, so truth's intended_jaccard ignores what they add.
+  bool site_boilerplate = false;  ///< per-site furniture: a breadcrumb line on top, three footer lines
+  double quoted_passages = 0.0;   ///< share of English stories whose articles quote a pooled statement
+  bool typographic = false;       ///< English sites write curly quotes and apostrophes, as most news sites do
+  std::string language;           ///< when set (es, fr, ru, zh...), every story is in this language
 };
 
 // The preset called `name`, or nullptr.
