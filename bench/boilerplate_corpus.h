@@ -42,6 +42,10 @@ struct LabelledDoc {
   bool held_out = false;   ///< the site uses the held-out families
   bool flattened = false;  ///< the text has no line breaks
   bool wrapped = false;    ///< the site re-wraps its lines at a fixed width (soft line breaks)
+  /// The story the article tells: documents with the same story are copies of one article (syndicated
+  /// with small edits, or published twice by one site), the near-duplicate truth of `bench_boilerplate
+  /// --dedup`; different stories are different articles, even on one site with one template.
+  uint32_t story = 0;
   /// Code point ranges with a label; what no range covers (line breaks, blank lines, the repeated
   /// headline) is neutral: either answer is right there.
   std::vector<std::pair<std::pair<uint32_t, uint32_t>, Label>> ranges;
@@ -253,6 +257,7 @@ inline std::string Headline(Rng* rng) {
 struct Story {
   std::string title;
   std::vector<std::string> paragraphs;
+  uint32_t id = 0;  ///< its index among the published stories; copies keep it
 };
 
 // A light edit of a syndicated copy: one word swapped or a number changed in about a third of the
@@ -616,6 +621,7 @@ inline LabelledDoc WriteDoc(const Site& site, const Story& story, int counter, R
   doc.source = site.domain;
   doc.held_out = site.held_out;
   doc.flattened = site.flattened;
+  doc.story = story.id;
   return doc;
 }
 
@@ -689,6 +695,7 @@ inline std::vector<LabelledDoc> MakeBoilerplateCorpus(const BoilerplateCorpusOpt
         for (size_t k = 0; k < options.extra_paragraphs; ++k) {
           story.paragraphs.push_back(Paragraph(&extra_rng, site.held_out));
         }
+        story.id = static_cast<uint32_t>(published.size());
         published.push_back(story);
       }
       own.push_back(story);

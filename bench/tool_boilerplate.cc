@@ -16,6 +16,13 @@
 //   bench_boilerplate --show-misses 20      # examples of what the tuning sites lose or keep wrongly
 //   bench_boilerplate --dump spans.txt      # every span and pattern, to compare two builds
 //   bench_boilerplate --reference --dump ref.txt   # the same through the plain paths
+//   bench_boilerplate --dedup               # near-duplicate pairs with and without stripping
+//
+// With --dedup it also runs the real near-duplicate stages (pipeline/dedup.h: shingles, MinHash, LSH
+// candidates, exact Jaccard) three times: on the whole texts, on the texts without the stage's spans (as
+// `neardup run` does), and on the texts without the labelled boilerplate (the best stripping can do).
+// The truth is the corpus's: two documents telling one story (syndicated with small edits, or published
+// twice) are a pair; two different articles are not, however much template they share.
 
 #include <tbb/global_control.h>
 
@@ -23,14 +30,18 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "bench/boilerplate_corpus.h"
+#include "kernels/minhash.h"
 #include "pipeline/boilerplate/boilerplate.h"
 #include "pipeline/boilerplate/templates.h"
+#include "pipeline/dedup.h"
+#include "pipeline/text_ranges.h"
 
 namespace neardup::bench {
 namespace {
@@ -56,15 +67,148 @@ std::vector<size_t> CodePointBytes(const std::string& text) {
   return at;
 }
 
+
+// ---------------------------------------------------------------- near-duplicate pairs
+
+struct PairTally {
+  size_t found_true = 0, found_cross = 0, found_same_site = 0;  // true pairs found
+  size_t found_detectable = 0;   // true pairs found among those whose article text is similar enough
+  size_t false_same_site = 0;    // pairs of different articles of one site (a shared template)
+  size_t false_other = 0;        // pairs of different articles of different sites
+};
+
+// The similar pairs (exact Jaccard >= threshold) of the texts, each without `removed[d]` (code point
+// ranges, sorted; empty: the whole text), packed a << 32 | b.
+std::vector<uint64_t> SimilarPairs(const std::vector<LabelledDoc>& docs,
+                                   const std::vector<std::vector<CodePointRange>>* kept, const DedupParams& params) {
+  std::vector<SketchInput> inputs(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) {
+    inputs[d].text = docs[d].text;
+    if (kept != nullptr) inputs[d].ranges = &(*kept)[d];
+  }
+  std::vector<DocumentSketch> sketches;
+  std::vector<uint64_t> band_keys;
+  ComputeSketches(inputs, params, &sketches, &band_keys);
+  std::vector<bool> eligible(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) eligible[d] = sketches[d].words > 0;
+  const std::vector<uint64_t> candidates = CandidatePairs(band_keys, params.bands, eligible);
+  std::vector<uint64_t> out;
+  for (const SimilarPair& p : VerifyPairs(candidates, &sketches, params.threshold, params.chunk_docs)) {
+    out.push_back(uint64_t{p.a} << 32 | p.b);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Exact Jaccard of each pair (packed a << 32 | b) over the kept ranges.
+std::vector<double> PairJaccards(const std::vector<LabelledDoc>& docs, const std::vector<std::vector<CodePointRange>>& kept,
+                                 const std::vector<uint64_t>& pairs, const DedupParams& params) {
+  std::vector<SketchInput> inputs(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) inputs[d] = {docs[d].text, &kept[d]};
+  std::vector<DocumentSketch> sketches;
+  std::vector<uint64_t> band_keys;
+  ComputeSketches(inputs, params, &sketches, &band_keys);
+  std::vector<double> jaccard(pairs.size(), 0.0);
+  // A threshold of 0 returns every pair, in the order given.
+  const std::vector<SimilarPair> all = VerifyPairs(pairs, &sketches, 0.0, params.chunk_docs);
+  for (size_t k = 0, j = 0; k < pairs.size() && j < all.size(); ++k) {
+    if ((uint64_t{all[j].a} << 32 | all[j].b) == pairs[k]) jaccard[k] = all[j++].jaccard;
+  }
+  return jaccard;
+}
+
+void ReportDedup(const std::vector<LabelledDoc>& docs, const BoilerplateResult& result, double threshold) {
+  DedupParams params;
+  params.threshold = threshold;
+  ChooseBands(threshold, params.num_perm, 0.9, &params.bands, &params.rows);
+  const size_t n = docs.size();
+  // The truth: every pair of documents telling one story.
+  std::map<uint32_t, std::vector<uint32_t>> by_story;
+  for (size_t d = 0; d < n; ++d) by_story[docs[d].story].push_back(static_cast<uint32_t>(d));
+  std::vector<uint64_t> truth;
+  for (const auto& [story, members] : by_story) {
+    for (size_t i = 0; i < members.size(); ++i) {
+      for (size_t j = i + 1; j < members.size(); ++j) truth.push_back(uint64_t{members[i]} << 32 | members[j]);
+    }
+  }
+  std::sort(truth.begin(), truth.end());
+  auto site_of = [&](uint64_t p) { return std::make_pair(docs[p >> 32].source, docs[p & 0xFFFFFFFFu].source); };
+  size_t cross = 0;
+  for (const uint64_t p : truth) cross += site_of(p).first != site_of(p).second;
+
+  // What stays: the text between the stage's spans, and the text without the labelled boilerplate.
+  std::vector<std::vector<CodePointRange>> stripped(n), oracle(n);
+  for (size_t d = 0; d < n; ++d) {
+    const uint32_t length = static_cast<uint32_t>(corpus_internal::CodePoints(docs[d].text));
+    stripped[d] = KeptRanges(length, result.spans[d]);
+    struct Range {
+      uint32_t start, end;
+    };
+    std::vector<Range> boiler;
+    for (const auto& [range, label] : docs[d].ranges) {
+      if (label == Label::kBoilerplate) boiler.push_back({range.first, range.second});
+    }
+    oracle[d] = KeptRanges(length, boiler);
+  }
+  // Pairs whose article text alone is at or above the threshold: what a perfect stripping would find.
+  const std::vector<double> content_jaccard = PairJaccards(docs, oracle, truth, params);
+  size_t detectable = 0;
+  for (const double j : content_jaccard) detectable += j >= threshold;
+
+  auto tally = [&](const std::vector<uint64_t>& found) {
+    PairTally t;
+    for (const uint64_t p : found) {
+      const auto at = std::lower_bound(truth.begin(), truth.end(), p);
+      const bool same_site = site_of(p).first == site_of(p).second;
+      if (at != truth.end() && *at == p) {
+        ++t.found_true;
+        (same_site ? t.found_same_site : t.found_cross)++;
+        t.found_detectable += content_jaccard[at - truth.begin()] >= threshold;
+      } else {
+        (same_site ? t.false_same_site : t.false_other)++;
+      }
+    }
+    return t;
+  };
+  const PairTally none = tally(SimilarPairs(docs, nullptr, params));
+  const PairTally ours = tally(SimilarPairs(docs, &stripped, params));
+  const PairTally best = tally(SimilarPairs(docs, &oracle, params));
+
+  std::printf("\nnear-duplicate pairs at exact Jaccard >= %.2f (%zu bands x %zu rows): %zu true pairs (%zu across "
+              "sites, %zu on one site), %zu of them with article text at or above the threshold\n",
+              threshold, params.bands, params.rows, truth.size(), cross, truth.size() - cross, detectable);
+  std::printf("\n| stripping               | recall | across sites | one site | recall of detectable | false pairs "
+              "(one site / across) | precision |\n");
+  std::printf("|-------------------------|--------|--------------|----------|----------------------|--------------"
+              "-----------------|-----------|\n");
+  auto ratio = [](size_t a, size_t b) { return b ? static_cast<double>(a) / b : 1.0; };
+  auto row = [&](const char* name, const PairTally& t) {
+    const size_t found = t.found_true + t.false_same_site + t.false_other;
+    std::printf("| %-23s | %6.4f | %12.4f | %8.4f | %20.4f | %16zu / %-10zu | %9.4f |\n", name,
+                ratio(t.found_true, truth.size()), ratio(t.found_cross, cross),
+                ratio(t.found_same_site, truth.size() - cross), ratio(t.found_detectable, detectable),
+                t.false_same_site, t.false_other, ratio(t.found_true, found));
+  };
+  row("none (--no-boilerplate)", none);
+  row("neardup's spans", ours);
+  row("labelled boilerplate", best);
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"Boilerplate stripping: precision, recall and content lost by characters"};
   BoilerplateCorpusOptions corpus;
   size_t threads = 0, min_repeats = 0, show_misses = 0;
-  bool show_held_out = false;
+  bool show_held_out = false, dedup = false;
+  double dedup_threshold = 0.8;
   std::string dump;
   app.add_option("--seed", corpus.seed, "Corpus seed");
   app.add_option("--sites", corpus.sites, "Sites in the corpus");
   app.add_option("--wrapped", corpus.wrapped, "Share of the sites that re-wrap their lines");
+  app.add_option("--extra-paragraphs", corpus.extra_paragraphs,
+                 "Paragraphs added to every story (12: news-length articles)");
+  app.add_flag("--dedup", dedup, "Also report near-duplicate pair recall and precision with and without stripping");
+  app.add_option("--dedup-threshold", dedup_threshold, "Exact Jaccard threshold of --dedup")
+      ->check(CLI::Range(0.05, 1.0));
   app.add_option("--dump", dump, "Write every span and pattern to this file");
   bool reference = false;
   app.add_flag("--reference", reference,
@@ -206,6 +350,7 @@ int Main(int argc, char** argv) {
       "\nstage: %.3f s for %.1f MB (%.1f MB/s), %llu spans, %zu patterns; rules compiled once in %.2f s\n",
       seconds, static_cast<double>(bytes) / 1e6, static_cast<double>(bytes) / 1e6 / seconds,
       static_cast<unsigned long long>(result.span_count), result.patterns.size(), compile_seconds);
+  if (dedup) ReportDedup(docs, result, dedup_threshold);
   return 0;
 }
 
