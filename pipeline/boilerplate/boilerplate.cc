@@ -18,6 +18,7 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <limits>
@@ -265,9 +266,246 @@ std::string_view RuleText(std::string_view text, const Unit& unit, std::string* 
   return *joined;
 }
 
+// ---------------------------------------------------------------- furniture glued into sentences
+//
+// In a text without line breaks, furniture that does not end like a sentence runs into the sentence
+// after it ("Home » News » <title> <Site> — news for the coast by <Name>, Senior Editor The council
+// said ..."), and a sentence unit then mixes furniture and article. Such units are cut into pieces: at
+// the document's title (a headline is never part of a sentence), and, in the first and last few units,
+// around the stretches that a whole-unit rule matches. A cut is made only before a word that does not
+// start in lower case, where a piece of furniture or a sentence may start.
+
+// Units at each end of a text that are examined for glued furniture: the page's header and footer.
+constexpr size_t kGluedUnits = 3;
+// Longer units are not examined (cost), nor stretches longer than kMaxGluedPiece tried against rules.
+constexpr size_t kMaxGluedUnit = 1500;
+constexpr size_t kMaxGluedPiece = 160;
+constexpr size_t kMaxGluedCuts = 64;
+constexpr size_t kMaxGluedPrefix = 64;
+
+// The byte offsets in [begin, end) of `text` where furniture glued to what precedes it may start: a
+// word after whitespace that does not start with a lower-case letter, or the "by" of a byline before a
+// capitalized word.
+void CapitalStarts(std::string_view text, uint32_t begin, uint32_t end, std::vector<uint32_t>* out) {
+  out->clear();
+  for (uint32_t i = begin + 1; i < end && out->size() < kMaxGluedCuts; ++i) {
+    const auto prev = static_cast<unsigned char>(text[i - 1]);
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!(prev == ' ' || prev == '\t') || c == ' ' || c == '\t') continue;
+    if (c >= 'a' && c <= 'z') {
+      if (!(c == 'b' && i + 3 < end && text[i + 1] == 'y' && text[i + 2] == ' ' && text[i + 3] >= 'A' &&
+            text[i + 3] <= 'Z')) {
+        continue;
+      }
+    } else if (c >= 0x80) {
+      size_t len = 0;
+      const char32_t cp = boilerplate_internal::DecodeUtf8(text, i, &len);
+      if (u_islower(static_cast<UChar32>(cp))) continue;
+    }
+    out->push_back(i);
+  }
+}
+
+bool IsByStart(std::string_view text, uint32_t at) { return text[at] == 'b'; }
+
+// Whether the word at `at` is one that opens sentences and never continues a name ("The", "A", "In"):
+// then the capitalized word before it ends the furniture, not a name that opens the sentence.
+bool OpensSentence(std::string_view text, uint32_t at) {
+  static constexpr std::string_view kOpeners[] = {
+      "The", "A",   "An",   "This",  "That", "These", "Those", "It",    "In",   "On",    "At",  "For", "But",
+      "And", "He",  "She",  "They",  "We",   "I",     "His",   "Her",   "Their", "Our",  "After", "When",
+      "While", "As", "According"};
+  size_t end = at;
+  while (end < text.size() && ((text[end] | 0x20) >= 'a' && (text[end] | 0x20) <= 'z')) ++end;
+  const std::string_view word = text.substr(at, end - at);
+  for (const std::string_view o : kOpeners) {
+    if (word == o) return true;
+  }
+  return false;
+}
+
+// Whether text[begin, end), trimmed, ends with a word in title case that ends in a letter (a name; not
+// "Editor:", "2026." or "ADVERTISEMENT").
+bool EndsWithCapitalized(std::string_view text, uint32_t begin, uint32_t end) {
+  const std::string_view piece = TrimSpace(text.substr(begin, end - begin));
+  if (piece.empty()) return false;
+  const auto last = static_cast<unsigned char>(piece.back());
+  if (!((last | 0x20) >= 'a' && (last | 0x20) <= 'z')) return false;
+  const size_t space = piece.find_last_of(" \t");
+  const size_t at = space == std::string_view::npos ? 0 : space + 1;
+  const auto first = static_cast<unsigned char>(piece[at]);
+  const auto second = at + 1 < piece.size() ? static_cast<unsigned char>(piece[at + 1]) : 0;
+  return first >= 'A' && first <= 'Z' && second >= 'a' && second <= 'z';  // "Varga", not "ADVERTISEMENT"
+}
+
+// Whether the text before `at` (after trimming) ends with a separator of a breadcrumb or a title
+// ("Home » News »", "Section |"): then what follows belongs to it.
+bool AfterSeparator(std::string_view text, uint32_t begin, uint32_t at) {
+  std::string_view before = TrimSpace(text.substr(begin, at - begin));
+  if (before.empty()) return false;
+  const char c = before.back();
+  if (c == '>' || c == '|' || c == '/' || c == '\\' || c == ':' || c == '-') return true;
+  for (std::string_view sep : {"\xC2\xBB", "\xE2\x80\xBA", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7"}) {
+    if (before.ends_with(sep)) return true;
+  }
+  return false;
+}
+
+// Rules whose pattern ends in an open trail ("Home / <anything>", "Read more: <any headline>"): in a
+// sentence that furniture runs into, they would match the article's words too, so only their shortest
+// match is taken there.
+bool OpenTrail(const BoilerplateRules& rules, int rule) {
+  const std::string& category = rules.rule(rule).category;
+  return category == "breadcrumb" || category == "related";
+}
+
+// Replaces units[i] by its pieces between `cuts` (sorted byte offsets strictly inside its text). Each
+// piece's region runs to the start of the next, so the regions still cover every byte.
+void CutUnit(std::string_view text, size_t i, const std::vector<uint32_t>& cuts, std::vector<Unit>* units) {
+  const Unit u = (*units)[i];
+  std::vector<Unit> pieces;
+  pieces.reserve(cuts.size() + 1);
+  uint32_t begin = u.region_begin;
+  for (size_t k = 0; k <= cuts.size(); ++k) {
+    const uint32_t end = k < cuts.size() ? cuts[k] : u.region_end;
+    if (end <= begin) continue;
+    const std::string_view piece = text.substr(begin, end - begin);
+    const std::string_view trimmed = TrimSpace(piece);
+    Unit p;
+    p.region_begin = begin;
+    p.region_end = end;
+    p.text_begin = trimmed.empty() ? begin : static_cast<uint32_t>(trimmed.data() - text.data());
+    p.text_end = static_cast<uint32_t>(p.text_begin + trimmed.size());
+    pieces.push_back(p);
+    begin = end;
+  }
+  units->erase(units->begin() + static_cast<long>(i));
+  units->insert(units->begin() + static_cast<long>(i), pieces.begin(), pieces.end());
+}
+
+void CutGluedFurniture(std::string_view text, std::string_view title, const BoilerplateRules& rules,
+                       std::vector<Unit>* units) {
+  thread_local std::vector<uint32_t> cuts, starts;
+  // At the title: before it (unless a breadcrumb or a section leads to it) and after it.
+  title = TrimSpace(title);
+  const bool title_cuts = title.size() >= 12 && title.find(' ') != std::string_view::npos;
+  if (title_cuts) {
+    // The title's occurrences, found in one pass over the text, then the units that hold them.
+    thread_local std::vector<uint32_t> found;
+    found.clear();
+    for (size_t at = text.find(title); at != std::string_view::npos; at = text.find(title, at + title.size())) {
+      found.push_back(static_cast<uint32_t>(at));
+    }
+    size_t next = 0;
+    for (size_t i = 0; i < units->size() && next < found.size(); ++i) {
+      const Unit u = (*units)[i];
+      cuts.clear();
+      while (next < found.size() && found[next] < u.text_begin) ++next;
+      for (; next < found.size() && found[next] + title.size() <= u.text_end; ++next) {
+        const uint32_t a = found[next], b = static_cast<uint32_t>(a + title.size());
+        if (a > u.text_begin && (text[a - 1] == ' ' || text[a - 1] == '\t') && !AfterSeparator(text, u.text_begin, a))
+          cuts.push_back(a);
+        if (b < u.text_end && (text[b] == ' ' || text[b] == '\t')) cuts.push_back(b);
+      }
+      if (cuts.empty()) continue;
+      CutUnit(text, i, cuts, units);
+      i += cuts.size();
+    }
+  }
+  // Around rule-matched stretches, in the first and last units.
+  for (size_t i = 0; i < units->size(); ++i) {
+    const size_t n = units->size();
+    // Between the first and last units, only a short piece at the start of a unit is looked for: a
+    // line of furniture ("Advertisement") that ran into the sentence after it.
+    const bool middle = i >= kGluedUnits && i + kGluedUnits < n;
+    const Unit u = (*units)[i];
+    if (u.blank() || u.text_end - u.text_begin > kMaxGluedUnit) continue;
+    const std::string_view unit_text = text.substr(u.text_begin, u.text_end - u.text_begin);
+    // Most sentences in the middle open with nothing a rule could match.
+    if (middle && !rules.MayMatchPrefix(unit_text.substr(0, std::min<size_t>(unit_text.size(), kMaxGluedPrefix))))
+      continue;
+    const int whole = rules.MatchWhole(unit_text);
+    // An open trail that ends at the title is a breadcrumb to the page ("Home » News » <title>").
+    if (whole >= 0 && (!OpenTrail(rules, whole) || (title_cuts && unit_text.ends_with(title)))) continue;
+    CapitalStarts(text, u.text_begin,
+                  middle ? std::min<uint32_t>(u.text_end, u.text_begin + kMaxGluedPrefix + 1) : u.text_end, &starts);
+    if (starts.empty()) continue;
+    starts.insert(starts.begin(), u.text_begin);
+    starts.push_back(u.text_end);
+    cuts.clear();
+    // Left to right, from each start the shortest stretch a rule matches, extended over the words that
+    // follow while they are capitalized and the rule still matches ("by <Name> Senior Editor"): a rule
+    // with an open trail ("Home / <anything>") must not run on into the sentence after it, which
+    // starts with a capital and goes on in lower case. Unmatched words stay together.
+    int rule = -1;
+    auto matches = [&](size_t a, size_t b) {
+      if (starts[b] - starts[a] > kMaxGluedPiece) return false;
+      rule = rules.MatchWhole(TrimSpace(text.substr(starts[a], starts[b] - starts[a])));
+      return rule >= 0;
+    };
+    auto capitalized = [&](size_t a) {  // the words from starts[a] to starts[a + 1] all start in upper case
+      for (uint32_t k = starts[a]; k + 1 < starts[a + 1]; ++k) {
+        const auto c = static_cast<unsigned char>(text[k + 1]);
+        if ((text[k] == ' ' || text[k] == '\t') && c >= 'a' && c <= 'z') return false;
+      }
+      return true;
+    };
+    const size_t reach = middle ? kMaxGluedPrefix : kMaxGluedPiece;
+    for (size_t s = 0; s + 1 < starts.size();) {
+      if (middle && s > 0) break;
+      // One pass of the rules' gates over the longest stretch from here says whether any is worth trying.
+      size_t last = s + 1;
+      while (last + 1 < starts.size() && starts[last + 1] - starts[s] <= reach) ++last;
+      if (!rules.MayMatchPrefix(TrimSpace(text.substr(starts[s], starts[last] - starts[s])))) {
+        ++s;
+        continue;
+      }
+      size_t best = 0;
+      for (size_t e = s + 1; e < starts.size() && starts[e] - starts[s] <= reach; ++e) {
+        // A stretch never ends at a "by": "Comments by <Name> were withdrawn" is a sentence.
+        if (e + 1 < starts.size() && IsByStart(text, starts[e])) continue;
+        // Nor inside a name that a sentence opens with ("by <Name> | Varga said").
+        if (e + 1 < starts.size() && !capitalized(e) && !OpensSentence(text, starts[e]) &&
+            EndsWithCapitalized(text, starts[s], starts[e])) {
+          continue;
+        }
+        if (matches(s, e)) {
+          best = e;
+          break;
+        }
+      }
+      if (best == 0) {
+        ++s;
+        continue;
+      }
+      if (!OpenTrail(rules, rule)) {
+          size_t extended = best;
+        while (extended + 1 < starts.size() && capitalized(extended) && !IsByStart(text, starts[extended + 1]) &&
+               matches(s, extended + 1)) {
+          ++extended;
+        }
+        // The last capitalized word before a word in lower case may open the sentence that follows ("by
+        // <Name> Lena Okafor said"): leave it to that sentence.
+        if (extended > best && extended + 1 < starts.size() && !capitalized(extended) &&
+            !OpensSentence(text, starts[extended])) {
+          --extended;
+        }
+        best = extended;
+      }
+      if (s > 0 && (cuts.empty() || cuts.back() != starts[s])) cuts.push_back(starts[s]);
+      if (best + 1 < starts.size()) cuts.push_back(starts[best]);
+      s = best;
+    }
+    if (cuts.empty()) continue;
+    CutUnit(text, i, cuts, units);
+    i += cuts.size();
+  }
+}
+
 void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocInfo* doc) {
   thread_local std::vector<Unit> units;
   SplitUnits(in.text, &doc->sentence_mode, &units);
+  if (doc->sentence_mode) CutGluedFurniture(in.text, in.title, rules, &units);
   // The tokenizer reads a little past each unit: give it a padded copy of the text.
   thread_local std::string padded;
   padded.assign(in.text);
@@ -315,7 +553,8 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
   }
   if (!doc->sentence_mode) {
     // Links of a related box are furniture by rule already, so that learning sees through the box.
-    std::vector<int32_t> rule(units.size());
+    thread_local std::vector<int32_t> rule;
+    rule.resize(units.size());
     for (size_t i = 0; i < units.size(); ++i) rule[i] = doc->units[i].rule;
     AbsorbRelatedLinks(doc->units, rules, {}, &rule);
     for (size_t i = 0; i < units.size(); ++i) doc->units[i].rule = rule[i];
@@ -329,8 +568,11 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
     if (doc->units[i].rule < 0) continue;
     for (size_t len = std::min<size_t>(3, units.size() - i); len >= 2; --len) {
       const uint32_t b = units[i].text_begin, e = units[i + len - 1].text_end;
+      if (e - b > BoilerplateRules::kMaxCoverBytes) continue;  // furniture is short (as in Classify)
       const int r = rules.MatchWhole(in.text.substr(b, e - b));
-      if (r < 0) continue;
+      // A rule with an open trail would take any sentence after its match ("Home / News" + an article
+      // sentence).
+      if (r < 0 || OpenTrail(rules, r)) continue;
       for (size_t k = i; k < i + len; ++k) {
         if (doc->units[k].rule < 0) doc->units[k].rule = r;
       }
@@ -640,8 +882,10 @@ void MakeSentenceSpans(const DocInfo& doc, const std::vector<int32_t>& rule,
 void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model,
              const BoilerplateRules& rules, std::vector<RawSpan>* spans) {
   const size_t n = doc.units.size();
-  std::vector<int32_t> rule(n, -1);
-  std::vector<uint32_t> repeats(n, 0);
+  thread_local std::vector<int32_t> rule;
+  thread_local std::vector<uint32_t> repeats;
+  rule.assign(n, -1);
+  repeats.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {
     const UnitInfo& u = doc.units[i];
     if (u.rule >= 0) {

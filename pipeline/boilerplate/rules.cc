@@ -424,7 +424,9 @@ class Prefilter {
 
   // The gated rules that may match all of `text`, whose words are `w`, as bits over their indices: a rule
   // whose bit is clear does not match.
-  uint64_t Candidates(const boilerplate_internal::UnitWords& w, std::string_view text) const {
+  // With `any_length`, the bound on the number of runs (maxchunks) is not checked: the candidates of
+  // every prefix of `text`.
+  uint64_t Candidates(const boilerplate_internal::UnitWords& w, std::string_view text, bool any_length = false) const {
     if (text.empty()) return 0;
     if (w.fold_sensitive) return all_;  // (?i) takes ſ and K for s and k: no word can be trusted
     GateBits have{};
@@ -465,7 +467,7 @@ class Prefilter {
         for (const uint32_t a : by_bit_[bit]) {
           const Alternative& alt = alternatives_[a];
           if ((candidates >> alt.rule) & 1) continue;
-          if (!Covers(have, alt.need) || w.chunks > alt.max_chunks) continue;
+          if (!Covers(have, alt.need) || (w.chunks > alt.max_chunks && !any_length)) continue;
           bool pass = alt.subs.empty();
           if (!pass) {
             if (!lowered) {
@@ -485,10 +487,10 @@ class Prefilter {
     return candidates;
   }
 
-  uint64_t Candidates(std::string_view text) const {
+  uint64_t Candidates(std::string_view text, bool any_length = false) const {
     thread_local boilerplate_internal::UnitWords w;
     boilerplate_internal::ScanWords(text, &w);
-    return Candidates(w, text);
+    return Candidates(w, text, any_length);
   }
 
  private:
@@ -1027,6 +1029,14 @@ int BoilerplateRules::MatchWhole(std::string_view unit, const boilerplate_intern
 Status BoilerplateRules::CheckBuiltinPrefilter() {
   Prefilter prefilter;
   return BuildBuiltinPrefilter(&prefilter);
+}
+
+bool BoilerplateRules::MayMatchPrefix(std::string_view text) const {
+  if (text.empty()) return false;
+  if (!impl_->user.set_rule.empty()) return true;
+  const Compiled& b = *impl_->builtin;
+  if (!b.gated || boilerplate_internal::ReferencePathsForTesting()) return true;
+  return (b.prefilter.Candidates(text, true) & impl_->builtin_enabled) != 0;
 }
 
 int BoilerplateRules::MatchWholeUnfiltered(std::string_view unit) const {

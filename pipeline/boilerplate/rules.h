@@ -75,6 +75,11 @@ class BoilerplateRules {
   // differs from it only in whitespace), so that the tokenizer's pass serves both.
   int MatchWhole(std::string_view unit, const boilerplate_internal::UnitWords* words = nullptr) const;
 
+  // False when no whole-unit rule can match any prefix of `text` that ends before a word (the same first
+  // word, some of its words and characters): the prefilter's gates without their bound on the number of
+  // words. One pass over `text`; true when the rules are not gated (a rules file's rules never are).
+  bool MayMatchPrefix(std::string_view text) const;
+
   // MatchWhole without the prefilter (for tests: the two must always agree).
   int MatchWholeUnfiltered(std::string_view unit) const;
 

@@ -689,6 +689,8 @@ std::vector<uint64_t> TitleTokens(std::string_view text) {
 
 }  // namespace
 
+char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) { return Decode(s, i, len); }
+
 std::vector<Unit> SplitSentences(std::string_view line) {
   std::vector<Unit> units;
   AppendSentences(line, 0, &units);

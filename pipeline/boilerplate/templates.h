@@ -62,6 +62,9 @@ void JoinLines(std::string_view unit, std::string* joined,
                std::vector<std::pair<uint32_t, uint32_t>>* pieces);
 uint32_t RawOffset(const std::vector<std::pair<uint32_t, uint32_t>>& pieces, uint32_t joined_offset);
 
+// The code point at s[i] of valid UTF-8 `s`, and its length in bytes.
+char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len);
+
 // Splits one line into sentences (same rule as above); offsets relative to `line`.
 std::vector<Unit> SplitSentences(std::string_view line);
 
