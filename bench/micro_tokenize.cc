@@ -14,7 +14,10 @@
 #include <string_view>
 #include <vector>
 
+#include "kernels/byte_classes.h"
+#include "kernels/minhash.h"
 #include "kernels/tokenize.h"
+#include "kernels/tokenize_ascii.h"
 
 namespace neardup {
 namespace {
@@ -183,6 +186,59 @@ BENCHMARK_CAPTURE(BM_TokenizeRussian, auto, WordTokenizer::Mode::kAuto) -> Unit(
 BENCHMARK_CAPTURE(BM_TokenizeRussian, icu_only, WordTokenizer::Mode::kIcuOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_TokenizeChinese, auto, WordTokenizer::Mode::kAuto) -> Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_TokenizeChinese, icu_only, WordTokenizer::Mode::kIcuOnly)->Unit(benchmark::kMillisecond);
+
+// The fast path alone (internal::TokenizeFastWith) per byte classifier and text size, on the English
+// texts cut to the size (at a space), against the scalar loop (internal::TokenizeFastScalar). Arguments:
+// kernel index in AvailableKernels() (-1: scalar loop), text size in bytes, non-ASCII percent (0 or 5).
+void BM_TokenizeFastPath(benchmark::State& state) {
+  const std::vector<const KernelTable*> kernels = AvailableKernels();
+  const int64_t kernel = state.range(0);
+  if (kernel >= static_cast<int64_t>(kernels.size())) {
+    state.SkipWithError("kernel not available on this CPU");
+    return;
+  }
+  const std::string& full = state.range(2) == 0 ? AsciiText() : Mixed5Text();
+  // Only what the fast path may see: the table code points of the mixed text all qualify.
+  std::string_view text(full.data(), static_cast<size_t>(state.range(1)));
+  while (!text.empty() && text.back() != ' ') text.remove_suffix(1);
+  const internal::FastPathTable* table = internal::SharedFastPathTable();
+  std::string scratch;
+  std::vector<Word> words;
+  for (auto _ : state) {
+    words.clear();
+    if (kernel < 0) {
+      internal::TokenizeFastScalar(text, 0, table, &scratch, &words);
+    } else {
+      internal::TokenizeFastWith(kernels[static_cast<size_t>(kernel)]->classify_bytes, text, 0, table, &scratch,
+                                 &words);
+    }
+    benchmark::DoNotOptimize(words.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+  state.SetLabel(kernel < 0 ? "scalar loop" : kernels[static_cast<size_t>(kernel)]->name);
+}
+BENCHMARK(BM_TokenizeFastPath)->ArgsProduct({{-1, 0, 1, 2}, {256, 4096, 1 << 20}, {0, 5}});
+
+// The byte classifier alone, per kernel, on 4 KB (one chunk of the fast path).
+void BM_ClassifyBytes(benchmark::State& state) {
+  const std::vector<const KernelTable*> kernels = AvailableKernels();
+  if (state.range(0) >= static_cast<int64_t>(kernels.size())) {
+    state.SkipWithError("kernel not available on this CPU");
+    return;
+  }
+  const KernelTable* kernel = kernels[static_cast<size_t>(state.range(0))];
+  const auto* text = reinterpret_cast<const unsigned char*>(Mixed5Text().data());
+  ByteClassMasks masks[64];
+  for (auto _ : state) {
+    kernel->classify_bytes(text, 4096, masks);
+    benchmark::DoNotOptimize(masks);
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * 4096);
+  state.SetLabel(kernel->name);
+}
+BENCHMARK(BM_ClassifyBytes)->DenseRange(0, 2);
 
 }  // namespace
 }  // namespace neardup
