@@ -1,10 +1,11 @@
 // Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 //
-// ReadCorpus is a three-stage oneTBB pipeline: one thread reads whole lines (and whole .txt files)
-// into batches of about batch_bytes, batches are parsed in parallel (and within a batch, records in
-// parallel), and the last stage, serial and in input order, renames repeated ids and calls the
-// callbacks. Every record is parsed on its own, so batch boundaries and thread counts cannot change
-// what is delivered.
+// ReadCorpus is a three-stage oneTBB pipeline: one thread reads the inputs straight into recycled
+// batch buffers of about batch_bytes (whole .txt files on the side) and finds the lines, batches are
+// parsed in parallel (and within a batch, records in parallel, each line where it lies in the buffer,
+// into the parsing thread's record arena), and the last stage, serial and in input order, renames
+// repeated ids and calls the callbacks. Every record is parsed on its own, so batch boundaries and
+// thread counts cannot change what is delivered (only which arena block holds a record's bytes).
 
 #include "pipeline/io/reader.h"
 

@@ -45,7 +45,9 @@ struct RecordId {
 // One document. Its text and strings point into `storage`, which the record shares with the other
 // records read around it: copying or moving a record is cheap, and the bytes live as long as any record
 // that refers to them. For JSONL records the line itself is not kept whole: the text field's token is
-// rebuilt from `text` (see AppendLine), so a record holds about as many bytes as its line.
+// rebuilt from `text` (see AppendLine), so a record holds about as many bytes as its line. Storage comes
+// in blocks of a few MB shared by neighbouring records: whoever keeps a few records out of many and
+// drops the rest should copy what it keeps.
 struct Record {
   uint32_t file = 0;  ///< index of the record's input in ReadStats::file_names
   uint64_t line = 0;  ///< 1-based line of the record in its (decompressed) file; 1 for .txt documents
@@ -107,6 +109,8 @@ struct ReadStats {
 // same for any thread count and batch size. Returns an error Status only for problems that stop the whole
 // input: an input that cannot be opened or read (IOError). A truncated compressed stream is not fatal: the
 // records before the damage are delivered, and one `truncated_input` issue names the file and line.
+// stats->file_names lists every input file before the first batch is delivered. Records keep their
+// storage alive on their own (see Record): the callback may keep any of them for as long as it likes.
 Status ReadCorpus(const InputOptions& options, const std::function<void(std::vector<Record>&)>& on_batch,
                   const std::function<void(const RecordIssue&)>& on_issue, ReadStats* stats);
 
