@@ -29,12 +29,13 @@ step "bench_quality on 300 documents"
 "$build/neardup" run "$work/q.jsonl" -o "$work/q-out" --pairs -q
 "$build/bench_quality" --corpus "$work/q.jsonl" --out "$work/q-out" --truth "$work/q-truth.jsonl" >"$work/q.txt"
 
-for tool in signature read; do
-  if [[ -x "$build/bench_$tool" ]]; then
-    step "bench_$tool on 300 documents"
-    "$build/bench_$tool" "$work/q.jsonl" --runs 1 >"$work/$tool.txt"
-  fi
-done
+step "bench_signature --check on 300 documents"
+"$build/bench_signature" "$work/q.jsonl" --runs 1 --check >"$work/signature.txt"
+
+step "bench_read on 300 documents, plain and gzip"
+"$build/bench_read" "$work/q.jsonl" --runs 1 >"$work/read.txt"
+gzip -c "$work/q.jsonl" >"$work/q.jsonl.gz"
+"$build/bench_read" "$work/q.jsonl.gz" --runs 1 >"$work/read-gz.txt"
 
 step "throughput.sh 300 1"
 BENCH_DIR="$work/tp" BUILD="$build" bench/throughput.sh 300 1 >"$work/tp.txt"

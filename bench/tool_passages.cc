@@ -468,7 +468,7 @@ int main(int argc, char** argv) {
   app.add_option("--min-words", options.min_words, "minimum passage length in words");
   app.add_option("--min-similarity", options.min_similarity, "minimum similarity of a span pair");
   app.add_option("--cap", options.max_doc_frequency, "max documents one fingerprint links (0: default)");
-  app.add_option("--repeat", repeat, "timed runs (the fastest is reported)");
+  app.add_option("--runs,--repeat", repeat, "timed runs (the fastest is reported)");
   app.add_flag("--words", words,
                "give the stage the words already tokenized (as the run's signature pass can), untimed");
   app.add_flag("--sweep", sweep, "also run min_words 10, 12, 15, 20, 25 and caps 16, 64, 256");

@@ -8,10 +8,10 @@
 //    for gzip also with zlib forced (NEARDUP_FORCE_GZIP=zlib) when the build reads gzip with ISA-L;
 //  - reader: ReadCorpus, every record delivered and dropped;
 //  - reader+keep: ReadCorpus keeping every record, as a run does, with the bytes the records hold.
-// Each is run --repeat times; the median is printed, with its ratio to parse-only.
+// Each is run --runs times; the median is printed, with its ratio to parse-only.
 //
 //   bench_read /tmp/neardup-bench/corpus-20000.jsonl
-//   bench_read corpus.jsonl.gz --repeat 7 --threads 2
+//   bench_read corpus.jsonl.gz --runs 7 --threads 2
 
 #include <simdjson.h>
 #include <sys/resource.h>
@@ -117,7 +117,7 @@ int Main(int argc, char** argv) {
   size_t repeat = 5, threads = 1;
   std::string text_field = "text";
   app.add_option("file", file, "A .jsonl, .jsonl.gz or .jsonl.zst file")->required();
-  app.add_option("--repeat", repeat, "Runs of each measurement (the median is printed)");
+  app.add_option("--runs,--repeat", repeat, "Runs of each measurement (the median is printed)");
   app.add_option("--threads", threads, "Threads for the reader (0: all cores)");
   app.add_option("--text-field", text_field, "Field holding the text");
   std::string only;
