@@ -42,14 +42,23 @@ void ComputeSketches(const std::vector<SketchInput>& inputs, const DedupParams& 
     s.signature.resize(params.num_perm);
     for (size_t d = r.begin(); d != r.end(); ++d) {
       s.words.clear();
+      DocumentSketch& sk = (*sketches)[d];
       if (inputs[d].ranges == nullptr) {
         s.tokenizer.Tokenize(inputs[d].text, 0, &s.words);
+        if (params.keep_words) sk.range_word_ends.assign(1, static_cast<uint32_t>(s.words.size()));
       } else {
         PiecesOf(inputs[d].text, *inputs[d].ranges, &s.pieces);
-        for (const TextPiece& p : s.pieces) s.tokenizer.Tokenize(p.bytes, p.cp_start, &s.words);
+        if (params.keep_words) sk.range_word_ends.reserve(s.pieces.size());
+        for (const TextPiece& p : s.pieces) {
+          s.tokenizer.Tokenize(p.bytes, p.cp_start, &s.words);
+          if (params.keep_words) sk.range_word_ends.push_back(static_cast<uint32_t>(s.words.size()));
+        }
       }
-      DocumentSketch& sk = (*sketches)[d];
       sk.words = static_cast<uint32_t>(s.words.size());
+      if (params.keep_words) {
+        sk.words32.resize(s.words.size());
+        for (size_t i = 0; i < s.words.size(); ++i) sk.words32[i] = static_cast<uint32_t>(s.words[i].hash);
+      }
       if (s.words.empty()) continue;
       s.word_hashes.resize(s.words.size());
       for (size_t i = 0; i < s.words.size(); ++i) s.word_hashes[i] = s.words[i].hash;

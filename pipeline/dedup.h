@@ -24,6 +24,8 @@ struct DedupParams {
   uint64_t seed = 1;
   double threshold = 0.8;
   size_t chunk_docs = 256;  ///< documents per parallel task
+  /// Keep each document's words (DocumentSketch::words32 and range_word_ends) for the passage stage.
+  bool keep_words = false;
 };
 
 // What the later stages need of a document.
@@ -32,6 +34,11 @@ struct DocumentSketch {
   /// Shingle hashes. In text order (duplicates possible) after ComputeSketches; sorted and duplicate-free
   /// for the documents VerifyPairs needs, and released for the others.
   std::vector<uint64_t> shingles;
+  /// With DedupParams::keep_words: the low 32 bits of each word's hash (Word::hash), in text order, and
+  /// for each range of the input (one for the whole text) the number of words in it and the ranges
+  /// before it: what PassageInput::words and range_word_ends take.
+  std::vector<uint32_t> words32;
+  std::vector<uint32_t> range_word_ends;
 };
 
 // The text of a document that takes part: the whole text, or only the given ranges (the text between

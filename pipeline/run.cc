@@ -584,6 +584,7 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
   params.seed = options.seed;
   params.threshold = options.threshold;
   params.chunk_docs = options.chunk_docs;
+  params.keep_words = options.passages;
   {
     const Timer t;
     progress("sketch", 0.0);
@@ -648,6 +649,14 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
       const int32_t rep = s.clustering.representative[i];
       in.participates = rep != Clustering::kNone && (options.passages_all || rep == static_cast<int32_t>(i));
       in.cluster = s.clustering.cluster[i];
+      // The sketch pass's words of these ranges, so that the stage need not tokenize them again.
+      DocumentSketch& sk = s.sketches[i];
+      if (in.participates) {
+        in.words = std::move(sk.words32);
+        in.range_word_ends = std::move(sk.range_word_ends);
+      }
+      std::vector<uint32_t>().swap(sk.words32);
+      std::vector<uint32_t>().swap(sk.range_word_ends);
     }
     PassageOptions po;
     po.min_words = options.min_passage_words;
