@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Second command of the README (and what CI runs): installs what is missing, builds everything and runs
-# the whole test suite: Release (once per available MinHash kernel), then an ASan+UBSan build.
+# the whole test suite: Release (the kernel tests also once per kernel the CPU can run: CTest label
+# `kernel`), the benchmarks at tiny sizes, then an ASan+UBSan build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -14,17 +15,6 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 
 echo "== benchmarks, tiny sizes (do they still build and run?)"
 bench/smoke.sh build
-
-echo "== kernel tests once per kernel this CPU can run"
-flags=$(grep -m1 '^flags' /proc/cpuinfo || true)
-has() { for f in "$@"; do [[ " $flags " == *" $f "* ]] || return 1; done; }
-kernels=(scalar)
-has avx2 bmi2 && kernels+=(avx2)
-has avx2 bmi2 avx512f avx512bw avx512dq avx512vl && kernels+=(avx512)
-for kernel in "${kernels[@]}"; do
-  NEARDUP_FORCE_KERNEL=$kernel build/neardup_tests --gtest_brief=1 \
-    --gtest_filter='MinHash*:Kernel*:EndToEnd*Determinism*'
-done
 
 echo "== ASan+UBSan build"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEARDUP_SANITIZE=ON \
