@@ -68,6 +68,11 @@ constexpr size_t kMinSharedShingles = 4;
 constexpr size_t kLeadInUnits = 3;
 // A link line of a "related" box: a short line that does not end like a sentence.
 constexpr uint32_t kLinkLineTokens = 14;
+// The rule index of a span made for a unit between two units of furniture (MarkSandwiched); -1 is a
+// learned template's.
+constexpr int32_t kAdjacentRule = -2;
+// Its reason: "rule:adjacent", and its pattern in boilerplate.jsonl.
+constexpr std::string_view kAdjacentCategory = "adjacent";
 
 enum UnitFlag : uint8_t {
   kBlank = 1,      // whitespace only
@@ -79,6 +84,7 @@ enum UnitFlag : uint8_t {
 struct UnitInfo {
   Unit unit;
   uint64_t key = 0;
+  uint64_t cross = 0;  // the template with names masked (Template::cross_key; 0: none)
   uint32_t tmpl = 0;  // the template's index in its source's model (countable units, set by phase 2)
   uint16_t tokens = 0;
   uint8_t flags = 0;
@@ -542,6 +548,7 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
       t = MaskUnit(text, TitleMask());
     }
     info.key = t.key;
+    info.cross = t.cross_key;
     info.tokens = static_cast<uint16_t>(std::min<uint32_t>(t.tokens, std::numeric_limits<uint16_t>::max()));
     info.has_title = t.has_title;
     if (t.words > 0) info.flags |= kCountable;
@@ -798,13 +805,116 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
   for (KeyStats& s : stats) s.furniture = IsFurniture(s, model->groups, min_repeats);
 }
 
+// ---------------------------------------------------------------- across sources
+//
+// A site with one or two articles learns nothing from its own pages, and a line a site shows on only
+// some pages may recur in fewer than min_repeats of its articles. But sites share furniture wordings
+// (a comment prompt, a cookie notice, a slogan line of one shape with another site's name in it), and
+// what other sources learned can be recognised there: a template with names masked
+// (Template::cross_key) that is learned furniture on at least kMinCrossSources sources, and in at least
+// half of all the documents (of any source) where it occurs outside a rule match. The second condition
+// keeps what sources share as content: a syndicated article's lines and the stock sentences of news
+// writing occur in many documents, and are learned as furniture in few or none of them. Even then, a
+// unit is furniture by this only where furniture is: in the head or tail furniture zone of its
+// document, or next to a unit that a rule or its own source's learning marked (MarkDoc).
+constexpr uint32_t kMinCrossSources = 3;
+
+class CrossModel {
+ public:
+  struct Entry {
+    uint64_t key = 0;
+    uint32_t sources = 0;         // sources where the template is learned furniture
+    uint32_t furniture_docs = 0;  // documents where it is learned furniture
+    uint32_t docs = 0;            // documents where it occurs outside a rule match
+    uint32_t last_doc = std::numeric_limits<uint32_t>::max();
+    bool furniture = false;
+  };
+
+  // Documents across sources where the unit's cross-site template is learned furniture, when that
+  // template is furniture across sources; else 0.
+  uint32_t FurnitureDocs(uint64_t key) const {
+    if (key == 0 || entries_.empty()) return 0;
+    const auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
+                                     [](const Entry& e, uint64_t k) { return e.key < k; });
+    return it != entries_.end() && it->key == key && it->furniture ? it->furniture_docs : 0;
+  }
+
+  void Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
+             const std::vector<SourceModel>& models);
+
+ private:
+  std::vector<Entry> entries_;  // by key
+};
+
+// A unit whose cross-site template is counted: it has words, is not the headline, and no rule took it.
+inline bool CrossCounted(const UnitInfo& u) {
+  return u.cross != 0 && u.rule < 0 && (u.flags & kCountable) && !(u.flags & kPureTitle);
+}
+
+void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
+                       const std::vector<SourceModel>& models) {
+  // Per source (in parallel): each furniture template with names masked, and in how many of the
+  // source's documents it is furniture.
+  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> learned(members.size());
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, members.size(), 1), [&](const tbb::blocked_range<size_t>& r) {
+    std::vector<std::pair<uint64_t, uint32_t>> pairs;  // (cross key, document)
+    for (size_t s = r.begin(); s != r.end(); ++s) {
+      pairs.clear();
+      const std::vector<KeyStats>& stats = models[s].stats;
+      for (const uint32_t d : members[s]) {
+        for (const UnitInfo& u : docs[d].units) {
+          if (CrossCounted(u) && stats[u.tmpl].furniture) pairs.emplace_back(u.cross, d);
+        }
+      }
+      if (pairs.empty()) continue;
+      std::sort(pairs.begin(), pairs.end());
+      pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+      for (size_t k = 0; k < pairs.size();) {
+        size_t end = k + 1;
+        while (end < pairs.size() && pairs[end].first == pairs[k].first) ++end;
+        learned[s].emplace_back(pairs[k].first, static_cast<uint32_t>(end - k));
+        k = end;
+      }
+    }
+  });
+  std::vector<std::pair<uint64_t, uint32_t>> all;
+  for (const auto& per_source : learned) all.insert(all.end(), per_source.begin(), per_source.end());
+  std::sort(all.begin(), all.end());
+  for (size_t k = 0; k < all.size();) {
+    size_t end = k + 1;
+    uint32_t furniture_docs = all[k].second;
+    while (end < all.size() && all[end].first == all[k].first) furniture_docs += all[end++].second;
+    if (end - k >= kMinCrossSources) {
+      Entry e;
+      e.key = all[k].first;
+      e.sources = static_cast<uint32_t>(end - k);
+      e.furniture_docs = furniture_docs;
+      entries_.push_back(e);
+    }
+    k = end;
+  }
+  if (entries_.empty()) return;
+  // In how many documents each occurs, furniture or not.
+  for (uint32_t d = 0; d < docs.size(); ++d) {
+    for (const UnitInfo& u : docs[d].units) {
+      if (!CrossCounted(u)) continue;
+      const auto it = std::lower_bound(entries_.begin(), entries_.end(), u.cross,
+                                       [](const Entry& e, uint64_t k) { return e.key < k; });
+      if (it == entries_.end() || it->key != u.cross || it->last_doc == d) continue;
+      it->last_doc = d;
+      ++it->docs;
+    }
+  }
+  for (Entry& e : entries_) e.furniture = 2 * static_cast<uint64_t>(e.furniture_docs) >= e.docs;
+}
+
 // Turns the marked units of a document into spans that leave tidy paragraphs. `rule` and `repeats`
 // describe each unit's mark (rule >= 0, or repeats > 0 for a template; neither: not boilerplate).
 void MakeLineSpans(const DocInfo& doc, const std::vector<int32_t>& rule, const std::vector<uint32_t>& repeats,
                    std::vector<RawSpan>* spans) {
   const std::vector<UnitInfo>& u = doc.units;
   const size_t n = u.size();
-  auto marked = [&](size_t i) { return rule[i] >= 0 || repeats[i] > 0; };
+  auto marked = [&](size_t i) { return rule[i] != -1 || repeats[i] > 0; };
   auto push = [&](size_t i, uint32_t begin, uint32_t end) {
     if (begin < end)
       spans->push_back({begin, end, 0, 0, rule[i], u[i].key, repeats[i], static_cast<uint32_t>(i)});
@@ -862,7 +972,7 @@ void MakeSentenceSpans(const DocInfo& doc, const std::vector<int32_t>& rule,
                        const std::vector<uint32_t>& repeats, std::vector<RawSpan>* spans) {
   const std::vector<UnitInfo>& u = doc.units;
   const size_t n = u.size();
-  auto marked = [&](size_t i) { return rule[i] >= 0 || repeats[i] > 0; };
+  auto marked = [&](size_t i) { return rule[i] != -1 || repeats[i] > 0; };
   size_t tail = n;  // the trailing run of marked sentences
   while (tail > 0 && marked(tail - 1)) --tail;
   for (size_t i = 0; i < n; ++i) {
@@ -879,7 +989,98 @@ void MakeSentenceSpans(const DocInfo& doc, const std::vector<int32_t>& rule,
   }
 }
 
-void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model,
+// Marks the units recognised by furniture learned on other sources (CrossModel): those in the head or
+// tail furniture zone (now counting such units as furniture too), and those next to a unit a rule or the
+// source's own learning marked. `repeats` receives the documents across sources where the template is
+// learned furniture.
+void MarkCrossSite(const DocInfo& doc, const CrossModel& cross, const std::vector<int32_t>& rule,
+                   std::vector<uint32_t>* repeats) {
+  const std::vector<UnitInfo>& u = doc.units;
+  const size_t n = u.size();
+  thread_local std::vector<uint32_t> found;
+  found.assign(n, 0);
+  bool any = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (rule[i] < 0 && (*repeats)[i] == 0 && CrossCounted(u[i])) {
+      found[i] = cross.FurnitureDocs(u[i].cross);
+      any |= found[i] > 0;
+    }
+  }
+  if (!any) return;
+  auto marked = [&](size_t i) { return rule[i] >= 0 || (*repeats)[i] > 0; };
+  auto zone = [&](size_t i) {
+    return (u[i].flags & (kBlank | kPureTitle)) || !(u[i].flags & kCountable) || marked(i) || found[i] > 0;
+  };
+  thread_local std::vector<uint8_t> take;
+  take.assign(n, 0);
+  for (size_t i = 0; i < n && zone(i); ++i) take[i] = found[i] > 0;
+  for (size_t i = n; i > 0 && zone(i - 1); --i) take[i - 1] = found[i - 1] > 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (found[i] == 0 || take[i]) continue;
+    size_t before = i, after = i + 1;
+    while (before > 0 && (u[before - 1].flags & kBlank)) --before;
+    while (after < n && (u[after].flags & kBlank)) ++after;
+    take[i] = (before > 0 && marked(before - 1)) || (after < n && marked(after));
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (take[i]) (*repeats)[i] = found[i];
+  }
+}
+
+// Marks (rule[i] = kAdjacentRule) a short unit that does not end like a sentence and sits in the head or
+// tail furniture zone right between two units of furniture (marked by a rule, by its source's learning,
+// or across sources): a line of the page's furniture that no rule knows and nothing learned (a site's
+// own slogan on a site with one article, a byline of an unknown shape). The start or the end of the text
+// is not furniture, and one such unit at a time: two unknown lines in a row end the zone. Above the
+// headline, the headline may stand for the furniture below the unit; after it, a dek or a subheading
+// between the headline and a byline is the article's.
+void MarkSandwiched(const DocInfo& doc, std::vector<int32_t>* rule, const std::vector<uint32_t>& repeats) {
+  const std::vector<UnitInfo>& u = doc.units;
+  const size_t n = u.size();
+  auto real = [&](size_t i) { return (*rule)[i] >= 0 || repeats[i] > 0; };
+  auto skip = [&](size_t i) { return (u[i].flags & kBlank) || !(u[i].flags & kCountable); };
+  auto gap = [&](size_t i) {
+    return (*rule)[i] == -1 && repeats[i] == 0 && (u[i].flags & kLinkLike) && !(u[i].flags & kPureTitle);
+  };
+  bool after_real = false, past_title = false;  // the unit before (not blank) is furniture; the headline was seen
+  size_t head_end = 0;
+  for (size_t i = 0; i < n; ++i) {
+    head_end = i;
+    if (skip(i)) continue;
+    if (real(i)) {
+      after_real = true;
+      continue;
+    }
+    if (u[i].flags & kPureTitle) {
+      past_title = true;
+      after_real = false;
+      continue;
+    }
+    if (!gap(i) || !after_real) break;
+    size_t next = i + 1;
+    while (next < n && skip(next)) ++next;
+    if (next == n || !(real(next) || (!past_title && (u[next].flags & kPureTitle)))) break;
+    (*rule)[i] = kAdjacentRule;
+    after_real = false;
+  }
+  bool before_real = false;  // the unit after (not blank) is furniture
+  for (size_t i = n; i > head_end + 1;) {
+    --i;
+    if (skip(i)) continue;
+    if (real(i)) {
+      before_real = true;
+      continue;
+    }
+    if (!gap(i) || !before_real) break;
+    size_t above = i;
+    while (above > 0 && skip(above - 1)) --above;
+    if (above == 0 || !real(above - 1)) break;
+    (*rule)[i] = kAdjacentRule;
+    before_real = false;
+  }
+}
+
+void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model, const CrossModel& cross,
              const BoilerplateRules& rules, std::vector<RawSpan>* spans) {
   const size_t n = doc.units.size();
   thread_local std::vector<int32_t> rule;
@@ -896,6 +1097,8 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
     }
   }
   if (!doc.sentence_mode) AbsorbRelatedLinks(doc.units, rules, repeats, &rule);
+  MarkCrossSite(doc, cross, rule, &repeats);
+  MarkSandwiched(doc, &rule, repeats);
   if (doc.sentence_mode) {
     MakeSentenceSpans(doc, rule, repeats, spans);
   } else {
@@ -907,7 +1110,7 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
   thread_local std::vector<std::pair<uint32_t, uint32_t>> pieces;
   for (size_t i = 0; i < n && seen < kLeadInUnits; ++i) {
     const UnitInfo& u = doc.units[i];
-    if ((u.flags & kBlank) || rule[i] >= 0 || repeats[i] > 0) continue;
+    if ((u.flags & kBlank) || rule[i] != -1 || repeats[i] > 0) continue;
     ++seen;
     size_t len = 0;
     const std::string_view text = in.text.substr(u.unit.text_begin, u.unit.text_end - u.unit.text_begin);
@@ -965,11 +1168,15 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
                         BuildSourceModel(&info, members[s], min_repeats, &models[s]);
                     });
 
+  // What sources learned, for the others.
+  CrossModel cross;
+  cross.Build(info, members, models);
+
   // 3. Spans.
   std::vector<std::vector<RawSpan>> raw(n);
   tbb::parallel_for(tbb::blocked_range<size_t>(0, n, grain), [&](const tbb::blocked_range<size_t>& r) {
     for (size_t d = r.begin(); d != r.end(); ++d)
-      MarkDoc(docs[d], info[d], models[doc_source[d]], *rules, &raw[d]);
+      MarkDoc(docs[d], info[d], models[doc_source[d]], cross, *rules, &raw[d]);
   });
 
   // 4. Patterns (rules by index, templates by key across sources), reasons, code points.
@@ -997,7 +1204,8 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
     out.reserve(raw[d].size());
     for (size_t k = 0; k < raw[d].size(); ++k) {
       const RawSpan& s = raw[d][k];
-      const bool is_rule = s.rule >= 0;
+      const bool is_rule = s.rule != -1;
+      const bool adjacent = s.rule == kAdjacentRule;
       const uint32_t next_slot = static_cast<uint32_t>(slots.size());
       uint32_t index;
       bool fresh;
@@ -1014,11 +1222,14 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
         slots.emplace_back();
         Slot& slot = slots.back();
         const Unit& unit = info[d].units[s.unit].unit;
-        const bool lead_in = is_rule && rules->rule(s.rule).category == kLeadInCategory;
+        const bool lead_in = is_rule && !adjacent && rules->rule(s.rule).category == kLeadInCategory;
         slot.pattern.example =
             std::string(lead_in ? text.substr(s.begin, s.end - s.begin)
                                 : text.substr(unit.text_begin, unit.text_end - unit.text_begin));
-        if (is_rule) {
+        if (adjacent) {
+          slot.pattern.pattern = std::string(kAdjacentCategory);
+          slot.pattern.reason = "rule:" + std::string(kAdjacentCategory);
+        } else if (is_rule) {
           slot.pattern.pattern = rules->rule(s.rule).name;
           slot.pattern.reason = "rule:" + rules->rule(s.rule).category;
         } else {
@@ -1037,7 +1248,9 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
       }
       slot.max_repeats = std::max(slot.max_repeats, s.repeats);
       const int64_t reason_key =
-          is_rule ? -1 - static_cast<int64_t>(s.rule) : static_cast<int64_t>(s.repeats);
+          adjacent  ? std::numeric_limits<int64_t>::min()
+          : is_rule ? -1 - static_cast<int64_t>(s.rule)
+                    : static_cast<int64_t>(s.repeats);
       auto known = reason_ids.find(reason_key);
       if (known == reason_ids.end()) {
         known = reason_ids

@@ -275,6 +275,7 @@ void JoinSoftBreaks(std::string_view text, std::vector<Unit>* units) {
 
 constexpr uint64_t kNumberMask = 0x6e756d6265724d4bULL;  // "<n>"
 constexpr uint64_t kTitleMark = 0x7469746c654d4b21ULL;   // "<title>"
+constexpr uint64_t kNameMask = 0x6e616d654d61736bULL;    // "<name>" (cross-site templates)
 
 inline uint64_t Mix64(uint64_t z) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -332,7 +333,14 @@ struct Tok {
   uint64_t hash;
   TokKind kind;
   uint32_t begin, end;  // the folded text in the scratch string (reference tokenizer) or the unit
+  bool cap = false;     // its first character is an upper-case (or title-case) letter
 };
+
+// An upper- or title-case letter (the start of a name, or of a sentence).
+inline bool IsCapital(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
 
 // The month, day, clock and unit words of the masker, by hash: a direct-mapped table whose index bits are
 // chosen (at start-up) so that no two of the words share a slot, so a lookup is one load and a compare,
@@ -443,7 +451,7 @@ void Tokenize(std::string_view s, std::string* scratch, std::vector<Tok>* toks) 
       }
       const uint32_t end = static_cast<uint32_t>(scratch->size());
       const uint64_t h = HashBytes(std::string_view(*scratch).substr(begin, end - begin));
-      toks->push_back({h, WordKind(h, digit), begin, end});
+      toks->push_back({h, WordKind(h, digit), begin, end, IsCapital(c)});
       continue;
     }
     if (gc & (U_GC_SO_MASK | U_GC_SC_MASK)) {
@@ -558,7 +566,8 @@ void TokenizeFast(std::string_view s, bool padded, std::vector<Tok>* toks, UnitW
         const size_t len = end - pos;
         const uint64_t h = HashLowerRun(p + pos, len);
         if (toks != nullptr) {
-          toks->push_back({h, WordKind(h, digit), static_cast<uint32_t>(pos), static_cast<uint32_t>(end)});
+          toks->push_back({h, WordKind(h, digit), static_cast<uint32_t>(pos), static_cast<uint32_t>(end),
+                           c >= 'A' && c <= 'Z'});
         }
         if (digit) {
           AddLetterRuns(p, pos, end, words);
@@ -594,7 +603,8 @@ void TokenizeFast(std::string_view s, bool padded, std::vector<Tok>* toks, UnitW
       }
       const uint64_t h = HashBytes(folded);
       if (toks != nullptr) {
-        toks->push_back({h, WordKind(h, digit), static_cast<uint32_t>(begin), static_cast<uint32_t>(pos)});
+        toks->push_back({h, WordKind(h, digit), static_cast<uint32_t>(begin), static_cast<uint32_t>(pos),
+                         IsCapital(cp)});
       }
       AddLetterRuns(p, begin, pos, words);
       continue;
@@ -881,6 +891,25 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
   }
   t.tokens = static_cast<uint32_t>(toks.size());
   t.key = Mix64(key);
+  // Names masked: runs of capitalized words, the first word only before another capitalized word.
+  {
+    auto wordlike = [](const Tok& tok) {
+      return tok.kind == TokKind::kWord || tok.kind == TokKind::kDateAbbr || tok.kind == TokKind::kClockUnit;
+    };
+    uint64_t cross = 0x452821E638D01377ULL;
+    uint32_t plain = 0;
+    bool in_name = false;
+    for (size_t k = 0; k < toks.size(); ++k) {
+      const Tok& tok = toks[k];
+      const bool name = wordlike(tok) && tok.cap &&
+                        (k > 0 || (k + 1 < toks.size() && wordlike(toks[k + 1]) && toks[k + 1].cap));
+      if (name && in_name) continue;
+      in_name = name;
+      plain += !name && wordlike(tok);
+      cross = (cross ^ (name ? kNameMask : tok.hash)) * 0x9E3779B97F4A7C15ULL;
+    }
+    t.cross_key = plain >= kMinCrossWords ? Mix64(cross) | 1 : 0;
+  }
   t.pure_title = t.has_title && t.words == 0;
   if (display != nullptr) {
     display->clear();

@@ -1,0 +1,223 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// Boilerplate learned across sources and furniture recognised by its neighbours: a site with one article
+// strips a slogan line other sites of the same shape taught (names masked), and a line no rule knows
+// between two pieces of furniture; what sources share as content (a syndicated paragraph, a stock
+// sentence, a subheading, a short closing paragraph) stays. Every text here is made up for the test.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "pipeline/boilerplate/boilerplate.h"
+#include "pipeline/boilerplate/templates.h"
+
+namespace neardup {
+namespace {
+
+using boilerplate_internal::MaskUnit;
+using boilerplate_internal::TitleMask;
+
+struct Doc {
+  std::string text, title, source;
+};
+
+BoilerplateResult Find(const std::vector<Doc>& docs) {
+  std::vector<BoilerplateInput> in;
+  for (const Doc& d : docs) in.push_back({d.text, d.title, d.source});
+  BoilerplateResult r;
+  const Status s = FindBoilerplate(in, {}, &r);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return r;
+}
+
+// The text of each span of document `doc`, with its reason.
+std::vector<std::pair<std::string, std::string>> SpanTexts(const std::vector<Doc>& docs, const BoilerplateResult& r,
+                                                           size_t doc) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const std::string& text = docs[doc].text;
+  for (const BoilerplateSpan& s : r.spans[doc]) {
+    const std::string from_start = RemoveSpans(text, {{0, s.start, 0, 0}});
+    const std::string from_end = RemoveSpans(text, {{0, s.end, 0, 0}});
+    out.emplace_back(from_start.substr(0, from_start.size() - from_end.size()), r.reasons[s.reason]);
+  }
+  return out;
+}
+
+bool Stripped(const std::vector<Doc>& docs, const BoilerplateResult& r, size_t doc, const std::string& line) {
+  for (const auto& [text, reason] : SpanTexts(docs, r, doc)) {
+    if (text.find(line) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::string ReasonOf(const std::vector<Doc>& docs, const BoilerplateResult& r, size_t doc, const std::string& line) {
+  for (const auto& [text, reason] : SpanTexts(docs, r, doc)) {
+    if (text.find(line) != std::string::npos) return reason;
+  }
+  return "";
+}
+
+// Distinct invented article paragraphs.
+std::string Paragraph(const std::string& site, int article, int k) {
+  static const char* const kVerbs[] = {"weighed", "postponed", "reviewed", "questioned", "welcomed", "opposed"};
+  static const char* const kThings[] = {"the ferry timetable", "a grain levy", "the bridge tolls", "the orchard census",
+                                        "a harbour dredging plan", "the moorland fencing"};
+  return "Delegates in " + site + " " + kVerbs[(article + k) % 6] + " " + kThings[(article * 5 + k) % 6] +
+         " on session " + std::to_string(article * 10 + k) + ", and members of panel " + std::string(1, 'A' + k) +
+         std::to_string(article) + " asked for figures on " + kThings[(article + 2 * k + 1) % 6] + " before voting.";
+}
+
+// A site: `articles` pages, each with a slogan of one shape (the site's name in it) at the head and a
+// copyright line at the end, around distinct articles.
+void AddSite(const std::string& name, int articles, std::vector<Doc>* docs, int first_article = 0) {
+  for (int a = first_article; a < first_article + articles; ++a) {
+    Doc d;
+    d.source = name;
+    d.title = name + " council story number " + std::to_string(a);
+    d.text = "The " + name + " Clarion \xE2\x80\x94 plain reporting from the " + name + " fells\n\n" + d.title + "\n\n";
+    for (int k = 0; k < 4; ++k) d.text += Paragraph(name, a, k) + "\n\n";
+    d.text += "\xC2\xA9 2026 The " + name + " Clarion. All rights reserved.\n";
+    docs->push_back(d);
+  }
+}
+
+TEST(BoilerplateCrossSiteTest, NamesAreMaskedInTheCrossSiteTemplate) {
+  const TitleMask none;
+  const auto a = MaskUnit("The Alder Clarion \xE2\x80\x94 plain reporting from the Alder fells", none);
+  const auto b = MaskUnit("The Mossbank Clarion \xE2\x80\x94 plain reporting from the Mossbank fells", none);
+  EXPECT_NE(a.key, b.key);
+  EXPECT_EQ(a.cross_key, b.cross_key);
+  EXPECT_NE(a.cross_key, 0u);
+  // A sentence's first word is not a name; too few plain words give no cross-site template.
+  EXPECT_NE(MaskUnit("Delegates weighed the levy", none).cross_key,
+            MaskUnit("Officials weighed the levy", none).cross_key);
+  EXPECT_EQ(MaskUnit("Sign Up For Updates", none).cross_key, 0u);
+  EXPECT_EQ(MaskUnit("Greta Holm desk", none).cross_key, 0u);
+}
+
+TEST(BoilerplateCrossSiteTest, ASiteWithOneArticleStripsWhatOtherSitesLearned) {
+  std::vector<Doc> docs;
+  for (const std::string site : {"Alder", "Birchmoor", "Cotterdale", "Dunmere"}) AddSite(site, 4, &docs);
+  AddSite("Mossbank", 1, &docs);
+  const BoilerplateResult r = Find(docs);
+  const size_t lone = docs.size() - 1;
+  const std::string slogan = "The Mossbank Clarion \xE2\x80\x94 plain reporting from the Mossbank fells";
+  ASSERT_TRUE(Stripped(docs, r, lone, slogan));
+  // Learned as furniture in the sixteen pages of four other sites.
+  EXPECT_EQ(ReasonOf(docs, r, lone, slogan), "repeated:16");
+  for (int k = 0; k < 4; ++k) EXPECT_FALSE(Stripped(docs, r, lone, Paragraph("Mossbank", 0, k)));
+}
+
+TEST(BoilerplateCrossSiteTest, ALearnedLineInTheMiddleOfAnArticleIsNotTaken) {
+  // The slogan's shape, but in the middle of the lone site's article, far from any furniture.
+  std::vector<Doc> docs;
+  for (const std::string site : {"Alder", "Birchmoor", "Cotterdale", "Dunmere"}) AddSite(site, 4, &docs);
+  Doc d;
+  d.source = "Mossbank";
+  d.title = "Mossbank council story";
+  d.text = d.title + "\n\n" + Paragraph("Mossbank", 0, 0) + "\n\n" + Paragraph("Mossbank", 0, 1) +
+           "\n\nThe Mossbank Clarion \xE2\x80\x94 plain reporting from the Mossbank fells\n\n" +
+           Paragraph("Mossbank", 0, 2) + "\n\n" + Paragraph("Mossbank", 0, 3) + "\n";
+  docs.push_back(d);
+  const BoilerplateResult r = Find(docs);
+  EXPECT_TRUE(r.spans.back().empty());
+}
+
+TEST(BoilerplateCrossSiteTest, SyndicatedParagraphsAndStockSentencesStay) {
+  std::vector<Doc> docs;
+  // Three sites end three of their articles with one stock sentence, right above the footer: they learn
+  // it as furniture (a known cost, RULES.md). Ten other pages use it inside their articles, and a
+  // syndicated paragraph runs, last, on eight sites.
+  const std::string stock = "Nobody was hurt in the incident.";
+  const std::string wire =
+      "The regional ferry operator said on Tuesday that crossings to the northern islands would resume "
+      "once inspectors had signed off on the repaired loading ramps.";
+  for (const std::string site : {"Alder", "Birchmoor", "Cotterdale"}) {
+    for (int a = 0; a < 3; ++a) {
+      Doc d;
+      d.source = site;
+      d.title = site + " council story number " + std::to_string(a);
+      d.text = d.title + "\n\n" + Paragraph(site, a, 0) + "\n\n" + Paragraph(site, a, 1) + "\n\n" + stock +
+               "\n\n\xC2\xA9 2026 The " + site + " Clarion. All rights reserved.\n";
+      docs.push_back(d);
+    }
+  }
+  for (int a = 0; a < 10; ++a) {
+    Doc d;
+    d.source = "Wide" + std::to_string(a);
+    d.title = "Wide council story number " + std::to_string(a);
+    d.text = d.title + "\n\n" + Paragraph("Wide", a, 0) + "\n\n" + stock + " " + Paragraph("Wide", a, 1) +
+             "\n\n" + stock + "\n\n" + Paragraph("Wide", a, 2) + "\n";
+    docs.push_back(d);
+  }
+  for (int s = 0; s < 8; ++s) {
+    Doc d;
+    d.source = "Wire" + std::to_string(s);
+    d.title = "Ferry crossings to resume";
+    d.text = d.title + "\n\n" + Paragraph("Wire", s, 0) + "\n\n" + wire + "\n\n\xC2\xA9 2026 Wire" +
+             std::to_string(s) + " Media. All rights reserved.\n";
+    docs.push_back(d);
+  }
+  Doc lone;
+  lone.source = "Mossbank";
+  lone.title = "Mossbank council story";
+  lone.text = lone.title + "\n\n" + Paragraph("Mossbank", 0, 0) + "\n\n" + wire + "\n\n" + stock +
+              "\n\n\xC2\xA9 2026 The Mossbank Clarion. All rights reserved.\n";
+  docs.push_back(lone);
+  const BoilerplateResult r = Find(docs);
+  for (size_t d = 9; d < docs.size(); ++d) {
+    EXPECT_FALSE(Stripped(docs, r, d, stock)) << docs[d].text;
+    EXPECT_FALSE(Stripped(docs, r, d, wire)) << docs[d].text;
+  }
+}
+
+// ---------------------------------------------------------------- between two pieces of furniture
+
+TEST(BoilerplateAdjacentTest, ALineNoRuleKnowsBetweenFurnitureIsStripped) {
+  const std::vector<Doc> docs = {
+      {"Home \xC2\xBB Politics \xC2\xBB Quarry permit hearing moved to spring\n"
+       "Fenwick Weekly: the valley's own paper\n"
+       "By Ilse Varga | March 3, 2026\n\n"
+       "Quarry permit hearing moved to spring\n\n" +
+           Paragraph("Fenwick", 0, 0) + "\n\n" + Paragraph("Fenwick", 0, 1) +
+           "\n\nShare this article\n"
+           "Tips and corrections go to the night desk\n"
+           "\xC2\xA9 2026 Fenwick Weekly. All rights reserved.\n",
+       "Quarry permit hearing moved to spring", "fenwick"}};
+  const BoilerplateResult r = Find(docs);
+  EXPECT_EQ(ReasonOf(docs, r, 0, "Fenwick Weekly: the valley's own paper"), "rule:adjacent");
+  EXPECT_EQ(ReasonOf(docs, r, 0, "Tips and corrections go to the night desk"), "rule:adjacent");
+  EXPECT_FALSE(Stripped(docs, r, 0, Paragraph("Fenwick", 0, 1)));
+  bool listed = false;
+  for (const BoilerplatePattern& p : r.patterns) listed |= p.reason == "rule:adjacent" && p.pattern == "adjacent";
+  EXPECT_TRUE(listed);
+}
+
+TEST(BoilerplateAdjacentTest, SubheadingsAndShortParagraphsNextToFurnitureStay) {
+  const std::string dek = "What the new permit means for the valley";
+  const std::string closing = "More hearings are planned";
+  const std::string between = "Residents weigh in";
+  const std::vector<Doc> docs = {
+      // A dek between the headline and a byline; a closing line right above the footer.
+      {"Quarry permit hearing moved to spring\n\n" + dek + "\n\nBy Ilse Varga | March 3, 2026\n\n" +
+           Paragraph("Fenwick", 0, 0) + "\n\n" + Paragraph("Fenwick", 0, 1) + "\n\n" + closing +
+           "\n\nShare this article\n\xC2\xA9 2026 Fenwick Weekly. All rights reserved.\n",
+       "Quarry permit hearing moved to spring", "fenwick"},
+      // A subheading between an advertisement and the article's text; two unknown lines in a row.
+      {"Harbour levy vote delayed again\n\n" + Paragraph("Fenwick", 1, 0) + "\n\nADVERTISEMENT\n\n" + between +
+           "\n\n" + Paragraph("Fenwick", 1, 1) + "\n\nShare this article\nA note from the editors\n"
+           "Corrections policy and contacts\n\xC2\xA9 2026 Fenwick Weekly. All rights reserved.\n",
+       "Harbour levy vote delayed again", "fenwick2"}};
+  const BoilerplateResult r = Find(docs);
+  EXPECT_FALSE(Stripped(docs, r, 0, dek));
+  EXPECT_FALSE(Stripped(docs, r, 0, closing));
+  EXPECT_TRUE(Stripped(docs, r, 0, "Share this article"));
+  EXPECT_FALSE(Stripped(docs, r, 1, between));
+  EXPECT_FALSE(Stripped(docs, r, 1, "A note from the editors"));
+  EXPECT_FALSE(Stripped(docs, r, 1, "Corrections policy and contacts"));
+}
+
+}  // namespace
+}  // namespace neardup
