@@ -79,12 +79,15 @@ enum UnitFlag : uint8_t {
   kCountable = 2,  // has words: its template is counted
   kPureTitle = 4,  // the document's title and nothing else: the headline (see AnalyzeDoc)
   kLinkLike = 8,   // short, does not end like a sentence
+  kNameable = 16,  // a line (not a sentence or a piece of one) that is kLinkLike: see NameCounted
 };
 
 struct UnitInfo {
   Unit unit;
   uint64_t key = 0;
   uint64_t cross = 0;  // the template with names masked (Template::cross_key; 0: none)
+  uint32_t name_tmpl = 0;   // its index in its source's model (NameCounted units, set by phase 2)
+  uint8_t cross_words = 0;  // words left unmasked in it (at most 255)
   uint32_t tmpl = 0;  // the template's index in its source's model (countable units, set by phase 2)
   uint16_t tokens = 0;
   uint8_t flags = 0;
@@ -111,7 +114,8 @@ struct KeyStats {
 };
 
 struct SourceModel {
-  std::vector<KeyStats> stats;  // by template index (UnitInfo::tmpl)
+  std::vector<KeyStats> stats;       // by template index (UnitInfo::tmpl)
+  std::vector<KeyStats> name_stats;  // templates with names masked, by UnitInfo::name_tmpl (NameCounted)
   uint32_t groups = 0;
 };
 
@@ -549,10 +553,14 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
     }
     info.key = t.key;
     info.cross = t.cross_key;
+    info.cross_words = static_cast<uint8_t>(std::min<uint32_t>(t.cross_words, 255));
     info.tokens = static_cast<uint16_t>(std::min<uint32_t>(t.tokens, std::numeric_limits<uint16_t>::max()));
     info.has_title = t.has_title;
     if (t.words > 0) info.flags |= kCountable;
-    if (t.tokens > 0 && t.tokens <= kLinkLineTokens && !EndsLikeSentence(text)) info.flags |= kLinkLike;
+    if (t.tokens > 0 && t.tokens <= kLinkLineTokens && !EndsLikeSentence(text)) {
+      info.flags |= kLinkLike;
+      if (!doc->sentence_mode) info.flags |= kNameable;
+    }
     if ((info.flags & kCountable) && !(info.flags & kPureTitle) && info.rule < 0 &&
         t.tokens >= kFingerprintTokens) {
       AddShingles(hashes, &doc->shingles);
@@ -586,6 +594,14 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
       break;
     }
   }
+}
+
+// A unit whose template with names masked is counted in its source: a short line that does not end like
+// a sentence (a byline, a desk or edition line whose names vary from page to page), not the headline, not
+// taken by a rule. Sentences, and the pieces of sentences in a text without line breaks, are left out:
+// article prose with other names in it ("<Name> told reporters ...") must not become one template.
+inline bool NameCounted(const UnitInfo& u) {
+  return u.cross != 0 && u.rule < 0 && (u.flags & kCountable) && (u.flags & kNameable) && !(u.flags & kPureTitle);
 }
 
 // Union-find over the documents of one source.
@@ -779,6 +795,26 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
         ++s.groups;
       }
     }
+    // The same for the templates with names masked, documents and groups in one pass.
+    KeyIndex names(units / 8);
+    std::vector<KeyStats>& name_stats = model->name_stats;
+    for (const uint32_t m : order) {
+      for (UnitInfo& u : docs[members[m]].units) {
+        if (!NameCounted(u)) continue;
+        u.name_tmpl = names.Insert(u.cross);
+        if (u.name_tmpl == name_stats.size()) name_stats.emplace_back();
+        KeyStats& s = name_stats[u.name_tmpl];
+        s.tokens = u.tokens;
+        if (s.last_doc != m) {
+          s.last_doc = m;
+          ++s.docs;
+        }
+        if (s.last_group != group[m]) {
+          s.last_group = group[m];
+          ++s.groups;
+        }
+      }
+    }
   }
 
   // The furniture zones: from each end of a document, the units that are blank, rule-matched, only the
@@ -786,12 +822,20 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
   // when it is inside one of them.
   auto candidate = [&](const UnitInfo& u) {
     if (!(u.flags & kCountable) || (u.flags & kPureTitle) || u.rule >= 0) return true;
-    return stats[u.tmpl].groups >= min_repeats;
+    return stats[u.tmpl].groups >= min_repeats ||
+           (NameCounted(u) && model->name_stats[u.name_tmpl].groups >= min_repeats);
   };
   for (uint32_t m = 0; m < n; ++m) {
     const std::vector<UnitInfo>& units_of = docs[members[m]].units;
     auto mark = [&](const UnitInfo& u) {
       if (!(u.flags & kCountable)) return;
+      if (NameCounted(u)) {
+        KeyStats& s = model->name_stats[u.name_tmpl];
+        if (s.last_edge != m) {
+          s.last_edge = m;
+          ++s.edge;
+        }
+      }
       KeyStats& s = stats[u.tmpl];
       if (s.last_edge == m) return;
       s.last_edge = m;
@@ -803,6 +847,9 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
     while (tail > head && candidate(units_of[tail - 1])) mark(units_of[--tail]);
   }
   for (KeyStats& s : stats) s.furniture = IsFurniture(s, model->groups, min_repeats);
+  // With names masked, only what sits in the furniture zone in at least half of its documents: "most of
+  // the site's articles" is no evidence for a shape that article lines may share.
+  for (KeyStats& s : model->name_stats) s.furniture = s.groups >= min_repeats && 2 * static_cast<uint64_t>(s.edge) >= s.docs;
 }
 
 // ---------------------------------------------------------------- across sources
@@ -848,7 +895,14 @@ class CrossModel {
 
 // A unit whose cross-site template is counted: it has words, is not the headline, and no rule took it.
 inline bool CrossCounted(const UnitInfo& u) {
-  return u.cross != 0 && u.rule < 0 && (u.flags & kCountable) && !(u.flags & kPureTitle);
+  return u.cross != 0 && u.cross_words >= boilerplate_internal::kMinCrossWords && u.rule < 0 &&
+         (u.flags & kCountable) && !(u.flags & kPureTitle);
+}
+
+// The unit is furniture by what its own source learned: its template, or its template with names masked.
+inline bool LearnedInSource(const UnitInfo& u, const SourceModel& model) {
+  return ((u.flags & kCountable) && model.stats[u.tmpl].furniture) ||
+         (NameCounted(u) && model.name_stats[u.name_tmpl].furniture);
 }
 
 void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
@@ -860,10 +914,9 @@ void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::
     std::vector<std::pair<uint64_t, uint32_t>> pairs;  // (cross key, document)
     for (size_t s = r.begin(); s != r.end(); ++s) {
       pairs.clear();
-      const std::vector<KeyStats>& stats = models[s].stats;
       for (const uint32_t d : members[s]) {
         for (const UnitInfo& u : docs[d].units) {
-          if (CrossCounted(u) && stats[u.tmpl].furniture) pairs.emplace_back(u.cross, d);
+          if (CrossCounted(u) && LearnedInSource(u, models[s])) pairs.emplace_back(u.cross, d);
         }
       }
       if (pairs.empty()) continue;
@@ -993,18 +1046,21 @@ void MakeSentenceSpans(const DocInfo& doc, const std::vector<int32_t>& rule,
 // tail furniture zone (now counting such units as furniture too), and those next to a unit a rule or the
 // source's own learning marked. `repeats` receives the documents across sources where the template is
 // learned furniture.
-void MarkCrossSite(const DocInfo& doc, const CrossModel& cross, const std::vector<int32_t>& rule,
-                   std::vector<uint32_t>* repeats) {
+void MarkCrossSite(const DocInfo& doc, const SourceModel& model, const CrossModel& cross,
+                   const std::vector<int32_t>& rule, std::vector<uint32_t>* repeats) {
   const std::vector<UnitInfo>& u = doc.units;
   const size_t n = u.size();
   thread_local std::vector<uint32_t> found;
   found.assign(n, 0);
   bool any = false;
   for (size_t i = 0; i < n; ++i) {
-    if (rule[i] < 0 && (*repeats)[i] == 0 && CrossCounted(u[i])) {
+    if (rule[i] >= 0 || (*repeats)[i] > 0) continue;
+    if (NameCounted(u[i]) && model.name_stats[u[i].name_tmpl].furniture) {
+      found[i] = model.name_stats[u[i].name_tmpl].docs;
+    } else if (CrossCounted(u[i])) {
       found[i] = cross.FurnitureDocs(u[i].cross);
-      any |= found[i] > 0;
     }
+    any |= found[i] > 0;
   }
   if (!any) return;
   auto marked = [&](size_t i) { return rule[i] >= 0 || (*repeats)[i] > 0; };
@@ -1097,7 +1153,7 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
     }
   }
   if (!doc.sentence_mode) AbsorbRelatedLinks(doc.units, rules, repeats, &rule);
-  MarkCrossSite(doc, cross, rule, &repeats);
+  MarkCrossSite(doc, model, cross, rule, &repeats);
   MarkSandwiched(doc, &rule, repeats);
   if (doc.sentence_mode) {
     MakeSentenceSpans(doc, rule, repeats, spans);

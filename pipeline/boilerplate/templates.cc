@@ -908,7 +908,8 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
       plain += !name && wordlike(tok);
       cross = (cross ^ (name ? kNameMask : tok.hash)) * 0x9E3779B97F4A7C15ULL;
     }
-    t.cross_key = plain >= kMinCrossWords ? Mix64(cross) | 1 : 0;
+    t.cross_key = plain > 0 ? Mix64(cross) | 1 : 0;
+    t.cross_words = plain;
   }
   t.pure_title = t.has_title && t.words == 0;
   if (display != nullptr) {

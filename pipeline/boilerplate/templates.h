@@ -135,15 +135,16 @@ struct Template {
   uint32_t words = 0;       ///< tokens that are words (not masks, not symbols)
   bool has_title = false;   ///< the title was masked in it
   bool pure_title = false;  ///< nothing but the title (and masks or symbols): a headline, never furniture
-  /// The template with names masked too, to recognise one piece of furniture across sites whose names
-  /// differ ("The Harbor Sentinel — news for the Harbor coast", "The Bay Record — news for the Bay
-  /// coast"): every run of capitalized words becomes one mask, the unit's first word only when the next
-  /// word is capitalized too (a name, not a sentence's first word). 0 when fewer than kMinCrossWords
-  /// words are left unmasked: such a template says too little to be carried to another site.
+  /// The template with names masked too, to recognise one piece of furniture whose names differ: across
+  /// sites ("The Harbor Sentinel — news for the Harbor coast", "The Bay Record — news for the Bay
+  /// coast"), or on one site (a byline line whose author and section vary). Every run of capitalized
+  /// words becomes one mask, the unit's first word only when the next word is capitalized too (a name,
+  /// not a sentence's first word). 0 when no word is left unmasked.
   uint64_t cross_key = 0;
+  uint32_t cross_words = 0;  ///< words left unmasked in it
 };
 
-// Words a cross-site template (Template::cross_key) must keep unmasked.
+// Words a template with names masked must keep unmasked to be carried to another site.
 inline constexpr uint32_t kMinCrossWords = 2;
 
 // Computes the template of `unit` (UTF-8). When `display` is not null it receives the masked form,
