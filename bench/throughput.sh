@@ -2,8 +2,9 @@
 # Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 #
 # End-to-end throughput of `neardup run`: MB per CPU-second (input bytes / (user + system time)),
-# wall-clock scaling from 1 to 2 threads, peak RSS and seconds per stage (stats.json `timing`); medians
-# of RUNS runs.
+# wall-clock scaling from 1 to 2 threads, peak RSS, CPU seconds and peak RSS per stage (stats.json
+# `timing`), and the ratio to simdjson's parse-only speed on the same file (bench_read --only parse-only,
+# run right after each neardup run, so a noisy machine slows both); medians of RUNS runs.
 #
 #   bench/throughput.sh [DOCS] [RUNS] [extra neardup run options...]
 #
@@ -31,24 +32,43 @@ echo "corpus: $corpus ($docs documents, $((bytes / 1000000)) MB)"
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
+parse_speed() {  # MB per CPU-second of simdjson parse-only on the corpus, one run
+  "$build/bench_read" "$corpus" --only parse-only --runs 1 |
+    awk '$1 == "parse-only" { print $5 }'
+}
+
 for threads in 1 2; do
   : >"$work/t$threads.txt"
   : >"$work/stages$threads.txt"
+  : >"$work/ratio$threads.txt"
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
       "$build/neardup" run "$corpus" -o "$work/out" --threads "$threads" -q "$@"
     cat "$work/time.txt" >>"$work/t$threads.txt"
-    # one "stage seconds" line per stage of this run
-    sed -n 's/.*"stage": "\([a-z_]*\)", "seconds": \([0-9.]*\).*/\1 \2/p' "$work/out/stats.json" \
-      >>"$work/stages$threads.txt"
+    # one "stage cpu_seconds peak_rss_mb" line per stage of this run
+    sed -n 's/.*"stage": "\([a-z_]*\)".*"cpu_seconds": \([0-9.]*\).*"peak_rss_mb": \([0-9.]*\).*/\1 \2 \3/p' \
+      "$work/out/stats.json" >>"$work/stages$threads.txt"
+    if [ -x "$build/bench_read" ]; then
+      parse=$(parse_speed)
+      awk -v b="$bytes" -v p="$parse" '{ print b / 1e6 / ($2 + $3) / p, p }' "$work/time.txt" >>"$work/ratio$threads.txt"
+    fi
   done
   wall=$(awk '{ print $1 }' "$work/t$threads.txt" | median)
   mbcpu=$(awk -v b="$bytes" '{ print b / 1e6 / ($2 + $3) }' "$work/t$threads.txt" | median)
   rss=$(awk '{ print $4 / 1024 }' "$work/t$threads.txt" | median)
   echo "threads $threads: wall ${wall}s, ${mbcpu} MB per CPU-second, peak RSS ${rss} MB (median of $runs)"
-  printf '  stages (median s):'
+  if [ -s "$work/ratio$threads.txt" ]; then
+    echo "  ratio to parse-only: $(awk '{ print $1 }' "$work/ratio$threads.txt" | median)" \
+      "(parse-only $(awk '{ print $2 }' "$work/ratio$threads.txt" | median) MB per CPU-second)"
+  fi
+  printf '  stages (median CPU s):'
   for stage in $(awk '!seen[$1]++ { print $1 }' "$work/stages$threads.txt"); do
     printf ' %s %s' "$stage" "$(awk -v s="$stage" '$1 == s { print $2 }' "$work/stages$threads.txt" | median)"
+  done
+  echo
+  printf '  peak RSS at the end of (median MB):'
+  for stage in $(awk '!seen[$1]++ { print $1 }' "$work/stages$threads.txt"); do
+    printf ' %s %s' "$stage" "$(awk -v s="$stage" '$1 == s { print int($3) }' "$work/stages$threads.txt" | median)"
   done
   echo
   eval "wall_$threads=$wall"

@@ -16,6 +16,8 @@
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -46,19 +48,42 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// CPU time (user + system) of the whole process so far, every thread.
+double ProcessCpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; };
+  return seconds(u.ru_utime) + seconds(u.ru_stime);
+}
+
+// Peak resident set size of the process so far.
+uint64_t PeakRssBytes() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<uint64_t>(u.ru_maxrss) * 1024;  // Linux gives kilobytes
+}
+
 struct StageTiming {
   const char* name;
   double seconds;
-  uint64_t bytes;  // input bytes the stage went through (0 when it works on pairs or documents)
+  uint64_t bytes;            // input bytes the stage went through (0 when it works on pairs or documents)
+  double cpu_seconds = 0;    // process CPU time (user + system) during the stage
+  uint64_t peak_rss = 0;     // peak resident set size of the process at the end of the stage
 };
 
 class Timer {
  public:
-  Timer() : start_(Clock::now()) {}
+  Timer() : start_(Clock::now()), cpu_start_(ProcessCpuSeconds()) {}
   double Seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+  double CpuSeconds() const { return ProcessCpuSeconds() - cpu_start_; }
+  // The stage's timing line, taken now.
+  StageTiming Stage(const char* name, uint64_t bytes) const {
+    return {name, Seconds(), bytes, CpuSeconds(), PeakRssBytes()};
+  }
 
  private:
   Clock::time_point start_;
+  double cpu_start_;
 };
 
 // Everything the writers need to know about the run.
@@ -476,6 +501,10 @@ Status WriteStats(const RunState& s, const RunSummary& summary, const std::strin
              &out);
   out += ",\n    \"seconds\": ";
   AppendFixed3(total_seconds, &out);
+  out += ",\n    \"cpu_seconds\": ";
+  AppendFixed3(ProcessCpuSeconds(), &out);
+  out += ",\n    \"peak_rss_mb\": ";
+  AppendFixed3(static_cast<double>(PeakRssBytes()) / 1e6, &out);
   out += ",\n    \"stages\": [";
   for (size_t i = 0; i < s.timings.size(); ++i) {
     const StageTiming& t = s.timings[i];
@@ -488,6 +517,14 @@ Status WriteStats(const RunState& s, const RunSummary& summary, const std::strin
       out += ", \"mb_per_s\": ";
       AppendFixed3(t.seconds > 0 ? static_cast<double>(t.bytes) / 1e6 / t.seconds : 0.0, &out);
     }
+    out += ", \"cpu_seconds\": ";
+    AppendFixed3(t.cpu_seconds, &out);
+    if (t.bytes > 0) {
+      out += ", \"mb_per_cpu_s\": ";
+      AppendFixed3(t.cpu_seconds > 0 ? static_cast<double>(t.bytes) / 1e6 / t.cpu_seconds : 0.0, &out);
+    }
+    out += ", \"peak_rss_mb\": ";
+    AppendFixed3(static_cast<double>(t.peak_rss) / 1e6, &out);
     out += "}";
   }
   out += "\n    ]\n  }\n}\n";
@@ -536,7 +573,7 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
         },
         &s.read_stats);
     NEARDUP_RETURN_IF_ERROR(st);
-    s.timings.push_back({"read", t.Seconds(), s.read_stats.bytes});
+    s.timings.push_back(t.Stage("read", s.read_stats.bytes));
   }
   summary->input_bytes = s.read_stats.bytes;
   summary->documents = s.records.size();
@@ -571,7 +608,7 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
     for (size_t i = 0; i < n; ++i) {
       if (!s.boilerplate.spans[i].empty()) ranges[i] = KeptRanges(lengths[i], s.boilerplate.spans[i]);
     }
-    s.timings.push_back({"boilerplate", t.Seconds(), s.read_stats.bytes});
+    s.timings.push_back(t.Stage("boilerplate", s.read_stats.bytes));
   }
 
   // Pass 3: sketches of the text that takes part.
@@ -594,7 +631,7 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
       if (!SpansOf(s, i).empty()) inputs[i].ranges = &ranges[i];
     }
     ComputeSketches(inputs, params, &s.sketches, &band_keys);
-    s.timings.push_back({"sketch", t.Seconds(), s.read_stats.bytes});
+    s.timings.push_back(t.Stage("sketch", s.read_stats.bytes));
   }
   std::vector<bool> eligible(n);
   for (size_t i = 0; i < n; ++i) eligible[i] = s.sketches[i].words > 0;
@@ -605,12 +642,12 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
     progress("candidates", 0.0);
     const std::vector<uint64_t> candidates = CandidatePairs(band_keys, params.bands, eligible);
     std::vector<uint64_t>().swap(band_keys);
-    s.timings.push_back({"candidates", t.Seconds(), 0});
+    s.timings.push_back(t.Stage("candidates", 0));
     const Timer v;
     progress("verify", 0.0);
     s.candidates = candidates.size();
     s.similar = VerifyPairs(candidates, &s.sketches, options.threshold, options.chunk_docs);
-    s.timings.push_back({"verify", v.Seconds(), 0});
+    s.timings.push_back(v.Stage("verify", 0));
   }
 
   // Pass 5: clusters.
@@ -624,7 +661,7 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
                        [&](uint32_t a, uint32_t b) { return s.sketches[a].words > s.sketches[b].words; });
     }
     s.clustering = StarCluster(n, priority, eligible, s.similar);
-    s.timings.push_back({"cluster", t.Seconds(), 0});
+    s.timings.push_back(t.Stage("cluster", 0));
   }
 
   s.kept.assign(n, false);
@@ -669,7 +706,7 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
       s.passages_per_document[p.a] += static_cast<uint32_t>(p.spans.size());
       s.passages_per_document[p.b] += static_cast<uint32_t>(p.spans.size());
     }
-    s.timings.push_back({"passages", t.Seconds(), 0});
+    s.timings.push_back(t.Stage("passages", 0));
   }
 
   summary->boilerplate_spans = s.boilerplate.span_count;
@@ -709,7 +746,7 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
         NEARDUP_RETURN_IF_ERROR(RemoveIfExists(dir, name));
       }
     }
-    s.timings.push_back({"write", t.Seconds(), 0});
+    s.timings.push_back(t.Stage("write", 0));
   }
   summary->seconds = total.Seconds();
   NEARDUP_RETURN_IF_ERROR(WriteStats(s, *summary, options.output_dir, summary->seconds));
