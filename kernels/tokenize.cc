@@ -25,6 +25,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <limits>
@@ -78,6 +79,10 @@ size_t FindUnknown(std::string_view s, size_t pos, const internal::FastPathTable
 bool HasUnknown(std::string_view s, const internal::FastPathTable& table) {
   return FindUnknown(s, 0, table) < s.size();
 }
+
+// How far after an ICU run TokenizeAuto looks for the next code point outside the table before it hands
+// the rest of the text to the fast path, which finds them itself.
+constexpr size_t kNearbyBytes = 256;
 
 // ICU break iterators index with int32_t. Longer ICU runs are cut at ASCII whitespace, which is exact
 // (see the file comment); a run without whitespace that long is cut anywhere on a code point boundary.
@@ -211,6 +216,23 @@ size_t CountCodePoints(std::string_view utf8) {
   return n - continuation;
 }
 
+namespace {
+
+// Where the ICU path puts each word (see the sinks of tokenize_ascii.cc).
+struct WordSink {
+  std::vector<Word>* out;
+  void Emit(uint64_t hash, uint32_t start_cp, uint32_t end_cp) const {
+    out->push_back(Word{hash, start_cp, end_cp});
+  }
+};
+
+struct HashSink {
+  std::vector<uint64_t>* out;
+  void Emit(uint64_t hash, uint32_t /*start_cp*/, uint32_t /*end_cp*/) const { out->push_back(hash); }
+};
+
+}  // namespace
+
 struct WordTokenizer::Impl {
   Mode mode = Mode::kAuto;
   bool ok = false;
@@ -224,9 +246,22 @@ struct WordTokenizer::Impl {
   ~Impl() { utext_close(utext); }
 
   void NormalizeInto(std::string_view word, std::string* dst);
-  void TokenizeIcu(std::string_view run, uint32_t cp_start, std::vector<Word>* out);
-  void TokenizeIcuChunk(std::string_view chunk, uint32_t cp_start, std::vector<Word>* out);
-  void TokenizeAuto(std::string_view text, uint32_t cp_base, std::vector<Word>* out);
+  template <typename Sink>
+  void TokenizeIcu(std::string_view run, uint32_t cp_start, const Sink& sink);
+  template <typename Sink>
+  void TokenizeIcuChunk(std::string_view chunk, uint32_t cp_start, const Sink& sink);
+  template <typename Out>
+  void TokenizeAuto(std::string_view text, uint32_t cp_base, Out* out);
+
+  // The fast path on text (see internal::TokenizeFast), for each kind of output.
+  size_t Fast(std::string_view text, uint32_t cp, std::vector<Word>* out) {
+    return internal::TokenizeFast(text, cp, fast_table, &ascii_scratch, out);
+  }
+  size_t Fast(std::string_view text, uint32_t /*cp*/, std::vector<uint64_t>* out) {
+    return internal::TokenizeFast(text, fast_table, &ascii_scratch, out);
+  }
+  static WordSink SinkOf(std::vector<Word>* out) { return WordSink{out}; }
+  static HashSink SinkOf(std::vector<uint64_t>* out) { return HashSink{out}; }
 };
 
 void WordTokenizer::Impl::NormalizeInto(std::string_view word, std::string* dst) {
@@ -237,7 +272,8 @@ void WordTokenizer::Impl::NormalizeInto(std::string_view word, std::string* dst)
   *dst = NormalizeWithIcu(*nfkc_casefold, word);
 }
 
-void WordTokenizer::Impl::TokenizeIcu(std::string_view run, uint32_t cp_start, std::vector<Word>* out) {
+template <typename Sink>
+void WordTokenizer::Impl::TokenizeIcu(std::string_view run, uint32_t cp_start, const Sink& sink) {
   while (run.size() > kMaxIcuRun) {
     size_t cut = kMaxIcuRun;
     while (cut > 0 && !IsAsciiSpace(static_cast<unsigned char>(run[cut]))) --cut;
@@ -245,15 +281,15 @@ void WordTokenizer::Impl::TokenizeIcu(std::string_view run, uint32_t cp_start, s
       cut = kMaxIcuRun;
       while ((static_cast<unsigned char>(run[cut]) & 0xC0) == 0x80) --cut;
     }
-    TokenizeIcuChunk(run.substr(0, cut), cp_start, out);
+    TokenizeIcuChunk(run.substr(0, cut), cp_start, sink);
     cp_start += static_cast<uint32_t>(CountCodePoints(run.substr(0, cut)));
     run.remove_prefix(cut);
   }
-  TokenizeIcuChunk(run, cp_start, out);
+  TokenizeIcuChunk(run, cp_start, sink);
 }
 
-void WordTokenizer::Impl::TokenizeIcuChunk(std::string_view chunk, uint32_t cp_start,
-                                           std::vector<Word>* out) {
+template <typename Sink>
+void WordTokenizer::Impl::TokenizeIcuChunk(std::string_view chunk, uint32_t cp_start, const Sink& sink) {
   if (chunk.empty()) return;
   UErrorCode status = U_ZERO_ERROR;
   utext = utext_openUTF8(utext, chunk.data(), static_cast<int64_t>(chunk.size()), &status);
@@ -270,36 +306,40 @@ void WordTokenizer::Impl::TokenizeIcuChunk(std::string_view chunk, uint32_t cp_s
     const int32_t rule_status = breaker->getRuleStatus();
     if (rule_status < UBRK_WORD_NONE || rule_status >= UBRK_WORD_NONE_LIMIT) {
       NormalizeInto(segment, &normalized);
-      out->push_back(
-          Word{XXH3_64bits_withSeed(normalized.data(), normalized.size(), kWordHashSeed), begin_cp, end_cp});
+      sink.Emit(XXH3_64bits_withSeed(normalized.data(), normalized.size(), kWordHashSeed), begin_cp, end_cp);
     }
     begin_cp = end_cp;
   }
 }
 
-void WordTokenizer::Impl::TokenizeAuto(std::string_view text, uint32_t cp_base, std::vector<Word>* out) {
+template <typename Out>
+void WordTokenizer::Impl::TokenizeAuto(std::string_view text, uint32_t cp_base, Out* out) {
   const internal::FastPathTable& table = *fast_table;
   const size_t n = text.size();
   size_t pos = 0;
   uint32_t cp = cp_base;
   while (pos < n) {
-    const size_t unknown = FindUnknown(text, pos, table);
-    if (unknown == n) {
-      internal::TokenizeFast(text.substr(pos), cp, &table, &ascii_scratch, out);
-      return;
+    // The fast path stops at the start of the first piece holding a code point outside the table. After
+    // an ICU run the next such piece is usually a few bytes away (a number or a dash between words of
+    // the same script): it is looked for first, so that the fast path does not classify a whole chunk
+    // to find it.
+    size_t end = n;
+    if (pos > 0) {
+      const size_t nearby = std::min(n, pos + kNearbyBytes);
+      const size_t unknown = FindUnknown(text.substr(0, nearby), pos, table);
+      if (unknown < nearby) {
+        end = unknown;
+        while (end > pos && !IsAsciiSpace(static_cast<unsigned char>(text[end - 1]))) --end;
+      }
     }
-    // The ICU run starts at the whitespace before the piece holding `unknown`, or at pos if the piece
-    // starts there (then pos is the text start or the whitespace that ended the previous ICU run).
-    size_t icu_begin = unknown;
-    while (icu_begin > pos && !IsAsciiSpace(static_cast<unsigned char>(text[icu_begin - 1]))) --icu_begin;
-    if (icu_begin > pos) --icu_begin;
-    if (icu_begin > pos) {
-      const std::string_view fast = text.substr(pos, icu_begin - pos);
-      internal::TokenizeFast(fast, cp, &table, &ascii_scratch, out);
-      cp += static_cast<uint32_t>(CountCodePoints(fast));
-    }
+    const size_t stop = pos + Fast(text.substr(pos, end - pos), cp, out);
+    if (stop == n) return;
+    // The ICU run starts at the whitespace before that piece, or at pos if the piece starts there (then
+    // pos is the text start or the whitespace that ended the previous ICU run).
+    const size_t icu_begin = stop > pos ? stop - 1 : pos;
+    cp += static_cast<uint32_t>(CountCodePoints(text.substr(pos, icu_begin - pos)));
     // Extend the run over following pieces while they hold code points the fast path cannot take.
-    size_t icu_end = FindSpace(text, unknown);
+    size_t icu_end = FindSpace(text, stop);
     while (icu_end < n) {
       size_t next = icu_end;
       while (next < n && IsAsciiSpace(static_cast<unsigned char>(text[next]))) ++next;
@@ -312,7 +352,7 @@ void WordTokenizer::Impl::TokenizeAuto(std::string_view text, uint32_t cp_base, 
       icu_end = next_end;
     }
     const std::string_view run = text.substr(icu_begin, icu_end - icu_begin);
-    TokenizeIcu(run, cp, out);
+    TokenizeIcu(run, cp, SinkOf(out));
     cp += static_cast<uint32_t>(CountCodePoints(run));
     pos = icu_end;
   }
@@ -338,9 +378,21 @@ void WordTokenizer::Tokenize(std::string_view utf8, uint32_t cp_base, std::vecto
   if (!impl_->ok) {
     internal::TokenizeAsciiIgnoringOthers(utf8, cp_base, &impl_->ascii_scratch, out);
   } else if (impl_->mode == Mode::kIcuOnly) {
-    impl_->TokenizeIcu(utf8, cp_base, out);
+    impl_->TokenizeIcu(utf8, cp_base, WordSink{out});
   } else {
     impl_->TokenizeAuto(utf8, cp_base, out);
+  }
+}
+
+void WordTokenizer::TokenizeHashes(std::string_view utf8, std::vector<uint64_t>* out) {
+  if (!impl_->ok) {
+    std::vector<Word> words;
+    internal::TokenizeAsciiIgnoringOthers(utf8, 0, &impl_->ascii_scratch, &words);
+    for (const Word& w : words) out->push_back(w.hash);
+  } else if (impl_->mode == Mode::kIcuOnly) {
+    impl_->TokenizeIcu(utf8, 0, HashSink{out});
+  } else {
+    impl_->TokenizeAuto(utf8, 0, out);
   }
 }
 

@@ -55,6 +55,10 @@ class WordTokenizer {
   // pieces between boilerplate spans) and get offsets into the whole text.
   void Tokenize(std::string_view utf8, uint32_t cp_base, std::vector<Word>* out);
 
+  // Appends the hashes of the words of `utf8` (Word::hash of what Tokenize gives, in the same order) to
+  // *out (does not clear it): the words for shingles and signatures, without computing offsets.
+  void TokenizeHashes(std::string_view utf8, std::vector<uint64_t>* out);
+
   // The normalized form of one word, as hashed (for tests, reports and debugging).
   std::string Normalize(std::string_view word_utf8);
 

@@ -146,6 +146,20 @@ inline uint8_t DecodeClass(const FastPathTable* table, const unsigned char* p, s
   return e == nullptr ? uint8_t{kOther} : e->fast_class;
 }
 
+// Where the tokenizer loops put each word: a Word with offsets, or only its hash (the code point
+// offsets are then never computed).
+struct WordSink {
+  std::vector<Word>* out;
+  void Emit(uint64_t hash, size_t start_cp, size_t end_cp) const {
+    out->push_back(Word{hash, static_cast<uint32_t>(start_cp), static_cast<uint32_t>(end_cp)});
+  }
+};
+
+struct HashSink {
+  std::vector<uint64_t>* out;
+  void Emit(uint64_t hash, size_t /*start_cp*/, size_t /*end_cp*/) const { out->push_back(hash); }
+};
+
 }  // namespace
 
 bool FastPathTable::Add(uint32_t cp, uint8_t fast_class, std::string_view normalized) {
@@ -190,8 +204,11 @@ void AsciiLowercase(std::string_view text, std::string* out) {
   for (size_t i = 0; i < text.size(); ++i) (*out)[i] = ToLower(static_cast<unsigned char>(text[i]));
 }
 
-void TokenizeFastScalar(std::string_view text, uint32_t cp_base, const FastPathTable* table,
-                        std::string* scratch, std::vector<Word>* out) {
+namespace {
+
+template <typename Sink>
+void ScalarImpl(std::string_view text, uint32_t cp_base, const FastPathTable* table, std::string* scratch,
+                const Sink& sink) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t i = 0;
@@ -256,12 +273,9 @@ void TokenizeFastScalar(std::string_view text, uint32_t cp_base, const FastPathT
     } else {
       hash = HashAsciiWord(p + start, i - start, n - start, (seen & kUpper) != 0, scratch);
     }
-    out->push_back(Word{hash, static_cast<uint32_t>(cp_base + start - start_extra),
-                        static_cast<uint32_t>(cp_base + i - extra)});
+    sink.Emit(hash, cp_base + start - start_extra, cp_base + i - extra);
   }
 }
-
-namespace {
 
 // Text classified per call of the classifier: 64 blocks of 64 bytes, so that the masks stay on the stack
 // and in L1.
@@ -361,7 +375,20 @@ inline size_t ContinuationBytes(const unsigned char* p, size_t n) {
   return k;
 }
 
-}  // namespace
+// Whether the code point whose lead byte is at p is outside `table`.
+inline bool IsUnknownAt(const FastPathTable& table, const unsigned char* p, size_t avail) {
+  size_t length;
+  return FindEncoded(table, p, avail, &length) == nullptr;
+}
+
+// Offset of the first code point not in `table` in p[from, to) (lead bytes only are looked at), or `to`.
+inline size_t FirstUnknown(const FastPathTable& table, const unsigned char* p, size_t from, size_t to,
+                           size_t n) {
+  for (size_t i = from; i < to; ++i) {
+    if (p[i] >= 0xC0 && IsUnknownAt(table, p + i, n - i)) return i;
+  }
+  return to;
+}
 
 // How the masks stay exact: they classify every byte >= 0x80 as "other", which is wrong only next to
 // such a byte (it may be a letter, or join two letters). A word [s, e) found in the masks is therefore
@@ -371,24 +398,64 @@ inline size_t ContinuationBytes(const unsigned char* p, size_t n) {
 // Otherwise the text from the last whitespace before the word (or before that byte) to the first
 // whitespace after both goes to the scalar loop: ASCII whitespace never joins anything, so cutting
 // there is exact, as is cutting at the end of a word already emitted.
-void TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, uint32_t cp_base,
-                      const FastPathTable* table, std::string* scratch, std::vector<Word>* out) {
+//
+// Code points outside the table are found chunk by chunk from the `high` masks, before any word of the
+// chunk is emitted, and past the chunk's end up to the first whitespace, so that a piece (a stretch
+// between ASCII whitespace) is checked whole by the first chunk that holds its start. At the first one,
+// the text is cut before its piece (after the whitespace) and tokenized as if it ended there, which is
+// exact for the same reason.
+template <typename Sink>
+size_t MaskedImpl(ClassifyBytesFn classify, std::string_view text, uint32_t cp_base, const FastPathTable* table,
+                  std::string* scratch, const Sink& sink) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
+  size_t n = text.size();  // cut before the first piece holding a code point outside the table
   ByteClassMasks masks[kChunkBlocks];
   ChunkBits bits;
   size_t pos = 0;    // text before pos is done
   size_t extra = 0;  // continuation bytes before pos
+  size_t checked = table == nullptr ? n : 0;  // text before `checked` holds only table code points
   // The scalar loop on text[from, to) (absolute), keeping `extra` up to date.
   const auto scalar = [&](size_t from, size_t to) {
-    TokenizeFastScalar(text.substr(from, to - from), static_cast<uint32_t>(cp_base + from - extra), table,
-                       scratch, out);
+    ScalarImpl(text.substr(from, to - from), static_cast<uint32_t>(cp_base + from - extra), table, scratch,
+               sink);
     extra += ContinuationBytes(p + from, to - from);
   };
   while (pos < n) {
-    const size_t len = std::min(n - pos, kChunkBytes);
-    const size_t blocks = (len + 63) / 64;
+    size_t len = std::min(n - pos, kChunkBytes);
     classify(p + pos, len, masks);
+    if (checked < n) {
+      size_t unknown = n;
+      const size_t first = std::max(checked, pos) - pos;  // chunk offset
+      for (size_t b = first >> 6; b < (len + 63) / 64 && unknown == n; ++b) {
+        uint64_t high = masks[b].high;
+        if (b == first >> 6) high &= ~uint64_t{0} << (first & 63);
+        for (; high != 0; high &= high - 1) {
+          const size_t at = pos + (b << 6) + static_cast<size_t>(std::countr_zero(high));
+          if (p[at] >= 0xC0 && IsUnknownAt(*table, p + at, n - at)) {
+            unknown = at;
+            break;
+          }
+        }
+      }
+      if (unknown == n) {
+        // The rest of the piece that crosses the chunk's end.
+        size_t to = std::max(checked, pos + len);
+        while (to < n && !IsSpaceByte(p[to])) ++to;
+        const size_t found = FirstUnknown(*table, p, std::max(checked, pos + len), to, n);
+        if (found < to) unknown = found;
+        checked = to;
+      }
+      if (unknown < n) {
+        size_t piece = unknown;
+        while (piece > pos && !IsSpaceByte(p[piece - 1])) --piece;
+        n = piece;
+        checked = n;
+        if (pos >= n) break;
+        len = std::min(n - pos, kChunkBytes);
+        classify(p + pos, len, masks);
+      }
+    }
+    const size_t blocks = (len + 63) / 64;
     DeriveBits(masks, blocks, &bits);
     const bool at_end = pos + len == n;
     // A run ending (at its first byte outside the word) at or before `complete` is known to end there:
@@ -450,9 +517,8 @@ void TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, uint32_t 
           starts &= starts - 1;
           lasts &= lasts - 1;
           if (e - s == 1 && c[s] == '_') continue;  // a lone extender is not a word
-          const uint64_t hash = HashAsciiWord(c + s, e - s, n - pos - s, AnySet(bits.upper, s, e), scratch);
-          out->push_back(Word{hash, static_cast<uint32_t>(cp_base + pos + s - extra),
-                              static_cast<uint32_t>(cp_base + pos + e - extra)});
+          const uint64_t hash = HashAsciiWord(c + s, e - s, text.size() - pos - s, AnySet(bits.upper, s, e), scratch);
+          sink.Emit(hash, cp_base + pos + s - extra, cp_base + pos + e - extra);
         }
         if (slow) break;
         while (high < base + 64 && absorb()) {
@@ -502,21 +568,55 @@ void TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, uint32_t 
       cur = e;
       if (e - s == 1 && c[s] == '_') continue;  // a lone extender is not a word
       const uint64_t hash =
-          HashAsciiWord(c + s, e - s, n - pos - s, AnySet(bits.upper, s, e), scratch);
-      out->push_back(Word{hash, static_cast<uint32_t>(cp_base + pos + s - extra),
-                          static_cast<uint32_t>(cp_base + pos + e - extra)});
+          HashAsciiWord(c + s, e - s, text.size() - pos - s, AnySet(bits.upper, s, e), scratch);
+      sink.Emit(hash, cp_base + pos + s - extra, cp_base + pos + e - extra);
     }
     pos += next_pos;
   }
+  return n;
 }
 
-void TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable* table, std::string* scratch,
-                  std::vector<Word>* out) {
-  if (text.size() < kMinMaskedBytes) {
-    TokenizeFastScalar(text, cp_base, table, scratch, out);
-  } else {
-    TokenizeFastWith(ActiveKernel().classify_bytes, text, cp_base, table, scratch, out);
+template <typename Sink>
+size_t FastImpl(std::string_view text, uint32_t cp_base, const FastPathTable* table, std::string* scratch,
+                const Sink& sink) {
+  if (text.size() >= kMinMaskedBytes) {
+    return MaskedImpl(ActiveKernel().classify_bytes, text, cp_base, table, scratch, sink);
   }
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = text.size();
+  if (table != nullptr) {
+    n = FirstUnknown(*table, p, 0, n, n);
+    while (n > 0 && n < text.size() && !IsSpaceByte(p[n - 1])) --n;
+  }
+  ScalarImpl(text.substr(0, n), cp_base, table, scratch, sink);
+  return n;
+}
+
+}  // namespace
+
+void TokenizeFastScalar(std::string_view text, uint32_t cp_base, const FastPathTable* table,
+                        std::string* scratch, std::vector<Word>* out) {
+  ScalarImpl(text, cp_base, table, scratch, WordSink{out});
+}
+
+size_t TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, uint32_t cp_base,
+                        const FastPathTable* table, std::string* scratch, std::vector<Word>* out) {
+  return MaskedImpl(classify, text, cp_base, table, scratch, WordSink{out});
+}
+
+size_t TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, const FastPathTable* table,
+                        std::string* scratch, std::vector<uint64_t>* out) {
+  return MaskedImpl(classify, text, 0, table, scratch, HashSink{out});
+}
+
+size_t TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable* table, std::string* scratch,
+                    std::vector<Word>* out) {
+  return FastImpl(text, cp_base, table, scratch, WordSink{out});
+}
+
+size_t TokenizeFast(std::string_view text, const FastPathTable* table, std::string* scratch,
+                    std::vector<uint64_t>* out) {
+  return FastImpl(text, 0, table, scratch, HashSink{out});
 }
 
 void TokenizeAsciiIgnoringOthers(std::string_view utf8, uint32_t cp_base, std::string* scratch,

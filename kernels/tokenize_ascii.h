@@ -111,22 +111,34 @@ const FastPathTable::Entry* FindEncoded(const FastPathTable& table, const unsign
                                         size_t* length);
 
 // Appends the words of `text` to *out with code point offsets starting at cp_base. Every byte of
-// `text` must be < 0x80, or belong to a code point `table` holds (table may be nullptr for ASCII-only
-// text). `scratch` is reused for words too long for a stack buffer. Uses the active kernel's byte
-// classifier (TokenizeFastWith) for all but short texts.
-void TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable* table, std::string* scratch,
-                  std::vector<Word>* out);
+// `text` must be < 0x80 or belong to a code point `table` holds (table may be nullptr for ASCII-only
+// text), up to the first ASCII-whitespace-delimited piece that holds a code point `table` does not
+// hold: the text is then tokenized up to the start of that piece (just after the whitespace, or 0) and
+// that offset is returned; otherwise text.size() is returned. With table == nullptr every byte >= 0x80
+// is class "other" and the whole text is tokenized. `scratch` is reused for words too long for a stack
+// buffer. Uses the active kernel's byte classifier (TokenizeFastWith) for all but short texts.
+size_t TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable* table, std::string* scratch,
+                    std::vector<Word>* out);
 
-// The reference of TokenizeFast: one byte at a time, a class table lookup per byte.
+// TokenizeFast appending only the words' hashes (Word::hash) to *out: no offsets are computed.
+size_t TokenizeFast(std::string_view text, const FastPathTable* table, std::string* scratch,
+                    std::vector<uint64_t>* out);
+
+// The reference of TokenizeFast: one byte at a time, a class table lookup per byte. Every byte of `text`
+// must be < 0x80 or belong to a code point `table` holds (it does not look for others).
 void TokenizeFastScalar(std::string_view text, uint32_t cp_base, const FastPathTable* table,
                         std::string* scratch, std::vector<Word>* out);
 
-// TokenizeFast through the masks of `classify` (kernels/byte_classes.h): 4 KB of text is classified at
-// a time, word boundaries of ASCII text come from bit operations on the masks, and each whitespace-
-// delimited piece holding a byte >= 0x80 goes to TokenizeFastScalar. Gives exactly the words of
-// TokenizeFastScalar for every classifier that gives the reference masks.
-void TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, uint32_t cp_base,
-                      const FastPathTable* table, std::string* scratch, std::vector<Word>* out);
+// TokenizeFast through the masks of `classify` (kernels/byte_classes.h), with the same contract and
+// result: 4 KB of text is classified at a time, code points outside the table are found from the masks
+// of bytes >= 0x80, word boundaries of ASCII text come from bit operations on the masks, and each
+// whitespace-delimited piece holding a byte >= 0x80 goes to TokenizeFastScalar. Gives exactly the words
+// of TokenizeFastScalar (on the text up to the returned offset) for every classifier that gives the
+// reference masks.
+size_t TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, uint32_t cp_base,
+                        const FastPathTable* table, std::string* scratch, std::vector<Word>* out);
+size_t TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, const FastPathTable* table,
+                        std::string* scratch, std::vector<uint64_t>* out);
 
 // TokenizeFast on text whose every byte is < 0x80.
 inline void TokenizeAscii(std::string_view text, uint32_t cp_base, std::string* scratch,

@@ -20,8 +20,7 @@ namespace {
 // Per-thread scratch for ComputeSketches: grows to the largest document and is then reused.
 struct SketchScratch {
   WordTokenizer tokenizer;
-  std::vector<Word> words;
-  std::vector<uint64_t> word_hashes;
+  std::vector<uint64_t> word_hashes;  ///< Word::hash of each word, in text order
   std::vector<uint32_t> signature;
   std::vector<TextPiece> pieces;
 };
@@ -41,28 +40,26 @@ void ComputeSketches(const std::vector<SketchInput>& inputs, const DedupParams& 
     SketchScratch& s = scratch.local();
     s.signature.resize(params.num_perm);
     for (size_t d = r.begin(); d != r.end(); ++d) {
-      s.words.clear();
+      s.word_hashes.clear();
       DocumentSketch& sk = (*sketches)[d];
       if (inputs[d].ranges == nullptr) {
-        s.tokenizer.Tokenize(inputs[d].text, 0, &s.words);
-        if (params.keep_words) sk.range_word_ends.assign(1, static_cast<uint32_t>(s.words.size()));
+        s.tokenizer.TokenizeHashes(inputs[d].text, &s.word_hashes);
+        if (params.keep_words) sk.range_word_ends.assign(1, static_cast<uint32_t>(s.word_hashes.size()));
       } else {
         PiecesOf(inputs[d].text, *inputs[d].ranges, &s.pieces);
         if (params.keep_words) sk.range_word_ends.reserve(s.pieces.size());
         for (const TextPiece& p : s.pieces) {
-          s.tokenizer.Tokenize(p.bytes, p.cp_start, &s.words);
-          if (params.keep_words) sk.range_word_ends.push_back(static_cast<uint32_t>(s.words.size()));
+          s.tokenizer.TokenizeHashes(p.bytes, &s.word_hashes);
+          if (params.keep_words) sk.range_word_ends.push_back(static_cast<uint32_t>(s.word_hashes.size()));
         }
       }
-      sk.words = static_cast<uint32_t>(s.words.size());
+      sk.words = static_cast<uint32_t>(s.word_hashes.size());
       if (params.keep_words) {
-        sk.words32.resize(s.words.size());
-        for (size_t i = 0; i < s.words.size(); ++i) sk.words32[i] = static_cast<uint32_t>(s.words[i].hash);
+        sk.words32.resize(s.word_hashes.size());
+        for (size_t i = 0; i < s.word_hashes.size(); ++i) sk.words32[i] = static_cast<uint32_t>(s.word_hashes[i]);
       }
-      if (s.words.empty()) continue;
-      s.word_hashes.resize(s.words.size());
-      for (size_t i = 0; i < s.words.size(); ++i) s.word_hashes[i] = s.words[i].hash;
-      sk.shingles.resize(s.words.size());
+      if (s.word_hashes.empty()) continue;
+      sk.shingles.resize(s.word_hashes.size());
       const size_t count =
           ShingleHashes(s.word_hashes.data(), s.word_hashes.size(), params.ngram, sk.shingles.data());
       sk.shingles.resize(count);

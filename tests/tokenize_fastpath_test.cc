@@ -642,6 +642,73 @@ TEST_F(KernelTokenizeScan, WordsAcrossBlockAndChunkEdgesMatchTheScalarLoop) {
   }
 }
 
+// Where the fast path must stop on `text`: the start of the whitespace-delimited piece holding the first
+// code point outside the table (just after the whitespace, or 0), or text.size().
+size_t ExpectedStop(std::string_view text, const FastPathTable& table) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t length;
+    if (p[i] < 0xC0 || internal::FindEncoded(table, p + i, text.size() - i, &length) != nullptr) continue;
+    while (i > 0 && p[i - 1] != ' ' && !(p[i - 1] >= '\t' && p[i - 1] <= '\r')) --i;
+    return i;
+  }
+  return text.size();
+}
+
+// Code points outside the table (Cyrillic, a combining mark, Han, an emoji, Arabic) at every offset
+// around block and chunk edges and past the first chunk: every kernel stops at the piece holding the
+// first of them, with the words of the scalar loop on the text before it, and the hashes-only variants
+// give the same hashes.
+TEST_F(KernelTokenizeScan, StopsBeforeThePieceOfTheFirstCodePointOutsideTheTable) {
+  ASSERT_NE(table_, nullptr);
+  static constexpr std::string_view kUnknown[] = {"\xD0\xB4", "e\xCC\x81", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80",
+                                                  "\xD8\xB9", "\xD9\xA3"};
+  static constexpr std::string_view kAlphabet[] = {"a", "Z", "1", ".", "'", ",", " ", " ", "\n", "-",
+                                                   "\xC3\xA9", "\xE2\x80\x99", "\xE2\x80\x9C", "\xC2\xA0"};
+  std::mt19937_64 rng(53);
+  for (size_t at : {size_t{0}, size_t{1}, size_t{5}, size_t{23}, size_t{24}, size_t{63}, size_t{64}, size_t{65},
+                    size_t{200}, size_t{4090}, size_t{4094}, size_t{4095}, size_t{4096}, size_t{4097}, size_t{4100},
+                    size_t{5000}, size_t{9000}}) {
+    for (std::string_view unknown : kUnknown) {
+      for (int k = 0; k < 6; ++k) {
+        std::string text;
+        while (text.size() < at) text += kAlphabet[rng() % std::size(kAlphabet)];
+        if (k == 1) text += ' ';
+        if (k == 2) text += "abc,,";
+        if (k == 5) text += std::string(5000, 'x');  // a piece longer than a chunk
+        text += unknown;
+        for (size_t i = 0, tail = k == 3 ? 0 : 300; i < tail; ++i) text += kAlphabet[rng() % std::size(kAlphabet)];
+        if (k == 4) text += kUnknown[0];
+        const size_t stop = ExpectedStop(text, *table_);
+        std::vector<Word> want;
+        internal::TokenizeFastScalar(std::string_view(text).substr(0, stop), 5, table_, &scratch_, &want);
+        std::vector<uint64_t> want_hashes;
+        for (const Word& w : want) want_hashes.push_back(w.hash);
+        const std::string where = "unknown '" + Escape(unknown) + "' at " + std::to_string(at) + ", case " +
+                                  std::to_string(k);
+        for (const KernelTable* kernel : Kernels()) {
+          std::vector<Word> got;
+          EXPECT_EQ(internal::TokenizeFastWith(kernel->classify_bytes, text, 5, table_, &scratch_, &got), stop)
+              << kernel->name << ", " << where;
+          EXPECT_TRUE(SameWords(want, got)) << kernel->name << ", " << where;
+          std::vector<uint64_t> hashes;
+          EXPECT_EQ(internal::TokenizeFastWith(kernel->classify_bytes, text, table_, &scratch_, &hashes), stop)
+              << kernel->name << ", " << where;
+          EXPECT_EQ(hashes, want_hashes) << kernel->name << ", " << where;
+        }
+        std::vector<Word> got;
+        EXPECT_EQ(internal::TokenizeFast(text, 5, table_, &scratch_, &got), stop) << where;
+        EXPECT_TRUE(SameWords(want, got)) << where;
+      }
+    }
+  }
+  // Short texts take the scalar loop, with the same stop.
+  for (std::string_view text : {"ab \xD0\xB4", "\xD0\xB4 ab", "a\xC3\xA9 b\xD0\xB4" "c d", "x.y z"}) {
+    std::vector<uint64_t> hashes;
+    EXPECT_EQ(internal::TokenizeFast(text, table_, &scratch_, &hashes), ExpectedStop(text, *table_)) << Escape(text);
+  }
+}
+
 // The whole tokenizer (ICU runs included) gives the same words whichever kernel is active; this is
 // what makes signatures identical across NEARDUP_FORCE_KERNEL values.
 TEST(KernelTokenizeScanSignatures, NewsLikeTextGivesTheSameWordsWithEveryClassifier) {

@@ -101,6 +101,18 @@ class TokenizeTest : public ::testing::Test {
     ++cases_;
     const std::vector<Word> fast = Tokens(auto_, text);
     const std::vector<Word> reference = Tokens(icu_, text);
+    // TokenizeHashes gives the hashes of the same words, in both modes.
+    std::vector<uint64_t> want_hashes, auto_hashes, icu_hashes;
+    for (const Word& w : reference) want_hashes.push_back(w.hash);
+    auto_.TokenizeHashes(text, &auto_hashes);
+    icu_.TokenizeHashes(text, &icu_hashes);
+    if (auto_hashes != want_hashes || icu_hashes != want_hashes) {
+      if (++mismatches_ <= 5) {
+        ADD_FAILURE() << "TokenizeHashes differs from the words of kIcuOnly on '" << Escape(text.substr(0, 200))
+                      << "'";
+      }
+      return;
+    }
     if (SameWords(fast, reference)) return;
     if (++mismatches_ > 5) return;
     // Report the neighbourhood of the first difference, so that a failure on 1 MB stays readable.
