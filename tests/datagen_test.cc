@@ -27,6 +27,7 @@
 #include "bench/quality_reference.h"
 #include "kernels/minhash.h"
 #include "kernels/tokenize.h"
+#include "pipeline/io/utf8.h"
 
 namespace neardup {
 namespace {
@@ -155,6 +156,62 @@ TEST(Datagen, LangWritesEveryStoryInOneLanguage) {
   EXPECT_GT(articles, 150u);
   EXPECT_EQ(russian, articles);
   EXPECT_EQ(WEXITSTATUS(RunDatagen("--docs 10 --lang xx --out /dev/null")), 2);
+  fs::remove_all(dir);
+}
+
+// Lines of `corpus` holding code point `cp` written either as UTF-8 or as a JSON \u escape (sites that
+// escape every non-ASCII character).
+size_t LinesWith(const std::string& corpus, char32_t cp) {
+  std::string utf8;
+  AppendUtf8(cp, &utf8);
+  char escaped[8];
+  std::snprintf(escaped, sizeof(escaped), "\\u%04x", static_cast<unsigned>(cp));
+  size_t n = 0;
+  for (const std::string& line : Lines(corpus)) {
+    n += line.find(utf8) != std::string::npos || line.find(escaped) != std::string::npos;
+  }
+  return n;
+}
+
+TEST(Datagen, LangWritesArabicWithArabicPunctuationAndSometimesArabicIndicDigits) {
+  const fs::path dir = MakeTempDir();
+  const Generated g = Generate(dir, "ar", 300, 3, "--lang ar");
+  size_t arabic = 0, articles = 0;
+  for (const std::string& line : Lines(g.truth)) {
+    if (line.find("\"kind\":\"short\"") != std::string::npos ||
+        line.find("\"kind\":\"empty\"") != std::string::npos) {
+      continue;  // those are English in every preset
+    }
+    ++articles;
+    arabic += line.find("\"lang\":\"ar\"") != std::string::npos;
+  }
+  EXPECT_GT(articles, 200u);
+  EXPECT_EQ(arabic, articles);
+  EXPECT_GT(LinesWith(g.corpus, U'\u0627'), 200u);  // ا ALEF
+  EXPECT_GT(LinesWith(g.corpus, U'\u060C'), 150u);  // ، ARABIC COMMA
+  EXPECT_GT(LinesWith(g.corpus, U'\u061B'), 50u);   // ؛ ARABIC SEMICOLON
+  EXPECT_GT(LinesWith(g.corpus, U'\u061F'), 20u);   // ؟ ARABIC QUESTION MARK
+  EXPECT_GT(LinesWith(g.corpus, U'\u064B'), 50u);   // tanween (a combining mark), as in أيضاً
+  // Some stories write Arabic-Indic digits, the others ASCII digits.
+  size_t indic = 0, ascii = 0;
+  simdjson::dom::parser parser;
+  for (const std::string& line : Lines(g.corpus)) {
+    std::string_view text;
+    ASSERT_EQ(parser.parse(line)["text"].get_string().get(text), simdjson::SUCCESS);
+    if (text.find("\xD8\xA7") == std::string_view::npos) continue;  // an English short record
+    bool has_indic = false;
+    for (size_t i = 0; i + 1 < text.size(); ++i) {
+      has_indic |= text[i] == '\xD9' && static_cast<unsigned char>(text[i + 1]) >= 0xA0 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0xA9;
+    }
+    indic += has_indic;
+    ascii += text.find_first_of("0123456789") != std::string_view::npos;
+  }
+  EXPECT_GT(indic, 30u);
+  EXPECT_GT(ascii, 30u);
+  // Arabic is written only on request: the mixed-language draw is unchanged.
+  const Generated mixed = Generate(dir, "mixed", 400, 3, "--non-english 1");
+  EXPECT_EQ(LinesWith(mixed.corpus, U'\u060C'), 0u);
   fs::remove_all(dir);
 }
 

@@ -172,7 +172,7 @@ class BlockMaker {
  private:
   const Language* ChooseLanguage(Rng* rng) const {
     if (!preset_.language.empty()) return FindLanguage(preset_.language);
-    const auto& all = AllLanguages();
+    const auto& all = MixedLanguages();
     if (all.size() > 1 && rng->Chance(preset_.non_english)) return all[1 + rng->Below(all.size() - 1)];
     return all[0];
   }
@@ -533,7 +533,7 @@ class BlockMaker {
 
   static QuoteStyle SiteStyleQuotesFor(const Language* lang) {
     if (lang->code() == "fr") return QuoteStyle::kGuillemetsSpaced;
-    if (lang->code() == "ru" || lang->code() == "es") return QuoteStyle::kGuillemets;
+    if (lang->code() == "ru" || lang->code() == "es" || lang->code() == "ar") return QuoteStyle::kGuillemets;
     return QuoteStyle::kCurly;
   }
 

@@ -1,6 +1,6 @@
 // Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 //
-// Spanish, French, Russian and Chinese: one general topic each, a few hundred words and a dozen or so
+// Spanish, French, Russian, Chinese and Arabic: one general topic each, a few hundred words and a dozen or so
 // sentence templates, enough for articles whose words and near-duplicates behave like real ones
 // (accents, Cyrillic inflection, guillemets, Han text without spaces). Grammar is kept plausible by
 // building noun phrases whole and choosing subjects that need no agreement (plural subjects in Russian,
@@ -405,15 +405,128 @@ std::unique_ptr<Language> BuildChinese() {
   return zh;
 }
 
+// Arabic (Modern Standard, news register): masculine singular institutions as subjects so that verbs need
+// no agreement, verb-first sentences with the speech verb agreeing with the speaker ({SAYP}: "أكد ..." /
+// "أكدت ..."), masculine and feminine heads with their own adjective, Arabic punctuation (، ؛ ؟) glued to the word before it, a few words with tanween or shadda
+// (combining marks), and Arabic-Indic digits in some stories (Story::native_digits).
+std::unique_ptr<Language> BuildArabic() {
+  auto ar = std::make_unique<Language>("ar", true);
+  Language& l = *ar;
+  l.set_thousands_sep(',');
+  l.AddTopic("general", "akhbar");
+  l.AddList(nullptr, "SUJ",
+            "المجلس البلدي|البنك المركزي|البرلمان|الاتحاد العام للعمال|مجلس الإدارة|المكتب الوطني للإحصاء|"
+            "الصندوق الوطني للتنمية|الفريق الحكومي|المجلس الإقليمي|الجهاز الرقابي|مجلس الوزراء|"
+            "المكتب الإعلامي للوزارة",
+            WordClass::kNoun);
+  l.AddList(nullptr, "VPAST",
+            "أعلن|أقرّ|رفض|قدّم|انتقد|اقترح|علّق|مدّد|خفّض|أجّل|وقّع|راجع|موّل|ناقش|اعتمد|جمّد",
+            WordClass::kVerb);
+  l.AddList(nullptr, "HEADM", "مشروع|قانون|برنامج|صندوق|اتفاق|تقرير|إصلاح|قرار|نظام", WordClass::kNoun);
+  l.AddList(nullptr, "HEADF", "خطة|استراتيجية|ميزانية|مبادرة|لائحة", WordClass::kNoun);
+  l.AddList(nullptr, "HEAD", "{HEADM}|{HEADM}|{HEADF}");
+  l.AddList(nullptr, "TEMA",
+            "الإسكان|النقل|التوظيف|الطاقة|التعليم|الصحة|المياه|الأمن الغذائي|السياحة|التقاعد|التجارة|الزراعة|"
+            "الثقافة|الصيد البحري|البحث العلمي|الضرائب",
+            WordClass::kNoun);
+  // Named things ("مشروع أوران") make sentences of different stories differ.
+  l.AddList(nullptr, "THING", "مشروع {NEW}|خطة {NEW}|قانون {NEW}|برنامج {NEW}|اتفاق {NEW}");
+  l.AddList(nullptr, "OBJ", "{X}|{X}|{HEAD} {TEMA}|{HEADM} {TEMA} الجديد|{HEADF} {TEMA} الجديدة");
+  l.AddList(nullptr, "GRP",
+            "السكان|العمال|المزارعين|الطلاب|الأطباء|المتقاعدين|السائقين|المعلمين|التجار|المرضى",
+            WordClass::kNoun);
+  l.AddList(nullptr, "MONTH",
+            "يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر");
+  l.AddList(nullptr, "DAY",
+            "يوم الاثنين|يوم الثلاثاء|يوم الأربعاء|يوم الخميس|يوم الجمعة|يوم السبت|يوم الأحد|الأسبوع الماضي|"
+            "مطلع الشهر الجاري|أمس");
+  l.AddList(nullptr, "CONN",
+            "ومع ذلك،|وفي المقابل،|ومن جهة أخرى،|وفي غضون ذلك،|وإضافة إلى ذلك،|وفي الوقت نفسه،|"
+            "وبحسب مصادر رسمية،");
+  l.AddList(nullptr, "ADV", "رسمياً|أيضاً|مجدداً|حالياً|فعلاً|سابقاً|علناً|نهائياً", WordClass::kAdv);
+  l.AddList(nullptr, "VINF", "إقرار|تأجيل|مراجعة|دعم|تعديل|تمويل|رفض|تمديد", WordClass::kVerb);
+  l.AddList(nullptr, "SAYM", "أكد|أوضح|ذكر|أضاف");
+  l.AddList(nullptr, "SAYF", "أكدت|أوضحت|ذكرت|أضافت");
+  l.AddList(nullptr, "QUOTE",
+            "نحن <عازمون على|ماضون في> {VINF} {OBJ}|هذا يوم <مهم|تاريخي|صعب> بالنسبة إلى {L}|"
+            "المواطنون يستحقون إجابات واضحة|هذا القرار لا يحتمل التأجيل|"
+            "عملنا على هذا الملف <لأشهر|لسنوات>|من السذاجة الاعتقاد بأن {OBJ} سيحل كل المشكلات|"
+            "لماذا تأخر {OBJ} كل هذا الوقت؟");
+  l.AddList(nullptr, "MONEY", "{NUM} مليون دينار|{DEC} مليار دينار|{NUM} ألف دينار|{NUM} دينار");
+  l.AddList(nullptr, "PCT", "{DEC}%|{DEC} في المئة|{NUMS} في المئة|{DEC}٪");
+  l.AddList(nullptr, "FIGURE", "{DEC} مليار دينار|{NUM} مليون دينار");
+  l.AddList(nullptr, "ROLE",
+            "المتحدث باسم {O}|رئيس {O}|وزير المالية|رئيس بلدية {L}|مدير {O}|الخبير الاقتصادي في {O}|"
+            "مستشار وزير الصحة|الأمين العام للنقابة");
+  l.AddList(nullptr, "ORG",
+            "البنك المركزي في {C}|جامعة {L}|مجموعة {SN}|غرفة التجارة في {L}|المعهد الوطني للإحصاء|"
+            "شركة {SN} للنقل|مؤسسة {SN}|الاتحاد العام للعمال|هيئة {NEW} للطاقة");
+  l.AddList(nullptr, "CLAUSE",
+            "{SUJ} {VPAST} {OBJ}|{OBJ} سيكلف {MONEY}|{OBJ} <قد يدخل|سيدخل> حيز التنفيذ في {MONTH}|"
+            "أكثر من {NUM} من {GRP} <يؤيدون|يرفضون> {OBJ}");
+  for (const char* body : {
+           "{SAYP} {DAY} أن {CLAUSE}.",
+           "{SUJ} {VPAST} {DAY} {OBJ}، وفقاً <لبيان صادر عن|لمصادر في|لأرقام نشرتها> {O}.",
+           "“{QUOTE}”، {SAYP}.",
+           "{CONN} {VPAST} {SUJ} {OBJ} {ADV}.",
+           "وبحسب {O}، <احتج أكثر من {NUM} من {GRP} في {L} على|وقّع أكثر من {NUM} من {GRP} في {L} على عريضة "
+           "ضد> {OBJ}.",
+           "ويأتي قرار {P} بعد {NUM} يوماً من <النقاش|المفاوضات|التوتر> حول {OBJ}.",
+           "هل <يمكن|ينبغي> {VINF} {OBJ}؟ سؤال يقسم {GRP} في {L}.",
+           "وتبلغ كلفة {OBJ} نحو {MONEY}، بحسب {O}.",
+           "وفي عام {YEAR}، كان {SUJ} قد {VPAST} {OBJ} في {L}.",
+           "<ارتفع|انخفض> معدل <التضخم|البطالة|أسعار المساكن> إلى {PCT} في {MONTH}.",
+           "ويتوقع {SUJ} أن يدخل {OBJ} حيز التنفيذ في {MONTH} {YEAR}.",
+           "{SUJ} — الذي <سبق أن|طالما> {VPAST} {OBJ} — أعلن {DAY} أن {P} <سيتولى|سيراجع> {X}.",
+           "ويرى خبراء أن {OBJ} <قد يساعد|لن يساعد> {GRP}؛ فيما يطالب آخرون بمزيد من الشفافية.",
+           "وكان مسؤولون في {O} قد <أكدوا|نفوا> أن {CLAUSE}.",
+           "{SAYP} للصحفيين أن “{QUOTE}”.",
+           "ولم يصدر أي تعليق عن {O} حتى الآن؛ غير أن {SUJ} <وعد|تعهد> بنشر التفاصيل قريباً.",
+       }) {
+    l.AddList(nullptr, "BODY", body);
+  }
+  l.AddList(nullptr, "HEADLINE",
+            "{SUJ} {VPAST} {OBJ}|{GRP} في {L} ضد {OBJ}|{SUJ} يدافع عن {OBJ}|{OBJ}: {NUM} من {GRP} متضررون|"
+            "{L}: {OBJ} <يثير الجدل|يقسم الآراء>|هل ينجح {OBJ}؟");
+  l.AddList(nullptr, "AGENCY", "وكالة الأنباء الساحلية|وكالة ميريديان للأنباء|الخدمة الإخبارية الشمالية");
+  l.AddList(nullptr, "DATELINE", "{L} ({AG}) —|{L}، {D} {MONTH} ({AG}) —");
+  l.AddWords("FIRST_M", "أحمد|محمد|يوسف|عمر|خالد|سامي|كريم|طارق|ماجد|هشام|نبيل|فادي|زياد|رامي|وليد");
+  l.AddWords("FIRST_F", "فاطمة|مريم|ليلى|سلمى|نور|هدى|رنا|دينا|سارة|أمل|ريم|لينا|ياسمين|هالة");
+  l.AddWords("SN_ROOT",
+             "الخطي|السعد|البار|النجا|الحدا|الزين|العمر|القاس|الشام|الرفا|المصر|الحلب|البست|الفرا|الكرد|"
+             "الصبا|الدبا|العطا");
+  l.AddWords("SN_END", "ب|ي|وني|اوي|ان|ار|يري|ود");
+  l.AddWords("SURNAME", "بن عيسى|أبو زيد|آل نصر");
+  l.AddWords("NAME_A", "أور|كيل|فاس|تام|بري|هال|كور|ديل|فين|جيل|لين|مار|نيف|بال|روس|سول|تور|فار|زان|أست");
+  l.AddWords("NAME_B", "ان|ورا|يكس|يون|انس|ير|اك|يل|و|ين|ول|يد|ون|يس|الي");
+  l.AddWords("CITY_PRE", "عين|بئر|تل|رأس|دير");
+  l.AddWords("CITY_ROOT", "بحر|نور|رمل|زهر|ساحل|جبل|نخل|قمر|سهل|ورد|صخر|غيم");
+  l.AddWords("CITY_END", "ية|ان|ون|ين|ة|ستان");
+  l.AddWords("COUNTRY", "فالدوريا|نورفانيا|إستريليا|مونتافيا|سيرافيا");
+  l.Validate();
+  return ar;
+}
+
 const std::vector<const Language*>& AllLanguages() {
   static const std::vector<const Language*>* all = [] {
     auto* v = new std::vector<const Language*>;
-    for (auto build : {BuildEnglish, BuildSpanish, BuildFrench, BuildRussian, BuildChinese}) {
+    for (auto build : {BuildEnglish, BuildSpanish, BuildFrench, BuildRussian, BuildChinese, BuildArabic}) {
       v->push_back(build().release());  // alive until exit by design
     }
     return v;
   }();
   return *all;
+}
+
+const std::vector<const Language*>& MixedLanguages() {
+  static const std::vector<const Language*>* mixed = [] {
+    auto* v = new std::vector<const Language*>;
+    for (const Language* l : AllLanguages()) {
+      if (l->code() != "ar") v->push_back(l);
+    }
+    return v;
+  }();
+  return *mixed;
 }
 
 const Language* FindLanguage(std::string_view code) {

@@ -118,6 +118,7 @@ bool IsWordChar(char32_t cp) {
   if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   if (cp < 0xC0) return false;                     // Latin-1 punctuation and symbols
   if (cp == 0xD7 || cp == 0xF7) return false;      // × ÷
+  if (cp == 0x60C || cp == 0x61B || cp == 0x61F || cp == 0x66A || cp == 0x6D4) return false;  // ، ؛ ؟ ٪ ۔
   if (cp >= 0x2000 && cp <= 0x206F) return false;  // general punctuation: dashes, quotes, spaces
   if (cp >= 0x20A0 && cp <= 0x20CF) return false;  // currency symbols
   if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
@@ -171,6 +172,10 @@ void ClassifyPunct(char32_t cp, TokKind* kind, uint8_t* flags) {
     case U'？':
     case U'、':
     case U'）':
+    case U'\u060C':  // ، ARABIC COMMA
+    case U'\u061B':  // ؛ ARABIC SEMICOLON
+    case U'\u061F':  // ؟ ARABIC QUESTION MARK
+    case U'\u066A':  // ٪ ARABIC PERCENT SIGN
     case U'\'':
       *flags = kGlueLeft;
       return;

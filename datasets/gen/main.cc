@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
   app.add_option("--non-english", non_english, "Share of non-English stories (preset: 0.05)")
       ->check(CLI::Range(0.0, 1.0));
   std::string language;
-  app.add_option("--lang", language, "Write every story in this language: en, es, fr, ru or zh");
+  app.add_option("--lang", language, "Write every story in this language: en, es, fr, ru, zh or ar");
   app.add_option("--min-words", min_words, "Shortest article body in words (preset: 150)")
       ->check(CLI::Range(1u, 100000u));
   app.add_option("--max-words", max_words, "Longest article body in words (preset: 1200)")
@@ -152,7 +152,7 @@ int main(int argc, char** argv) {
   if (max_copies > 0) p.copies_weights.resize(max_copies);
   if (!language.empty()) {
     if (dg::FindLanguage(language) == nullptr) {
-      std::fprintf(stderr, "neardup-datagen: no language '%s' (en, es, fr, ru, zh)\n", language.c_str());
+      std::fprintf(stderr, "neardup-datagen: no language '%s' (en, es, fr, ru, zh, ar)\n", language.c_str());
       return kExitUsage;
     }
     p.language = language;

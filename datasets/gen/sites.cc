@@ -56,6 +56,8 @@ const std::vector<Site> kSites = {
   {"www.gorodskie-novosti.example", "Городские новости", "ru", 1, U::kQuery, T::kIsoUtc, true, false, Q::kGuillemets, D::kEmSpaced, false, 0, false, false, " | Городские новости", J::kAscii},
   {"dongfang-kuaixun.example", "东方快讯", "zh", 2, U::kHtml, T::kIsoOffset, false, false, Q::kCurly, D::kEmTight, false, 0, false, false, "", J::kUtf8},
   {"www.chengshi-ribao.example", "城市日报", "zh", 1, U::kQuery, T::kIsoUtc, true, false, Q::kCurly, D::kEmTight, true, 0, false, false, "_城市日报", J::kAscii},
+  {"sada-alsahil.example", "صدى الساحل", "ar", 2, U::kSlugId, T::kIsoOffset, false, true, Q::kGuillemets, D::kEmSpaced, true, 0, false, false, "", J::kUtf8},
+  {"www.akhbar-almadina.example", "أخبار المدينة", "ar", 1, U::kQuery, T::kIsoUtc, true, false, Q::kCurly, D::kEmSpaced, false, 0, false, false, " | أخبار المدينة", J::kAscii},
 };
 // clang-format on
 

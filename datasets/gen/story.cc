@@ -43,6 +43,7 @@ Story::Story(const Language* lang, const Topic* topic, uint64_t id, Rng rng)
   day_ = static_cast<int>(rng.Range(1, 28));
   const bool zh = lang->code() == "zh";
   const bool ru = lang->code() == "ru";
+  if (lang->code() == "ar") native_digits_ = rng.Chance(0.4);  // drawn for Arabic only
 
   const auto& countries = lang->Words("COUNTRY");
   if (!countries.empty()) country.push_back(MakeWord(PickWord(countries, &rng)));
@@ -267,18 +268,41 @@ void ArticleWriter::Mention(const Person& p, size_t index, char mod, std::vector
   }
 }
 
+namespace {
+
+// `ascii` (digits with the language's decimal mark and thousands separator) in Arabic-Indic digits:
+// U+0660-0669, U+066B ARABIC DECIMAL SEPARATOR, U+066C ARABIC THOUSANDS SEPARATOR.
+std::string ArabicIndic(std::string_view ascii, char decimal_mark) {
+  std::string out;
+  for (const char c : ascii) {
+    if (c >= '0' && c <= '9') {
+      AppendUtf8(static_cast<char32_t>(0x660 + (c - '0')), &out);
+    } else {
+      AppendUtf8(c == decimal_mark ? U'\u066B' : U'\u066C', &out);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Tok ArticleWriter::NumberWord(std::string ascii) {
+  if (story_->native_digits()) ascii = ArabicIndic(ascii, story_->lang()->decimal_mark());
+  return story_->Word(std::move(ascii), WordClass::kNumber);
+}
+
 Tok ArticleWriter::NumberTok(uint64_t value) {
   std::string digits;
   AppendUint(value, &digits);
   const char sep = story_->lang()->thousands_sep();
   const uint64_t from = story_->lang()->code() == "en" ? 1000 : 10000;
-  if (sep == 0 || value < from) return story_->Word(std::move(digits), WordClass::kNumber);
+  if (sep == 0 || value < from) return NumberWord(std::move(digits));
   std::string s;
   for (size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) s.push_back(sep);
     s.push_back(digits[i]);
   }
-  return story_->Word(std::move(s), WordClass::kNumber);
+  return NumberWord(std::move(s));
 }
 
 Tok ArticleWriter::DecimalTok(uint32_t tenths) {
@@ -286,7 +310,7 @@ Tok ArticleWriter::DecimalTok(uint32_t tenths) {
   AppendUint(tenths / 10, &s);
   s.push_back(story_->lang()->decimal_mark());
   AppendUint(tenths % 10, &s);
-  return story_->Word(std::move(s), WordClass::kNumber);
+  return NumberWord(std::move(s));
 }
 
 void ArticleWriter::Fill(Slot slot, char mod, Rng* rng, std::vector<Tok>* out) {
@@ -381,7 +405,7 @@ void ArticleWriter::Fill(Slot slot, char mod, Rng* rng, std::vector<Tok>* out) {
     case Slot::kYear: {
       std::string year;
       AppendUint(static_cast<uint64_t>(rng->Range(2015, 2026)), &year);
-      out->push_back(st.Word(std::move(year), WordClass::kNumber));
+      out->push_back(NumberWord(std::move(year)));
       return;
     }
     case Slot::kDayOfMonth:

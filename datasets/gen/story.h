@@ -43,6 +43,9 @@ class Story {
   uint64_t id() const { return id_; }
   int month() const { return month_; }  ///< 1..12, the story's date in 2025
   int day() const { return day_; }      ///< 1..28
+  /// Numbers written with Arabic-Indic digits (٠-٩, decimal mark ٫, thousands separator ٬): some Arabic
+  /// stories; every other story writes ASCII digits.
+  bool native_digits() const { return native_digits_; }
 
   std::string_view Intern(std::string s);
   Tok Word(std::string s, WordClass cls = WordClass::kNone) { return MakeWord(Intern(std::move(s)), cls); }
@@ -59,6 +62,7 @@ class Story {
   const Topic* topic_;
   uint64_t id_;
   int month_, day_;
+  bool native_digits_ = false;
   std::deque<std::string> arena_;
 };
 
@@ -106,6 +110,7 @@ class ArticleWriter : public SlotFiller {
 
  private:
   void Mention(const Person& p, size_t index, char mod, std::vector<Tok>* out);
+  Tok NumberWord(std::string ascii);  ///< a number token, in the story's digits
   Tok NumberTok(uint64_t value);
   Tok DecimalTok(uint32_t tenths);
   size_t PickPerson();
