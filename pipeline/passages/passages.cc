@@ -13,8 +13,11 @@
 //    template, never link anything by themselves) and its hash falls in a content-defined 1-in-2 sample
 //    (the same shingle is kept in every document, whatever surrounds it). When each of two copies
 //    changes one word in ten, about 4 in 10 four-word shingles survive in both (3 in 10 five-word ones).
-// 3. Index. Postings (fingerprint, document, word) are sorted once (radix buckets, then a sort per
-//    bucket); fingerprints seen in one document are dropped. A fingerprint in at most `cap` documents
+// 3. Index. Postings (fingerprint, document, word) are grouped by fingerprint with a stable radix
+//    scatter into buckets (documents stay in order) and a stable sort of each bucket by fingerprint;
+//    fingerprints seen in one document are dropped. Each posting's group is written back to its
+//    document's entry (entries lie where the fingerprint pass wrote the postings: by document and word),
+//    so no per-document sort is needed. A fingerprint in at most `cap` documents
 //    proposes every pair of them. A fingerprint above the cap ("capped": a common phrase, or a paragraph
 //    quoted by many documents) proposes a pair only through "heavy" occurrences: those inside a run of
 //    frequent fingerprints (in at least cap/2 documents, no more than kRunGap words apart) that covers
@@ -31,12 +34,15 @@
 //    least min_words words and its similarity reaches min_similarity.
 //
 // Every parallel step writes to slots owned by one document or one fixed chunk of documents, counts are
-// sums, and every sort uses a total order, so the output does not depend on the number of threads.
+// sums, and every sort uses a total order or is stable over an input in a fixed order, so the output
+// does not depend on the number of threads. (Where a chunk's words and postings land in their flat
+// tables depends on timing; nothing depends on that place but the entries, which follow it.)
 //
 // Cost: tokenizing and indexing are linear; the pairs a fingerprint proposes are bounded by cap^2 and,
 // through heavy occurrences, by max_shared_docs^2, so the alignment work is linear in the number of
-// fingerprints with those constants. Memory: 4 bytes per word, 16 bytes per sampled shingle while the
-// index is built, then the shared fingerprints only.
+// fingerprints with those constants. Memory: 4 bytes per word; 16 bytes per sampled shingle for its
+// posting (released once the index is built), 16 for its bucket copy while the index is built and 16
+// for its entry; 8 per indexed posting. The large tables are mapped with huge pages requested.
 
 #include "pipeline/passages/passages.h"
 
@@ -54,12 +60,14 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "kernels/tokenize.h"
+#include "pipeline/io/memory.h"
 
 namespace neardup {
 namespace {
@@ -118,12 +126,50 @@ constexpr size_t kScatterBlocks = 64;
 
 // ---------------------------------------------------------------------------------------------- storage
 
-// The words of the documents of one chunk, back to back.
-struct ChunkWords {
-  std::vector<uint32_t> words;        // one value per word (low 31 bits of its hash, kCommonBit)
-  std::vector<uint32_t> word_begin;   // document i of the chunk: words [word_begin[i], word_begin[i + 1])
-  std::vector<uint32_t> range_ends;   // per document, word index ending each non-empty range
-  std::vector<uint32_t> range_begin;  // document i: range_ends [range_begin[i], range_begin[i + 1])
+// A fixed-size array of a trivially copyable type, uninitialized, in memory mapped with huge pages
+// requested when large (ByteBlock): the stage fills a few hundred MB of fresh memory per run, and at
+// 4 KB a page fault that cost about a tenth of the stage.
+template <typename T>
+class BigArray {
+  static_assert(std::is_trivially_copyable_v<T>);
+
+ public:
+  BigArray() = default;
+  explicit BigArray(size_t n)
+      : n_(n), block_(std::make_unique<ByteBlock>(std::max<size_t>(1, n) * sizeof(T))) {}
+  T* data() const { return reinterpret_cast<T*>(block_->data()); }
+  T& operator[](size_t i) const { return data()[i]; }
+  size_t size() const { return n_; }
+  void reset() {
+    block_.reset();
+    n_ = 0;
+  }
+
+ private:
+  size_t n_ = 0;
+  std::unique_ptr<ByteBlock> block_;
+};
+
+// Pieces of a BigArray handed out to parallel tasks, each exactly as large as the task needs; where a
+// piece lands depends on timing, so a task keeps its own offset and nothing reads across pieces in
+// storage order.
+template <typename T>
+class BumpArray {
+ public:
+  explicit BumpArray(size_t capacity) : storage_(capacity) {}
+  size_t Take(size_t n) { return used_.fetch_add(n, std::memory_order_relaxed); }  // offset of n items
+  T* data() const { return storage_.data(); }
+  size_t used() const { return used_.load(std::memory_order_relaxed); }
+  void reset() { storage_.reset(); }
+
+ private:
+  BigArray<T> storage_;
+  std::atomic<size_t> used_{0};
+};
+
+// Where a chunk's items lie in a BumpArray.
+struct Piece {
+  size_t offset = 0, size = 0;
 };
 
 // A document's words, as the alignment reads them.
@@ -134,31 +180,39 @@ struct DocView {
   uint32_t n_ranges = 0;
 };
 
+// A sampled shingle of a document, as the fingerprint pass writes it (chunk by chunk, documents and
+// words ascending).
 struct Posting {
   uint64_t hash;
   uint32_t doc;
   uint32_t pos;  // word index of the shingle's first word
-  bool operator<(const Posting& o) const {
-    if (hash != o.hash) return hash < o.hash;
-    if (doc != o.doc) return doc < o.doc;
-    return pos < o.pos;
-  }
 };
 
-// Fingerprints found in two or more documents ("groups").
-struct Index {
-  std::vector<uint64_t> begin;               // group g's postings are [begin[g], begin[g + 1])
-  std::vector<uint32_t> docs;                // distinct documents of group g
-  std::vector<uint32_t> post_doc, post_pos;  // sorted by document, then word
+// A posting in the index's buckets: `origin` is its place among the fingerprint pass's postings, which
+// is also its document's Entry.
+struct BucketPosting {
+  uint64_t hash;
+  uint32_t doc;
+  uint32_t origin;
 };
 
-// One occurrence of an indexed fingerprint in a document, and where the group's postings of later
-// documents begin (for a group within the cap).
+// One sampled shingle of a document, at the same place as its posting (a document's entries are
+// contiguous, by word). `group` is the indexed fingerprint it belongs to (kNoGroup: the fingerprint is
+// in one document only, or the document already has kMaxPositionsPerDoc occurrences of it), and
+// `later` where the group's postings of later documents begin.
+constexpr uint32_t kNoGroup = UINT32_MAX;
 struct Entry {
   uint32_t pos;
   uint32_t group;
   uint64_t later;
-  bool operator<(const Entry& o) const { return pos != o.pos ? pos < o.pos : group < o.group; }
+};
+
+// Fingerprints found in two or more documents ("groups").
+struct Index {
+  BigArray<uint64_t> begin;               // group g's postings are [begin[g], begin[g + 1])
+  BigArray<uint32_t> docs;                // distinct documents of group g
+  BigArray<uint32_t> post_doc, post_pos;  // sorted by document, then word
+  size_t n_groups = 0;
 };
 
 struct HeavyPosting {
@@ -317,21 +371,61 @@ std::pair<uint32_t, uint32_t> RangeOf(const DocView& doc, uint32_t pos) {
 
 // ---------------------------------------------------------------------------------------------- index
 
-// Sorts the postings of every chunk by (fingerprint, document, word) and keeps the fingerprints found in
-// two or more documents, at most kMaxPositionsPerDoc occurrences per document. Releases the chunks.
-void BuildIndex(std::vector<std::vector<Posting>>* chunk_postings, size_t cap, Index* index,
-                PassageStats* stats) {
-  std::vector<std::vector<Posting>>& chunks = *chunk_postings;
-  const size_t n_chunks = chunks.size();
+// Sorts [first, last) by hash, keeping the order of equal hashes: a counting sort on the 8 bits below
+// the bucket's, then an insertion sort of each part (a few postings each; a stable sort past 64).
+void SortBucketByHash(BucketPosting* first, BucketPosting* last, std::vector<BucketPosting>* tmp) {
+  const size_t n = static_cast<size_t>(last - first);
+  auto insertion_sort = [](BucketPosting* f, BucketPosting* l) {
+    for (BucketPosting* i = f + 1; i < l; ++i) {
+      const BucketPosting x = *i;
+      BucketPosting* j = i;
+      for (; j > f && (j - 1)->hash > x.hash; --j) *j = *(j - 1);
+      *j = x;
+    }
+  };
+  if (n <= 32) {
+    insertion_sort(first, last);
+    return;
+  }
+  constexpr int kShift = 64 - kBucketBits - 8;
+  std::array<uint32_t, 257> at{};
+  for (size_t i = 0; i < n; ++i) ++at[(first[i].hash >> kShift & 0xFF) + 1];
+  for (size_t k = 1; k <= 256; ++k) at[k] += at[k - 1];
+  tmp->resize(n);
+  std::array<uint32_t, 257> next = at;
+  for (size_t i = 0; i < n; ++i) (*tmp)[next[first[i].hash >> kShift & 0xFF]++] = first[i];
+  for (size_t k = 0; k < 256; ++k) {
+    BucketPosting* f = tmp->data() + at[k];
+    BucketPosting* l = tmp->data() + at[k + 1];
+    if (l - f <= 64) {
+      insertion_sort(f, l);
+    } else {
+      std::stable_sort(f, l, [](const BucketPosting& x, const BucketPosting& y) { return x.hash < y.hash; });
+    }
+  }
+  std::copy(tmp->begin(), tmp->end(), first);
+}
+
+// Groups the postings (chunk c's are pieces[c] of `postings`) by fingerprint, and keeps the fingerprints
+// found in two or more documents, at most kMaxPositionsPerDoc occurrences per document, sorted by
+// (fingerprint, document, word): a stable scatter into radix buckets by the top bits of the fingerprint
+// (chunks in order, so each bucket stays in document and word order) and a stable sort of each bucket.
+// entries[origin] (origin: the place of a posting in `postings`) gets the posting's word, and its group
+// and where the group's later documents begin if it is kept. Releases `postings`.
+void BuildIndex(BumpArray<Posting>* postings, const std::vector<Piece>& pieces, size_t cap,
+                const BigArray<Entry>& entries, Index* index, PassageStats* stats) {
+  const size_t n_chunks = pieces.size();
   const size_t n_blocks = std::min(kScatterBlocks, std::max<size_t>(1, n_chunks));
   auto block_begin = [&](size_t b) { return b * n_chunks / n_blocks; };
   auto bucket_of = [](uint64_t hash) { return static_cast<size_t>(hash >> (64 - kBucketBits)); };
+  const Posting* const source = postings->data();
   // counts[b * kBuckets + k]: postings of block b in bucket k, then where block b writes them.
   std::vector<uint64_t> counts(n_blocks * kBuckets, 0);
   tbb::parallel_for(size_t{0}, n_blocks, [&](size_t b) {
     uint64_t* row = counts.data() + b * kBuckets;
     for (size_t c = block_begin(b); c < block_begin(b + 1); ++c) {
-      for (const Posting& p : chunks[c]) ++row[bucket_of(p.hash)];
+      for (size_t i = pieces[c].offset; i < pieces[c].offset + pieces[c].size; ++i)
+        ++row[bucket_of(source[i].hash)];
     }
   });
   std::vector<uint64_t> bucket_begin(kBuckets + 1, 0);
@@ -345,71 +439,92 @@ void BuildIndex(std::vector<std::vector<Posting>>* chunk_postings, size_t cap, I
     }
   }
   bucket_begin[kBuckets] = total;
-  // Left uninitialized: pages become resident as the scatter fills them while it releases the chunks,
-  // so the postings are not held twice at the peak.
-  std::unique_ptr<Posting[]> postings(new Posting[total]);
+  BigArray<BucketPosting> sorted(total);
   tbb::parallel_for(size_t{0}, n_blocks, [&](size_t b) {
     uint64_t* next = counts.data() + b * kBuckets;
     for (size_t c = block_begin(b); c < block_begin(b + 1); ++c) {
-      for (const Posting& p : chunks[c]) postings[next[bucket_of(p.hash)]++] = p;
-      std::vector<Posting>().swap(chunks[c]);
+      for (size_t i = pieces[c].offset; i < pieces[c].offset + pieces[c].size; ++i) {
+        const Posting& p = source[i];
+        sorted[next[bucket_of(p.hash)]++] = {p.hash, p.doc, static_cast<uint32_t>(i)};
+        entries[i] = {p.pos, kNoGroup, 0};
+      }
     }
   });
+  postings->reset();
 
-  // Each bucket is sorted and grouped on its own: a fingerprint lies in one bucket.
-  struct BucketIndex {
-    std::vector<uint64_t> ends;  // end of each group in post_doc, relative to the bucket
-    std::vector<uint32_t> docs, post_doc, post_pos;
-    uint64_t fingerprints = 0, capped = 0;
+  // Each bucket is sorted and its groups counted; then, from the totals, written to the index.
+  struct BucketCounts {
+    uint64_t groups = 0, kept = 0, fingerprints = 0, capped = 0;
   };
-  std::vector<BucketIndex> buckets(kBuckets);
-  tbb::parallel_for(size_t{0}, kBuckets, [&](size_t k) {
-    Posting* const first = postings.get() + bucket_begin[k];
-    Posting* const last = postings.get() + bucket_begin[k + 1];
-    std::sort(first, last);
-    BucketIndex& out = buckets[k];
-    for (Posting* i = first; i != last;) {
-      Posting* j = i + 1;
+  std::vector<BucketCounts> bucket_counts(kBuckets);
+  tbb::enumerable_thread_specific<std::vector<BucketPosting>> sort_scratch;
+  // Calls group(first, last, distinct documents) for each fingerprint of bucket k in two or more documents.
+  auto for_each_group = [&](size_t k, auto&& group) {
+    BucketPosting* const first = sorted.data() + bucket_begin[k];
+    BucketPosting* const last = sorted.data() + bucket_begin[k + 1];
+    for (BucketPosting* i = first; i != last;) {
+      BucketPosting* j = i + 1;
       uint32_t distinct = 1;
       for (; j != last && j->hash == i->hash; ++j) distinct += j->doc != (j - 1)->doc;
-      ++out.fingerprints;
-      if (distinct >= 2) {
-        out.capped += distinct > cap;
-        size_t run = 0;
-        for (Posting* p = i; p != j; ++p) {
-          run = (p != i && p->doc == (p - 1)->doc) ? run + 1 : 0;
-          if (run >= kMaxPositionsPerDoc) continue;
-          out.post_doc.push_back(p->doc);
-          out.post_pos.push_back(p->pos);
-        }
-        out.ends.push_back(out.post_doc.size());
-        out.docs.push_back(distinct);
-      }
+      group(i, j, distinct);
       i = j;
     }
+  };
+  tbb::parallel_for(size_t{0}, kBuckets, [&](size_t k) {
+    SortBucketByHash(sorted.data() + bucket_begin[k], sorted.data() + bucket_begin[k + 1],
+                     &sort_scratch.local());
+    BucketCounts& out = bucket_counts[k];
+    for_each_group(k, [&](const BucketPosting* i, const BucketPosting* j, uint32_t distinct) {
+      ++out.fingerprints;
+      if (distinct < 2) return;
+      ++out.groups;
+      out.capped += distinct > cap;
+      size_t run = 0;
+      for (const BucketPosting* p = i; p != j; ++p) {
+        run = (p != i && p->doc == (p - 1)->doc) ? run + 1 : 0;
+        out.kept += run < kMaxPositionsPerDoc;
+      }
+    });
   });
-  postings.reset();
-
-  uint64_t n_postings = 0, n_groups = 0;
-  for (const BucketIndex& b : buckets) {
-    n_postings += b.post_doc.size();
-    n_groups += b.docs.size();
-    stats->fingerprints += b.fingerprints;
-    stats->capped_fingerprints += b.capped;
+  std::vector<uint64_t> group_base(kBuckets + 1, 0), post_base(kBuckets + 1, 0);
+  for (size_t k = 0; k < kBuckets; ++k) {
+    group_base[k + 1] = group_base[k] + bucket_counts[k].groups;
+    post_base[k + 1] = post_base[k] + bucket_counts[k].kept;
+    stats->fingerprints += bucket_counts[k].fingerprints;
+    stats->capped_fingerprints += bucket_counts[k].capped;
   }
-  index->post_doc.reserve(n_postings);
-  index->post_pos.reserve(n_postings);
-  index->docs.reserve(n_groups);
-  index->begin.reserve(n_groups + 1);
-  index->begin.push_back(0);
-  for (BucketIndex& b : buckets) {
-    const uint64_t base = index->post_doc.size();
-    for (uint64_t e : b.ends) index->begin.push_back(base + e);
-    index->docs.insert(index->docs.end(), b.docs.begin(), b.docs.end());
-    index->post_doc.insert(index->post_doc.end(), b.post_doc.begin(), b.post_doc.end());
-    index->post_pos.insert(index->post_pos.end(), b.post_pos.begin(), b.post_pos.end());
-    b = BucketIndex();
-  }
+  const uint64_t n_groups = group_base[kBuckets], n_postings = post_base[kBuckets];
+  index->n_groups = n_groups;
+  index->begin = BigArray<uint64_t>(n_groups + 1);
+  index->docs = BigArray<uint32_t>(n_groups);
+  index->post_doc = BigArray<uint32_t>(n_postings);
+  index->post_pos = BigArray<uint32_t>(n_postings);
+  index->begin[n_groups] = n_postings;
+  tbb::parallel_for(size_t{0}, kBuckets, [&](size_t k) {
+    uint64_t g = group_base[k], at = post_base[k];
+    for_each_group(k, [&](const BucketPosting* i, const BucketPosting* j, uint32_t distinct) {
+      if (distinct < 2) return;
+      index->begin[g] = at;
+      index->docs[g] = distinct;
+      // Document by document: the first kMaxPositionsPerDoc occurrences are kept, and `later` is where
+      // the group's postings of the next document begin.
+      for (const BucketPosting* p = i; p != j;) {
+        const BucketPosting* r = p + 1;
+        while (r != j && r->doc == p->doc) ++r;
+        const size_t kept = std::min<size_t>(static_cast<size_t>(r - p), kMaxPositionsPerDoc);
+        for (size_t t = 0; t < kept; ++t) {
+          Entry& entry = entries[p[t].origin];
+          index->post_doc[at + t] = p->doc;
+          index->post_pos[at + t] = entry.pos;
+          entry.group = static_cast<uint32_t>(g);
+          entry.later = at + kept;
+        }
+        at += kept;
+        p = r;
+      }
+      ++g;
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------- alignment
@@ -455,75 +570,63 @@ struct Extension {
   uint32_t matches = 0;     // matching words on the alignment
 };
 
-// Banded X-drop extension: a[ia + i * dir] against b[ib + j * dir] for i < na, j < nb, scoring +1 per
+// Banded X-drop extension: a[ia + i * kDir] against b[ib + j * kDir] for i < na, j < nb, scoring +1 per
 // match and -1 per mismatch or gap, keeping |i - j| <= kBand. Returns the prefix lengths ending the
 // best-scoring alignment (the shortest among ties, so an extension never ends on a mismatch) and the
 // matches on it (the most among equal scores).
-Extension ExtendBanded(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
-                       int dir) {
+//
+// A cell holds score * 2^32 + matches, so that one signed maximum picks the best score and, among equal
+// scores, the most matches; a cell below best - kXDrop is dead (kDead, which stays far below any live
+// cell when a step is added). Every cell of the band is computed without branches on its neighbours:
+// one that the previous row cannot reach comes out dead. passages_test.cc checks it against the
+// reference below on random word sequences.
+template <int kDir>
+Extension ExtendBanded(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb) {
   if (na == 0 || nb == 0) return Extension();
   constexpr int kWidth = 2 * kBand + 1;
-  constexpr int kDead = INT_MIN / 4;
+  constexpr int64_t kOne = int64_t{1} << 32;
+  constexpr int64_t kDead = INT64_MIN / 4;
   // Slot d of row x holds prefix lengths (x, x + d - kBand); slot kWidth stays dead (the band's edge).
-  std::array<int, kWidth + 1> rows[2], matches[2];
-  rows[0].fill(kDead);
-  rows[1].fill(kDead);
-  matches[0].fill(0);
-  matches[1].fill(0);
-  int* prev = rows[0].data();
-  int* cur = rows[1].data();
-  int* prev_m = matches[0].data();
-  int* cur_m = matches[1].data();
+  int64_t rows[2][kWidth + 1];
+  int64_t* prev = rows[0];
+  int64_t* cur = rows[1];
+  for (int d = 0; d <= kWidth; ++d) prev[d] = cur[d] = kDead;
   const long nbl = static_cast<long>(nb);
-  int best = 0;
-  Extension out;
-  int lo = kBand, hi = kBand;  // live slots of the previous row
   for (int d = kBand; d < kWidth && d - kBand <= nbl && d - kBand <= kXDrop; ++d) {
-    prev[d] = -(d - kBand);  // row 0: words of b left out
-    hi = d;
+    prev[d] = -(d - kBand) * kOne;  // row 0: words of b left out
   }
+  int64_t best = 0;
+  Extension out;
+  const uint32_t* const pa = a + ia;
+  const uint32_t* const pb = b + ib - kDir;  // pb[y * kDir] is b's y-th word of the extension (y >= 1)
   for (size_t x = 1; x <= na; ++x) {
     const long base = static_cast<long>(x) - kBand;  // y of slot 0
-    const int from = static_cast<int>(std::max<long>({0L, lo - 1L, -base}));
+    const int from = static_cast<int>(std::max<long>(0L, -base));
     const int last = static_cast<int>(std::min<long>(kWidth - 1, nbl - base));
-    std::fill(cur, cur + kWidth + 1, kDead);
-    const uint32_t word_a = a[ia + (static_cast<long>(x) - 1) * dir];
-    int new_lo = kWidth, new_hi = -1;
+    const uint32_t word_a = pa[(static_cast<long>(x) - 1) * kDir];
+    const int64_t floor = best - kXDrop;
+    int64_t left = kDead;
+    int64_t live = kDead;
     for (int d = from; d <= last; ++d) {
       const long y = base + d;
-      int v = kDead, m = 0;
-      if (y >= 1 && prev[d] > kDead) {
-        const bool match = word_a == b[ib + (y - 1) * dir];
-        v = prev[d] + (match ? 1 : -1);
-        m = prev_m[d] + match;
+      int64_t v = std::max(prev[d + 1], left) - kOne;  // a word of a, or of b, left out
+      if (y >= 1) {
+        const int64_t diagonal = prev[d] + (word_a == pb[y * kDir] ? kOne + 1 : -kOne);
+        v = std::max(v, diagonal);
       }
-      if (prev[d + 1] > kDead && (prev[d + 1] - 1 > v || (prev[d + 1] - 1 == v && prev_m[d + 1] > m))) {
-        v = prev[d + 1] - 1;  // from (x - 1, y): a word of a left out
-        m = prev_m[d + 1];
-      }
-      if (d > 0 && cur[d - 1] > kDead && (cur[d - 1] - 1 > v || (cur[d - 1] - 1 == v && cur_m[d - 1] > m))) {
-        v = cur[d - 1] - 1;  // from (x, y - 1): a word of b left out
-        m = cur_m[d - 1];
-      }
-      if (v < best - kXDrop) v = kDead;
-      if (v == kDead) {
-        if (d > hi) break;  // past the previous row's live cells only this row's own cells feed: all dead
-        continue;
-      }
+      // The best score so far may rise within the row; cells after it are judged against it.
+      v = (v >> 32) < std::max(floor, best - kXDrop) ? kDead : v;
       cur[d] = v;
-      cur_m[d] = m;
-      new_lo = std::min(new_lo, d);
-      new_hi = d;
-      if (v > best) {
-        best = v;
-        out = {static_cast<uint32_t>(x), static_cast<uint32_t>(y), static_cast<uint32_t>(m)};
+      left = v;
+      live = std::max(live, v);
+      if ((v >> 32) > best) {
+        best = v >> 32;
+        out = {static_cast<uint32_t>(x), static_cast<uint32_t>(y), static_cast<uint32_t>(v & 0xFFFFFFFF)};
       }
     }
-    if (new_hi < 0) break;
+    for (int d = last + 1; d < kWidth; ++d) cur[d] = kDead;
+    if (live == kDead) break;
     std::swap(prev, cur);
-    std::swap(prev_m, cur_m);
-    lo = new_lo;
-    hi = new_hi;
   }
   return out;
 }
@@ -531,12 +634,13 @@ Extension ExtendBanded(const uint32_t* a, long ia, size_t na, const uint32_t* b,
 // ExtendBanded after the run of exact matches that starts the extension. Copied text is mostly exact, so
 // most of an extension is this loop; the banded alignment starts afresh at the first difference, which
 // is what the full alignment does up to cells that already lost two points to gaps.
-Extension Extend(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb, int dir) {
+template <int kDir>
+Extension Extend(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb) {
   size_t run = 0;
   const size_t n = std::min(na, nb);
-  while (run < n && a[ia + static_cast<long>(run) * dir] == b[ib + static_cast<long>(run) * dir]) ++run;
-  const long step = static_cast<long>(run) * dir;
-  const Extension rest = ExtendBanded(a, ia + step, na - run, b, ib + step, nb - run, dir);
+  while (run < n && a[ia + static_cast<long>(run) * kDir] == b[ib + static_cast<long>(run) * kDir]) ++run;
+  const long step = static_cast<long>(run) * kDir;
+  const Extension rest = ExtendBanded<kDir>(a, ia + step, na - run, b, ib + step, nb - run);
   return {static_cast<uint32_t>(run) + rest.da, static_cast<uint32_t>(run) + rest.db,
           static_cast<uint32_t>(run) + rest.matches};
 }
@@ -620,7 +724,10 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
   const long needed =
       std::max(1L, static_cast<long>(std::ceil(min_similarity * static_cast<double>(min_words))) -
                        static_cast<long>(kShingleWords) - 1);
+  constexpr size_t kSeedsAhead = 4;  // b's words at later seeds are far apart: fetch them meanwhile
+  for (size_t i = 0; i < std::min(n_seeds, kSeedsAhead); ++i) __builtin_prefetch(B + seeds[i].pb);
   for (size_t i = 0; i < n_seeds; ++i) {
+    if (i + kSeedsAhead < n_seeds) __builtin_prefetch(B + seeds[i + kSeedsAhead].pb);
     const uint32_t pa = seeds[i].pa, pb = seeds[i].pb;
     bool covered = false;
     for (const Region& r : regions) {
@@ -637,9 +744,9 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
     const auto rb = RangeOf(db, pb);
     if (NearDiagonalMatches(A, pa, ra, B, pb, rb, static_cast<uint32_t>(min_words)) < needed) continue;
     const uint32_t ea = pa + kShingleWords, eb = pb + kShingleWords;
-    const Extension right = Extend(A, ea, ra.second - ea, B, eb, rb.second - eb, 1);
+    const Extension right = Extend<1>(A, ea, ra.second - ea, B, eb, rb.second - eb);
     const Extension left =
-        Extend(A, static_cast<long>(pa) - 1, pa - ra.first, B, static_cast<long>(pb) - 1, pb - rb.first, -1);
+        Extend<-1>(A, static_cast<long>(pa) - 1, pa - ra.first, B, static_cast<long>(pb) - 1, pb - rb.first);
     regions.push_back({pa - left.da, ea + right.da, pb - left.db, eb + right.db,
                        static_cast<uint32_t>(kShingleWords) + left.matches + right.matches});
   }
@@ -727,18 +834,33 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   const size_t min_words = options.min_words;
   auto chunk_end = [&](size_t c) { return std::min(n, (c + 1) * chunk); };
 
-  // ---- 1. words and word counts
-  std::vector<ChunkWords> chunk_words(n_chunks);
+  // ---- 1. words and word counts. A chunk's words are gathered in scratch, then copied to their piece of
+  // one flat table; documents' range ends stay with their chunk.
+  size_t words_bound = 0;  // at most one word per byte of text
+  for (const PassageInput& doc : docs) {
+    if (doc.participates) words_bound += doc.range_word_ends.empty() ? doc.text.size() : doc.words.size();
+  }
+  BumpArray<uint32_t> all_words(words_bound);
+  std::vector<std::vector<uint32_t>> chunk_range_ends(n_chunks);
+  std::vector<Piece> word_pieces(n_chunks);
+  std::vector<DocView> views(n);
   std::vector<uint8_t> bad_ranges(n, 0);
   std::vector<uint32_t> word_counts(kWordCountSlots, 0);
-  tbb::enumerable_thread_specific<TokenizeScratch> tokenize_scratch;
-  tbb::enumerable_thread_specific<ChunkWordCounter> counters;
+  struct WordScratch {
+    TokenizeScratch tokenize;
+    ChunkWordCounter counter;
+    std::vector<uint32_t> words, word_begin, range_begin;
+  };
+  tbb::enumerable_thread_specific<WordScratch> word_scratch;
   tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
-    TokenizeScratch& s = tokenize_scratch.local();
-    ChunkWordCounter& counter = counters.local();
-    ChunkWords& cw = chunk_words[c];
-    cw.word_begin.push_back(0);
-    cw.range_begin.push_back(0);
+    WordScratch& ws = word_scratch.local();
+    TokenizeScratch& s = ws.tokenize;
+    ChunkWordCounter& counter = ws.counter;
+    std::vector<uint32_t>& words = ws.words;
+    std::vector<uint32_t>& range_ends = chunk_range_ends[c];
+    words.clear();
+    ws.word_begin.assign(1, 0);
+    ws.range_begin.assign(1, 0);
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
       const PassageInput& doc = docs[d];
       if (doc.participates && !doc.range_word_ends.empty()) {
@@ -748,33 +870,43 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
         uint32_t prev = 0;
         for (uint32_t end : doc.range_word_ends) {
           valid &= end >= prev;
-          if (valid && end > prev) cw.range_ends.push_back(end);
+          if (valid && end > prev) range_ends.push_back(end);
           prev = end;
         }
         if (valid) {
           for (uint32_t w : doc.words) {
-            cw.words.push_back(w & ~kCommonBit);
+            words.push_back(w & ~kCommonBit);
             counter.Add(w);
           }
         } else {
-          cw.range_ends.resize(cw.range_begin.back());
+          range_ends.resize(ws.range_begin.back());
           bad_ranges[d] = 2;
         }
       } else if (doc.participates) {
         if (TokenizeRanges(doc, &s)) {
           for (const Word& w : s.words) {
-            cw.words.push_back(static_cast<uint32_t>(w.hash) & ~kCommonBit);
-            counter.Add(cw.words.back());
+            words.push_back(static_cast<uint32_t>(w.hash) & ~kCommonBit);
+            counter.Add(words.back());
           }
-          cw.range_ends.insert(cw.range_ends.end(), s.range_ends.begin(), s.range_ends.end());
+          range_ends.insert(range_ends.end(), s.range_ends.begin(), s.range_ends.end());
         } else {
           bad_ranges[d] = 1;
         }
       }
-      cw.word_begin.push_back(static_cast<uint32_t>(cw.words.size()));
-      cw.range_begin.push_back(static_cast<uint32_t>(cw.range_ends.size()));
+      ws.word_begin.push_back(static_cast<uint32_t>(words.size()));
+      ws.range_begin.push_back(static_cast<uint32_t>(range_ends.size()));
     }
     counter.FlushTo(&word_counts);
+    const size_t offset = all_words.Take(words.size());
+    std::copy(words.begin(), words.end(), all_words.data() + offset);
+    word_pieces[c] = {offset, words.size()};
+    for (size_t d = c * chunk, i = 0; d < chunk_end(c); ++d, ++i) {
+      DocView& v = views[d];
+      v.words = all_words.data() + offset + ws.word_begin[i];
+      v.n = ws.word_begin[i + 1] - ws.word_begin[i];
+      v.range_ends = range_ends.data() + ws.range_begin[i];
+      v.n_ranges = ws.range_begin[i + 1] - ws.range_begin[i];
+    }
   });
   for (size_t d = 0; d < n; ++d) {
     if (bad_ranges[d] == 1) {
@@ -787,37 +919,39 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
                                      "the last equal to the number of words");
     }
   }
-  // Every document's words in one flat table, and the clusters, for the random accesses of step 5.
-  std::vector<DocView> views(n);
   std::vector<int32_t> clusters(n);
-  for (size_t d = 0; d < n; ++d) {
-    const ChunkWords& cw = chunk_words[d / chunk];
-    const size_t i = d % chunk;
-    DocView& v = views[d];
-    v.words = cw.words.data() + cw.word_begin[i];
-    v.n = cw.word_begin[i + 1] - cw.word_begin[i];
-    v.range_ends = cw.range_ends.data() + cw.range_begin[i];
-    v.n_ranges = cw.range_begin[i + 1] - cw.range_begin[i];
-    clusters[d] = docs[d].cluster;
-  }
+  for (size_t d = 0; d < n; ++d) clusters[d] = docs[d].cluster;
   auto view = [&](size_t d) -> const DocView& { return views[d]; };
 
-  // ---- 2. fingerprints
+  // ---- 2. fingerprints. Common words are marked in place (the mark takes part in the fingerprint's
+  // hash); which slots are common is looked up in a bit set that stays in cache.
   uint64_t participating = 0;
   for (const PassageInput& d : docs) participating += d.participates;
   const uint64_t common_count =
       std::max<uint64_t>({kMinCommonCount, 2 * ceiling, participating / kCommonEvery});
-  std::vector<std::vector<Posting>> chunk_postings(n_chunks);
+  std::vector<uint64_t> common_slots(kWordCountSlots / 64, 0);
+  for (size_t i = 0; i < kWordCountSlots; ++i) {
+    const bool common = word_counts[i] >= common_count;
+    common_slots[i / 64] |= uint64_t{common} << (i % 64);
+    stats->common_words += common;
+  }
+  std::vector<uint32_t>().swap(word_counts);
+  BumpArray<Posting> all_postings(std::max<size_t>(1, all_words.used()));
+  std::vector<Piece> posting_pieces(n_chunks);
+  std::vector<uint64_t> entry_begin(n + 1, 0), entry_end(n, 0);  // a document's postings and entries
+  tbb::enumerable_thread_specific<std::vector<Posting>> posting_scratch;
   tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
-    std::vector<uint32_t>& words = chunk_words[c].words;
-    for (uint32_t& w : words) {
-      if (word_counts[WordSlot(w)] >= common_count) w |= kCommonBit;
+    uint32_t* const words = all_words.data() + word_pieces[c].offset;
+    for (size_t i = 0; i < word_pieces[c].size; ++i) {
+      const size_t slot = WordSlot(words[i]);
+      if (common_slots[slot / 64] >> (slot % 64) & 1) words[i] |= kCommonBit;
     }
-    std::vector<Posting>& out = chunk_postings[c];
-    out.reserve(words.size() / (size_t{1} << kSampleBits) + words.size() / 16 +
-                16);  // the sample, with slack
+    std::vector<Posting>& out = posting_scratch.local();
+    out.clear();
     constexpr uint64_t kSampleMask = (uint64_t{1} << kSampleBits) - 1;
+    std::vector<size_t> doc_first(chunk_end(c) - c * chunk + 1);
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
+      doc_first[d - c * chunk] = out.size();
       const DocView doc = view(d);
       uint32_t lo = 0;
       for (uint32_t r = 0; r < doc.n_ranges; ++r) {
@@ -835,36 +969,26 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
         lo = hi;
       }
     }
+    doc_first.back() = out.size();
+    const size_t offset = all_postings.Take(out.size());
+    std::copy(out.begin(), out.end(), all_postings.data() + offset);
+    posting_pieces[c] = {offset, out.size()};
+    for (size_t d = c * chunk; d < chunk_end(c); ++d) {
+      entry_begin[d] = offset + doc_first[d - c * chunk];
+      entry_end[d] = offset + doc_first[d - c * chunk + 1];
+    }
   });
-  for (uint32_t count : word_counts) stats->common_words += count >= common_count;
-  std::vector<uint32_t>().swap(word_counts);
 
-  // ---- 3. the index, and each document's indexed fingerprints by word
+  // ---- 3. the index, and each document's sampled shingles by word (entries, at the places of their
+  // postings)
+  if (all_postings.used() >= UINT32_MAX)
+    return Status::InvalidArgument("too many fingerprints for the passage index");
+  BigArray<Entry> entries(all_postings.used());
   Index index;
-  BuildIndex(&chunk_postings, cap, &index, stats);
-  const size_t n_groups = index.docs.size();
+  BuildIndex(&all_postings, posting_pieces, cap, entries, &index, stats);
+  const size_t n_groups = index.n_groups;
   if (n_groups >= UINT32_MAX)
     return Status::InvalidArgument("too many shared fingerprints for the passage index");
-  std::vector<uint64_t> entry_begin(n + 1, 0);
-  std::vector<Entry> entries(index.post_doc.size());
-  {
-    for (uint32_t doc : index.post_doc) ++entry_begin[doc + 1];
-    for (size_t d = 0; d < n; ++d) entry_begin[d + 1] += entry_begin[d];
-    std::vector<uint64_t> fill(entry_begin.begin(), entry_begin.end() - 1);
-    for (uint32_t g = 0; g < n_groups; ++g) {
-      uint64_t later = index.begin[g + 1];
-      for (uint64_t k = index.begin[g + 1]; k-- > index.begin[g];) {
-        if (k + 1 < index.begin[g + 1] && index.post_doc[k + 1] != index.post_doc[k]) later = k + 1;
-        entries[fill[index.post_doc[k]]++] = {index.post_pos[k], g, later};
-      }
-    }
-    tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
-      for (size_t d = c * chunk; d < chunk_end(c); ++d) {
-        std::sort(entries.begin() + static_cast<std::ptrdiff_t>(entry_begin[d]),
-                  entries.begin() + static_cast<std::ptrdiff_t>(entry_begin[d + 1]));
-      }
-    });
-  }
 
   // ---- 4. heavy occurrences of capped fingerprints. Runs are made of "frequent" fingerprints (at least
   // half the cap) so that a paragraph quoted by about cap documents, whose fingerprints straddle the
@@ -883,14 +1007,14 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
         auto close_run = [&]() {
           if (!in_run || covered < kRunCoverage * static_cast<double>(min_words)) return;
           for (uint64_t e = run_first; e <= run_last; ++e) {
-            if (index.docs[entries[e].group] > cap) {
+            if (entries[e].group != kNoGroup && index.docs[entries[e].group] > cap) {
               heavy[e] = 1;
               chunk_heavy[c].push_back({entries[e].group, static_cast<uint32_t>(d), entries[e].pos});
             }
           }
         };
-        for (uint64_t e = entry_begin[d]; e < entry_begin[d + 1]; ++e) {
-          if (index.docs[entries[e].group] < frequent) continue;
+        for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
+          if (entries[e].group == kNoGroup || index.docs[entries[e].group] < frequent) continue;
           const uint32_t pos = entries[e].pos;
           if (in_run && pos == last_pos) {  // two fingerprints at one word (a hash collision)
             run_last = e;
@@ -946,8 +1070,9 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
       const int32_t cluster = clusters[d];
       auto eligible = [&](uint32_t b) { return cluster < 0 || clusters[b] != cluster; };
       s.seeds.clear();
-      for (uint64_t e = entry_begin[d]; e < entry_begin[d + 1]; ++e) {
+      for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
         const Entry& entry = entries[e];
+        if (entry.group == kNoGroup) continue;
         if (index.docs[entry.group] <= cap) {
           const uint64_t last = index.begin[entry.group + 1];
           for (uint64_t k = entry.later; k < last; ++k) {
@@ -1058,6 +1183,7 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     if (i == 0 || requests[i].doc != requests[i - 1].doc) doc_starts.push_back(i);
   }
   doc_starts.push_back(requests.size());
+  tbb::enumerable_thread_specific<TokenizeScratch> tokenize_scratch;
   tbb::parallel_for(size_t{0}, doc_starts.size() - 1, [&](size_t k) {
     TokenizeScratch& s = tokenize_scratch.local();
     TokenizeRanges(docs[requests[doc_starts[k]].doc], &s);
