@@ -531,6 +531,7 @@ void BuildIndex(BumpArray<Posting>* postings, const std::vector<Piece>& pieces, 
 
 struct AlignScratch {
   std::vector<Seed> seeds, seed_buffer;
+  std::vector<uintptr_t> seed_words;  // where each seed's shingle lies in b's words
   std::vector<uint32_t> pair_starts;
   std::vector<Region> regions, merged, found;
   std::vector<uint8_t> used;
@@ -712,9 +713,23 @@ long NearDiagonalMatches(const uint32_t* A, uint32_t pa, std::pair<uint32_t, uin
   return count;
 }
 
+// The words of b around the seed's shingle, which the check reads first (and the extension next).
+inline void PrefetchSeedWords(uintptr_t at) {
+  __builtin_prefetch(reinterpret_cast<const void*>(at - 64));
+  __builtin_prefetch(reinterpret_cast<const void*>(at));
+  __builtin_prefetch(reinterpret_cast<const void*>(at + 64));
+}
+
+// Seeds are handled this many ahead of where their words are fetched (across pairs: most pairs have one
+// seed, and b's words are far away in memory).
+constexpr size_t kSeedsAhead = 8;
+
 // The passages between documents a and b from their seeds (sorted by pa, then pb), appended to *out.
+// ahead[i + kSeedsAhead] (i + kSeedsAhead < n_ahead) is where the seed that comes kSeedsAhead after
+// seed i, in this pair or the next ones, lies; its words are fetched meanwhile.
 void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n_seeds, size_t min_words,
-               double min_similarity, AlignScratch* s, std::vector<Region>* out) {
+               double min_similarity, const uintptr_t* ahead, size_t n_ahead, AlignScratch* s,
+               std::vector<Region>* out) {
   std::vector<Region>& regions = s->regions;
   regions.clear();
   const uint32_t* A = da.words;
@@ -724,10 +739,8 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
   const long needed =
       std::max(1L, static_cast<long>(std::ceil(min_similarity * static_cast<double>(min_words))) -
                        static_cast<long>(kShingleWords) - 1);
-  constexpr size_t kSeedsAhead = 4;  // b's words at later seeds are far apart: fetch them meanwhile
-  for (size_t i = 0; i < std::min(n_seeds, kSeedsAhead); ++i) __builtin_prefetch(B + seeds[i].pb);
   for (size_t i = 0; i < n_seeds; ++i) {
-    if (i + kSeedsAhead < n_seeds) __builtin_prefetch(B + seeds[i + kSeedsAhead].pb);
+    if (i + kSeedsAhead < n_ahead) PrefetchSeedWords(ahead[i + kSeedsAhead]);
     const uint32_t pa = seeds[i].pa, pb = seeds[i].pb;
     bool covered = false;
     for (const Region& r : regions) {
@@ -1103,30 +1116,25 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
       s.pair_starts.push_back(static_cast<uint32_t>(s.seeds.size()));
       const size_t n_candidates = s.pair_starts.size() - 1;
       chunk_candidates[c] += n_candidates;
-      // The words of b are far away in memory: fetch those around the first seeds of the next pairs
-      // while this one is aligned.
-      auto prefetch = [&](size_t q) {
-        const Seed* first = s.seeds.data() + s.pair_starts[q];
-        const size_t count = std::min<size_t>(s.pair_starts[q + 1] - s.pair_starts[q], 8);
-        const DocView& v = views[first->b];
-        __builtin_prefetch(v.range_ends);
-        for (size_t k = 0; k < count; ++k) {
-          const uint32_t pb = first[k].pb;
-          __builtin_prefetch(v.words + (pb >= 16 ? pb - 16 : 0));
-          __builtin_prefetch(v.words + pb);
-          __builtin_prefetch(v.words + std::min(pb + 16, v.n - 1));
-        }
-      };
-      constexpr size_t kViewAhead = 16, kWordsAhead = 6;
-      for (size_t q = 0; q < std::min(n_candidates, kWordsAhead); ++q) prefetch(q);
+      // The words of b are far away in memory: AlignPair fetches those of the seeds kSeedsAhead ahead,
+      // and the range ends of the next pairs' documents are fetched here.
+      s.seed_words.resize(s.seeds.size());
+      for (size_t i = 0; i < s.seeds.size(); ++i) {
+        s.seed_words[i] = reinterpret_cast<uintptr_t>(views[s.seeds[i].b].words + s.seeds[i].pb);
+      }
+      for (size_t i = 0; i < std::min(s.seeds.size(), kSeedsAhead); ++i) PrefetchSeedWords(s.seed_words[i]);
+      constexpr size_t kRangesAhead = 4;
+      for (size_t q = 0; q < std::min(n_candidates, kRangesAhead); ++q)
+        __builtin_prefetch(views[s.seeds[s.pair_starts[q]].b].range_ends);
       const DocView& doc_a = view(a);
       for (size_t q = 0; q < n_candidates; ++q) {
-        if (q + kViewAhead < n_candidates) __builtin_prefetch(&views[s.seeds[s.pair_starts[q + kViewAhead]].b]);
-        if (q + kWordsAhead < n_candidates) prefetch(q + kWordsAhead);
+        if (q + kRangesAhead < n_candidates)
+          __builtin_prefetch(views[s.seeds[s.pair_starts[q + kRangesAhead]].b].range_ends);
         const size_t i = s.pair_starts[q], j = s.pair_starts[q + 1];
         const uint32_t b = s.seeds[i].b;
         s.found.clear();
-        AlignPair(doc_a, view(b), s.seeds.data() + i, j - i, min_words, options.min_similarity, &s, &s.found);
+        AlignPair(doc_a, view(b), s.seeds.data() + i, j - i, min_words, options.min_similarity,
+                  s.seed_words.data() + i, s.seeds.size() - i, &s, &s.found);
         if (!s.found.empty()) {
           std::sort(s.found.begin(), s.found.end());
           chunk_pairs[c].push_back({a, b, s.found});
