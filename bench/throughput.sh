@@ -9,7 +9,7 @@
 #   bench/throughput.sh [DOCS] [RUNS] [extra neardup run options...]
 #
 # Environment: BUILD (default build/, a Release build), BENCH_DIR (corpus and outputs, default
-# /tmp/neardup-bench), DATAGEN_ARGS (extra neardup-datagen options, e.g. a preset; part of the corpus
+# /tmp/neardup-bench), SEED (the generator's, default 42; the 1 GB recipe uses 1), DATAGEN_ARGS (extra neardup-datagen options, e.g. a preset; part of the corpus
 # file name so that corpora of different recipes never mix).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,10 +20,12 @@ build=${BUILD:-build}
 work=${BENCH_DIR:-/tmp/neardup-bench}
 mkdir -p "$work"
 recipe=$(echo "${DATAGEN_ARGS:-}" | tr -c 'A-Za-z0-9.\n' '-' | sed 's/^-*//; s/-*$//')
+seed=${SEED:-42}
+[ "$seed" = 42 ] || recipe="seed-$seed${recipe:+-$recipe}"
 corpus="$work/corpus-$docs${recipe:+-$recipe}.jsonl"
 if [ ! -f "$corpus" ]; then
   # shellcheck disable=SC2086  # DATAGEN_ARGS is a list of options on purpose
-  "$build/neardup-datagen" --docs "$docs" --seed 42 ${DATAGEN_ARGS:-} --out "$corpus.tmp" \
+  "$build/neardup-datagen" --docs "$docs" --seed "$seed" ${DATAGEN_ARGS:-} --out "$corpus.tmp" \
     --truth "${corpus%.jsonl}-truth.jsonl"
   mv "$corpus.tmp" "$corpus"
 fi

@@ -204,14 +204,17 @@ int Main(int argc, char** argv) {
 
   auto line = [&](const char* name, const Outcome& o) {
     if (o.seconds == 0) return;
-    std::printf("  %-18s %7.3f s CPU %8.1f MB/CPU-s  %5.2fx parse-only time  peak RSS %6.1f MB\n", name,
-                o.seconds, mb / o.seconds, o.seconds / parse.seconds, static_cast<double>(o.max_rss_kb) / 1e3);
+    char ratio[32] = "    (not measured)";
+    if (parse.seconds > 0) std::snprintf(ratio, sizeof(ratio), "%5.2fx parse-only time", o.seconds / parse.seconds);
+    std::printf("  %-18s %7.3f s CPU %8.1f MB/CPU-s  %s  peak RSS %6.1f MB\n", name, o.seconds, mb / o.seconds, ratio,
+                static_cast<double>(o.max_rss_kb) / 1e3);
   };
   line("parse-only", parse);
   line(gzip ? (std::string("decompress (") + GzipLibrary() + ")").c_str() : "decompress", decompress);
   if (std::strcmp(GzipLibrary(), "zlib") != 0) line("decompress (zlib)", decompress_zlib);
   line("reader", reader);
   line("reader+keep", keep);
+  if (keep.seconds == 0) return 0;
   std::printf("  records: %llu (parse-only %llu, text %.1f MB)\n", static_cast<unsigned long long>(keep.count),
               static_cast<unsigned long long>(parse.count), static_cast<double>(parse.held) / 1e6);
   std::printf("  held by the records: %.1f MB (%.2f bytes per input byte)\n",
