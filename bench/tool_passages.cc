@@ -12,7 +12,7 @@
 //   the rest is text the generator did not plan to share (stock phrases side by side, two articles
 //   quoting the same source).
 //
-//   bench_passages --docs 20000 --threads 2 --repeat 3          # the figures in README-passages.md
+//   bench_passages --docs 20000 --threads 2 --runs 3            # the figures in README-passages.md
 //   bench_passages --docs 20000 --sweep                         # min_words and caps
 //   bench_passages --jsonl corpus.jsonl --truth truth.jsonl     # another corpus, e.g. neardup-datagen's
 //   bench_passages --jsonl corpus.jsonl --annotations out/annotations.jsonl   # as in that neardup run
@@ -74,6 +74,32 @@ struct Evaluation {
   Histogram quoted, copies;  // a quote and its source; two copies of a paragraph shared more widely
   double seconds = 0, cpu_seconds = 0;
   PassageStats stats;
+  uint64_t digest = 0;
+};
+
+// Medians of the wall and CPU seconds of timed runs (the first one's included).
+struct Timings {
+  std::vector<double> wall, cpu;
+  void Add(const Evaluation& ev) {
+    wall.push_back(ev.seconds);
+    cpu.push_back(ev.cpu_seconds);
+  }
+  static double Median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n == 0 ? 0 : (n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2);
+  }
+  // Puts the medians into ev.
+  void Apply(Evaluation* ev) const {
+    ev->seconds = Median(wall);
+    ev->cpu_seconds = Median(cpu);
+  }
+  std::string Describe() const {
+    if (cpu.size() < 2) return "one run";
+    std::string out = "medians of " + std::to_string(cpu.size()) + " runs; CPU ms:";
+    for (double c : cpu) out += " " + std::to_string(static_cast<long>(std::lround(c * 1000)));
+    return out;
+  }
 };
 
 int g_show_misses = 0;  // --show-misses
@@ -163,6 +189,24 @@ void PrecomputeWords(std::vector<PassageInput>* docs) {
   }
 }
 
+// Order-sensitive digest of the output, to compare two builds.
+uint64_t Digest(const std::vector<PassagePair>& pairs) {
+  uint64_t h = 1469598103934665603ULL;
+  auto mix = [&](uint64_t v) { h = (h ^ v) * 1099511628211ULL; };
+  for (const PassagePair& p : pairs) {
+    mix(p.a);
+    mix(p.b);
+    for (const PassageSpan& s : p.spans) {
+      mix(s.a_start);
+      mix(s.a_end);
+      mix(s.b_start);
+      mix(s.b_end);
+      mix(static_cast<uint64_t>(std::llround(s.similarity * 10000)));
+    }
+  }
+  return h;
+}
+
 std::vector<PassagePair> Find(const std::vector<PassageInput>& docs, const PassageOptions& options,
                               Evaluation* ev) {
   std::vector<PassagePair> pairs;
@@ -175,6 +219,7 @@ std::vector<PassagePair> Find(const std::vector<PassageInput>& docs, const Passa
     std::fprintf(stderr, "%s\n", status.ToString().c_str());
     std::exit(1);
   }
+  ev->digest = Digest(pairs);
   return pairs;
 }
 
@@ -377,24 +422,6 @@ bool ReadRunAnnotations(const std::string& path, std::vector<PassageInput>* docs
   return d == docs->size();
 }
 
-// Order-sensitive digest of the output, to compare two builds.
-uint64_t Digest(const std::vector<PassagePair>& pairs) {
-  uint64_t h = 1469598103934665603ULL;
-  auto mix = [&](uint64_t v) { h = (h ^ v) * 1099511628211ULL; };
-  for (const PassagePair& p : pairs) {
-    mix(p.a);
-    mix(p.b);
-    for (const PassageSpan& s : p.spans) {
-      mix(s.a_start);
-      mix(s.a_end);
-      mix(s.b_start);
-      mix(s.b_end);
-      mix(static_cast<uint64_t>(std::llround(s.similarity * 10000)));
-    }
-  }
-  return h;
-}
-
 // Another corpus (e.g. neardup-datagen's): nothing is planted, so only the time and what is reported.
 // With a neardup-datagen truth file the documents of one story form one cluster, as near-duplicate
 // detection would make them, so that every reported pair links two different stories. With the
@@ -423,17 +450,20 @@ int RunExternal(const std::string& path, const std::string& truth, const std::st
   const double megabytes = static_cast<double>(bytes) / 1e6;
   Evaluation ev;
   const std::vector<PassagePair> pairs = Find(docs, options, &ev);
+  Timings timings;
+  timings.Add(ev);
   for (int r = 1; r < repeat; ++r) {
     Evaluation again;
     Find(docs, options, &again);
-    ev.seconds = std::min(ev.seconds, again.seconds);
-    ev.cpu_seconds = std::min(ev.cpu_seconds, again.cpu_seconds);
+    timings.Add(again);
   }
+  timings.Apply(&ev);
   std::printf("%s: %zu documents (%zu take part), %.1f MB; min_words %zu\n  pairs %zu, digest %016llx\n",
               path.c_str(), docs.size(), participating, megabytes, options.min_words, pairs.size(),
               static_cast<unsigned long long>(Digest(pairs)));
   PrintStats(ev.stats);
   PrintTime(ev.seconds, ev.cpu_seconds, megabytes);
+  std::printf("  (%s)\n", timings.Describe().c_str());
   for (const PassagePair& p : pairs) {
     if (show-- <= 0) break;
     for (const PassageSpan& s : p.spans) {
@@ -468,7 +498,7 @@ int main(int argc, char** argv) {
   app.add_option("--min-words", options.min_words, "minimum passage length in words");
   app.add_option("--min-similarity", options.min_similarity, "minimum similarity of a span pair");
   app.add_option("--cap", options.max_doc_frequency, "max documents one fingerprint links (0: default)");
-  app.add_option("--runs,--repeat", repeat, "timed runs (the fastest is reported)");
+  app.add_option("--runs,--repeat", repeat, "timed runs (medians are reported)");
   app.add_flag("--words", words,
                "give the stage the words already tokenized (as the run's signature pass can), untimed");
   app.add_flag("--sweep", sweep, "also run min_words 10, 12, 15, 20, 25 and caps 16, 64, 256");
@@ -511,14 +541,14 @@ int main(int argc, char** argv) {
   const double rss_before = nb::StatusMegabytes("VmRSS:");
   nb::Evaluation best = nb::Run(corpus, docs, options, true);
   const double peak = nb::StatusMegabytes("VmHWM:");
-  for (int r = 1; r < repeat; ++r) {
-    const nb::Evaluation ev = nb::Run(corpus, docs, options, false);
-    best.seconds = std::min(best.seconds, ev.seconds);
-    best.cpu_seconds = std::min(best.cpu_seconds, ev.cpu_seconds);
-  }
-  std::printf("min_words %zu, min_similarity %.2f, cap %zu (0: default):\n", options.min_words,
-              options.min_similarity, options.max_doc_frequency);
+  nb::Timings timings;
+  timings.Add(best);
+  for (int r = 1; r < repeat; ++r) timings.Add(nb::Run(corpus, docs, options, false));
+  timings.Apply(&best);
+  std::printf("min_words %zu, min_similarity %.2f, cap %zu (0: default): digest %016llx\n", options.min_words,
+              options.min_similarity, options.max_doc_frequency, static_cast<unsigned long long>(best.digest));
   nb::PrintEvaluation(best, megabytes, true);
+  std::printf("  (%s)\n", timings.Describe().c_str());
   std::printf("  memory: %.0f MB resident before the stage (the corpus), peak %.0f MB during it (+%.0f MB)\n",
               rss_before, peak, peak - rss_before);
 
