@@ -73,14 +73,16 @@ constexpr size_t kStackWord = 64;
 
 // Hash of the lowercase form of ASCII word[0, len). `readable` bytes from `word` on may be read (at
 // least len): lowercasing 16 bytes at a time both saves work and lets XXH3's 4/8/16-byte loads of short
-// words be served from a single earlier store instead of stalling on byte-wise stores.
+// words be served from a single earlier store instead of stalling on byte-wise stores. `has_upper` may be
+// true for a word without upper-case letters (it only costs a lowercasing); words of up to 16 bytes are
+// lowercased whatever it says.
 inline uint64_t HashAsciiWord(const unsigned char* word, size_t len, size_t readable, bool has_upper,
                               std::string* scratch) {
 #if defined(__SSE2__)
   if (len <= 16 && readable >= 16) {
     alignas(16) unsigned char buf[16];
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(word));
-    _mm_store_si128(reinterpret_cast<__m128i*>(buf), has_upper ? Lowercase16(v) : v);
+    _mm_store_si128(reinterpret_cast<__m128i*>(buf), Lowercase16(v));
     return WordHash(buf, len);
   }
 #endif
@@ -517,7 +519,9 @@ size_t MaskedImpl(ClassifyBytesFn classify, std::string_view text, uint32_t cp_b
           starts &= starts - 1;
           lasts &= lasts - 1;
           if (e - s == 1 && c[s] == '_') continue;  // a lone extender is not a word
-          const uint64_t hash = HashAsciiWord(c + s, e - s, text.size() - pos - s, AnySet(bits.upper, s, e), scratch);
+          // Short words are lowercased anyway: only long ones need to know.
+          const bool upper = e - s <= 16 || AnySet(bits.upper, s, e);
+          const uint64_t hash = HashAsciiWord(c + s, e - s, text.size() - pos - s, upper, scratch);
           sink.Emit(hash, cp_base + pos + s - extra, cp_base + pos + e - extra);
         }
         if (slow) break;
@@ -567,8 +571,8 @@ size_t MaskedImpl(ClassifyBytesFn classify, std::string_view text, uint32_t cp_b
       // An ASCII word [s, e), all of whose context is ASCII.
       cur = e;
       if (e - s == 1 && c[s] == '_') continue;  // a lone extender is not a word
-      const uint64_t hash =
-          HashAsciiWord(c + s, e - s, text.size() - pos - s, AnySet(bits.upper, s, e), scratch);
+      const bool upper = e - s <= 16 || AnySet(bits.upper, s, e);
+      const uint64_t hash = HashAsciiWord(c + s, e - s, text.size() - pos - s, upper, scratch);
       sink.Emit(hash, cp_base + pos + s - extra, cp_base + pos + e - extra);
     }
     pos += next_pos;
