@@ -216,6 +216,9 @@ int Main(int argc, char** argv) {
                "must not change)");
   app.add_option("--threads", threads, "Worker threads (0: all cores)");
   app.add_option("--min-repeats", min_repeats, "Passed to the stage (0: its default)");
+  std::vector<std::string> disabled_rules;
+  app.add_option("--disable-rule", disabled_rules,
+                 "Passed to the stage: a rule or category to disable (to measure what learning finds alone)");
   app.add_option("--show-misses", show_misses, "Print this many examples of misses and false positives");
   app.add_flag("--held-out-misses", show_held_out,
                "Show the held-out sites' examples instead of the tuning ones'");
@@ -237,6 +240,7 @@ int Main(int argc, char** argv) {
   }
   BoilerplateOptions options;
   options.min_repeats = min_repeats;
+  options.disabled_rules = disabled_rules;
   BoilerplateResult result;
   // The built-in rules are compiled once per process; time that apart from the stage.
   const auto tc = std::chrono::steady_clock::now();

@@ -69,13 +69,20 @@ std::string Paragraph(const std::string& site, int article, int k) {
          std::to_string(article) + " asked for figures on " + kThings[(article + 2 * k + 1) % 6] + " before voting.";
 }
 
+// Headlines that differ in words (numbers are masked), one per article number.
+std::string Headline(const std::string& site, int article) {
+  static const char* const kWhat[] = {"Ferry", "Levy", "Bridge", "Orchard", "Harbour", "Moorland", "Quarry"};
+  static const char* const kHow[] = {"plan delayed", "vote called", "repairs approved", "census begins", "talks stall"};
+  return site + " " + kWhat[article % 7] + " " + kHow[(article / 7) % 5];
+}
+
 // A site: `articles` pages, each with a slogan of one shape (the site's name in it) at the head and a
 // copyright line at the end, around distinct articles.
 void AddSite(const std::string& name, int articles, std::vector<Doc>* docs, int first_article = 0) {
   for (int a = first_article; a < first_article + articles; ++a) {
     Doc d;
     d.source = name;
-    d.title = name + " council story number " + std::to_string(a);
+    d.title = Headline(name, a);
     d.text = "The " + name + " Clarion \xE2\x80\x94 plain reporting from the " + name + " fells\n\n" + d.title + "\n\n";
     for (int k = 0; k < 4; ++k) d.text += Paragraph(name, a, k) + "\n\n";
     d.text += "\xC2\xA9 2026 The " + name + " Clarion. All rights reserved.\n";
@@ -139,7 +146,7 @@ TEST(BoilerplateCrossSiteTest, SyndicatedParagraphsAndStockSentencesStay) {
     for (int a = 0; a < 3; ++a) {
       Doc d;
       d.source = site;
-      d.title = site + " council story number " + std::to_string(a);
+      d.title = Headline(site, a);
       d.text = d.title + "\n\n" + Paragraph(site, a, 0) + "\n\n" + Paragraph(site, a, 1) + "\n\n" + stock +
                "\n\n\xC2\xA9 2026 The " + site + " Clarion. All rights reserved.\n";
       docs.push_back(d);
@@ -148,7 +155,7 @@ TEST(BoilerplateCrossSiteTest, SyndicatedParagraphsAndStockSentencesStay) {
   for (int a = 0; a < 10; ++a) {
     Doc d;
     d.source = "Wide" + std::to_string(a);
-    d.title = "Wide council story number " + std::to_string(a);
+    d.title = Headline("Wide", a);
     d.text = d.title + "\n\n" + Paragraph("Wide", a, 0) + "\n\n" + stock + " " + Paragraph("Wide", a, 1) +
              "\n\n" + stock + "\n\n" + Paragraph("Wide", a, 2) + "\n";
     docs.push_back(d);
@@ -183,7 +190,7 @@ TEST(BoilerplateCrossSiteTest, ALineWhoseNamesVaryIsLearnedWithNamesMasked) {
   for (int a = 0; a < 5; ++a) {
     Doc d;
     d.source = "fenwick";
-    d.title = "Fenwick council story number " + std::to_string(a);
+    d.title = Headline("Fenwick", a);
     d.text = std::string(kPeople[a]) + " filing for the " + kDesks[a] + " pages\n\n" + d.title + "\n\n";
     for (int k = 0; k < 3; ++k) d.text += Paragraph("Fenwick", a, k) + "\n\n";
     d.text += std::string(kPeople[(a + 2) % 5]) + " spoke to the " + kDesks[(a + 1) % 5] + " committee.\n\n";
@@ -195,6 +202,49 @@ TEST(BoilerplateCrossSiteTest, ALineWhoseNamesVaryIsLearnedWithNamesMasked) {
     EXPECT_EQ(ReasonOf(docs, r, d, std::string(kPeople[d]) + " filing for the"), "repeated:5");
     EXPECT_FALSE(Stripped(docs, r, d, " spoke to the ")) << docs[d].text;
   }
+}
+
+TEST(BoilerplateCrossSiteTest, ALeadInThatOpensMostArticlesIsLearnedWithNamesMasked) {
+  // Four of five articles open with the site's lead-in naming a varying source; the fifth opens with a
+  // phrase ending in a comma too, as articles do.
+  static const char* const kAgencies[] = {"Coast Radio", "Valley Wire", "Northern Desk", "Island Post"};
+  std::vector<Doc> docs;
+  for (int a = 0; a < 5; ++a) {
+    Doc d;
+    d.source = "fenwick";
+    d.title = Headline("Fenwick", a);
+    const std::string lead =
+        a < 4 ? "As the Fenwick Weekly learned from " + std::string(kAgencies[a]) + ", " : "In a short statement, ";
+    d.text = d.title + "\n\n" + lead + "d" + Paragraph("Fenwick", a, 0).substr(1) + "\n\n";
+    for (int k = 1; k < 4; ++k) d.text += Paragraph("Fenwick", a, k) + "\n\n";
+    d.text += "\xC2\xA9 2026 Fenwick Weekly. All rights reserved.\n";
+    docs.push_back(d);
+  }
+  const BoilerplateResult r = Find(docs);
+  for (int a = 0; a < 4; ++a) {
+    const auto spans = SpanTexts(docs, r, static_cast<size_t>(a));
+    ASSERT_EQ(spans.size(), 2u);
+    EXPECT_EQ(spans[0].first, "As the Fenwick Weekly learned from " + std::string(kAgencies[a]) + ", ");
+    EXPECT_EQ(spans[0].second, "repeated:4");
+  }
+  EXPECT_EQ(SpanTexts(docs, r, 4).size(), 1u);  // the copyright line only
+}
+
+TEST(BoilerplateCrossSiteTest, AQuoteThatOpensMostArticlesIsNotALeadIn) {
+  static const char* const kPeople[] = {"Ilse Varga", "Tobias Fenn", "Greta Holm", "Oskar Brandt", "Clara Novak"};
+  std::vector<Doc> docs;
+  for (int a = 0; a < 5; ++a) {
+    Doc d;
+    d.source = "fenwick";
+    d.title = Headline("Fenwick", a);
+    d.text = d.title + "\n\n\"We will appeal,\" said " + std::string(kPeople[a]) + ", as d" +
+             Paragraph("Fenwick", a, 0).substr(1) + "\n\n";
+    for (int k = 1; k < 4; ++k) d.text += Paragraph("Fenwick", a, k) + "\n\n";
+    d.text += "\xC2\xA9 2026 Fenwick Weekly. All rights reserved.\n";
+    docs.push_back(d);
+  }
+  const BoilerplateResult r = Find(docs);
+  for (size_t d = 0; d < docs.size(); ++d) EXPECT_EQ(SpanTexts(docs, r, d).size(), 1u) << SpanTexts(docs, r, d)[0].first;
 }
 
 // ---------------------------------------------------------------- between two pieces of furniture

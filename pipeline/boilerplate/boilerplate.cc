@@ -66,6 +66,15 @@ constexpr uint64_t kShingleSampling = 2;
 constexpr size_t kMinSharedShingles = 4;
 // Lead-ins are looked for at the start of the first few content units only: they open the article.
 constexpr size_t kLeadInUnits = 3;
+// Learned lead-ins ("As <Site> was told by <Agency>, ..."): the opening of a unit up to one of its first
+// kLeadInCommas commas, at most kMaxLeadInBytes in and kMaxLeadInTokens tokens long, with at least
+// kMinLeadInRest bytes of the unit after it, in the first kLeadInScanUnits units with words. Counted by
+// its template with names masked (see LearnLeadIns).
+constexpr size_t kLeadInScanUnits = 8;
+constexpr size_t kLeadInCommas = 3;
+constexpr size_t kMaxLeadInBytes = 120;
+constexpr uint32_t kMaxLeadInTokens = 14;
+constexpr size_t kMinLeadInRest = 24;
 // A link line of a "related" box: a short line that does not end like a sentence.
 constexpr uint32_t kLinkLineTokens = 14;
 // The rule index of a span made for a unit between two units of furniture (MarkSandwiched); -1 is a
@@ -95,8 +104,24 @@ struct UnitInfo {
   int32_t rule = -1;  // whole-unit rule, or -1
 };
 
+// Whether `s` holds a quotation mark (" “ ” „ « »).
+bool HasQuote(std::string_view s) {
+  for (const std::string_view q : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xC2\xAB", "\xC2\xBB"}) {
+    if (s.find(q) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A candidate lead-in: the first `bytes` of a unit's text (up to and including ", ").
+struct LeadIn {
+  uint32_t unit;
+  uint32_t bytes;
+  uint64_t key;  // its template with names masked
+};
+
 struct DocInfo {
   std::vector<UnitInfo> units;
+  std::vector<LeadIn> leads;       // candidate lead-ins of the first units
   std::vector<uint32_t> shingles;  // sampled shingles of the long units (repeats possible)
   bool sentence_mode = false;
 };
@@ -116,6 +141,7 @@ struct KeyStats {
 struct SourceModel {
   std::vector<KeyStats> stats;       // by template index (UnitInfo::tmpl)
   std::vector<KeyStats> name_stats;  // templates with names masked, by UnitInfo::name_tmpl (NameCounted)
+  std::vector<std::pair<uint64_t, uint32_t>> leads;  // learned lead-ins (key, documents), by key
   uint32_t groups = 0;
 };
 
@@ -566,6 +592,31 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
       AddShingles(hashes, &doc->shingles);
     }
   }
+  // Candidate lead-ins at the start of the first units (LearnLeadIns decides).
+  doc->leads.clear();
+  size_t scanned = 0;
+  for (size_t i = 0; i < units.size() && scanned < kLeadInScanUnits; ++i) {
+    const UnitInfo& info = doc->units[i];
+    if (!(info.flags & kCountable) || (info.flags & kPureTitle) || info.rule >= 0) continue;
+    ++scanned;
+    const std::string_view text =
+        in.text.substr(units[i].text_begin, units[i].text_end - units[i].text_begin);
+    size_t from = 0;
+    for (size_t c = 0; c < kLeadInCommas; ++c) {
+      const size_t at = text.find(", ", from);
+      if (at == std::string_view::npos || at + 2 > kMaxLeadInBytes) break;
+      from = at + 2;
+      if (text.size() - from < kMinLeadInRest) break;
+      // Quoted speech is the article's own ("\"We were never told,\" said <Name>, ..."), never a lead-in.
+      if (HasQuote(text.substr(0, at))) break;
+      const Template t = MaskUnit(text.substr(0, at), title);
+      if (t.tokens < 2 || t.tokens > kMaxLeadInTokens || t.has_title ||
+          t.cross_words < boilerplate_internal::kMinCrossWords) {
+        continue;
+      }
+      doc->leads.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(from), t.cross_key});
+    }
+  }
   if (!doc->sentence_mode) {
     // Links of a related box are furniture by rule already, so that learning sees through the box.
     thread_local std::vector<int32_t> rule;
@@ -602,6 +653,12 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
 // article prose with other names in it ("<Name> told reporters ...") must not become one template.
 inline bool NameCounted(const UnitInfo& u) {
   return u.cross != 0 && u.rule < 0 && (u.flags & kCountable) && (u.flags & kNameable) && !(u.flags & kPureTitle);
+}
+
+// The unit is furniture by what its own source learned: its template, or its template with names masked.
+inline bool LearnedInSource(const UnitInfo& u, const SourceModel& model) {
+  return ((u.flags & kCountable) && model.stats[u.tmpl].furniture) ||
+         (NameCounted(u) && model.name_stats[u.name_tmpl].furniture);
 }
 
 // Union-find over the documents of one source.
@@ -850,6 +907,36 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
   // With names masked, only what sits in the furniture zone in at least half of its documents: "most of
   // the site's articles" is no evidence for a shape that article lines may share.
   for (KeyStats& s : model->name_stats) s.furniture = s.groups >= min_repeats && 2 * static_cast<uint64_t>(s.edge) >= s.docs;
+
+  // Lead-ins: the opening of each document's first content unit (the first with words that is neither
+  // the headline nor furniture), up to a comma, names masked. One that opens at least a third of the
+  // site's articles (and at least min_repeats) is the site's lead-in, not the way its articles happen to
+  // start: article openings vary ("According to <Name>, ..." opens a few articles, not a third). A third,
+  // not half: a site puts its lead-in on most articles, not all (those it did not take from an agency),
+  // and a copy-edited or reworded opening is missed.
+  std::vector<std::pair<uint64_t, uint32_t>> opened;  // (lead-in, group), one per document
+  for (uint32_t m = 0; m < n; ++m) {
+    const DocInfo& doc = docs[members[m]];
+    if (doc.leads.empty()) continue;
+    for (uint32_t i = 0; i < doc.units.size(); ++i) {
+      const UnitInfo& u = doc.units[i];
+      if (!(u.flags & kCountable) || (u.flags & kPureTitle) || u.rule >= 0 || LearnedInSource(u, *model)) continue;
+      for (const LeadIn& l : doc.leads) {
+        if (l.unit == i) opened.emplace_back(l.key, group[m]);
+      }
+      break;
+    }
+  }
+  std::sort(opened.begin(), opened.end());
+  for (size_t k = 0; k < opened.size();) {
+    size_t end = k + 1;
+    uint32_t groups = 1;
+    for (; end < opened.size() && opened[end].first == opened[k].first; ++end) groups += opened[end].second != opened[end - 1].second;
+    if (groups >= min_repeats && 3 * static_cast<uint64_t>(groups) >= model->groups) {
+      model->leads.emplace_back(opened[k].first, static_cast<uint32_t>(end - k));
+    }
+    k = end;
+  }
 }
 
 // ---------------------------------------------------------------- across sources
@@ -899,11 +986,6 @@ inline bool CrossCounted(const UnitInfo& u) {
          (u.flags & kCountable) && !(u.flags & kPureTitle);
 }
 
-// The unit is furniture by what its own source learned: its template, or its template with names masked.
-inline bool LearnedInSource(const UnitInfo& u, const SourceModel& model) {
-  return ((u.flags & kCountable) && model.stats[u.tmpl].furniture) ||
-         (NameCounted(u) && model.name_stats[u.name_tmpl].furniture);
-}
 
 void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
                        const std::vector<SourceModel>& models) {
@@ -1177,6 +1259,30 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
                         static_cast<uint32_t>(i)});
     }
   }
+  // A lead-in the source learned, at the start of the first content unit (when no rule found one there).
+  if (!model.leads.empty() && !doc.leads.empty()) {
+    for (size_t i = 0; i < n; ++i) {
+      const UnitInfo& u = doc.units[i];
+      if (!(u.flags & kCountable) || (u.flags & kPureTitle) || rule[i] != -1 || repeats[i] > 0) continue;
+      const bool ruled = std::any_of(spans->begin(), spans->end(), [&](const RawSpan& s) {
+        return s.begin == u.unit.text_begin && s.unit == i;
+      });
+      const LeadIn* best = nullptr;
+      uint32_t docs_with = 0;
+      for (const LeadIn& l : doc.leads) {
+        if (l.unit != i || (best != nullptr && l.bytes <= best->bytes)) continue;
+        const auto it = std::lower_bound(model.leads.begin(), model.leads.end(), std::make_pair(l.key, uint32_t{0}));
+        if (it == model.leads.end() || it->first != l.key) continue;
+        best = &l;
+        docs_with = it->second;
+      }
+      if (best != nullptr && !ruled) {
+        spans->push_back({u.unit.text_begin, u.unit.text_begin + best->bytes, 0, 0, -1, best->key, docs_with,
+                          static_cast<uint32_t>(i)});
+      }
+      break;
+    }
+  }
   std::sort(spans->begin(), spans->end(),
             [](const RawSpan& a, const RawSpan& b) { return a.begin < b.begin; });
   // Code points, in one pass over the text up to the last span (here, in parallel, rather than in the
@@ -1278,7 +1384,9 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
         slots.emplace_back();
         Slot& slot = slots.back();
         const Unit& unit = info[d].units[s.unit].unit;
-        const bool lead_in = is_rule && !adjacent && rules->rule(s.rule).category == kLeadInCategory;
+        // A lead-in (by rule, or learned): the span is the start of its unit.
+        const bool lead_in = is_rule ? !adjacent && rules->rule(s.rule).category == kLeadInCategory
+                                     : s.end < unit.text_end && s.begin == unit.text_begin;
         slot.pattern.example =
             std::string(lead_in ? text.substr(s.begin, s.end - s.begin)
                                 : text.substr(unit.text_begin, unit.text_end - unit.text_begin));
