@@ -247,6 +247,33 @@ TEST(BoilerplateCrossSiteTest, AQuoteThatOpensMostArticlesIsNotALeadIn) {
   for (size_t d = 0; d < docs.size(); ++d) EXPECT_EQ(SpanTexts(docs, r, d).size(), 1u) << SpanTexts(docs, r, d)[0].first;
 }
 
+TEST(BoilerplateCrossSiteTest, AShortLineThatRecursInTheMiddleOfArticlesIsFurniture) {
+  // A promotion line no rule knows, in the middle of three of five articles; each article has a
+  // subheading of its own, and a stock sentence (ending like one) in the middle of three.
+  static const char* const kSubheads[] = {"What the levy pays for", "Who pays the tolls", "The orchard count",
+                                          "Dredging the harbour", "Fences on the moor"};
+  const std::string promo = "Our reporting is funded by readers like you";
+  const std::string stock = "The inquiry is continuing.";
+  std::vector<Doc> docs;
+  for (int a = 0; a < 5; ++a) {
+    Doc d;
+    d.source = "fenwick";
+    d.title = Headline("Fenwick", a);
+    d.text = d.title + "\n\n" + Paragraph("Fenwick", a, 0) + "\n\n" + (a < 3 ? promo + "\n\n" : "") +
+             Paragraph("Fenwick", a, 1) + "\n\n" + kSubheads[a] + "\n\n" + Paragraph("Fenwick", a, 2) + "\n\n" +
+             (a >= 2 ? stock + "\n\n" : "") + Paragraph("Fenwick", a, 3) + "\n";
+    docs.push_back(d);
+  }
+  const BoilerplateResult r = Find(docs);
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const auto spans = SpanTexts(docs, r, d);
+    ASSERT_EQ(spans.size(), d < 3 ? 1u : 0u);
+    if (d < 3) {
+      EXPECT_EQ(spans[0], std::make_pair(promo + "\n\n", std::string("repeated:3")));
+    }
+  }
+}
+
 // ---------------------------------------------------------------- between two pieces of furniture
 
 TEST(BoilerplateAdjacentTest, ALineNoRuleKnowsBetweenFurnitureIsStripped) {

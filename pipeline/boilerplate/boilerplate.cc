@@ -135,6 +135,7 @@ struct KeyStats {
   uint32_t last_edge = std::numeric_limits<uint32_t>::max();
   uint16_t tokens = 0;
   bool has_title = false;
+  bool line = false;  // a line of its own, short, that does not end like a sentence (kNameable)
   bool furniture = false;
 };
 
@@ -679,9 +680,12 @@ uint32_t Find(std::vector<uint32_t>* parent, uint32_t x) {
 //  - A long one needs both: at the edge, and in most of the site's articles (a site with at least
 //    2 * min_repeats articles, so that "most" means something). A background paragraph a site reuses in
 //    a few follow-up stories fails this and stays content: that is reuse, for the passages to report.
+//  - A short line of its own that is not a sentence ("Advertisement", "Our reporting, your support")
+//    is furniture wherever it sits: an article's subheadings and captions are its own, and do not
+//    recur word for word in min_repeats different articles; its sentences do, and end like sentences.
 bool IsFurniture(const KeyStats& s, uint32_t site_groups, size_t min_repeats) {
   if (s.groups < min_repeats) return false;
-  if (s.has_title) return true;
+  if (s.has_title || s.line) return true;
   const bool edge = 2 * static_cast<uint64_t>(s.edge) >= s.docs;
   const bool most = 2 * static_cast<uint64_t>(s.groups) > site_groups && site_groups >= 2 * min_repeats;
   if (s.tokens <= kShortTokens) return edge || most;
@@ -708,6 +712,7 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
       ++s.docs;
       s.tokens = u.tokens;
       s.has_title = u.has_title;
+      s.line = (u.flags & kNameable) != 0;
     }
   }
 
