@@ -198,13 +198,15 @@ struct BucketPosting {
 
 // One sampled shingle of a document, at the same place as its posting (a document's entries are
 // contiguous, by word). `group` is the indexed fingerprint it belongs to (kNoGroup: the fingerprint is
-// in one document only, or the document already has kMaxPositionsPerDoc occurrences of it), and
-// `later` where the group's postings of later documents begin.
+// in one document only, or the document already has kMaxPositionsPerDoc occurrences of it). For a
+// group within the cap, the group's postings of later documents are [later, end); a capped group has
+// later == kCapped. (Postings are fewer than 2^32: FindPassages checks.)
 constexpr uint32_t kNoGroup = UINT32_MAX;
+constexpr uint32_t kCapped = UINT32_MAX;
 struct Entry {
   uint32_t pos;
   uint32_t group;
-  uint64_t later;
+  uint32_t later, end;
 };
 
 // Fingerprints found in two or more documents ("groups").
@@ -446,7 +448,7 @@ void BuildIndex(BumpArray<Posting>* postings, const std::vector<Piece>& pieces, 
       for (size_t i = pieces[c].offset; i < pieces[c].offset + pieces[c].size; ++i) {
         const Posting& p = source[i];
         sorted[next[bucket_of(p.hash)]++] = {p.hash, p.doc, static_cast<uint32_t>(i)};
-        entries[i] = {p.pos, kNoGroup, 0};
+        entries[i] = {p.pos, kNoGroup, 0, 0};
       }
     }
   });
@@ -506,6 +508,14 @@ void BuildIndex(BumpArray<Posting>* postings, const std::vector<Piece>& pieces, 
       if (distinct < 2) return;
       index->begin[g] = at;
       index->docs[g] = distinct;
+      uint64_t group_end = at;
+      for (const BucketPosting* p = i; p != j;) {
+        const BucketPosting* r = p + 1;
+        while (r != j && r->doc == p->doc) ++r;
+        group_end += std::min<size_t>(static_cast<size_t>(r - p), kMaxPositionsPerDoc);
+        p = r;
+      }
+      const bool capped = distinct > cap;
       // Document by document: the first kMaxPositionsPerDoc occurrences are kept, and `later` is where
       // the group's postings of the next document begin.
       for (const BucketPosting* p = i; p != j;) {
@@ -517,7 +527,8 @@ void BuildIndex(BumpArray<Posting>* postings, const std::vector<Piece>& pieces, 
           index->post_doc[at + t] = p->doc;
           index->post_pos[at + t] = entry.pos;
           entry.group = static_cast<uint32_t>(g);
-          entry.later = at + kept;
+          entry.later = capped ? kCapped : static_cast<uint32_t>(at + kept);
+          entry.end = capped ? 0 : static_cast<uint32_t>(group_end);
         }
         at += kept;
         p = r;
@@ -1083,12 +1094,20 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
       const int32_t cluster = clusters[d];
       auto eligible = [&](uint32_t b) { return cluster < 0 || clusters[b] != cluster; };
       s.seeds.clear();
+      // The postings of the groups of later entries are far apart: fetched kEntriesAhead ahead.
+      constexpr uint64_t kEntriesAhead = 8;
       for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
+        if (e + kEntriesAhead < entry_end[d]) {
+          const Entry& next = entries[e + kEntriesAhead];
+          if (next.group != kNoGroup && next.later != kCapped) {
+            __builtin_prefetch(index.post_doc.data() + next.later);
+            __builtin_prefetch(index.post_pos.data() + next.later);
+          }
+        }
         const Entry& entry = entries[e];
         if (entry.group == kNoGroup) continue;
-        if (index.docs[entry.group] <= cap) {
-          const uint64_t last = index.begin[entry.group + 1];
-          for (uint64_t k = entry.later; k < last; ++k) {
+        if (entry.later != kCapped) {
+          for (uint64_t k = entry.later; k < entry.end; ++k) {
             const uint32_t b = index.post_doc[k];
             if (eligible(b)) s.seeds.push_back({b, entry.pos, index.post_pos[k]});
           }
