@@ -183,24 +183,6 @@ bool FastPathTable::Add(uint32_t cp, uint8_t fast_class, std::string_view normal
   return true;
 }
 
-const FastPathTable::Entry* FindEncoded(const FastPathTable& table, const unsigned char* p, size_t avail,
-                                        size_t* length) {
-  const unsigned char b0 = p[0];
-  if (b0 < 0xE0) {
-    *length = 2;
-    if (avail < 2) return nullptr;
-    return table.Find((static_cast<uint32_t>(b0 & 0x1F) << 6) | (p[1] & 0x3F));
-  }
-  if (b0 < 0xF0) {
-    *length = 3;
-    if (avail < 3) return nullptr;
-    return table.Find((static_cast<uint32_t>(b0 & 0x0F) << 12) | (static_cast<uint32_t>(p[1] & 0x3F) << 6) |
-                      (p[2] & 0x3F));
-  }
-  *length = 4;
-  return nullptr;
-}
-
 void AsciiLowercase(std::string_view text, std::string* out) {
   out->resize(text.size());
   for (size_t i = 0; i < text.size(); ++i) (*out)[i] = ToLower(static_cast<unsigned char>(text[i]));

@@ -107,8 +107,23 @@ const FastPathTable* SharedFastPathTable();
 // Decodes the 2- or 3-byte UTF-8 sequence at p (lead byte p[0] >= 0xC0, valid UTF-8, at least `avail`
 // bytes readable) and returns its table entry, or nullptr if it is not in the table (4-byte sequences
 // never are). *length receives the sequence length in bytes.
-const FastPathTable::Entry* FindEncoded(const FastPathTable& table, const unsigned char* p, size_t avail,
-                                        size_t* length);
+inline const FastPathTable::Entry* FindEncoded(const FastPathTable& table, const unsigned char* p,
+                                               size_t avail, size_t* length) {
+  const unsigned char b0 = p[0];
+  if (b0 < 0xE0) {
+    *length = 2;
+    if (avail < 2) return nullptr;
+    return table.Find((static_cast<uint32_t>(b0 & 0x1F) << 6) | (p[1] & 0x3F));
+  }
+  if (b0 < 0xF0) {
+    *length = 3;
+    if (avail < 3) return nullptr;
+    return table.Find((static_cast<uint32_t>(b0 & 0x0F) << 12) | (static_cast<uint32_t>(p[1] & 0x3F) << 6) |
+                      (p[2] & 0x3F));
+  }
+  *length = 4;
+  return nullptr;
+}
 
 // Appends the words of `text` to *out with code point offsets starting at cp_base. Every byte of
 // `text` must be < 0x80 or belong to a code point `table` holds (table may be nullptr for ASCII-only
