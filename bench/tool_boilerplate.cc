@@ -220,6 +220,8 @@ int Main(int argc, char** argv) {
   app.add_option("--disable-rule", disabled_rules,
                  "Passed to the stage: a rule or category to disable (to measure what learning finds alone)");
   app.add_option("--show-misses", show_misses, "Print this many examples of misses and false positives");
+  size_t context = 0;
+  app.add_option("--context", context, "With --show-misses, also print this many characters around each example");
   app.add_flag("--held-out-misses", show_held_out,
                "Show the held-out sites' examples instead of the tuning ones'");
   CLI11_PARSE(app, argc, argv);
@@ -290,7 +292,13 @@ int Main(int argc, char** argv) {
         hit += removed[c];
       }
       const bool wanted_show = show_misses > 0 && d.held_out == show_held_out;
-      const std::string piece = d.text.substr(at[range.first], at[range.second] - at[range.first]);
+      std::string piece = d.text.substr(at[range.first], at[range.second] - at[range.first]);
+      if (context > 0) {
+        const size_t from = range.first > context ? range.first - context : 0;
+        const size_t to = std::min<size_t>(at.size() - 1, range.second + context);
+        piece = d.text.substr(at[from], at[range.first] - at[from]) + "[[" + piece + "]]" +
+                d.text.substr(at[range.second], at[to] - at[range.second]);
+      }
       if (label == Label::kBoilerplate) {
         t.boiler += count;
         t.removed_boiler += hit;

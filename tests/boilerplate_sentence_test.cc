@@ -63,6 +63,19 @@ TEST(BoilerplateSentenceTest, ASentenceOpeningWithANameAfterABylineKeepsIt) {
   EXPECT_EQ(clean.find("Posted"), std::string::npos) << clean;
 }
 
+TEST(BoilerplateSentenceTest, FurnitureBeforeAQuotationIsCutOff) {
+  // An ad label before a sentence that opens with a quotation: no name runs on into a quote, so the
+  // label's last capitalized word is not kept for it.
+  const char quote[] = "\"We were never asked,\" said Ilse Varga, who farms near the dam.";
+  const std::string text = std::string(kTitle) + " " + kFirst + " " + kMiddle + " Sponsored Content " + quote + " " +
+                           kLast + " " + kFirst + " " + kLast;
+  const std::vector<Doc> docs = {{text, kTitle, "courier"}};
+  const BoilerplateResult r = Find(docs);
+  const std::string clean = Clean(docs[0], r, 0);
+  EXPECT_EQ(clean.find("Sponsored"), std::string::npos) << clean;
+  EXPECT_NE(clean.find(quote), std::string::npos) << clean;
+}
+
 TEST(BoilerplateSentenceTest, ArticleSentencesWithFurnitureWordsStay) {
   // Sentences that start like furniture ("Comments by", "Share prices", "By March") are content, at the
   // start, in the middle and at the end of a text without line breaks.

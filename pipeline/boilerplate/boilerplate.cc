@@ -345,13 +345,20 @@ void CapitalStarts(std::string_view text, uint32_t begin, uint32_t end, std::vec
 
 bool IsByStart(std::string_view text, uint32_t at) { return text[at] == 'b'; }
 
-// Whether the word at `at` is one that opens sentences and never continues a name ("The", "A", "In"):
-// then the capitalized word before it ends the furniture, not a name that opens the sentence.
+// Whether the word at `at` is one that opens sentences and never continues a name ("The", "A", "In"), or
+// the sentence opens with no word at all ('"We were...', "2,000 people..."): then the capitalized word
+// before it ends the furniture, not a name that opens the sentence.
 bool OpensSentence(std::string_view text, uint32_t at) {
   static constexpr std::string_view kOpeners[] = {
       "The", "A",   "An",   "This",  "That", "These", "Those", "It",    "In",   "On",    "At",  "For", "But",
       "And", "He",  "She",  "They",  "We",   "I",     "His",   "Her",   "Their", "Our",  "After", "When",
       "While", "As", "According"};
+  // A sentence that opens with a quotation mark, a digit or a bracket: no name runs on into it.
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return true;
+  for (const std::string_view quote : {"\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB", "\xE2\x80\x9E"}) {
+    if (text.substr(at).starts_with(quote)) return true;
+  }
   size_t end = at;
   while (end < text.size() && ((text[end] | 0x20) >= 'a' && (text[end] | 0x20) <= 'z')) ++end;
   const std::string_view word = text.substr(at, end - at);
