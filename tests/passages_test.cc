@@ -9,13 +9,16 @@
 #include <tbb/global_control.h>
 
 #include <algorithm>
+#include <climits>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "kernels/tokenize.h"
+#include "pipeline/passages/passages_internal.h"
 
 namespace neardup {
 namespace {
@@ -687,6 +690,249 @@ TEST(PassagesTest, SeedArticlesShareTheStickingPointSentence) {
     }
   }
   EXPECT_GE(sharing_pairs, 1) << "no two seed articles share the sentence";
+}
+
+// ------------------------------------------------------------------------------------------ internals
+
+using passages_internal::BucketPosting;
+using passages_internal::Extension;
+using passages_internal::kBand;
+using passages_internal::kXDrop;
+
+// Reference for the extension: the cell-by-cell X-drop alignment with explicit dead cells and live
+// bounds that passages.cc used before its branch-free form.
+Extension ReferenceExtendBanded(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
+                                int dir) {
+  if (na == 0 || nb == 0) return Extension();
+  constexpr int kWidth = 2 * kBand + 1;
+  constexpr int kDead = INT_MIN / 4;
+  // Slot d of row x holds prefix lengths (x, x + d - kBand); slot kWidth stays dead (the band's edge).
+  std::array<int, kWidth + 1> rows[2], matches[2];
+  rows[0].fill(kDead);
+  rows[1].fill(kDead);
+  matches[0].fill(0);
+  matches[1].fill(0);
+  int* prev = rows[0].data();
+  int* cur = rows[1].data();
+  int* prev_m = matches[0].data();
+  int* cur_m = matches[1].data();
+  const long nbl = static_cast<long>(nb);
+  int best = 0;
+  Extension out;
+  int lo = kBand, hi = kBand;  // live slots of the previous row
+  for (int d = kBand; d < kWidth && d - kBand <= nbl && d - kBand <= kXDrop; ++d) {
+    prev[d] = -(d - kBand);  // row 0: words of b left out
+    hi = d;
+  }
+  for (size_t x = 1; x <= na; ++x) {
+    const long base = static_cast<long>(x) - kBand;  // y of slot 0
+    const int from = static_cast<int>(std::max<long>({0L, lo - 1L, -base}));
+    const int last = static_cast<int>(std::min<long>(kWidth - 1, nbl - base));
+    std::fill(cur, cur + kWidth + 1, kDead);
+    const uint32_t word_a = a[ia + (static_cast<long>(x) - 1) * dir];
+    int new_lo = kWidth, new_hi = -1;
+    for (int d = from; d <= last; ++d) {
+      const long y = base + d;
+      int v = kDead, m = 0;
+      if (y >= 1 && prev[d] > kDead) {
+        const bool match = word_a == b[ib + (y - 1) * dir];
+        v = prev[d] + (match ? 1 : -1);
+        m = prev_m[d] + match;
+      }
+      if (prev[d + 1] > kDead && (prev[d + 1] - 1 > v || (prev[d + 1] - 1 == v && prev_m[d + 1] > m))) {
+        v = prev[d + 1] - 1;  // from (x - 1, y): a word of a left out
+        m = prev_m[d + 1];
+      }
+      if (d > 0 && cur[d - 1] > kDead && (cur[d - 1] - 1 > v || (cur[d - 1] - 1 == v && cur_m[d - 1] > m))) {
+        v = cur[d - 1] - 1;  // from (x, y - 1): a word of b left out
+        m = cur_m[d - 1];
+      }
+      if (v < best - kXDrop) v = kDead;
+      if (v == kDead) {
+        if (d > hi) break;  // past the previous row's live cells only this row's own cells feed: all dead
+        continue;
+      }
+      cur[d] = v;
+      cur_m[d] = m;
+      new_lo = std::min(new_lo, d);
+      new_hi = d;
+      if (v > best) {
+        best = v;
+        out = {static_cast<uint32_t>(x), static_cast<uint32_t>(y), static_cast<uint32_t>(m)};
+      }
+    }
+    if (new_hi < 0) break;
+    std::swap(prev, cur);
+    std::swap(prev_m, cur_m);
+    lo = new_lo;
+    hi = new_hi;
+  }
+  return out;
+}
+
+TEST(PassagesInternalsTest, ExtendBandedMatchesTheReference) {
+  uint64_t state = 7;
+  std::vector<uint32_t> a, b;
+  for (int trial = 0; trial < 20000; ++trial) {
+    const uint32_t alphabet = 2 + static_cast<uint32_t>(Next(&state) % 6);
+    const size_t na = Next(&state) % 48, nb = Next(&state) % 48;
+    a.resize(na + 2);
+    b.resize(nb + 2);
+    // b is a copy of a with edits, so that extensions run long, or unrelated.
+    const bool copy = Next(&state) % 4 != 0;
+    for (auto& w : a) w = static_cast<uint32_t>(Next(&state) % alphabet);
+    for (size_t j = 0; j < b.size(); ++j) {
+      b[j] = copy && j < a.size() && Next(&state) % 6 != 0 ? a[j]
+                                                           : static_cast<uint32_t>(Next(&state) % alphabet);
+    }
+    for (int dir : {1, -1}) {
+      const long ia = dir > 0 ? 1 : static_cast<long>(na);
+      const long ib = dir > 0 ? 1 : static_cast<long>(nb);
+      const Extension want = ReferenceExtendBanded(a.data(), ia, na, b.data(), ib, nb, dir);
+      const Extension got = passages_internal::ExtendBandedForTest(a.data(), ia, na, b.data(), ib, nb, dir);
+      ASSERT_EQ(got.da, want.da) << "trial " << trial << " dir " << dir;
+      ASSERT_EQ(got.db, want.db) << "trial " << trial << " dir " << dir;
+      ASSERT_EQ(got.matches, want.matches) << "trial " << trial << " dir " << dir;
+    }
+  }
+}
+
+TEST(PassagesInternalsTest, SortBucketByHashIsAStableSortByHash) {
+  uint64_t state = 11;
+  std::vector<BucketPosting> tmp;
+  for (int trial = 0; trial < 300; ++trial) {
+    const size_t n = Next(&state) % 3000;
+    // Few distinct hashes (long runs of equal ones), or many hashes sharing the 8 bits the counting
+    // sort uses (parts longer than the insertion sort takes).
+    const uint64_t distinct = 1 + Next(&state) % 200;
+    const bool same_part = trial % 3 == 0;
+    std::vector<uint64_t> pool(distinct);
+    // All in one bucket (the same top kBucketBits bits), as the index sorts them.
+    constexpr int kBelowBucket = 64 - passages_internal::kBucketBits;
+    const uint64_t bucket = Next(&state) >> kBelowBucket << kBelowBucket;
+    for (auto& h : pool) {
+      h = bucket | (Next(&state) & ((uint64_t{1} << kBelowBucket) - 1));
+      if (same_part) h &= ~(uint64_t{0xFF} << (kBelowBucket - 8));
+    }
+    std::vector<BucketPosting> v(n);
+    for (size_t i = 0; i < n; ++i)
+      v[i] = {pool[Next(&state) % distinct], static_cast<uint32_t>(i / 3), static_cast<uint32_t>(i)};
+    std::vector<BucketPosting> want = v;
+    std::stable_sort(want.begin(), want.end(),
+                     [](const BucketPosting& x, const BucketPosting& y) { return x.hash < y.hash; });
+    passages_internal::SortBucketByHash(v.data(), v.data() + n, &tmp);
+    for (size_t i = 0; i < n; ++i) {
+      ASSERT_EQ(v[i].hash, want[i].hash) << trial;
+      ASSERT_EQ(v[i].origin, want[i].origin) << trial;
+    }
+  }
+}
+
+TEST(PassagesInternalsTest, BuildIndexMatchesAReference) {
+  using passages_internal::BigArray;
+  using passages_internal::BumpArray;
+  using passages_internal::Entry;
+  using passages_internal::Index;
+  using passages_internal::Piece;
+  using passages_internal::Posting;
+  uint64_t state = 3;
+  for (int trial = 0; trial < 40; ++trial) {
+    const size_t n_docs = 1 + Next(&state) % 300, chunk = 1 + Next(&state) % 40;
+    const size_t n_chunks = (n_docs + chunk - 1) / chunk;
+    const size_t cap = 2 + Next(&state) % 20;
+    // A pool of fingerprints, some in the top bucket bits only (many per bucket); documents draw from
+    // it, sometimes the same one many times (more than kMaxPositionsPerDoc occurrences).
+    std::vector<uint64_t> pool(1 + Next(&state) % 400);
+    for (auto& h : pool) h = trial % 2 ? Next(&state) : Next(&state) % 7 << 60 | Next(&state) % 16;
+    std::vector<std::vector<Posting>> chunks(n_chunks);
+    for (size_t d = 0; d < n_docs; ++d) {
+      uint32_t pos = 0;
+      const size_t count = Next(&state) % 60;
+      const uint64_t favourite = pool[Next(&state) % pool.size()];
+      for (size_t i = 0; i < count; ++i) {
+        pos += 1 + static_cast<uint32_t>(Next(&state) % 3);
+        const uint64_t h = Next(&state) % 5 == 0 ? favourite : pool[Next(&state) % pool.size()];
+        chunks[d / chunk].push_back({h, static_cast<uint32_t>(d), pos});
+      }
+    }
+    // Pieces taken in reverse chunk order, so that storage order is not chunk order.
+    size_t total = 0;
+    for (const auto& c : chunks) total += c.size();
+    BumpArray<Posting> postings(std::max<size_t>(1, total));
+    std::vector<Piece> pieces(n_chunks);
+    std::vector<size_t> origin_base(n_chunks);
+    for (size_t c = n_chunks; c-- > 0;) {
+      const size_t offset = postings.Take(chunks[c].size());
+      std::copy(chunks[c].begin(), chunks[c].end(), postings.data() + offset);
+      pieces[c] = {offset, chunks[c].size()};
+      origin_base[c] = offset;
+    }
+    BigArray<Entry> entries(std::max<size_t>(1, total));
+    Index index;
+    PassageStats stats;
+    passages_internal::BuildIndex(&postings, pieces, cap, entries, &index, &stats);
+
+    // Reference: every fingerprint's occurrences (document, word, origin) in that order.
+    struct Occurrence {
+      uint32_t doc, pos;
+      size_t origin;
+    };
+    std::map<uint64_t, std::vector<Occurrence>> by_hash;
+    for (size_t c = 0; c < n_chunks; ++c) {
+      for (size_t i = 0; i < chunks[c].size(); ++i) {
+        by_hash[chunks[c][i].hash].push_back({chunks[c][i].doc, chunks[c][i].pos, origin_base[c] + i});
+      }
+    }
+    std::vector<Entry> want_entries(total);
+    for (size_t c = 0; c < n_chunks; ++c) {
+      for (size_t i = 0; i < chunks[c].size(); ++i) {
+        want_entries[origin_base[c] + i] = {chunks[c][i].pos, passages_internal::kNoGroup, 0, 0};
+      }
+    }
+    uint64_t group = 0, at = 0, capped = 0;
+    for (auto& [hash, occurrences] : by_hash) {
+      std::stable_sort(occurrences.begin(), occurrences.end(), [](const Occurrence& x, const Occurrence& y) {
+        return x.doc != y.doc ? x.doc < y.doc : x.pos < y.pos;
+      });
+      std::vector<Occurrence> kept;
+      uint32_t distinct = 0;
+      for (size_t i = 0; i < occurrences.size(); ++i) {
+        const bool first = i == 0 || occurrences[i].doc != occurrences[i - 1].doc;
+        distinct += first;
+        size_t run = 0;
+        for (size_t k = i; k > 0 && occurrences[k - 1].doc == occurrences[i].doc; --k) ++run;
+        if (run < passages_internal::kMaxPositionsPerDoc) kept.push_back(occurrences[i]);
+      }
+      if (distinct < 2) continue;
+      ASSERT_LT(group, index.n_groups);
+      EXPECT_EQ(index.begin[group], at);
+      EXPECT_EQ(index.docs[group], distinct);
+      capped += distinct > cap;
+      for (size_t k = 0; k < kept.size(); ++k) {
+        EXPECT_EQ(index.post_doc[at + k], kept[k].doc);
+        EXPECT_EQ(index.post_pos[at + k], kept[k].pos);
+        size_t later = k + 1;
+        while (later < kept.size() && kept[later].doc == kept[k].doc) ++later;
+        Entry& e = want_entries[kept[k].origin];
+        e.group = static_cast<uint32_t>(group);
+        e.later = distinct > cap ? passages_internal::kCapped : static_cast<uint32_t>(at + later);
+        e.end = distinct > cap ? 0 : static_cast<uint32_t>(at + kept.size());
+      }
+      at += kept.size();
+      ++group;
+    }
+    ASSERT_EQ(index.n_groups, group) << trial;
+    EXPECT_EQ(index.begin[group], at);
+    EXPECT_EQ(stats.fingerprints, by_hash.size());
+    EXPECT_EQ(stats.capped_fingerprints, capped);
+    for (size_t i = 0; i < total; ++i) {
+      ASSERT_EQ(entries[i].pos, want_entries[i].pos) << trial << " " << i;
+      ASSERT_EQ(entries[i].group, want_entries[i].group) << trial << " " << i;
+      if (entries[i].group == passages_internal::kNoGroup) continue;
+      ASSERT_EQ(entries[i].later, want_entries[i].later) << trial << " " << i;
+      ASSERT_EQ(entries[i].end, want_entries[i].end) << trial << " " << i;
+    }
+  }
 }
 
 }  // namespace

@@ -68,9 +68,25 @@
 
 #include "kernels/tokenize.h"
 #include "pipeline/io/memory.h"
+#include "pipeline/passages/passages_internal.h"
 
 namespace neardup {
 namespace {
+
+using passages_internal::BigArray;
+using passages_internal::BucketPosting;
+using passages_internal::BuildIndex;
+using passages_internal::BumpArray;
+using passages_internal::Entry;
+using passages_internal::Extension;
+using passages_internal::Index;
+using passages_internal::kBand;
+using passages_internal::kCapped;
+using passages_internal::kMaxPositionsPerDoc;
+using passages_internal::kNoGroup;
+using passages_internal::kXDrop;
+using passages_internal::Piece;
+using passages_internal::Posting;
 
 // ------------------------------------------------------------------------------------------- parameters
 
@@ -79,13 +95,6 @@ namespace {
 constexpr size_t kShingleWords = 4;
 constexpr int kSampleBits = 1;
 constexpr uint64_t kShingleSeed = 0x7061737361676573ULL;  // "passages"
-// Occurrences of one fingerprint in one document that seed pairs (a document repeating a phrase fifty
-// times must not make fifty squared seeds with each partner).
-constexpr size_t kMaxPositionsPerDoc = 8;
-// Alignment: diagonals explored either side of the seed's (the largest insertion or deletion bridged
-// inside one extension), and the score an extension may lose below its best before it stops.
-constexpr int kBand = 4;
-constexpr int kXDrop = 5;
 // Extensions at most this many words apart in both documents, in the same order, are one passage.
 constexpr uint32_t kMergeGap = 12;
 // Runs of frequent fingerprints (heavy occurrences): two fingerprints at most kRunGap words apart belong
@@ -118,59 +127,7 @@ inline size_t WordSlot(uint32_t word) {
   return ((word & ~kCommonBit) * 0x9E3779B1u) >> (32 - kWordCountBits);
 }
 
-// Radix buckets of the posting sort: the top kBucketBits bits of the fingerprint (sampling uses the low
-// bits, so buckets fill evenly); kScatterBlocks fixed groups of chunks count and scatter in parallel.
-constexpr int kBucketBits = 12;
-constexpr size_t kBuckets = size_t{1} << kBucketBits;
-constexpr size_t kScatterBlocks = 64;
-
 // ---------------------------------------------------------------------------------------------- storage
-
-// A fixed-size array of a trivially copyable type, uninitialized, in memory mapped with huge pages
-// requested when large (ByteBlock): the stage fills a few hundred MB of fresh memory per run, and at
-// 4 KB a page fault that cost about a tenth of the stage.
-template <typename T>
-class BigArray {
-  static_assert(std::is_trivially_copyable_v<T>);
-
- public:
-  BigArray() = default;
-  explicit BigArray(size_t n)
-      : n_(n), block_(std::make_unique<ByteBlock>(std::max<size_t>(1, n) * sizeof(T))) {}
-  T* data() const { return reinterpret_cast<T*>(block_->data()); }
-  T& operator[](size_t i) const { return data()[i]; }
-  size_t size() const { return n_; }
-  void reset() {
-    block_.reset();
-    n_ = 0;
-  }
-
- private:
-  size_t n_ = 0;
-  std::unique_ptr<ByteBlock> block_;
-};
-
-// Pieces of a BigArray handed out to parallel tasks, each exactly as large as the task needs; where a
-// piece lands depends on timing, so a task keeps its own offset and nothing reads across pieces in
-// storage order.
-template <typename T>
-class BumpArray {
- public:
-  explicit BumpArray(size_t capacity) : storage_(capacity) {}
-  size_t Take(size_t n) { return used_.fetch_add(n, std::memory_order_relaxed); }  // offset of n items
-  T* data() const { return storage_.data(); }
-  size_t used() const { return used_.load(std::memory_order_relaxed); }
-  void reset() { storage_.reset(); }
-
- private:
-  BigArray<T> storage_;
-  std::atomic<size_t> used_{0};
-};
-
-// Where a chunk's items lie in a BumpArray.
-struct Piece {
-  size_t offset = 0, size = 0;
-};
 
 // A document's words, as the alignment reads them.
 struct DocView {
@@ -178,43 +135,6 @@ struct DocView {
   uint32_t n = 0;
   const uint32_t* range_ends = nullptr;
   uint32_t n_ranges = 0;
-};
-
-// A sampled shingle of a document, as the fingerprint pass writes it (chunk by chunk, documents and
-// words ascending).
-struct Posting {
-  uint64_t hash;
-  uint32_t doc;
-  uint32_t pos;  // word index of the shingle's first word
-};
-
-// A posting in the index's buckets: `origin` is its place among the fingerprint pass's postings, which
-// is also its document's Entry.
-struct BucketPosting {
-  uint64_t hash;
-  uint32_t doc;
-  uint32_t origin;
-};
-
-// One sampled shingle of a document, at the same place as its posting (a document's entries are
-// contiguous, by word). `group` is the indexed fingerprint it belongs to (kNoGroup: the fingerprint is
-// in one document only, or the document already has kMaxPositionsPerDoc occurrences of it). For a
-// group within the cap, the group's postings of later documents are [later, end); a capped group has
-// later == kCapped. (Postings are fewer than 2^32: FindPassages checks.)
-constexpr uint32_t kNoGroup = UINT32_MAX;
-constexpr uint32_t kCapped = UINT32_MAX;
-struct Entry {
-  uint32_t pos;
-  uint32_t group;
-  uint32_t later, end;
-};
-
-// Fingerprints found in two or more documents ("groups").
-struct Index {
-  BigArray<uint64_t> begin;               // group g's postings are [begin[g], begin[g + 1])
-  BigArray<uint32_t> docs;                // distinct documents of group g
-  BigArray<uint32_t> post_doc, post_pos;  // sorted by document, then word
-  size_t n_groups = 0;
 };
 
 struct HeavyPosting {
@@ -372,6 +292,10 @@ std::pair<uint32_t, uint32_t> RangeOf(const DocView& doc, uint32_t pos) {
 }
 
 // ---------------------------------------------------------------------------------------------- index
+
+}  // namespace
+
+namespace passages_internal {
 
 // Sorts [first, last) by hash, keeping the order of equal hashes: a counting sort on the 8 bits below
 // the bucket's, then an insertion sort of each part (a few postings each; a stable sort past 64).
@@ -538,6 +462,10 @@ void BuildIndex(BumpArray<Posting>* postings, const std::vector<Piece>& pieces, 
   });
 }
 
+}  // namespace passages_internal
+
+namespace {
+
 // ---------------------------------------------------------------------------------------------- alignment
 
 struct AlignScratch {
@@ -576,11 +504,6 @@ void SortSeedsByDocument(std::vector<Seed>* seeds, std::vector<Seed>* buffer, ui
   }
   if (from != data) seeds->swap(*buffer);
 }
-
-struct Extension {
-  uint32_t da = 0, db = 0;  // words consumed in a and in b
-  uint32_t matches = 0;     // matching words on the alignment
-};
 
 // Banded X-drop extension: a[ia + i * kDir] against b[ib + j * kDir] for i < na, j < nb, scoring +1 per
 // match and -1 per mismatch or gap, keeping |i - j| <= kBand. Returns the prefix lengths ending the
@@ -1222,4 +1145,12 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   return Status::OK();
 }
 
+namespace passages_internal {
+
+Extension ExtendBandedForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
+                              int dir) {
+  return dir > 0 ? ExtendBanded<1>(a, ia, na, b, ib, nb) : ExtendBanded<-1>(a, ia, na, b, ib, nb);
+}
+
+}  // namespace passages_internal
 }  // namespace neardup

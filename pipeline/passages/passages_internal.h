@@ -1,0 +1,147 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// Internals of the passage finder (passages.cc) that tests check against plain references: the
+// fingerprint index, its storage, and the banded extension. Not part of the stage's interface.
+
+#ifndef NEARDUP_PIPELINE_PASSAGES_PASSAGES_INTERNAL_H_
+#define NEARDUP_PIPELINE_PASSAGES_PASSAGES_INTERNAL_H_
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <type_traits>
+#include <vector>
+
+#include "neardup/status.h"
+#include "pipeline/io/memory.h"
+#include "pipeline/passages/passages.h"
+
+namespace neardup::passages_internal {
+
+// Occurrences of one fingerprint in one document that seed pairs (a document repeating a phrase fifty
+// times must not make fifty squared seeds with each partner).
+constexpr size_t kMaxPositionsPerDoc = 8;
+// Alignment: diagonals explored either side of the seed's (the largest insertion or deletion bridged
+// inside one extension), and the score an extension may lose below its best before it stops.
+constexpr int kBand = 4;
+constexpr int kXDrop = 5;
+
+// Radix buckets of the posting sort: the top kBucketBits bits of the fingerprint (sampling uses the low
+// bits, so buckets fill evenly); kScatterBlocks fixed groups of chunks count and scatter in parallel.
+constexpr int kBucketBits = 12;
+constexpr size_t kBuckets = size_t{1} << kBucketBits;
+constexpr size_t kScatterBlocks = 64;
+
+// A fixed-size array of a trivially copyable type, uninitialized, in memory mapped with huge pages
+// requested when large (ByteBlock): the stage fills a few hundred MB of fresh memory per run, and at
+// 4 KB a page fault that cost about a tenth of the stage.
+template <typename T>
+class BigArray {
+  static_assert(std::is_trivially_copyable_v<T>);
+
+ public:
+  BigArray() = default;
+  explicit BigArray(size_t n)
+      : n_(n), block_(std::make_unique<ByteBlock>(std::max<size_t>(1, n) * sizeof(T))) {}
+  T* data() const { return reinterpret_cast<T*>(block_->data()); }
+  T& operator[](size_t i) const { return data()[i]; }
+  size_t size() const { return n_; }
+  void reset() {
+    block_.reset();
+    n_ = 0;
+  }
+
+ private:
+  size_t n_ = 0;
+  std::unique_ptr<ByteBlock> block_;
+};
+
+// Pieces of a BigArray handed out to parallel tasks, each exactly as large as the task needs; where a
+// piece lands depends on timing, so a task keeps its own offset and nothing reads across pieces in
+// storage order.
+template <typename T>
+class BumpArray {
+ public:
+  explicit BumpArray(size_t capacity) : storage_(capacity) {}
+  size_t Take(size_t n) { return used_.fetch_add(n, std::memory_order_relaxed); }  // offset of n items
+  T* data() const { return storage_.data(); }
+  size_t used() const { return used_.load(std::memory_order_relaxed); }
+  void reset() { storage_.reset(); }
+
+ private:
+  BigArray<T> storage_;
+  std::atomic<size_t> used_{0};
+};
+
+// Where a chunk's items lie in a BumpArray.
+struct Piece {
+  size_t offset = 0, size = 0;
+};
+
+// A sampled shingle of a document, as the fingerprint pass writes it (chunk by chunk, documents and
+// words ascending).
+struct Posting {
+  uint64_t hash;
+  uint32_t doc;
+  uint32_t pos;  // word index of the shingle's first word
+};
+
+// A posting in the index's buckets: `origin` is its place among the fingerprint pass's postings, which
+// is also its document's Entry.
+struct BucketPosting {
+  uint64_t hash;
+  uint32_t doc;
+  uint32_t origin;
+};
+
+// One sampled shingle of a document, at the same place as its posting (a document's entries are
+// contiguous, by word). `group` is the indexed fingerprint it belongs to (kNoGroup: the fingerprint is
+// in one document only, or the document already has kMaxPositionsPerDoc occurrences of it). For a
+// group within the cap, the group's postings of later documents are [later, end); a capped group has
+// later == kCapped. (Postings are fewer than 2^32: FindPassages checks.)
+constexpr uint32_t kNoGroup = UINT32_MAX;
+constexpr uint32_t kCapped = UINT32_MAX;
+struct Entry {
+  uint32_t pos;
+  uint32_t group;
+  uint32_t later, end;
+};
+
+// Fingerprints found in two or more documents ("groups").
+struct Index {
+  BigArray<uint64_t> begin;               // group g's postings are [begin[g], begin[g + 1])
+  BigArray<uint32_t> docs;                // distinct documents of group g
+  BigArray<uint32_t> post_doc, post_pos;  // sorted by document, then word
+  size_t n_groups = 0;
+};
+
+// Sorts [first, last), postings of one bucket (the same top kBucketBits bits), by hash, keeping the
+// order of equal hashes.
+void SortBucketByHash(BucketPosting* first, BucketPosting* last, std::vector<BucketPosting>* tmp);
+
+// Builds the index of the fingerprints found in two or more documents from the postings (chunk c's are
+// pieces[c] of *postings, chunks in document order, each in document then word order), at most
+// kMaxPositionsPerDoc occurrences per document, each group's postings by document then word. Fills
+// entries[origin] for every posting (origin: its place in *postings): its word, and, when kept, its
+// group and the group's postings of later documents (kCapped for a group in more than `cap`
+// documents). Adds the fingerprints and capped fingerprints to *stats. Releases *postings.
+void BuildIndex(BumpArray<Posting>* postings, const std::vector<Piece>& pieces, size_t cap,
+                const BigArray<Entry>& entries, Index* index, PassageStats* stats);
+
+struct Extension {
+  uint32_t da = 0, db = 0;  // words consumed in a and in b
+  uint32_t matches = 0;     // matching words on the alignment
+};
+
+// The banded X-drop extension: a[ia + i * dir] against b[ib + j * dir] for i < na, j < nb (dir = 1 or -1),
+// +1 per match, -1 per mismatch or gap, |i - j| <= kBand, stopping kXDrop below the best. Returns the
+// prefix lengths ending the best alignment (the shortest among ties) and its matches (the most among
+// equal scores).
+Extension ExtendBandedForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
+                              int dir);
+
+}  // namespace neardup::passages_internal
+
+#endif  // NEARDUP_PIPELINE_PASSAGES_PASSAGES_INTERNAL_H_
