@@ -1090,12 +1090,6 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   size_t n_pairs = 0;
   for (const auto& v : chunk_pairs) n_pairs += v.size();
   pairs->reserve(n_pairs);
-  struct Request {
-    uint32_t doc, word;
-    bool end;
-    uint32_t* target;
-  };
-  std::vector<Request> requests;
   for (auto& v : chunk_pairs) {
     for (PairRegions& p : v) {
       PassagePair out;
@@ -1109,7 +1103,23 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
       stats->span_pairs += p.regions.size();
     }
   }
+  // The offsets each document must give, grouped by document with a counting sort.
+  struct Request {
+    uint32_t word;
+    bool end;
+    uint32_t* target;
+  };
+  std::vector<size_t> request_begin(n + 1, 0);
+  for (const auto& v : chunk_pairs) {
+    for (const PairRegions& p : v) {
+      request_begin[p.a + 1] += 2 * p.regions.size();
+      request_begin[p.b + 1] += 2 * p.regions.size();
+    }
+  }
+  for (size_t d = 0; d < n; ++d) request_begin[d + 1] += request_begin[d];
+  std::vector<Request> requests(request_begin[n]);
   {
+    std::vector<size_t> next(request_begin.begin(), request_begin.end() - 1);
     size_t i = 0;
     for (auto& v : chunk_pairs) {
       for (PairRegions& p : v) {
@@ -1117,27 +1127,25 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
         for (size_t k = 0; k < p.regions.size(); ++k) {
           const Region& r = p.regions[k];
           PassageSpan& span = out.spans[k];
-          requests.push_back({p.a, r.a0, false, &span.a_start});
-          requests.push_back({p.a, r.a1 - 1, true, &span.a_end});
-          requests.push_back({p.b, r.b0, false, &span.b_start});
-          requests.push_back({p.b, r.b1 - 1, true, &span.b_end});
+          requests[next[p.a]++] = {r.a0, false, &span.a_start};
+          requests[next[p.a]++] = {r.a1 - 1, true, &span.a_end};
+          requests[next[p.b]++] = {r.b0, false, &span.b_start};
+          requests[next[p.b]++] = {r.b1 - 1, true, &span.b_end};
         }
       }
       std::vector<PairRegions>().swap(v);
     }
   }
-  std::sort(requests.begin(), requests.end(),
-            [](const Request& x, const Request& y) { return x.doc < y.doc; });
-  std::vector<size_t> doc_starts;  // where each document's requests begin
-  for (size_t i = 0; i < requests.size(); ++i) {
-    if (i == 0 || requests[i].doc != requests[i - 1].doc) doc_starts.push_back(i);
+  std::vector<uint32_t> with_requests;
+  for (size_t d = 0; d < n; ++d) {
+    if (request_begin[d + 1] > request_begin[d]) with_requests.push_back(static_cast<uint32_t>(d));
   }
-  doc_starts.push_back(requests.size());
   tbb::enumerable_thread_specific<TokenizeScratch> tokenize_scratch;
-  tbb::parallel_for(size_t{0}, doc_starts.size() - 1, [&](size_t k) {
+  tbb::parallel_for(size_t{0}, with_requests.size(), [&](size_t k) {
     TokenizeScratch& s = tokenize_scratch.local();
-    TokenizeRanges(docs[requests[doc_starts[k]].doc], &s);
-    for (size_t i = doc_starts[k]; i < doc_starts[k + 1]; ++i) {
+    const uint32_t d = with_requests[k];
+    TokenizeRanges(docs[d], &s);
+    for (size_t i = request_begin[d]; i < request_begin[d + 1]; ++i) {
       const Request& q = requests[i];
       *q.target = q.end ? s.words[q.word].end : s.words[q.word].start;
     }
