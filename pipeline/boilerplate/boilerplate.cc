@@ -68,9 +68,9 @@ constexpr size_t kMinSharedShingles = 4;
 constexpr size_t kLeadInUnits = 3;
 // Learned lead-ins ("As <Site> was told by <Agency>, ..."): the opening of a unit up to one of its first
 // kLeadInCommas commas, at most kMaxLeadInBytes in and kMaxLeadInTokens tokens long, with at least
-// kMinLeadInRest bytes of the unit after it, in the first kLeadInScanUnits units with words. Counted by
-// its template with names masked (see LearnLeadIns).
-constexpr size_t kLeadInScanUnits = 8;
+// kMinLeadInRest bytes of the unit after it, in the first kLeadInScanUnits units with words (up to the
+// first long one, the article's first paragraph). Counted by its template with names masked.
+constexpr size_t kLeadInScanUnits = 6;
 constexpr size_t kLeadInCommas = 3;
 constexpr size_t kMaxLeadInBytes = 120;
 constexpr uint32_t kMaxLeadInTokens = 14;
@@ -617,13 +617,17 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
       if (text.size() - from < kMinLeadInRest) break;
       // Quoted speech is the article's own ("\"We were never told,\" said <Name>, ..."), never a lead-in.
       if (HasQuote(text.substr(0, at))) break;
-      const Template t = MaskUnit(text.substr(0, at), title);
+      // The rest of the padded text follows the prefix: readable, so no copy.
+      const Template t = MaskUnit(std::string_view(padded.data() + units[i].text_begin, at), title, nullptr,
+                                  nullptr, nullptr, true);
       if (t.tokens < 2 || t.tokens > kMaxLeadInTokens || t.has_title ||
           t.cross_words < boilerplate_internal::kMinCrossWords) {
         continue;
       }
       doc->leads.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(from), t.cross_key});
     }
+    // The first long unit is the article's first paragraph: what follows cannot open the article.
+    if (info.tokens >= kFingerprintTokens) break;
   }
   if (!doc->sentence_mode) {
     // Links of a related box are furniture by rule already, so that learning sees through the box.

@@ -891,8 +891,9 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
   }
   t.tokens = static_cast<uint32_t>(toks.size());
   t.key = Mix64(key);
-  // Names masked: runs of capitalized words, the first word only before another capitalized word.
-  {
+  // With names masked too (Template::cross_key): a run of capitalized words is one mask; the first word
+  // only when the second is capitalized too.
+  if (toks.size() <= kMaxCrossTokens) {
     auto wordlike = [](const Tok& tok) {
       return tok.kind == TokKind::kWord || tok.kind == TokKind::kDateAbbr || tok.kind == TokKind::kClockUnit;
     };
@@ -901,12 +902,12 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
     bool in_name = false;
     for (size_t k = 0; k < toks.size(); ++k) {
       const Tok& tok = toks[k];
-      const bool name = wordlike(tok) && tok.cap &&
-                        (k > 0 || (k + 1 < toks.size() && wordlike(toks[k + 1]) && toks[k + 1].cap));
-      if (name && in_name) continue;
+      const bool word = wordlike(tok);
+      const bool name =
+          word && tok.cap && (k > 0 || (k + 1 < toks.size() && wordlike(toks[k + 1]) && toks[k + 1].cap));
+      if (!(name && in_name)) cross = (cross ^ (name ? kNameMask : tok.hash)) * 0x9E3779B97F4A7C15ULL;
       in_name = name;
-      plain += !name && wordlike(tok);
-      cross = (cross ^ (name ? kNameMask : tok.hash)) * 0x9E3779B97F4A7C15ULL;
+      plain += !name && word;
     }
     t.cross_key = plain > 0 ? Mix64(cross) | 1 : 0;
     t.cross_words = plain;

@@ -139,10 +139,15 @@ struct Template {
   /// sites ("The Harbor Sentinel — news for the Harbor coast", "The Bay Record — news for the Bay
   /// coast"), or on one site (a byline line whose author and section vary). Every run of capitalized
   /// words becomes one mask, the unit's first word only when the next word is capitalized too (a name,
-  /// not a sentence's first word). 0 when no word is left unmasked.
+  /// not a sentence's first word). 0 when no word is left unmasked, and for a unit of more than
+  /// kMaxCrossTokens tokens (a paragraph: furniture is shorter, and names are what article prose differs
+  /// in).
   uint64_t cross_key = 0;
   uint32_t cross_words = 0;  ///< words left unmasked in it
 };
+
+// Units longer than this (tokens) get no template with names masked.
+inline constexpr uint32_t kMaxCrossTokens = 40;
 
 // Words a template with names masked must keep unmasked to be carried to another site.
 inline constexpr uint32_t kMinCrossWords = 2;
