@@ -829,7 +829,6 @@ TEST(PassagesInternalsTest, SortBucketByHashIsAStableSortByHash) {
 }
 
 TEST(PassagesInternalsTest, BuildIndexMatchesAReference) {
-  using passages_internal::BigArray;
   using passages_internal::BumpArray;
   using passages_internal::Entry;
   using passages_internal::Index;
@@ -858,19 +857,19 @@ TEST(PassagesInternalsTest, BuildIndexMatchesAReference) {
     // Pieces taken in reverse chunk order, so that storage order is not chunk order.
     size_t total = 0;
     for (const auto& c : chunks) total += c.size();
-    BumpArray<Posting> postings(std::max<size_t>(1, total));
+    BumpArray<passages_internal::PostingSlot> postings(std::max<size_t>(1, total));
     std::vector<Piece> pieces(n_chunks);
     std::vector<size_t> origin_base(n_chunks);
     for (size_t c = n_chunks; c-- > 0;) {
       const size_t offset = postings.Take(chunks[c].size());
-      std::copy(chunks[c].begin(), chunks[c].end(), postings.data() + offset);
+      for (size_t i = 0; i < chunks[c].size(); ++i) postings.data()[offset + i].posting = chunks[c][i];
       pieces[c] = {offset, chunks[c].size()};
       origin_base[c] = offset;
     }
-    BigArray<Entry> entries(std::max<size_t>(1, total));
     Index index;
     PassageStats stats;
-    passages_internal::BuildIndex(&postings, pieces, cap, entries, &index, &stats);
+    passages_internal::BuildIndex(postings.data(), pieces, cap, &index, &stats);
+    const passages_internal::Entries entries(postings.data(), total);
 
     // Reference: every fingerprint's occurrences (document, word, origin) in that order.
     struct Occurrence {

@@ -41,8 +41,8 @@
 // Cost: tokenizing and indexing are linear; the pairs a fingerprint proposes are bounded by cap^2 and,
 // through heavy occurrences, by max_shared_docs^2, so the alignment work is linear in the number of
 // fingerprints with those constants. Memory: 4 bytes per word; 16 bytes per sampled shingle for its
-// posting (released once the index is built), 16 for its bucket copy while the index is built and 16
-// for its entry; 8 per indexed posting. The large tables are mapped with huge pages requested.
+// posting, which becomes its entry, and 16 more for its bucket copy while the index is built; 8 per
+// indexed posting. The large tables are mapped with huge pages requested.
 
 #include "pipeline/passages/passages.h"
 
@@ -77,6 +77,7 @@ using passages_internal::BigArray;
 using passages_internal::BucketPosting;
 using passages_internal::BuildIndex;
 using passages_internal::BumpArray;
+using passages_internal::Entries;
 using passages_internal::Entry;
 using passages_internal::Extension;
 using passages_internal::Index;
@@ -87,6 +88,7 @@ using passages_internal::kNoGroup;
 using passages_internal::kXDrop;
 using passages_internal::Piece;
 using passages_internal::Posting;
+using passages_internal::PostingSlot;
 
 // ------------------------------------------------------------------------------------------- parameters
 
@@ -336,22 +338,22 @@ void SortBucketByHash(BucketPosting* first, BucketPosting* last, std::vector<Buc
 // found in two or more documents, at most kMaxPositionsPerDoc occurrences per document, sorted by
 // (fingerprint, document, word): a stable scatter into radix buckets by the top bits of the fingerprint
 // (chunks in order, so each bucket stays in document and word order) and a stable sort of each bucket.
-// entries[origin] (origin: the place of a posting in `postings`) gets the posting's word, and its group
-// and where the group's later documents begin if it is kept. Releases `postings`.
-void BuildIndex(BumpArray<Posting>* postings, const std::vector<Piece>& pieces, size_t cap,
-                const BigArray<Entry>& entries, Index* index, PassageStats* stats) {
+// The posting at `origin` is replaced by its entry: the posting's word, and its group and where the
+// group's later documents begin if it is kept.
+void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap, Index* index,
+                PassageStats* stats) {
+  const Entries entries(slots, 0);
   const size_t n_chunks = pieces.size();
   const size_t n_blocks = std::min(kScatterBlocks, std::max<size_t>(1, n_chunks));
   auto block_begin = [&](size_t b) { return b * n_chunks / n_blocks; };
   auto bucket_of = [](uint64_t hash) { return static_cast<size_t>(hash >> (64 - kBucketBits)); };
-  const Posting* const source = postings->data();
   // counts[b * kBuckets + k]: postings of block b in bucket k, then where block b writes them.
   std::vector<uint64_t> counts(n_blocks * kBuckets, 0);
   tbb::parallel_for(size_t{0}, n_blocks, [&](size_t b) {
     uint64_t* row = counts.data() + b * kBuckets;
     for (size_t c = block_begin(b); c < block_begin(b + 1); ++c) {
       for (size_t i = pieces[c].offset; i < pieces[c].offset + pieces[c].size; ++i)
-        ++row[bucket_of(source[i].hash)];
+        ++row[bucket_of(slots[i].posting.hash)];
     }
   });
   std::vector<uint64_t> bucket_begin(kBuckets + 1, 0);
@@ -370,13 +372,12 @@ void BuildIndex(BumpArray<Posting>* postings, const std::vector<Piece>& pieces, 
     uint64_t* next = counts.data() + b * kBuckets;
     for (size_t c = block_begin(b); c < block_begin(b + 1); ++c) {
       for (size_t i = pieces[c].offset; i < pieces[c].offset + pieces[c].size; ++i) {
-        const Posting& p = source[i];
+        const Posting p = slots[i].posting;
         sorted[next[bucket_of(p.hash)]++] = {p.hash, p.doc, static_cast<uint32_t>(i)};
-        entries[i] = {p.pos, kNoGroup, 0, 0};
+        slots[i].entry = {p.pos, kNoGroup, 0, 0};
       }
     }
   });
-  postings->reset();
 
   // Each bucket is sorted and its groups counted; then, from the totals, written to the index.
   struct BucketCounts {
@@ -883,7 +884,7 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     stats->common_words += common;
   }
   std::vector<uint32_t>().swap(word_counts);
-  BumpArray<Posting> all_postings(std::max<size_t>(1, all_words.used()));
+  BumpArray<PostingSlot> all_postings(std::max<size_t>(1, all_words.used()));
   std::vector<Piece> posting_pieces(n_chunks);
   std::vector<uint64_t> entry_begin(n + 1, 0), entry_end(n, 0);  // a document's postings and entries
   tbb::enumerable_thread_specific<std::vector<Posting>> posting_scratch;
@@ -918,7 +919,7 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     }
     doc_first.back() = out.size();
     const size_t offset = all_postings.Take(out.size());
-    std::copy(out.begin(), out.end(), all_postings.data() + offset);
+    for (size_t i = 0; i < out.size(); ++i) all_postings.data()[offset + i].posting = out[i];
     posting_pieces[c] = {offset, out.size()};
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
       entry_begin[d] = offset + doc_first[d - c * chunk];
@@ -930,9 +931,9 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   // postings)
   if (all_postings.used() >= UINT32_MAX)
     return Status::InvalidArgument("too many fingerprints for the passage index");
-  BigArray<Entry> entries(all_postings.used());
   Index index;
-  BuildIndex(&all_postings, posting_pieces, cap, entries, &index, stats);
+  BuildIndex(all_postings.data(), posting_pieces, cap, &index, stats);
+  const Entries entries(all_postings.data(), all_postings.used());
   const size_t n_groups = index.n_groups;
   if (n_groups >= UINT32_MAX)
     return Status::InvalidArgument("too many shared fingerprints for the passage index");

@@ -109,6 +109,25 @@ struct Entry {
   uint32_t later, end;
 };
 
+// The fingerprint pass writes postings; the index reads each one and writes its entry in its place, so
+// that postings and entries share one table.
+union PostingSlot {
+  Posting posting;
+  Entry entry;
+};
+
+// The entries in a table of PostingSlot, after BuildIndex.
+class Entries {
+ public:
+  Entries(PostingSlot* slots, size_t n) : slots_(slots), n_(n) {}
+  Entry& operator[](size_t i) const { return slots_[i].entry; }
+  size_t size() const { return n_; }
+
+ private:
+  PostingSlot* slots_;
+  size_t n_;
+};
+
 // Fingerprints found in two or more documents ("groups").
 struct Index {
   BigArray<uint64_t> begin;               // group g's postings are [begin[g], begin[g + 1])
@@ -122,13 +141,13 @@ struct Index {
 void SortBucketByHash(BucketPosting* first, BucketPosting* last, std::vector<BucketPosting>* tmp);
 
 // Builds the index of the fingerprints found in two or more documents from the postings (chunk c's are
-// pieces[c] of *postings, chunks in document order, each in document then word order), at most
-// kMaxPositionsPerDoc occurrences per document, each group's postings by document then word. Fills
-// entries[origin] for every posting (origin: its place in *postings): its word, and, when kept, its
-// group and the group's postings of later documents (kCapped for a group in more than `cap`
-// documents). Adds the fingerprints and capped fingerprints to *stats. Releases *postings.
-void BuildIndex(BumpArray<Posting>* postings, const std::vector<Piece>& pieces, size_t cap,
-                const BigArray<Entry>& entries, Index* index, PassageStats* stats);
+// pieces[c] of `slots`, chunks in document order, each in document then word order), at most
+// kMaxPositionsPerDoc occurrences per document, each group's postings by document then word. Replaces
+// every posting by its entry (Entries(slots, ...)[origin], origin: the posting's place): its word, and,
+// when kept, its group and the group's postings of later documents (kCapped for a group in more than
+// `cap` documents). Adds the fingerprints and capped fingerprints to *stats.
+void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap, Index* index,
+                PassageStats* stats);
 
 struct Extension {
   uint32_t da = 0, db = 0;  // words consumed in a and in b
