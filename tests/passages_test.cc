@@ -797,6 +797,57 @@ TEST(PassagesInternalsTest, ExtendBandedMatchesTheReference) {
   }
 }
 
+// Reference: the cell-by-cell banded alignment passages.cc used before the bit-parallel one. Longest common
+// subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays in [lo, hi], where lo <=
+// 0 <= hi and lo <= nb - na <= hi.
+uint32_t ReferenceBandedLcs(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi) {
+  const size_t width = static_cast<size_t>(hi - lo + 1);
+  struct {
+    std::vector<int> lcs_prev, lcs_cur;
+  } scratch, *s = &scratch;
+  s->lcs_prev.assign(width + 2, 0);
+  s->lcs_cur.assign(width + 2, 0);
+  // Slot d + 1 of row x is prefix lengths (x, x + lo + d); slots 0 and width + 1 stay 0 (outside).
+  for (size_t x = 1; x <= na; ++x) {
+    for (size_t d = 0; d < width; ++d) {
+      const long y = static_cast<long>(x) + lo + static_cast<long>(d);
+      int v = 0;
+      if (y >= 1 && y <= static_cast<long>(nb)) {
+        v = std::max(s->lcs_prev[d + 2], s->lcs_cur[d]);  // (x - 1, y) and (x, y - 1)
+        v = std::max(v, s->lcs_prev[d + 1] + (a[x - 1] == b[y - 1] ? 1 : 0));
+      }
+      s->lcs_cur[d + 1] = v;
+    }
+    std::swap(s->lcs_prev, s->lcs_cur);
+  }
+  const long d_end = static_cast<long>(nb) - static_cast<long>(na) - lo;
+  return static_cast<uint32_t>(s->lcs_prev[static_cast<size_t>(d_end) + 1]);
+}
+
+TEST(PassagesInternalsTest, BandedLcsMatchesTheReference) {
+  uint64_t state = 5;
+  std::vector<uint32_t> a, b;
+  for (int trial = 0; trial < 20000; ++trial) {
+    const uint32_t alphabet = 2 + static_cast<uint32_t>(Next(&state) % 8);
+    // Long enough sometimes for several 64-bit words, with shifts past the band's usual width.
+    const size_t na = Next(&state) % (trial % 10 == 0 ? 300 : 70);
+    const long shift = static_cast<long>(Next(&state) % 41) - 20;
+    const size_t nb = static_cast<size_t>(std::max(0L, static_cast<long>(na) + shift));
+    a.resize(na);
+    b.resize(nb);
+    for (auto& w : a) w = static_cast<uint32_t>(Next(&state) % alphabet);
+    for (size_t j = 0; j < nb; ++j) {
+      b[j] = j < na && Next(&state) % 5 != 0 ? a[j] : static_cast<uint32_t>(Next(&state) % alphabet);
+    }
+    const long d = static_cast<long>(nb) - static_cast<long>(na);
+    const long margin = static_cast<long>(Next(&state) % 12);
+    const long lo = std::min(0L, d) - margin, hi = std::max(0L, d) + margin;
+    ASSERT_EQ(passages_internal::BandedLcsForTest(a.data(), na, b.data(), nb, lo, hi),
+              ReferenceBandedLcs(a.data(), na, b.data(), nb, lo, hi))
+        << "trial " << trial << " na " << na << " nb " << nb << " lo " << lo << " hi " << hi;
+  }
+}
+
 TEST(PassagesInternalsTest, SortBucketByHashIsAStableSortByHash) {
   uint64_t state = 11;
   std::vector<BucketPosting> tmp;

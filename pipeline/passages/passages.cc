@@ -475,7 +475,7 @@ struct AlignScratch {
   std::vector<uint32_t> pair_starts;
   std::vector<Region> regions, merged, found;
   std::vector<uint8_t> used;
-  std::vector<int> lcs_prev, lcs_cur;
+  std::vector<uint64_t> lcs_bits;
 };
 
 // Sorts seeds by b, stably, with 8-bit radix passes over b - base (every b is at least base).
@@ -582,27 +582,51 @@ Extension Extend(const uint32_t* a, long ia, size_t na, const uint32_t* b, long 
 }
 
 // Longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays in
-// [lo, hi], where lo <= 0 <= hi and lo <= nb - na <= hi.
+// [lo, hi], where lo <= 0 <= hi and lo <= nb - na <= hi. Any increasing chain of matching words whose
+// diagonals lie in the band can be joined by a path that stays in it (and to both corners, whose
+// diagonals 0 and nb - na are in it), so this is the plain LCS of the match table with the matches
+// outside the band removed, computed with the bit-parallel LCS (Allison and Dix; Hyyro): one bit per
+// word of a, a column of b at a time, V = (V + U) | (V & ~M) with U = V & M; the LCS is the number of
+// zero bits. Only the band's words of a are compared for a column. passages_test.cc checks it against
+// the cell-by-cell banded alignment.
 uint32_t BandedLcs(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi,
                    AlignScratch* s) {
-  const size_t width = static_cast<size_t>(hi - lo + 1);
-  s->lcs_prev.assign(width + 2, 0);
-  s->lcs_cur.assign(width + 2, 0);
-  // Slot d + 1 of row x is prefix lengths (x, x + lo + d); slots 0 and width + 1 stay 0 (outside).
-  for (size_t x = 1; x <= na; ++x) {
-    for (size_t d = 0; d < width; ++d) {
-      const long y = static_cast<long>(x) + lo + static_cast<long>(d);
-      int v = 0;
-      if (y >= 1 && y <= static_cast<long>(nb)) {
-        v = std::max(s->lcs_prev[d + 2], s->lcs_cur[d]);  // (x - 1, y) and (x, y - 1)
-        v = std::max(v, s->lcs_prev[d + 1] + (a[x - 1] == b[y - 1] ? 1 : 0));
-      }
-      s->lcs_cur[d + 1] = v;
+  const size_t n_words = (na + 63) / 64;
+  std::vector<uint64_t>& v = s->lcs_bits;
+  v.assign(n_words, ~uint64_t{0});
+  const long nal = static_cast<long>(na);
+  for (long y = 1; y <= static_cast<long>(nb); ++y) {
+    // Bits x - 1 of the words x of a on a diagonal of the band: y - hi <= x <= y - lo.
+    const long first = std::max(1L, y - hi) - 1, last = std::min(nal, y - lo) - 1;
+    if (first > last) continue;
+    const uint32_t w = b[y - 1];
+    uint64_t carry = 0;
+    size_t k = static_cast<size_t>(first) / 64;
+    for (; k <= static_cast<size_t>(last) / 64; ++k) {
+      const long base = static_cast<long>(k) * 64;
+      const long t0 = std::max(first, base), t1 = std::min(last, base + 63);
+      uint64_t m = 0;
+      for (long t = t0; t <= t1; ++t) m |= static_cast<uint64_t>(a[t] == w) << (t - base);
+      const uint64_t old = v[k], u = old & m;
+      uint64_t sum = old + u;
+      const uint64_t carry_out = sum < old;
+      sum += carry;
+      carry = carry_out | (sum < carry);
+      v[k] = sum | (old & ~m);
     }
-    std::swap(s->lcs_prev, s->lcs_cur);
+    for (; carry != 0 && k < n_words; ++k) {  // no matches above the band: V = (V + carry) | V
+      const uint64_t sum = v[k] + carry;
+      carry = sum < carry;
+      v[k] |= sum;
+    }
   }
-  const long d_end = static_cast<long>(nb) - static_cast<long>(na) - lo;
-  return static_cast<uint32_t>(s->lcs_prev[static_cast<size_t>(d_end) + 1]);
+  uint32_t zeros = 0;
+  for (size_t k = 0; k < n_words; ++k) {
+    uint64_t unset = ~v[k];
+    if (k + 1 == n_words && na % 64 != 0) unset &= (uint64_t{1} << (na % 64)) - 1;
+    zeros += static_cast<uint32_t>(std::popcount(unset));
+  }
+  return zeros;
 }
 
 // Of the words A[ai + u], u in [0, n), those equal to one of B[bj + u - kPrecheckShift, bj + u +
@@ -1155,6 +1179,11 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
 }
 
 namespace passages_internal {
+
+uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi) {
+  AlignScratch s;
+  return BandedLcs(a, na, b, nb, lo, hi, &s);
+}
 
 Extension ExtendBandedForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
                               int dir) {

@@ -161,6 +161,10 @@ struct Extension {
 Extension ExtendBandedForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
                               int dir);
 
+// The longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays
+// in [lo, hi] (lo <= 0 <= hi, lo <= nb - na <= hi): the matching words of a merged passage.
+uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi);
+
 }  // namespace neardup::passages_internal
 
 #endif  // NEARDUP_PIPELINE_PASSAGES_PASSAGES_INTERNAL_H_
