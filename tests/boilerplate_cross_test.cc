@@ -274,6 +274,24 @@ TEST(BoilerplateCrossSiteTest, AShortLineThatRecursInTheMiddleOfArticlesIsFurnit
   }
 }
 
+TEST(BoilerplateCrossSiteTest, LearnedFurnitureGluedToASentenceIsCutOff) {
+  // A page without line breaks whose slogan (learned on four other sites) runs into its first sentence,
+  // and whose last sentence opens with words a slogan also starts with.
+  std::vector<Doc> docs;
+  for (const std::string site : {"Alder", "Birchmoor", "Cotterdale", "Dunmere"}) AddSite(site, 4, &docs);
+  Doc d;
+  d.source = "Mossbank";
+  d.title = Headline("Mossbank", 0);
+  const std::string slogan = "The Mossbank Clarion \xE2\x80\x94 plain reporting from the Mossbank fells";
+  const std::string last = "The Mossbank Clarion reported from the fells twice, and the council took note.";
+  d.text = slogan + " " + Paragraph("Mossbank", 0, 0) + " " + Paragraph("Mossbank", 0, 1) + " " + last + "\n";
+  docs.push_back(d);
+  const BoilerplateResult r = Find(docs);
+  const std::string clean = RemoveSpans(docs.back().text, r.spans.back());
+  EXPECT_EQ(clean, Paragraph("Mossbank", 0, 0) + " " + Paragraph("Mossbank", 0, 1) + " " + last + "\n");
+  EXPECT_EQ(ReasonOf(docs, r, docs.size() - 1, slogan), "repeated:16");
+}
+
 // ---------------------------------------------------------------- between two pieces of furniture
 
 TEST(BoilerplateAdjacentTest, ALineNoRuleKnowsBetweenFurnitureIsStripped) {

@@ -143,6 +143,9 @@ struct SourceModel {
   std::vector<KeyStats> stats;       // by template index (UnitInfo::tmpl)
   std::vector<KeyStats> name_stats;  // templates with names masked, by UnitInfo::name_tmpl (NameCounted)
   std::vector<std::pair<uint64_t, uint32_t>> leads;  // learned lead-ins (key, documents), by key
+  // Furniture templates (key, documents), by key: only for a source with text without line breaks,
+  // where they are looked for inside sentences (MarkGlued).
+  std::vector<std::pair<uint64_t, uint32_t>> furniture_keys;
   uint32_t groups = 0;
 };
 
@@ -943,6 +946,16 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
       break;
     }
   }
+  if (std::any_of(members.begin(), members.end(), [&](uint32_t d) { return docs[d].sentence_mode; })) {
+    for (uint32_t m = 0; m < n; ++m) {
+      for (const UnitInfo& u : docs[members[m]].units) {
+        if ((u.flags & kCountable) && stats[u.tmpl].furniture) model->furniture_keys.emplace_back(u.key, stats[u.tmpl].docs);
+      }
+    }
+    std::sort(model->furniture_keys.begin(), model->furniture_keys.end());
+    model->furniture_keys.erase(std::unique(model->furniture_keys.begin(), model->furniture_keys.end()),
+                                model->furniture_keys.end());
+  }
   std::sort(opened.begin(), opened.end());
   for (size_t k = 0; k < opened.size();) {
     size_t end = k + 1;
@@ -991,6 +1004,7 @@ class CrossModel {
 
   void Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
              const std::vector<SourceModel>& models);
+  bool any() const { return !entries_.empty(); }
 
  private:
   std::vector<Entry> entries_;  // by key
@@ -1234,6 +1248,96 @@ void MarkSandwiched(const DocInfo& doc, std::vector<int32_t>* rule, const std::v
   }
 }
 
+// ---------------------------------------------------------------- learned furniture inside sentences
+//
+// In text without line breaks, furniture that no rule knows runs into the sentence after it, and the
+// unit is then neither a learned template nor content ("<Site> — news for the <Place> coast Residents
+// said ..."). A learned template — the source's own, or furniture across sources (names masked) — is
+// looked for at the start of such units: the longest run of the unit's first tokens whose template is
+// furniture, ending before a capitalized word (where the next sentence starts), with something left
+// after it; then again after it. Only in the units where glued furniture is: the first and the last
+// kGluedUnits units that stay, and those right after a unit of furniture.
+constexpr uint32_t kMaxGluedTokens = 40;
+
+// The bytes, from the start of unit `i`, that learned furniture glued into it takes (0: none), and the
+// documents its template was seen in.
+uint32_t GluedTemplatePrefix(const BoilerplateInput& in, const UnitInfo& u, const boilerplate_internal::TitleMask& title,
+                             const SourceModel& model, const CrossModel& cross, uint32_t* repeats,
+                             uint64_t* pattern) {
+  using boilerplate_internal::MaskedTokens;
+  thread_local std::vector<boilerplate_internal::MaskedToken> toks;
+  const std::string_view text = in.text.substr(u.unit.text_begin, u.unit.text_end - u.unit.text_begin);
+  boilerplate_internal::MaskTokens(text, title, &toks);
+  const size_t t = toks.size();
+  uint32_t taken = 0;
+  size_t start = 0;
+  while (start + 2 < t) {
+    uint64_t exact = MaskedTokens::kSeed, names = MaskedTokens::kCrossSeed;
+    uint32_t plain = 0;
+    bool in_name = false;
+    size_t best = 0;
+    uint32_t best_repeats = 0;
+    for (size_t e = start; e < t && e - start < kMaxGluedTokens; ++e) {
+      const auto& tok = toks[e];
+      exact = (exact ^ tok.hash) * MaskedTokens::kStep;
+      const bool name = tok.word && tok.cap &&
+                        (e > start || (e + 1 < t && toks[e + 1].word && toks[e + 1].cap));
+      if (!(name && in_name)) names = (names ^ (name ? MaskedTokens::NameMask() : tok.hash)) * MaskedTokens::kStep;
+      in_name = name;
+      plain += !name && tok.word;
+      // A piece of at least two tokens, ending where a capitalized word starts the rest.
+      if (e + 1 >= t || e < start + 1 || !toks[e + 1].cap || !toks[e + 1].word) continue;
+      uint32_t found = 0;
+      uint64_t key = MaskedTokens::Key(exact);
+      const auto it = std::lower_bound(model.furniture_keys.begin(), model.furniture_keys.end(),
+                                       std::make_pair(key, uint32_t{0}));
+      if (plain > 0 && it != model.furniture_keys.end() && it->first == key) found = it->second;
+      if (found == 0 && plain >= boilerplate_internal::kMinCrossWords) {
+        key = MaskedTokens::CrossKey(names);
+        found = cross.FurnitureDocs(key);
+      }
+      if (found > 0) {
+        best = e + 1;
+        best_repeats = found;
+        if (taken == 0) *pattern = key;
+      }
+    }
+    if (best == 0) break;
+    taken = toks[best].begin;
+    *repeats = std::max(*repeats, best_repeats);
+    start = best;
+  }
+  return taken;
+}
+
+void MarkGlued(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model, const CrossModel& cross,
+               const std::vector<int32_t>& rule, const std::vector<uint32_t>& repeats, std::vector<uint32_t>* glued,
+               std::vector<RawSpan>* spans) {
+  const std::vector<UnitInfo>& u = doc.units;
+  const size_t n = u.size();
+  glued->assign(n, 0);
+  if (model.furniture_keys.empty() && !cross.any()) return;
+  auto stays = [&](size_t i) {
+    return rule[i] == -1 && repeats[i] == 0 && !(u[i].flags & (kBlank | kPureTitle)) && (u[i].flags & kCountable);
+  };
+  size_t staying = 0;
+  for (size_t i = 0; i < n; ++i) staying += stays(i);
+  const boilerplate_internal::TitleMask title(in.title);
+  size_t rank = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!stays(i)) continue;
+    ++rank;
+    const bool after_furniture = i > 0 && (rule[i - 1] != -1 || repeats[i - 1] > 0);
+    if (!(rank <= kGluedUnits || rank + kGluedUnits > staying || after_furniture)) continue;
+    uint32_t n_docs = 0;
+    uint64_t key = 0;
+    const uint32_t bytes = GluedTemplatePrefix(in, u[i], title, model, cross, &n_docs, &key);
+    if (bytes == 0) continue;
+    (*glued)[i] = bytes;
+    spans->push_back({u[i].unit.text_begin, u[i].unit.text_begin + bytes, 0, 0, -1, key, n_docs, static_cast<uint32_t>(i)});
+  }
+}
+
 void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model, const CrossModel& cross,
              const BoilerplateRules& rules, std::vector<RawSpan>* spans) {
   const size_t n = doc.units.size();
@@ -1253,12 +1357,16 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
   if (!doc.sentence_mode) AbsorbRelatedLinks(doc.units, rules, repeats, &rule);
   MarkCrossSite(doc, model, cross, rule, &repeats);
   MarkSandwiched(doc, &rule, repeats);
+  thread_local std::vector<uint32_t> glued;  // bytes of learned furniture at the start of each unit
+  glued.assign(n, 0);
   if (doc.sentence_mode) {
     MakeSentenceSpans(doc, rule, repeats, spans);
+    MarkGlued(in, doc, model, cross, rule, repeats, &glued, spans);
   } else {
     MakeLineSpans(doc, rule, repeats, spans);
   }
-  // Lead-ins open the article: look at the start of the first few units that stay.
+  // Lead-ins open the article: look at the start of the first few units that stay (after any learned
+  // furniture glued to it).
   size_t seen = 0;
   thread_local std::string joined;
   thread_local std::vector<std::pair<uint32_t, uint32_t>> pieces;
@@ -1267,12 +1375,12 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
     if ((u.flags & kBlank) || rule[i] != -1 || repeats[i] > 0) continue;
     ++seen;
     size_t len = 0;
-    const std::string_view text = in.text.substr(u.unit.text_begin, u.unit.text_end - u.unit.text_begin);
+    const uint32_t begin = u.unit.text_begin + glued[i];
+    const std::string_view text = in.text.substr(begin, u.unit.text_end - begin);
     const int r = rules.MatchLeadIn(RuleText(text, u.unit, &joined, &pieces), &len);
     if (r >= 0) {
       if (u.unit.joined) len = RawOffset(pieces, static_cast<uint32_t>(len));
-      spans->push_back({u.unit.text_begin, static_cast<uint32_t>(u.unit.text_begin + len), 0, 0, r, 0, 0,
-                        static_cast<uint32_t>(i)});
+      spans->push_back({begin, static_cast<uint32_t>(begin + len), 0, 0, r, 0, 0, static_cast<uint32_t>(i)});
     }
   }
   // A lead-in the source learned, at the start of the first content unit (when no rule found one there).

@@ -677,7 +677,7 @@ void MaskTitle(const TitleMask& title, std::vector<Tok>* toks) {
       }
     }
     if (matched > 0) {
-      t[w++] = {kTitleMark, TokKind::kTitle, 0, 0};
+      t[w++] = {kTitleMark, TokKind::kTitle, t[k].begin, t[k + matched - 1].end};
       k += matched;
     } else {
       t[w++] = t[k++];
@@ -928,5 +928,25 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
   }
   return t;
 }
+
+void MaskTokens(std::string_view unit, const TitleMask& title, std::vector<MaskedToken>* out) {
+  thread_local std::vector<Tok> toks;
+  thread_local UnitWords unused;
+  toks.clear();
+  out->clear();
+  TokenizeFast(unit, false, &toks, &unused);
+  bool dates = false;
+  for (const Tok& tok : toks) dates |= tok.kind == TokKind::kNumber || tok.kind == TokKind::kDateWord;
+  if (dates) MaskDates(&toks);
+  MaskTitle(title, &toks);
+  for (const Tok& tok : toks) {
+    const bool word = tok.kind == TokKind::kWord || tok.kind == TokKind::kDateAbbr || tok.kind == TokKind::kClockUnit;
+    out->push_back({tok.hash, tok.begin, tok.end, tok.cap, word, tok.kind == TokKind::kTitle});
+  }
+}
+
+uint64_t MaskedTokens::Key(uint64_t fold) { return Mix64(fold); }
+uint64_t MaskedTokens::CrossKey(uint64_t fold) { return Mix64(fold) | 1; }
+uint64_t MaskedTokens::NameMask() { return kNameMask; }
 
 }  // namespace neardup::boilerplate_internal

@@ -160,6 +160,29 @@ inline constexpr uint32_t kMinCrossWords = 2;
 Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* display = nullptr,
                   std::vector<uint64_t>* hashes = nullptr, UnitWords* words = nullptr, bool padded = false);
 
+// A token of a unit after masking numbers, dates and the title, with its bytes in the unit.
+struct MaskedToken {
+  uint64_t hash;
+  uint32_t begin, end;
+  bool cap;    ///< starts with a capital letter
+  bool word;   ///< a word (not a mask or a symbol)
+  bool title;  ///< the title's mask
+};
+
+// The tokens of `unit` as MaskUnit masks them (numbers, dates, the title), with their byte ranges, so
+// that the templates of the unit's prefixes can be folded token by token: the template key of tokens
+// [0, e) is MaskedTokens::Key of the fold `f = (f ^ hash) * 0x9E3779B97F4A7C15` from 0x243F6A8885A308D3,
+// and the key with names masked likewise (MaskUnit says how names are masked) from 0x452821E638D01377.
+void MaskTokens(std::string_view unit, const TitleMask& title, std::vector<MaskedToken>* out);
+struct MaskedTokens {
+  static constexpr uint64_t kSeed = 0x243F6A8885A308D3ULL;
+  static constexpr uint64_t kCrossSeed = 0x452821E638D01377ULL;
+  static constexpr uint64_t kStep = 0x9E3779B97F4A7C15ULL;
+  static uint64_t Key(uint64_t fold);
+  static uint64_t CrossKey(uint64_t fold);
+  static uint64_t NameMask();
+};
+
 }  // namespace neardup::boilerplate_internal
 
 #endif  // NEARDUP_PIPELINE_BOILERPLATE_TEMPLATES_H_
