@@ -989,17 +989,14 @@ class CrossModel {
     uint32_t sources = 0;         // sources where the template is learned furniture
     uint32_t furniture_docs = 0;  // documents where it is learned furniture
     uint32_t docs = 0;            // documents where it occurs outside a rule match
-    uint32_t last_doc = std::numeric_limits<uint32_t>::max();
     bool furniture = false;
   };
 
   // Documents across sources where the unit's cross-site template is learned furniture, when that
   // template is furniture across sources; else 0.
   uint32_t FurnitureDocs(uint64_t key) const {
-    if (key == 0 || entries_.empty()) return 0;
-    const auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
-                                     [](const Entry& e, uint64_t k) { return e.key < k; });
-    return it != entries_.end() && it->key == key && it->furniture ? it->furniture_docs : 0;
+    const Entry* e = Lookup(key);
+    return e != nullptr && e->furniture ? e->furniture_docs : 0;
   }
 
   void Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
@@ -1007,7 +1004,18 @@ class CrossModel {
   bool any() const { return !entries_.empty(); }
 
  private:
+  // The entry of `key`, or null. Most keys looked up are not there: a bitmap of the entries' keys turns
+  // them away before the search.
+  const Entry* Lookup(uint64_t key) const {
+    if (key == 0 || !((filter_[(key >> 7) & (kFilterBits / 64 - 1)] >> (key & 63)) & 1)) return nullptr;
+    const auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
+                                     [](const Entry& e, uint64_t k) { return e.key < k; });
+    return it != entries_.end() && it->key == key ? &*it : nullptr;
+  }
+
+  static constexpr size_t kFilterBits = 1 << 16;
   std::vector<Entry> entries_;  // by key
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
 };
 
 // A unit whose cross-site template is counted: it has words, is not the headline, and no rule took it.
@@ -1059,18 +1067,34 @@ void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::
     k = end;
   }
   if (entries_.empty()) return;
-  // In how many documents each occurs, furniture or not.
-  for (uint32_t d = 0; d < docs.size(); ++d) {
-    for (const UnitInfo& u : docs[d].units) {
-      if (!CrossCounted(u)) continue;
-      const auto it = std::lower_bound(entries_.begin(), entries_.end(), u.cross,
-                                       [](const Entry& e, uint64_t k) { return e.key < k; });
-      if (it == entries_.end() || it->key != u.cross || it->last_doc == d) continue;
-      it->last_doc = d;
-      ++it->docs;
+  for (const Entry& e : entries_) filter_[(e.key >> 7) & (kFilterBits / 64 - 1)] |= uint64_t{1} << (e.key & 63);
+  // In how many documents each occurs, furniture or not: per chunk of documents (in parallel), then
+  // summed.
+  constexpr size_t kChunk = 1024;
+  const size_t chunks = (docs.size() + kChunk - 1) / kChunk;
+  std::vector<std::vector<uint32_t>> counts(chunks);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, chunks, 1), [&](const tbb::blocked_range<size_t>& r) {
+    for (size_t c = r.begin(); c != r.end(); ++c) {
+      std::vector<uint32_t>& count = counts[c];
+      count.assign(entries_.size(), 0);
+      std::vector<uint32_t> last(entries_.size(), std::numeric_limits<uint32_t>::max());
+      for (size_t d = c * kChunk; d < std::min(docs.size(), (c + 1) * kChunk); ++d) {
+        for (const UnitInfo& u : docs[d].units) {
+          if (!CrossCounted(u)) continue;
+          const Entry* e = Lookup(u.cross);
+          if (e == nullptr) continue;
+          const size_t at = static_cast<size_t>(e - entries_.data());
+          if (last[at] == d) continue;
+          last[at] = static_cast<uint32_t>(d);
+          ++count[at];
+        }
+      }
     }
+  });
+  for (size_t k = 0; k < entries_.size(); ++k) {
+    for (const std::vector<uint32_t>& count : counts) entries_[k].docs += count[k];
+    entries_[k].furniture = 2 * static_cast<uint64_t>(entries_[k].furniture_docs) >= entries_[k].docs;
   }
-  for (Entry& e : entries_) e.furniture = 2 * static_cast<uint64_t>(e.furniture_docs) >= e.docs;
 }
 
 // Turns the marked units of a document into spans that leave tidy paragraphs. `rule` and `repeats`
