@@ -118,6 +118,30 @@ TEST(BoilerplateCrossSiteTest, ASiteWithOneArticleStripsWhatOtherSitesLearned) {
   for (int k = 0; k < 4; ++k) EXPECT_FALSE(Stripped(docs, r, lone, Paragraph("Mossbank", 0, k)));
 }
 
+TEST(BoilerplateCrossSiteTest, ALineOfOneWordBesideNumbersIsCarriedAcrossSites) {
+  // "Issue <n> · <day>" under each site's header: one word once numbers and days are masked, enough for a
+  // line of its own; the lone site's article keeps a sentence of one word beside a number.
+  std::vector<Doc> docs;
+  int issue = 100;
+  for (const std::string site : {"Alder", "Birchmoor", "Cotterdale", "Dunmere", "Mossbank"}) {
+    const int articles = site == "Mossbank" ? 1 : 4;
+    for (int a = 0; a < articles; ++a) {
+      Doc d;
+      d.source = site;
+      d.title = Headline(site, a);
+      d.text = "\xC2\xA9 2026 The " + site + " Clarion. All rights reserved.\nIssue " + std::to_string(++issue) +
+               " \xC2\xB7 Tuesday\n\n" + d.title + "\n\n";
+      for (int k = 0; k < 3; ++k) d.text += Paragraph(site, a, k) + "\n\n";
+      d.text += "Twelve.\n\nShare this article\n";
+      docs.push_back(d);
+    }
+  }
+  const BoilerplateResult r = Find(docs);
+  const size_t lone = docs.size() - 1;
+  EXPECT_EQ(ReasonOf(docs, r, lone, "Issue 117"), "repeated:16");
+  EXPECT_FALSE(Stripped(docs, r, lone, "Twelve."));
+}
+
 TEST(BoilerplateCrossSiteTest, ALearnedLineInTheMiddleOfAnArticleIsNotTaken) {
   // The slogan's shape, but in the middle of the lone site's article, far from any furniture.
   std::vector<Doc> docs;

@@ -1019,9 +1019,12 @@ class CrossModel {
 };
 
 // A unit whose cross-site template is counted: it has words, is not the headline, and no rule took it.
+// Its template must keep kMinCrossWords words; a line of its own that does not end like a sentence
+// (kNameable) may keep one, with a number or a name masked beside it ("Edition <n> · <day>").
 inline bool CrossCounted(const UnitInfo& u) {
-  return u.cross != 0 && u.cross_words >= boilerplate_internal::kMinCrossWords && u.rule < 0 &&
-         (u.flags & kCountable) && !(u.flags & kPureTitle);
+  const bool words = u.cross_words >= boilerplate_internal::kMinCrossWords ||
+                     (u.cross_words == 1 && (u.flags & kNameable) && u.tokens >= 2);
+  return u.cross != 0 && words && u.rule < 0 && (u.flags & kCountable) && !(u.flags & kPureTitle);
 }
 
 
