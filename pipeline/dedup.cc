@@ -21,6 +21,7 @@ namespace {
 struct SketchScratch {
   WordTokenizer tokenizer;
   std::vector<uint64_t> word_hashes;  ///< Word::hash of each word, in text order
+  std::vector<uint64_t> shingles;
   std::vector<uint32_t> signature;
   std::vector<TextPiece> pieces;
 };
@@ -54,17 +55,15 @@ void ComputeSketches(const std::vector<SketchInput>& inputs, const DedupParams& 
         }
       }
       sk.words = static_cast<uint32_t>(s.word_hashes.size());
-      if (params.keep_words) {
-        sk.words32.resize(s.word_hashes.size());
-        for (size_t i = 0; i < s.word_hashes.size(); ++i) sk.words32[i] = static_cast<uint32_t>(s.word_hashes[i]);
-      }
+      sk.ngram = static_cast<uint32_t>(params.ngram);
+      sk.words32.resize(s.word_hashes.size());
+      for (size_t i = 0; i < s.word_hashes.size(); ++i) sk.words32[i] = static_cast<uint32_t>(s.word_hashes[i]);
       if (s.word_hashes.empty()) continue;
-      sk.shingles.resize(s.word_hashes.size());
+      if (s.shingles.size() < s.word_hashes.size()) s.shingles.resize(s.word_hashes.size());
       const size_t count =
-          ShingleHashes(s.word_hashes.data(), s.word_hashes.size(), params.ngram, sk.shingles.data());
-      sk.shingles.resize(count);
+          ShingleHashes(s.word_hashes.data(), s.word_hashes.size(), params.ngram, s.shingles.data());
       // A repeated shingle cannot change a minimum, so the signature needs no sorted set.
-      kernel.minhash(sk.shingles.data(), count, seeds.seeds.data(), params.num_perm, s.signature.data());
+      kernel.minhash(s.shingles.data(), count, seeds.seeds.data(), params.num_perm, s.signature.data());
       uint64_t* keys = band_keys->data() + d * params.bands;
       for (size_t b = 0; b < params.bands; ++b) keys[b] = BandKey(s.signature.data(), b, params.rows);
     }
@@ -116,17 +115,27 @@ std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates, st
     needed[c >> 32] = 1;
     needed[c & 0xffffffffu] = 1;
   }
-  tbb::enumerable_thread_specific<std::vector<uint64_t>> scratch;
+  struct VerifyScratch {
+    std::vector<uint64_t> words, buffer;
+  };
+  tbb::enumerable_thread_specific<VerifyScratch> scratch;
   tbb::parallel_for(tbb::blocked_range<size_t>(0, all.size(), chunk_docs), [&](const tbb::blocked_range<size_t>& r) {
-    std::vector<uint64_t>& buffer = scratch.local();
+    VerifyScratch& s = scratch.local();
     for (size_t d = r.begin(); d != r.end(); ++d) {
-      std::vector<uint64_t>& sh = all[d].shingles;
-      if (needed[d]) {
-        if (buffer.size() < sh.size()) buffer.resize(sh.size());
-        sh.resize(SortUniqueHashes(sh.data(), sh.size(), buffer.data()));
-      } else {
-        std::vector<uint64_t>().swap(sh);
+      DocumentSketch& sk = all[d];
+      std::vector<uint64_t>& sh = sk.shingles;
+      sh.clear();
+      if (!needed[d] || sk.words32.empty()) continue;
+      const size_t n = sk.words32.size();
+      if (s.words.size() < n) {
+        s.words.resize(n);
+        s.buffer.resize(n);
       }
+      for (size_t i = 0; i < n; ++i) s.words[i] = sk.words32[i];
+      sh.resize(n);
+      const size_t count = ShingleHashes(s.words.data(), n, sk.ngram, sh.data());
+      sh.resize(SortUniqueHashes(sh.data(), count, s.buffer.data()));
+      sh.shrink_to_fit();
     }
   });
   const std::vector<DocumentSketch>& sketches = all;

@@ -24,21 +24,24 @@ struct DedupParams {
   uint64_t seed = 1;
   double threshold = 0.8;
   size_t chunk_docs = 256;  ///< documents per parallel task
-  /// Keep each document's words (DocumentSketch::words32 and range_word_ends) for the passage stage.
+  /// Also give each document its range_word_ends (DocumentSketch), for the passage stage.
   bool keep_words = false;
 };
 
 // What the later stages need of a document.
 struct DocumentSketch {
-  uint32_t words = 0;               ///< words in the text that takes part (boilerplate removed)
-  /// Shingle hashes. In text order (duplicates possible) after ComputeSketches; sorted and duplicate-free
-  /// for the documents VerifyPairs needs, and released for the others.
-  std::vector<uint64_t> shingles;
-  /// With DedupParams::keep_words: the low 32 bits of each word's hash (Word::hash), in text order, and
-  /// for each range of the input (one for the whole text) the number of words in it and the ranges
-  /// before it: what PassageInput::words and range_word_ends take.
+  uint32_t words = 0;  ///< words in the text that takes part (boilerplate removed)
+  uint32_t ngram = 0;  ///< words per shingle (DedupParams::ngram), for VerifyPairs
+  /// The low 32 bits of each word's hash (Word::hash), in text order: 4 bytes a word is all a document
+  /// keeps of its text after ComputeSketches. VerifyPairs shingles them again for the documents it needs,
+  /// and the passage stage takes them (PassageInput::words).
   std::vector<uint32_t> words32;
+  /// For each range of the input (one for the whole text), the number of words in it and the ranges
+  /// before it: what PassageInput::range_word_ends takes. Filled with DedupParams::keep_words.
   std::vector<uint32_t> range_word_ends;
+  /// Empty after ComputeSketches. VerifyPairs fills it, for the documents of candidate pairs, with the
+  /// sorted, duplicate-free hashes of the `ngram`-word shingles of words32.
+  std::vector<uint64_t> shingles;
 };
 
 // The text of a document that takes part: the whole text, or only the given ranges (the text between
@@ -59,10 +62,11 @@ void ComputeSketches(const std::vector<SketchInput>& inputs, const DedupParams& 
 std::vector<uint64_t> CandidatePairs(const std::vector<uint64_t>& band_keys, size_t bands,
                                      const std::vector<bool>& eligible);
 
-// Exact Jaccard of every candidate; returns those at or above the threshold, in candidate order.
-// Turns the shingles of every document in a candidate pair into a sorted set first (only those: sorting
-// is the costliest step of a sketch, and most documents of a corpus are in no candidate pair) and
-// releases the shingles of the others.
+// Exact Jaccard of every candidate's shingle sets; returns the pairs at or above the threshold, in
+// candidate order. Shingles the words of each document of a candidate pair into a sorted set first (only
+// those: most documents of a corpus are in no candidate pair). The shingles are those of the 32-bit word
+// hashes, not the 64-bit ones MinHash signed: a set is the same set either way unless two different words
+// of the pair share their low 32 bits.
 std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates, std::vector<DocumentSketch>* sketches,
                                      double threshold, size_t chunk_docs);
 
