@@ -342,7 +342,6 @@ void SortBucketByHash(BucketPosting* first, BucketPosting* last, std::vector<Buc
 // group's later documents begin if it is kept.
 void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap, Index* index,
                 PassageStats* stats) {
-  const Entries entries(slots, 0);
   const size_t n_chunks = pieces.size();
   const size_t n_blocks = std::min(kScatterBlocks, std::max<size_t>(1, n_chunks));
   auto block_begin = [&](size_t b) { return b * n_chunks / n_blocks; };
@@ -367,6 +366,7 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
     }
   }
   bucket_begin[kBuckets] = total;
+  const Entries entries(slots, total);
   BigArray<BucketPosting> sorted(total);
   tbb::parallel_for(size_t{0}, n_blocks, [&](size_t b) {
     uint64_t* next = counts.data() + b * kBuckets;
@@ -908,9 +908,9 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     stats->common_words += common;
   }
   std::vector<uint32_t>().swap(word_counts);
-  BumpArray<PostingSlot> all_postings(std::max<size_t>(1, all_words.used()));
+  BumpArray<PostingSlot> all_postings(std::max<size_t>(1, all_words.used()));  // at most one per word
   std::vector<Piece> posting_pieces(n_chunks);
-  std::vector<uint64_t> entry_begin(n + 1, 0), entry_end(n, 0);  // a document's postings and entries
+  std::vector<uint64_t> entry_begin(n, 0), entry_end(n, 0);  // a document's postings and entries
   tbb::enumerable_thread_specific<std::vector<Posting>> posting_scratch;
   tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
     uint32_t* const words = all_words.data() + word_pieces[c].offset;

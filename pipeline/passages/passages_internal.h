@@ -8,13 +8,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <type_traits>
 #include <vector>
 
-#include "neardup/status.h"
 #include "pipeline/io/memory.h"
 #include "pipeline/passages/passages.h"
 
@@ -65,7 +65,12 @@ template <typename T>
 class BumpArray {
  public:
   explicit BumpArray(size_t capacity) : storage_(capacity) {}
-  size_t Take(size_t n) { return used_.fetch_add(n, std::memory_order_relaxed); }  // offset of n items
+  // The offset of n items; the capacity must be a bound the callers can prove.
+  size_t Take(size_t n) {
+    const size_t offset = used_.fetch_add(n, std::memory_order_relaxed);
+    assert(offset + n <= storage_.size());
+    return offset;
+  }
   T* data() const { return storage_.data(); }
   size_t used() const { return used_.load(std::memory_order_relaxed); }
   void reset() { storage_.reset(); }
