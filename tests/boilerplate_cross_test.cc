@@ -12,25 +12,13 @@
 
 #include "pipeline/boilerplate/boilerplate.h"
 #include "pipeline/boilerplate/templates.h"
+#include "tests/boilerplate_test_util.h"
 
 namespace neardup {
 namespace {
 
 using boilerplate_internal::MaskUnit;
 using boilerplate_internal::TitleMask;
-
-struct Doc {
-  std::string text, title, source;
-};
-
-BoilerplateResult Find(const std::vector<Doc>& docs) {
-  std::vector<BoilerplateInput> in;
-  for (const Doc& d : docs) in.push_back({d.text, d.title, d.source});
-  BoilerplateResult r;
-  const Status s = FindBoilerplate(in, {}, &r);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return r;
-}
 
 // The text of each span of document `doc`, with its reason.
 std::vector<std::pair<std::string, std::string>> SpanTexts(const std::vector<Doc>& docs, const BoilerplateResult& r,

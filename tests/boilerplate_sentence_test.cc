@@ -10,22 +10,10 @@
 #include <vector>
 
 #include "pipeline/boilerplate/boilerplate.h"
+#include "tests/boilerplate_test_util.h"
 
 namespace neardup {
 namespace {
-
-struct Doc {
-  std::string text, title, source;
-};
-
-BoilerplateResult Find(const std::vector<Doc>& docs) {
-  std::vector<BoilerplateInput> in;
-  for (const Doc& d : docs) in.push_back({d.text, d.title, d.source});
-  BoilerplateResult r;
-  const Status s = FindBoilerplate(in, {}, &r);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return r;
-}
 
 std::string Clean(const Doc& doc, const BoilerplateResult& r, size_t i) { return RemoveSpans(doc.text, r.spans[i]); }
 

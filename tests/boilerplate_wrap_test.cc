@@ -16,6 +16,7 @@
 
 #include "pipeline/boilerplate/boilerplate.h"
 #include "pipeline/boilerplate/templates.h"
+#include "tests/boilerplate_test_util.h"
 
 namespace neardup {
 namespace {
@@ -23,19 +24,6 @@ namespace {
 using boilerplate_internal::MaskUnit;
 using boilerplate_internal::SplitUnits;
 using boilerplate_internal::TitleMask;
-
-struct Doc {
-  std::string text, title, source;
-};
-
-BoilerplateResult Find(const std::vector<Doc>& docs) {
-  std::vector<BoilerplateInput> in;
-  for (const Doc& d : docs) in.push_back({d.text, d.title, d.source});
-  BoilerplateResult r;
-  const Status s = FindBoilerplate(in, {}, &r);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return r;
-}
 
 std::string Clean(const std::vector<Doc>& docs, const BoilerplateResult& r, size_t doc) {
   return RemoveSpans(docs[doc].text, r.spans[doc]);
