@@ -51,6 +51,28 @@ struct Outcome {
   long max_rss_kb = 0;
 };
 
+// One run of `body` in this process: its CPU seconds, what it counted and held, and the peak RSS so far.
+Outcome RunOnce(const std::function<std::pair<uint64_t, uint64_t>()>& body) {
+  Outcome outcome;
+  const double start = CpuSeconds();
+  const auto [count, held] = body();
+  outcome.seconds = CpuSeconds() - start;
+  outcome.count = count;
+  outcome.held = held;
+  rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  outcome.max_rss_kb = usage.ru_maxrss;
+  return outcome;
+}
+
+// The outcome with the median CPU seconds (none when there were no runs).
+Outcome Median(std::vector<Outcome>* outcomes) {
+  if (outcomes->empty()) return {};
+  std::sort(outcomes->begin(), outcomes->end(),
+            [](const Outcome& a, const Outcome& b) { return a.seconds < b.seconds; });
+  return (*outcomes)[outcomes->size() / 2];
+}
+
 // Median CPU seconds of `repeat` runs of `body`, each in a child process forked for it, so that every
 // run starts from a fresh heap as a real run does (page faults included) and none inherits another's
 // freed memory. `body` returns what it counted and held.
@@ -63,15 +85,7 @@ Outcome MedianCpu(size_t repeat, const std::function<std::pair<uint64_t, uint64_
     const pid_t child = fork();
     if (child == 0) {
       close(fds[0]);
-      Outcome outcome;
-      const double start = CpuSeconds();
-      const auto [count, held] = body();
-      outcome.seconds = CpuSeconds() - start;
-      outcome.count = count;
-      outcome.held = held;
-      rusage usage;
-      getrusage(RUSAGE_SELF, &usage);
-      outcome.max_rss_kb = usage.ru_maxrss;
+      const Outcome outcome = RunOnce(body);
       const ssize_t written = write(fds[1], &outcome, sizeof(outcome));
       _exit(written == sizeof(outcome) ? 0 : 1);
     }
@@ -82,32 +96,15 @@ Outcome MedianCpu(size_t repeat, const std::function<std::pair<uint64_t, uint64_
     if (child > 0) waitpid(child, nullptr, 0);
     if (got) outcomes.push_back(outcome);
   }
-  if (outcomes.empty()) return {};
-  std::sort(outcomes.begin(), outcomes.end(),
-            [](const Outcome& a, const Outcome& b) { return a.seconds < b.seconds; });
-  return outcomes[outcomes.size() / 2];
+  return Median(&outcomes);
 }
 
 // The same, each run in this process: for parse-only, which works on the file already in memory. In a
 // forked child, every page of that copy costs a fault again (four times the parse itself on a 97 MB file).
 Outcome MedianCpuHere(size_t repeat, const std::function<std::pair<uint64_t, uint64_t>()>& body) {
   std::vector<Outcome> outcomes;
-  for (size_t i = 0; i < repeat; ++i) {
-    Outcome outcome;
-    const double start = CpuSeconds();
-    const auto [count, held] = body();
-    outcome.seconds = CpuSeconds() - start;
-    outcome.count = count;
-    outcome.held = held;
-    rusage usage;
-    getrusage(RUSAGE_SELF, &usage);
-    outcome.max_rss_kb = usage.ru_maxrss;
-    outcomes.push_back(outcome);
-  }
-  if (outcomes.empty()) return {};
-  std::sort(outcomes.begin(), outcomes.end(),
-            [](const Outcome& a, const Outcome& b) { return a.seconds < b.seconds; });
-  return outcomes[outcomes.size() / 2];
+  for (size_t i = 0; i < repeat; ++i) outcomes.push_back(RunOnce(body));
+  return Median(&outcomes);
 }
 
 // The size of the decompressed file and, unless `size_only`, its bytes padded for simdjson.
