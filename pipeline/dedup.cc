@@ -116,7 +116,7 @@ std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates, st
     needed[c & 0xffffffffu] = 1;
   }
   struct VerifyScratch {
-    std::vector<uint64_t> words, buffer;
+    std::vector<uint64_t> words, shingles, buffer;
   };
   tbb::enumerable_thread_specific<VerifyScratch> scratch;
   tbb::parallel_for(tbb::blocked_range<size_t>(0, all.size(), chunk_docs), [&](const tbb::blocked_range<size_t>& r) {
@@ -129,13 +129,13 @@ std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates, st
       const size_t n = sk.words32.size();
       if (s.words.size() < n) {
         s.words.resize(n);
+        s.shingles.resize(n);
         s.buffer.resize(n);
       }
       for (size_t i = 0; i < n; ++i) s.words[i] = sk.words32[i];
-      sh.resize(n);
-      const size_t count = ShingleHashes(s.words.data(), n, sk.ngram, sh.data());
-      sh.resize(SortUniqueHashes(sh.data(), count, s.buffer.data()));
-      sh.shrink_to_fit();
+      const size_t count = ShingleHashes(s.words.data(), n, sk.ngram, s.shingles.data());
+      const size_t distinct = SortUniqueHashes(s.shingles.data(), count, s.buffer.data());
+      sh.assign(s.shingles.begin(), s.shingles.begin() + static_cast<std::ptrdiff_t>(distinct));  // one exact allocation
     }
   });
   const std::vector<DocumentSketch>& sketches = all;
