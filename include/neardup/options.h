@@ -33,7 +33,7 @@ struct RunOptions {
   std::string id_field = "id";      ///< dotted path
   std::string title_field;          ///< dotted path; empty: "title" or the first non-empty line
   std::string source_field;         ///< dotted path; empty: "source", else host of "url"
-  std::string tmpdir;               ///< where inputs that cannot be read twice may be spilled
+  std::string tmpdir;               ///< where the spill file goes; empty: $TMPDIR, else /tmp
 
   // Near-duplicate documents.
   double threshold = 0.8;   ///< exact Jaccard at or above which two documents are near-duplicates
@@ -64,6 +64,7 @@ struct RunOptions {
   size_t threads = 0;                  ///< 0 = all cores
   size_t batch_bytes = 8 << 20;        ///< input bytes per parallel batch
   size_t chunk_docs = 256;             ///< documents per parallel task in later stages
+  bool spill = true;                   ///< records' bytes live in a file under tmpdir (--no-spill: memory)
   OnError on_error = OnError::kSkip;
   bool quiet = false;
   bool progress = false;  ///< print stage progress on stderr (the CLI sets it when stderr is a terminal)

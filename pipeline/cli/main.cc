@@ -118,7 +118,9 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--title-field", run.title_field, "JSON field holding the title (default: title)");
   run_cmd->add_option("--source-field", run.source_field,
                       "JSON field naming the source site (default: source, else the host of url)");
-  run_cmd->add_option("--tmpdir", run.tmpdir, "Directory for temporary files");
+  run_cmd->add_option("--tmpdir", run.tmpdir, "Directory for the spill file (default: $TMPDIR, else /tmp)");
+  bool no_spill = false;
+  run_cmd->add_flag("--no-spill", no_spill, "Keep document texts in memory instead of a spill file under --tmpdir");
   AddLshOptions(run_cmd, &run);
   run_cmd->add_option("--seed", run.seed, "MinHash seed")->capture_default_str();
   std::string keep = "first";
@@ -180,6 +182,7 @@ int main(int argc, char** argv) {
     run.on_error = on_error == "fail" ? neardup::OnError::kFail : neardup::OnError::kSkip;
     run.boilerplate = !no_boilerplate;
     run.passages = !no_passages;
+    run.spill = !no_spill;
     return RunRun(run);
   }
   if (*params_cmd) return RunParams(params);

@@ -3,12 +3,15 @@
 #include "pipeline/io/memory.h"
 
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <new>
 #include <utility>
+
+#include "pipeline/io/spill.h"
 
 namespace neardup {
 namespace {
@@ -41,11 +44,22 @@ ByteBlock::ByteBlock(size_t capacity) : capacity_(capacity) {
 }
 
 ByteBlock::~ByteBlock() {
+  if (spill_ != nullptr) spill_->Forget(data_);
   if (mapped_ != 0) {
     munmap(data_, mapped_);
   } else {
     delete[] data_;
   }
+}
+
+bool ByteBlock::MoveTo(const std::shared_ptr<SpillFile>& spill, size_t used) {
+  if (mapped_ == 0 || spill_ != nullptr || used == 0 || !spill->Store(data_, used)) return false;
+  spill_ = spill;
+  // Pages past the stored ones (the slack of the last reservation) held nothing that is kept.
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  const size_t stored = (used + page - 1) / page * page;
+  if (stored < mapped_) madvise(data_ + stored, mapped_ - stored, MADV_DONTNEED);
+  return true;
 }
 
 std::unique_ptr<ByteBlock> BlockPool::Get(size_t capacity) {
@@ -68,13 +82,20 @@ void BlockPool::Put(std::unique_ptr<ByteBlock> block) {
   if (kept_.size() < max_kept_) kept_.push_back(std::move(block));
 }
 
+RecordArena::~RecordArena() { Seal(); }
+
+void RecordArena::Seal() {
+  if (spill_ != nullptr && block_ != nullptr) block_->MoveTo(spill_, used_);
+}
+
 char* RecordArena::Reserve(size_t bytes) {
   if (capacity_ - used_ < bytes) {
-    auto block = std::make_shared<ByteBlock>(std::max(bytes, kBlockBytes));
-    data_ = block->data();
-    capacity_ = block->capacity();
+    Seal();
+    block_ = std::make_shared<ByteBlock>(std::max(bytes, kBlockBytes));
+    data_ = block_->data();
+    capacity_ = block_->capacity();
     used_ = 0;
-    owner_ = std::move(block);
+    owner_ = block_;
   }
   return data_ + used_;
 }

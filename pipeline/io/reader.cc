@@ -414,7 +414,7 @@ Status ReadCorpus(const InputOptions& options, const std::function<void(std::vec
   BatchReader reader(files, options.batch_bytes, stats);
   RepeatTracker repeats(files);
   tbb::enumerable_thread_specific<std::unique_ptr<JsonlParser>> parsers(
-      [&paths] { return std::make_unique<JsonlParser>(paths); });
+      [&paths, &options] { return std::make_unique<JsonlParser>(paths, options.spill); });
 
   const size_t threads =
       std::min<size_t>(static_cast<size_t>(tbb::this_task_arena::max_concurrency()),
@@ -449,7 +449,8 @@ Status ReadCorpus(const InputOptions& options, const std::function<void(std::vec
                 break;
               }
               case Item::Kind::kTxt:
-                ParseTxtDocument(std::move(item.owned), item.file, file.txt_id, file.txt_source, &out);
+                ParseTxtDocument(std::move(item.owned), item.file, file.txt_id, file.txt_source, &out,
+                                 options.spill != nullptr ? parser.arena() : nullptr);
                 break;
               case Item::Kind::kTruncated:
                 out.issues.push_back(TruncationIssue(file.path, item.line, item.owned));

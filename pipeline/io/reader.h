@@ -19,6 +19,8 @@
 
 namespace neardup {
 
+class SpillFile;
+
 struct InputOptions {
   std::vector<std::string> inputs;  ///< paths as given on the command line; "-" is stdin
   std::string text_field = "text";  ///< dotted path, e.g. "body" or "content.text"
@@ -26,6 +28,7 @@ struct InputOptions {
   std::string title_field;          ///< dotted path; empty: field "title", else first non-empty line
   std::string source_field;         ///< dotted path; empty: "source", else host of "url"/"metadata.url"
   size_t batch_bytes = 8 << 20;     ///< bytes of input parsed per parallel batch (tests force small ones)
+  std::shared_ptr<SpillFile> spill;  ///< when set, records' bytes live in this file (see spill.h)
 };
 
 // How a JSON string token was escaped, as far as its decoded text can give it back.
@@ -53,6 +56,7 @@ struct Record {
   uint64_t line = 0;  ///< 1-based line of the record in its (decompressed) file; 1 for .txt documents
   bool from_txt = false;
   uint32_t replacements = 0;  ///< U+FFFD inserted while decoding this record
+  uint32_t code_points = 0;   ///< of `text`, counted while its bytes were at hand
 
   std::string_view text;    ///< the original text: decoded, invalid UTF-8 and lone surrogates → U+FFFD
   RecordId id;

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "kernels/tokenize.h"
 #include "pipeline/io/json_string.h"
 #include "pipeline/io/memory.h"
 #include "pipeline/io/utf8.h"
@@ -332,8 +333,12 @@ struct JsonlParser::Impl {
   std::string scratch;  ///< a line that needed a copy: repaired, or without room for the padding
 };
 
-JsonlParser::JsonlParser(const FieldPaths& paths) : impl_(std::make_unique<Impl>(paths)) {}
+JsonlParser::JsonlParser(const FieldPaths& paths, std::shared_ptr<SpillFile> spill)
+    : impl_(std::make_unique<Impl>(paths)) {
+  impl_->arena.set_spill(std::move(spill));
+}
 JsonlParser::~JsonlParser() = default;
+RecordArena* JsonlParser::arena() { return &impl_->arena; }
 
 namespace {
 
@@ -436,6 +441,7 @@ void JsonlParser::Parse(std::string_view line, size_t readable, uint32_t file,
     return;
   }
   record.text = std::string_view(at, text_size);
+  record.code_points = static_cast<uint32_t>(CountCodePoints(record.text));
   at += text_size;
   auto keep = [&at](std::string_view bytes) {
     std::memcpy(at, bytes.data(), bytes.size());
@@ -496,7 +502,7 @@ struct TxtStorage {
 }  // namespace
 
 void ParseTxtDocument(std::string content, uint32_t file, const std::string& id, const std::string& source,
-                      ParsedItem* out) {
+                      ParsedItem* out, RecordArena* arena) {
   out->has_record = false;
   out->issues.clear();
   if (content.size() >= 3 && content.compare(0, 3, "\xEF\xBB\xBF") == 0) content.erase(0, 3);
@@ -508,12 +514,25 @@ void ParseTxtDocument(std::string content, uint32_t file, const std::string& id,
   storage->source = RepairedCopy(source);
   record.text = storage->content;
   record.source = storage->source;
+  if (arena != nullptr) {
+    char* at = arena->Reserve(record.text.size() + record.source.size());
+    std::memcpy(at, record.text.data(), record.text.size());
+    std::memcpy(at + record.text.size(), record.source.data(), record.source.size());
+    arena->Commit(record.text.size() + record.source.size());
+    record.text = std::string_view(at, record.text.size());
+    record.source = std::string_view(at + record.text.size(), record.source.size());
+  }
   record.file = file;
   record.line = 1;
   record.from_txt = true;
   record.id = StringId(RepairedCopy(id));
   record.title = FirstNonEmptyLine(record.text);
-  record.storage = std::move(storage);
+  record.code_points = static_cast<uint32_t>(CountCodePoints(record.text));
+  if (arena != nullptr) {
+    record.storage = arena->owner();
+  } else {
+    record.storage = std::move(storage);
+  }
   out->has_record = true;
 }
 

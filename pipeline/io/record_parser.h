@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "neardup/status.h"
+#include "pipeline/io/memory.h"
 #include "pipeline/io/reader.h"
+#include "pipeline/io/spill.h"
 
 namespace neardup {
 
@@ -41,8 +43,8 @@ struct ParsedItem {
 // so one instance per thread; not thread-safe.
 class JsonlParser {
  public:
-  // `paths` must outlive the parser.
-  explicit JsonlParser(const FieldPaths& paths);
+  // `paths` must outlive the parser. Records' bytes go to `spill` when it is set (see spill.h).
+  explicit JsonlParser(const FieldPaths& paths, std::shared_ptr<SpillFile> spill = nullptr);
   ~JsonlParser();
   JsonlParser(const JsonlParser&) = delete;
   JsonlParser& operator=(const JsonlParser&) = delete;
@@ -53,6 +55,9 @@ class JsonlParser {
   void Parse(std::string_view line, size_t readable, uint32_t file, const std::vector<std::string>& file_names,
              uint64_t line_number, ParsedItem* out);
 
+  // The arena records' bytes are stored in (ParseTxtDocument can share it).
+  RecordArena* arena();
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
@@ -60,8 +65,9 @@ class JsonlParser {
 
 // Builds the record of a .txt file: `content` is the whole file, `id` its path relative to the
 // input folder without ".txt", `source` its folder; `file` is its index in ReadStats::file_names.
+// The text and source are copied into `arena` when it is given, else kept in the record's own storage.
 void ParseTxtDocument(std::string content, uint32_t file, const std::string& id, const std::string& source,
-                      ParsedItem* out);
+                      ParsedItem* out, RecordArena* arena = nullptr);
 
 // The host of `url`: after "://", up to the next '/', '?', '#' or port ':', without user info
 // ("user:pw@") and a leading "www.", ASCII-lowercased. Empty when there is no "://".

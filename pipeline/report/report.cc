@@ -4,7 +4,6 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
-#include <tbb/parallel_reduce.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -980,15 +979,7 @@ std::string DisplayId(std::string_view id_json, size_t max_chars) {
 
 std::string RenderReport(const ReportView& v) {
   Totals t;
-  t.code_points = tbb::parallel_reduce(
-      tbb::blocked_range<uint32_t>(0, static_cast<uint32_t>(v.documents)), uint64_t{0},
-      [&](const tbb::blocked_range<uint32_t>& r, uint64_t sum) {
-        for (uint32_t d = r.begin(); d < r.end(); ++d) {
-          for (char c : v.text(d)) sum += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        }
-        return sum;
-      },
-      [](uint64_t a, uint64_t b) { return a + b; });
+  t.code_points = v.code_points;
   for (const RecordIssue& issue : *v.issues) ++(issue.skipped ? t.skipped : t.warnings);
 
   Page p;

@@ -50,6 +50,7 @@ struct ReportView {
   std::function<std::string_view(uint32_t)> id_json;  ///< the id as written in the JSONL outputs
   std::function<std::string_view(uint32_t)> text;     ///< the original text (valid UTF-8)
   std::function<std::string_view(uint32_t)> source;   ///< the document's source (site), may be empty
+  uint64_t code_points = 0;                           ///< code points of all texts
   const std::vector<RecordIssue>* issues = nullptr;
   const ReadStats* read_stats = nullptr;
   const Clustering* clustering = nullptr;

@@ -1,0 +1,125 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+
+#include "pipeline/io/spill.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <utility>
+
+namespace neardup {
+namespace {
+
+size_t PageSize() {
+  static const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  return page;
+}
+
+}  // namespace
+
+Status SpillFile::Create(const std::string& dir, std::shared_ptr<SpillFile>* out) {
+  std::string where = dir;
+  if (where.empty()) {
+    const char* env = std::getenv("TMPDIR");
+    where = env != nullptr && *env != '\0' ? env : "/tmp";
+  }
+  std::string path = where + "/neardup-spill-XXXXXX";
+  const int fd = mkstemp(path.data());
+  if (fd < 0) {
+    return Status::IOError("--tmpdir " + where + ": cannot create a spill file: " + std::strerror(errno));
+  }
+  unlink(path.c_str());  // the file lives until its descriptor and last mapping are gone
+  out->reset(new SpillFile(fd, where));
+  return Status::OK();
+}
+
+SpillFile::~SpillFile() {
+  StopReleasing();
+  close(fd_);
+}
+
+bool SpillFile::Store(char* data, size_t used) {
+  const size_t page = PageSize();
+  if (used == 0 || reinterpret_cast<uintptr_t>(data) % page != 0) return false;
+  const size_t length = (used + page - 1) / page * page;
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!failed_.empty()) return false;
+  const uint64_t offset = size_;
+  size_t done = 0;
+  while (done < length) {
+    const ssize_t n = pwrite(fd_, data + done, length - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      failed_ = "--tmpdir " + dir_ + ": cannot write the spill file at " + std::to_string(offset + done) +
+                " bytes: " + (n < 0 ? std::strerror(errno) : "no progress");
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  // MAP_FIXED replaces the block's private pages by the file's, which hold the same bytes: the
+  // addresses stay valid throughout, for the thread that filled the block is the only one reading it.
+  void* p = mmap(data, length, PROT_READ, MAP_SHARED | MAP_FIXED, fd_, static_cast<off_t>(offset));
+  if (p == MAP_FAILED) {
+    failed_ = "--tmpdir " + dir_ + ": cannot map the spill file: " + std::strerror(errno);
+    return false;
+  }
+  size_ += length;
+  regions_.emplace(data, length);
+  return true;
+}
+
+void SpillFile::Forget(char* data) {
+  std::lock_guard<std::mutex> lock(mu_);
+  regions_.erase(data);
+}
+
+void SpillFile::ReleaseLocked() {
+  for (const auto& [data, length] : regions_) madvise(data, length, MADV_DONTNEED);
+}
+
+void SpillFile::ReleaseResident() {
+  std::lock_guard<std::mutex> lock(mu_);
+  ReleaseLocked();
+}
+
+void SpillFile::StartReleasing(int period_ms) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (releaser_.joinable()) return;
+  stopping_ = false;
+  releaser_ = std::thread([this, period_ms] {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(period_ms), [this] { return stopping_; })) {
+      ReleaseLocked();
+    }
+  });
+}
+
+void SpillFile::StopReleasing() {
+  std::thread releaser;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+    releaser = std::move(releaser_);
+  }
+  wake_.notify_all();
+  if (releaser.joinable()) releaser.join();
+}
+
+uint64_t SpillFile::bytes() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return size_;
+}
+
+std::string SpillFile::failed() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return failed_;
+}
+
+}  // namespace neardup
