@@ -50,6 +50,7 @@ for threads in 1 2; do
     # one "stage cpu_seconds peak_rss_mb" line per stage of this run
     sed -n 's/.*"stage": "\([a-z_]*\)".*"cpu_seconds": \([0-9.]*\).*"peak_rss_mb": \([0-9.]*\).*/\1 \2 \3/p' \
       "$work/out/stats.json" >>"$work/stages$threads.txt"
+    sed -n 's/.*"spill_mb": \([0-9.]*\).*/\1/p' "$work/out/stats.json" >"$work/spill.txt"
     if [ -x "$build/bench_read" ]; then
       parse=$(parse_speed)
       awk -v b="$bytes" -v p="$parse" '{ print b / 1e6 / ($2 + $3) / p, p }' "$work/time.txt" >>"$work/ratio$threads.txt"
@@ -58,7 +59,8 @@ for threads in 1 2; do
   wall=$(awk '{ print $1 }' "$work/t$threads.txt" | median)
   mbcpu=$(awk -v b="$bytes" '{ print b / 1e6 / ($2 + $3) }' "$work/t$threads.txt" | median)
   rss=$(awk '{ print $4 / 1024 }' "$work/t$threads.txt" | median)
-  echo "threads $threads: wall ${wall}s, ${mbcpu} MB per CPU-second, peak RSS ${rss} MB (median of $runs)"
+  echo "threads $threads: wall ${wall}s, ${mbcpu} MB per CPU-second, peak RSS ${rss} MB (median of $runs)," \
+    "spill file $(cat "$work/spill.txt") MB"
   if [ -s "$work/ratio$threads.txt" ]; then
     echo "  ratio to parse-only: $(awk '{ print $1 }' "$work/ratio$threads.txt" | median)" \
       "(parse-only $(awk '{ print $2 }' "$work/ratio$threads.txt" | median) MB per CPU-second)"
