@@ -2,6 +2,7 @@
 
 #include "pipeline/output.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,6 +13,12 @@
 #include <system_error>
 
 namespace neardup {
+namespace {
+
+// Writeback is started every this many bytes appended.
+constexpr uint64_t kWritebackBytes = 32 << 20;
+
+}  // namespace
 
 const std::vector<std::string>& OutputFileNames() {
   static const std::vector<std::string> kNames = {
@@ -45,7 +52,19 @@ Status AtomicFile::Append(std::string_view bytes) {
     failed_ = true;
     return Status::IOError(tmp_path_ + ": write failed: " + std::strerror(errno));
   }
+  appended_ += bytes.size();
+  if (appended_ - written_back_ >= kWritebackBytes) StartWriteback();
   return Status::OK();
+}
+
+void AtomicFile::StartWriteback() {
+  // A failure here is not an error: Commit's fflush and fsync report what went wrong.
+  if (std::fflush(file_) != 0) return;
+#ifdef __linux__
+  sync_file_range(::fileno(file_), static_cast<off_t>(written_back_), static_cast<off_t>(appended_ - written_back_),
+                  SYNC_FILE_RANGE_WRITE);
+#endif
+  written_back_ = appended_;
 }
 
 Status AtomicFile::Commit() {

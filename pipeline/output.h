@@ -33,7 +33,13 @@ class AtomicFile {
   Status Commit();
 
  private:
+  // Asks the kernel to start writing what was appended so far to disk, without waiting, so that
+  // Commit's fsync has little left to wait for: the disk works while the next lines are formatted.
+  void StartWriteback();
+
   std::FILE* file_ = nullptr;
+  uint64_t appended_ = 0;      // bytes appended
+  uint64_t written_back_ = 0;  // bytes whose writeback was started
   std::string tmp_path_;
   std::string final_path_;
   bool failed_ = false;

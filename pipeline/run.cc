@@ -15,6 +15,7 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_pipeline.h>
 
 #include <malloc.h>
 #include <sys/resource.h>
@@ -128,25 +129,38 @@ const std::vector<BoilerplateSpan>& SpansOf(const RunState& s, size_t i) {
   return s.boilerplate.spans.empty() ? kNone : s.boilerplate.spans[i];
 }
 
-// Formats lines for documents [0, n) in parallel, a block of chunks at a time, and appends them to
-// `file` in document order, so output is identical for any thread count and memory stays bounded.
+// Formats lines for items [0, n) in parallel, `chunk` items at a time, and appends them to `file` in
+// item order, so output is identical for any thread count. Formatting the next chunks overlaps the
+// writing of the last one. At most `tokens` chunks are in flight and they leave in order, so chunk c
+// can reuse the buffer of chunk c - tokens: memory stays bounded and buffers keep their capacity.
 template <typename Format>
-Status WriteLines(AtomicFile* file, size_t n, size_t chunk_docs, const Format& format) {
-  const size_t chunk = std::max<size_t>(chunk_docs, 64);
-  const size_t chunks_per_block = 64;
-  std::vector<std::string> buffers(chunks_per_block);
-  for (size_t block_start = 0; block_start < n; block_start += chunk * chunks_per_block) {
-    const size_t chunks = std::min(chunks_per_block, (n - block_start + chunk - 1) / chunk);
-    tbb::parallel_for(size_t{0}, chunks, [&](size_t c) {
-      std::string& out = buffers[c];
-      out.clear();
-      const size_t begin = block_start + c * chunk;
-      const size_t end = std::min(n, begin + chunk);
-      for (size_t i = begin; i < end; ++i) format(i, &out);
-    });
-    for (size_t c = 0; c < chunks; ++c) NEARDUP_RETURN_IF_ERROR(file->Append(buffers[c]));
-  }
-  return Status::OK();
+Status WriteLines(AtomicFile* file, size_t n, size_t chunk_items, const Format& format) {
+  const size_t chunk = std::max<size_t>(chunk_items, 64);
+  const size_t chunks = (n + chunk - 1) / chunk;
+  const size_t tokens = 2 * static_cast<size_t>(tbb::global_control::active_value(
+                                tbb::global_control::max_allowed_parallelism)) + 2;
+  std::vector<std::string> buffers(tokens);
+  size_t next = 0;
+  Status status;
+  tbb::parallel_pipeline(
+      tokens,
+      tbb::make_filter<void, size_t>(tbb::filter_mode::serial_in_order,
+                                     [&](tbb::flow_control& control) -> size_t {
+                                       if (next == chunks) control.stop();
+                                       return next++;
+                                     }) &
+          tbb::make_filter<size_t, size_t>(tbb::filter_mode::parallel,
+                                           [&](size_t c) {
+                                             std::string& out = buffers[c % tokens];
+                                             out.clear();
+                                             const size_t end = std::min(n, (c + 1) * chunk);
+                                             for (size_t i = c * chunk; i < end; ++i) format(i, &out);
+                                             return c;
+                                           }) &
+          tbb::make_filter<size_t, void>(tbb::filter_mode::serial_in_order, [&](size_t c) {
+            if (status.ok()) status = file->Append(buffers[c % tokens]);
+          }));
+  return status;
 }
 
 void AppendJsonNull(std::string* out) { out->append("null"); }
