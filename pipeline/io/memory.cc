@@ -91,7 +91,7 @@ void RecordArena::Seal() {
 char* RecordArena::Reserve(size_t bytes) {
   if (capacity_ - used_ < bytes) {
     Seal();
-    block_ = std::make_shared<ByteBlock>(std::max(bytes, kBlockBytes));
+    block_ = std::make_shared<ByteBlock>(std::max(bytes, spill_ != nullptr ? kSpillBlockBytes : kBlockBytes));
     data_ = block_->data();
     capacity_ = block_->capacity();
     used_ = 0;

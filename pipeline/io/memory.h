@@ -64,6 +64,9 @@ class RecordArena {
  public:
   // Blocks are this large unless one record needs more.
   static constexpr size_t kBlockBytes = 4 << 20;
+  // With a spill file, larger: each stored block is two kernel mappings (its stored pages, and the rest),
+  // and a process may have about 65,000, so 16 MB blocks carry inputs of several hundred GB.
+  static constexpr size_t kSpillBlockBytes = 16 << 20;
 
   RecordArena() = default;
   ~RecordArena();
