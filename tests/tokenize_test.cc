@@ -584,6 +584,22 @@ TEST(TokenizeEdgeTest, CountCodePoints) {
     for (unsigned char c : text) expected += (c & 0xC0) != 0x80;
     EXPECT_EQ(CountCodePoints(text), expected) << Escape(text);
   }
+  // Long texts, past the 255 rounds of eight bytes after which the byte-wide counters are summed, with
+  // every byte a continuation byte at worst.
+  EXPECT_EQ(CountCodePoints(std::string(5000, '\x80')), 0u);
+  EXPECT_EQ(CountCodePoints(std::string(4093, '\xBF') + "ab"), 2u);
+  for (int i = 0; i < 200; ++i) {
+    std::string text;
+    const size_t length = rng() % 9000;
+    const unsigned continuation_share = static_cast<unsigned>(rng() % 101);
+    for (size_t k = 0; k < length; ++k) {
+      text.push_back(rng() % 100 < continuation_share ? static_cast<char>(0x80 | (rng() & 0x3F))
+                                                       : static_cast<char>(rng() & 0xFF));
+    }
+    size_t expected = 0;
+    for (unsigned char c : text) expected += (c & 0xC0) != 0x80;
+    EXPECT_EQ(CountCodePoints(text), expected) << length;
+  }
 }
 
 std::string EnglishLikeText(size_t bytes, uint64_t seed) {
