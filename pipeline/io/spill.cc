@@ -17,6 +17,11 @@
 namespace neardup {
 namespace {
 
+// Ranges the releasing thread drops at each wake-up. Every one of them while there are fewer (16 MB
+// each: up to 4 GB of input); beyond, a round robin, so that a wake-up costs the same at any input size
+// and what stays resident grows only with the time a round takes (about 0.65 s at 100 GB).
+constexpr size_t kRangesPerRelease = 256;
+
 size_t PageSize() {
   static const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   return page;
@@ -80,13 +85,20 @@ void SpillFile::Forget(char* data) {
   regions_.erase(data);
 }
 
-void SpillFile::ReleaseLocked() {
-  for (const auto& [data, length] : regions_) madvise(data, length, MADV_DONTNEED);
+void SpillFile::ReleaseLocked(size_t most) {
+  // Round robin from where the last call stopped, `most` ranges at a time.
+  auto it = regions_.lower_bound(release_next_);
+  for (size_t k = 0; k < most && !regions_.empty(); ++k) {
+    if (it == regions_.end()) it = regions_.begin();
+    madvise(it->first, it->second, MADV_DONTNEED);
+    ++it;
+  }
+  release_next_ = it == regions_.end() ? nullptr : it->first;
 }
 
 void SpillFile::ReleaseResident() {
   std::lock_guard<std::mutex> lock(mu_);
-  ReleaseLocked();
+  ReleaseLocked(regions_.size());
 }
 
 void SpillFile::StartReleasing(int period_ms) {
@@ -96,7 +108,7 @@ void SpillFile::StartReleasing(int period_ms) {
   releaser_ = std::thread([this, period_ms] {
     std::unique_lock<std::mutex> lock(mu_);
     while (!wake_.wait_for(lock, std::chrono::milliseconds(period_ms), [this] { return stopping_; })) {
-      ReleaseLocked();
+      ReleaseLocked(kRangesPerRelease);
     }
   });
 }

@@ -65,7 +65,7 @@ class SpillFile {
 
  private:
   SpillFile(int fd, std::string dir) : fd_(fd), dir_(std::move(dir)) {}
-  void ReleaseLocked();
+  void ReleaseLocked(size_t most);  // drops `most` stored ranges, round robin
 
   const int fd_;
   const std::string dir_;
@@ -73,6 +73,7 @@ class SpillFile {
   mutable std::mutex mu_;  // guards everything below
   uint64_t size_ = 0;      // bytes of the file used (each range starts on a page)
   std::map<char*, size_t> regions_;  // stored ranges: start, length
+  char* release_next_ = nullptr;      // where the next ReleaseLocked starts
   std::string failed_;
   bool stopping_ = false;
   std::condition_variable wake_;
