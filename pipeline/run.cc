@@ -135,7 +135,7 @@ const std::vector<BoilerplateSpan>& SpansOf(const RunState& s, size_t i) {
 // can reuse the buffer of chunk c - tokens: memory stays bounded and buffers keep their capacity.
 template <typename Format>
 Status WriteLines(AtomicFile* file, size_t n, size_t chunk_items, const Format& format) {
-  const size_t chunk = std::max<size_t>(chunk_items, 64);
+  const size_t chunk = std::max<size_t>(chunk_items, 1);  // tests make it small, to exercise the reuse
   const size_t chunks = (n + chunk - 1) / chunk;
   const size_t tokens = 2 * static_cast<size_t>(tbb::global_control::active_value(
                                 tbb::global_control::max_allowed_parallelism)) + 2;
