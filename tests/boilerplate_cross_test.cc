@@ -350,5 +350,46 @@ TEST(BoilerplateAdjacentTest, SubheadingsAndShortParagraphsNextToFurnitureStay) 
   EXPECT_FALSE(Stripped(docs, r, 1, "Corrections policy and contacts"));
 }
 
+// Sites whose pages open with a section trail that ends with the headline, in a shape no rule knows
+// ("<Section> · <Desk> · <title>"), the section varying from page to page.
+void AddTrailSite(const std::string& name, int articles, std::vector<Doc>* docs, bool trail_in_middle = false) {
+  static const char* const kSections[] = {"Weather", "Farming", "Transport", "Schools", "Courts"};
+  static const char* const kDesks[] = {"North", "Valley", "Coast"};
+  for (int a = 0; a < articles; ++a) {
+    Doc d;
+    d.source = name;
+    d.title = Headline(name, a);
+    const std::string trail = std::string(kSections[(a + name.size()) % 5]) + " \xC2\xB7 " + kDesks[a % 3] +
+                              " \xC2\xB7 " + d.title;
+    d.text = trail_in_middle ? d.title + "\n\n" + Paragraph(name, a, 0) + "\n\n" + trail + "\n\n"
+                             : trail + "\n\n" + Paragraph(name, a, 0) + "\n\n";
+    for (int k = 1; k < 4; ++k) d.text += Paragraph(name, a, k) + "\n\n";
+    d.text += "\xC2\xA9 2026 The " + name + " Clarion. All rights reserved.\n";
+    docs->push_back(d);
+  }
+}
+
+TEST(BoilerplateCrossSiteTest, ATrailEndingWithTheHeadlineIsCarriedAcrossSites) {
+  // Every word of the trail but the headline is a name: its template with names masked is
+  // "<name> <title>", which the four sites with four pages learn, and the lone site's page then sheds.
+  std::vector<Doc> docs;
+  for (const std::string site : {"Alder", "Birchmoor", "Cotterdale", "Dunmere"}) AddTrailSite(site, 4, &docs);
+  AddTrailSite("Mossbank", 1, &docs);
+  const BoilerplateResult r = Find(docs);
+  const size_t lone = docs.size() - 1;
+  EXPECT_TRUE(Stripped(docs, r, lone, " \xC2\xB7 North \xC2\xB7 " + docs[lone].title)) << docs[lone].text;
+  for (int k = 0; k < 4; ++k) EXPECT_FALSE(Stripped(docs, r, lone, Paragraph("Mossbank", 0, k)));
+}
+
+TEST(BoilerplateCrossSiteTest, ATrailShapedLineInTheMiddleOfAnArticleStays) {
+  // The same shape between two paragraphs of the lone site's article, far from any furniture.
+  std::vector<Doc> docs;
+  for (const std::string site : {"Alder", "Birchmoor", "Cotterdale", "Dunmere"}) AddTrailSite(site, 4, &docs);
+  AddTrailSite("Mossbank", 1, &docs, /*trail_in_middle=*/true);
+  const BoilerplateResult r = Find(docs);
+  const size_t lone = docs.size() - 1;
+  EXPECT_FALSE(Stripped(docs, r, lone, " \xC2\xB7 North \xC2\xB7 " + docs[lone].title)) << docs[lone].text;
+}
+
 }  // namespace
 }  // namespace neardup

@@ -1110,10 +1110,12 @@ class CrossModel {
 
 // A unit whose cross-site template is counted: it has words, is not the headline, and no rule took it.
 // Its template must keep kMinCrossWords words; a line of its own that does not end like a sentence
-// (kNameable) may keep one, with a number or a name masked beside it ("Edition <n> · <day>").
+// (kNameable) may keep one, with a number or a name masked beside it ("Edition <n> · <day>"), or none
+// beside the title ("Home » Politics » <title>": a breadcrumb whose section varies).
 inline bool CrossCounted(const UnitInfo& u) {
   const bool words = u.cross_words >= boilerplate_internal::kMinCrossWords ||
-                     (u.cross_words == 1 && (u.flags & kNameable) && u.tokens >= 2);
+                     (u.cross_words == 1 && (u.flags & kNameable) && u.tokens >= 2) ||
+                     (u.has_title && (u.flags & kNameable) && u.tokens >= 2);
   return u.cross != 0 && words && u.rule < 0 && (u.flags & kCountable) && !(u.flags & kPureTitle);
 }
 

@@ -909,7 +909,11 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
       in_name = name;
       plain += !name && word;
     }
-    t.cross_key = plain > 0 ? Mix64(cross) | 1 : 0;
+    // A line with the title in it keeps its shape even when every other word is a name ("Home »
+    // Politics » <title>", "<title> | The Harbor Ledger").
+    bool titled = false;
+    for (const Tok& tok : toks) titled |= tok.kind == TokKind::kTitle;
+    t.cross_key = plain > 0 || titled ? Mix64(cross) | 1 : 0;
     t.cross_words = plain;
   }
   t.pure_title = t.has_title && t.words == 0;
