@@ -96,18 +96,22 @@ enum UnitFlag : uint8_t {
   kSentence = 32,  // in a text without line breaks, a unit that ends like a sentence (see IsFurniture)
 };
 
+// One per unit of every document, all held until the spans are made: the members are ordered so that
+// none needs padding (56 bytes; 64 in declaration order by meaning).
 struct UnitInfo {
-  Unit unit;
+  Unit unit;                // 20 bytes
+  uint32_t name_tmpl = 0;   // the template with names masked: its index in its source's model
+                            // (NameCounted units, set by phase 2)
   uint64_t key = 0;
-  uint64_t cross = 0;  // the template with names masked (Template::cross_key; 0: none)
-  uint32_t name_tmpl = 0;   // its index in its source's model (NameCounted units, set by phase 2)
-  uint8_t cross_words = 0;  // words left unmasked in it (at most 255)
-  uint32_t tmpl = 0;  // the template's index in its source's model (countable units, set by phase 2)
+  uint64_t cross = 0;       // the template with names masked (Template::cross_key; 0: none)
+  uint32_t tmpl = 0;        // the template's index in its source's model (countable units, set by phase 2)
+  int32_t rule = -1;        // whole-unit rule, or -1
   uint16_t tokens = 0;
+  uint8_t cross_words = 0;  // words left unmasked in it (at most 255)
   uint8_t flags = 0;
   bool has_title = false;
-  int32_t rule = -1;  // whole-unit rule, or -1
 };
+static_assert(sizeof(UnitInfo) <= 56, "UnitInfo grew: reorder its members");
 
 // Whether `s` holds a quotation mark (" “ ” „ « »).
 bool HasQuote(std::string_view s) {
