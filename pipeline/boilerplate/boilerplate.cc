@@ -1097,6 +1097,14 @@ class CrossModel {
              const std::vector<SourceModel>& models);
   bool any() const { return !entries_.empty(); }
 
+  // Documents across sources opened by the lead-in `key` (names masked) when at least kMinCrossSources
+  // sources learned it (SourceModel::leads); else 0.
+  uint32_t LeadDocs(uint64_t key) const {
+    const auto it = std::lower_bound(leads_.begin(), leads_.end(), std::make_pair(key, uint32_t{0}));
+    return it != leads_.end() && it->first == key ? it->second : 0;
+  }
+  bool any_leads() const { return !leads_.empty(); }
+
  private:
   // The entry of `key`, or null. Most keys looked up are not there: a bitmap of the entries' keys turns
   // them away before the search.
@@ -1109,6 +1117,7 @@ class CrossModel {
 
   static constexpr size_t kFilterBits = 1 << 16;
   std::vector<Entry> entries_;  // by key
+  std::vector<std::pair<uint64_t, uint32_t>> leads_;  // lead-ins learned on several sources (key, documents)
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
 };
 
@@ -1126,6 +1135,20 @@ inline bool CrossCounted(const UnitInfo& u) {
 
 void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
                        const std::vector<SourceModel>& models) {
+  // Lead-ins learned on at least kMinCrossSources sources ("<Outlet> reports, citing <Agency>, " in one
+  // shape on each): a site with one or two articles, which learns none, may open with one too.
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> all;  // each source's lead-ins are distinct keys
+    for (const SourceModel& m : models) all.insert(all.end(), m.leads.begin(), m.leads.end());
+    std::sort(all.begin(), all.end());
+    for (size_t k = 0; k < all.size();) {
+      size_t end = k + 1;
+      uint32_t opened = all[k].second;
+      while (end < all.size() && all[end].first == all[k].first) opened += all[end++].second;
+      if (end - k >= kMinCrossSources) leads_.emplace_back(all[k].first, opened);
+      k = end;
+    }
+  }
   // Per source (in parallel): each furniture template with names masked, and in how many of the
   // source's documents it is furniture.
   std::vector<std::vector<std::pair<uint64_t, uint32_t>>> learned(members.size());
@@ -1535,8 +1558,9 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
       spans->push_back({begin, static_cast<uint32_t>(begin + len), 0, 0, r, 0, 0, static_cast<uint32_t>(i)});
     }
   }
-  // A lead-in the source learned, at the start of the first content unit (when no rule found one there).
-  if (!model.leads.empty() && !doc.leads.empty()) {
+  // A lead-in the source learned, or several other sources did, at the start of the first content unit
+  // (when no rule found one there).
+  if ((!model.leads.empty() || cross.any_leads()) && !doc.leads.empty()) {
     for (size_t i = 0; i < n; ++i) {
       const UnitInfo& u = doc.units[i];
       if (!(u.flags & kCountable) || (u.flags & kPureTitle) || rule[i] != -1 || repeats[i] > 0) continue;
@@ -1548,9 +1572,10 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
       for (const LeadIn& l : doc.leads) {
         if (l.unit != i || (best != nullptr && l.bytes <= best->bytes)) continue;
         const auto it = std::lower_bound(model.leads.begin(), model.leads.end(), std::make_pair(l.key, uint32_t{0}));
-        if (it == model.leads.end() || it->first != l.key) continue;
+        const uint32_t with = it != model.leads.end() && it->first == l.key ? it->second : cross.LeadDocs(l.key);
+        if (with == 0) continue;
         best = &l;
-        docs_with = it->second;
+        docs_with = with;
       }
       if (best != nullptr && !ruled) {
         spans->push_back({u.unit.text_begin, u.unit.text_begin + best->bytes, 0, 0, -1, best->key, docs_with,
