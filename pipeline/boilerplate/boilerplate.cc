@@ -1455,7 +1455,8 @@ uint32_t GluedTemplatePrefix(const BoilerplateInput& in, const UnitInfo& u, cons
       const auto& tok = toks[e];
       exact = (exact ^ tok.hash) * MaskedTokens::kStep;
       const bool name = tok.word && tok.cap &&
-                        (e > start || (e + 1 < t && toks[e + 1].word && toks[e + 1].cap));
+                        (e > start || (e + 1 < t && toks[e + 1].word && toks[e + 1].cap &&
+                                       !boilerplate_internal::OpensNoName(tok.hash)));
       if (!(name && in_name)) names = (names ^ (name ? MaskedTokens::NameMask() : tok.hash)) * MaskedTokens::kStep;
       in_name = name;
       plain += !name && tok.word;

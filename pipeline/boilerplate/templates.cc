@@ -823,6 +823,19 @@ TitleMask::TitleMask(std::string_view title) {
   if (longest.size() >= kMinTitleTokens && longest != whole) variants_.push_back(longest);
 }
 
+bool OpensNoName(uint64_t hash) {
+  static const std::vector<uint64_t> kWords = [] {
+    std::vector<uint64_t> v;
+    for (const std::string_view w : {"by", "from", "for", "with", "at", "in", "on", "to", "via", "per"})
+      v.push_back(HashBytes(w));
+    return v;
+  }();
+  for (const uint64_t w : kWords) {
+    if (w == hash) return true;
+  }
+  return false;
+}
+
 uint64_t HashBytes(std::string_view bytes) {
   if (bytes.size() <= 8) {
     uint64_t lo = 0;
@@ -903,8 +916,9 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
     for (size_t k = 0; k < toks.size(); ++k) {
       const Tok& tok = toks[k];
       const bool word = wordlike(tok);
-      const bool name =
-          word && tok.cap && (k > 0 || (k + 1 < toks.size() && wordlike(toks[k + 1]) && toks[k + 1].cap));
+      const bool name = word && tok.cap &&
+                        (k > 0 || (k + 1 < toks.size() && wordlike(toks[k + 1]) && toks[k + 1].cap &&
+                                   !OpensNoName(tok.hash)));
       if (!(name && in_name)) cross = (cross ^ (name ? kNameMask : tok.hash)) * 0x9E3779B97F4A7C15ULL;
       in_name = name;
       plain += !name && word;
