@@ -336,10 +336,12 @@ TEST(BoilerplateAdjacentTest, SubheadingsAndShortParagraphsNextToFurnitureStay) 
            Paragraph("Fenwick", 0, 0) + "\n\n" + Paragraph("Fenwick", 0, 1) + "\n\n" + closing +
            "\n\nShare this article\n\xC2\xA9 2026 Fenwick Weekly. All rights reserved.\n",
        "Quarry permit hearing moved to spring", "fenwick"},
-      // A subheading between an advertisement and the article's text; two unknown lines in a row.
+      // A subheading between an advertisement and the article's text; two short paragraphs of the
+      // article's in a row between two pieces of furniture (lines that end like sentences: a run of
+      // short lines that do not, such as a box of links, is furniture there).
       {"Harbour levy vote delayed again\n\n" + Paragraph("Fenwick", 1, 0) + "\n\nADVERTISEMENT\n\n" + between +
-           "\n\n" + Paragraph("Fenwick", 1, 1) + "\n\nShare this article\nA note from the editors\n"
-           "Corrections policy and contacts\n\xC2\xA9 2026 Fenwick Weekly. All rights reserved.\n",
+           "\n\n" + Paragraph("Fenwick", 1, 1) + "\n\nShare this article\nA note from the editors follows.\n"
+           "Corrections policy and contacts are below.\n\xC2\xA9 2026 Fenwick Weekly. All rights reserved.\n",
        "Harbour levy vote delayed again", "fenwick2"}};
   const BoilerplateResult r = Find(docs);
   EXPECT_FALSE(Stripped(docs, r, 0, dek));
@@ -488,6 +490,41 @@ TEST(BoilerplateCrossSiteTest, ABylineShapeInTheMiddleOfAnArticleStays) {
   const BoilerplateResult r = FindWithout(docs, "byline");
   const size_t lone = docs.size() - 1;
   EXPECT_FALSE(Stripped(docs, r, lone, ", Staff Writer")) << docs[lone].text;
+}
+
+// A page whose tail has a box of short lines no rule knows (three headlines) under a share prompt,
+// then, unless `at_end`, the copyright line.
+Doc BoxPage(size_t lines, bool at_end) {
+  static const char* const kLinks[] = {"Harbour master retires after forty years", "Island school gets a new roof",
+                                       "Quay market moves indoors for the winter", "Lifeboat crew wins a medal",
+                                       "Tide tables for the spring", "Pier railings to be replaced"};
+  Doc d;
+  d.source = "isles";
+  d.title = "Ferry crews vote to end the winter strike";
+  d.text = d.title + "\n\n" + Paragraph("Mossbank", 0, 0) + "\n\n" + Paragraph("Mossbank", 0, 1) +
+           "\n\nShare this article\n";
+  for (size_t k = 0; k < lines; ++k) d.text += std::string(kLinks[k]) + "\n";
+  if (!at_end) d.text += "\xC2\xA9 2026 The Island Post. All rights reserved.\n";
+  return d;
+}
+
+TEST(BoilerplateCrossSiteTest, ABoxOfShortLinesBetweenTwoPiecesOfFurnitureIsTaken) {
+  for (const bool at_end : {false, true}) {
+    const std::vector<Doc> docs = {BoxPage(3, at_end)};
+    const BoilerplateResult r = Find(docs);
+    EXPECT_TRUE(Stripped(docs, r, 0, "Island school gets a new roof")) << at_end;
+    EXPECT_TRUE(Stripped(docs, r, 0, "Harbour master retires after forty years")) << at_end;
+    EXPECT_FALSE(Stripped(docs, r, 0, Paragraph("Mossbank", 0, 1))) << at_end;
+  }
+}
+
+TEST(BoilerplateCrossSiteTest, ALongerListOrOneLineAtTheEndStays) {
+  // Six short lines are no box of links; one line closing the page under furniture may be the
+  // article's own.
+  const std::vector<Doc> docs = {BoxPage(6, false), BoxPage(1, true)};
+  const BoilerplateResult r = Find(docs);
+  EXPECT_FALSE(Stripped(docs, r, 0, "Lifeboat crew wins a medal"));
+  EXPECT_FALSE(Stripped(docs, r, 1, "Harbour master retires after forty years"));
 }
 
 }  // namespace

@@ -1348,6 +1348,8 @@ void MarkCrossSite(const DocInfo& doc, const SourceModel& model, const CrossMode
 // is not furniture, and one such unit at a time: two unknown lines in a row end the zone. Above the
 // headline, the headline may stand for the furniture below the unit; after it, a dek or a subheading
 // between the headline and a byline is the article's.
+constexpr size_t kMaxTailGapRun = 4;
+
 void MarkSandwiched(const DocInfo& doc, std::vector<int32_t>* rule, const std::vector<uint32_t>& repeats) {
   const std::vector<UnitInfo>& u = doc.units;
   const size_t n = u.size();
@@ -1378,18 +1380,40 @@ void MarkSandwiched(const DocInfo& doc, std::vector<int32_t>* rule, const std::v
     after_real = false;
   }
   bool before_real = false;  // the unit after (not blank) is furniture
+  bool end_seen = false;     // a unit with words was seen below
   for (size_t i = n; i > head_end + 1;) {
     --i;
     if (skip(i)) continue;
     if (real(i)) {
       before_real = true;
+      end_seen = true;
       continue;
     }
-    if (!gap(i) || !before_real) break;
-    size_t above = i;
-    while (above > 0 && skip(above - 1)) --above;
-    if (above == 0 || !real(above - 1)) break;
-    (*rule)[i] = kAdjacentRule;
+    // At the very end, a run of at least two such lines under a piece of furniture (a box's links close
+    // the page).
+    const bool at_end = !before_real && !end_seen;
+    end_seen = true;
+    if (!gap(i) || !(before_real || at_end)) break;
+    // In the tail, a run of up to kMaxTailGapRun such lines (the links of a box whose header the site's
+    // pages taught, not a rule) between two pieces of furniture.
+    size_t top = i, count = 1, above = i;
+    bool framed = false;
+    for (;;) {
+      while (above > 0 && skip(above - 1)) --above;
+      if (above == 0) break;
+      if (real(above - 1)) {
+        framed = true;
+        break;
+      }
+      if (!gap(above - 1) || count == kMaxTailGapRun || above - 1 <= head_end) break;
+      top = --above;
+      ++count;
+    }
+    if (!framed || (at_end && count < 2)) break;
+    for (size_t k = top; k <= i; ++k) {
+      if (!skip(k)) (*rule)[k] = kAdjacentRule;
+    }
+    i = top;
     before_real = false;
   }
 }
