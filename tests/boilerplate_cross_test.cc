@@ -527,5 +527,43 @@ TEST(BoilerplateCrossSiteTest, ALongerListOrOneLineAtTheEndStays) {
   EXPECT_FALSE(Stripped(docs, r, 1, "Harbour master retires after forty years"));
 }
 
+// A headline of a box's link, in words that rarely recur from page to page.
+std::string BoxLink(const std::string& site, int article, int j) {
+  static const char* const kWho[] = {"ferrymen", "beekeepers", "cyclists", "anglers", "choirs", "bakers", "rowers"};
+  static const char* const kWhat[] = {"lament", "celebrate", "rethink", "map", "rebuild", "count", "defend"};
+  static const char* const kWhere[] = {"old quays", "hill farms", "tide pools", "village greens", "salt marshes"};
+  const size_t k = site.size() * 7 + static_cast<size_t>(article) * 3 + static_cast<size_t>(j);
+  return std::string("How ") + kWho[k % 7] + " " + kWhat[(k / 7) % 7] + " the " + kWhere[(k / 3) % 5];
+}
+
+// Sites whose pages end with a box no rule knows: a header line, headlines, then the copyright line.
+void AddBoxSite(const std::string& name, int articles, std::vector<Doc>* docs) {
+  for (int a = 0; a < articles; ++a) {
+    Doc d;
+    d.source = name;
+    d.title = Headline(name, a);
+    d.text = d.title + "\n\n";
+    for (int k = 0; k < 4; ++k) d.text += Paragraph(name, a, k) + "\n\n";
+    d.text += "Elsewhere on the site\n";
+    for (int j = 0; j < 3; ++j) d.text += BoxLink(name, a, j) + "\n";
+    d.text += "\xC2\xA9 2026 The " + name + " Clarion. All rights reserved.\n";
+    docs->push_back(d);
+  }
+}
+
+TEST(BoilerplateCrossSiteTest, ABoxHeaderOtherSitesTaughtIsTakenAboveItsLinks) {
+  // On the lone site, the header is furniture by what the other sites learned; it sits above its links,
+  // short lines that do not end the tail zone, and the links are then a run between two pieces of
+  // furniture.
+  std::vector<Doc> docs;
+  for (const std::string site : {"Alder", "Birchmoor", "Cotterdale", "Dunmere"}) AddBoxSite(site, 4, &docs);
+  AddBoxSite("Mossbank", 1, &docs);
+  const BoilerplateResult r = Find(docs);
+  const size_t lone = docs.size() - 1;
+  EXPECT_TRUE(Stripped(docs, r, lone, "Elsewhere on the site")) << docs[lone].text;
+  EXPECT_TRUE(Stripped(docs, r, lone, BoxLink("Mossbank", 0, 1)));
+  for (int k = 0; k < 4; ++k) EXPECT_FALSE(Stripped(docs, r, lone, Paragraph("Mossbank", 0, k)));
+}
+
 }  // namespace
 }  // namespace neardup

@@ -1328,7 +1328,9 @@ void MarkCrossSite(const DocInfo& doc, const SourceModel& model, const CrossMode
   thread_local std::vector<uint8_t> take;
   take.assign(n, 0);
   for (size_t i = 0; i < n && zone(i); ++i) take[i] = found[i] > 0;
-  for (size_t i = n; i > 0 && zone(i - 1); --i) take[i - 1] = found[i - 1] > 0;
+  // The tail zone also runs through short lines that do not end like a sentence (a box's links, which
+  // MarkSandwiched takes once the box's header is furniture).
+  for (size_t i = n; i > 0 && (zone(i - 1) || (u[i - 1].flags & kLinkLike)); --i) take[i - 1] = found[i - 1] > 0;
   for (size_t i = 0; i < n; ++i) {
     if (found[i] == 0 || take[i]) continue;
     size_t before = i, after = i + 1;
