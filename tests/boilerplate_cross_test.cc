@@ -565,5 +565,25 @@ TEST(BoilerplateCrossSiteTest, ABoxHeaderOtherSitesTaughtIsTakenAboveItsLinks) {
   for (int k = 0; k < 4; ++k) EXPECT_FALSE(Stripped(docs, r, lone, Paragraph("Mossbank", 0, k)));
 }
 
+TEST(BoilerplateCrossSiteTest, ALearnedLeadInStopsBeforeTheSentencesSubject) {
+  // Nine articles open with a lead-in no rule knows; two of them go on with a name and a comma ("...
+  // learned from Coast Wire, Lena Okafor, the harbour master, said ..."). With names masked, "Coast
+  // Wire, Lena Okafor" is one run of names: the lead-in must still stop at its own comma.
+  std::vector<Doc> docs;
+  AddLeadInSite("Alder", 9, &docs);
+  for (const size_t a : {2u, 5u}) {
+    std::string& text = docs[a].text;
+    const size_t at = text.find(", delegates in ");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, 15, ", Lena Okafor, the harbour master, said delegates in ");
+  }
+  const BoilerplateResult r = Find(docs);
+  for (size_t a = 0; a < docs.size(); ++a) {
+    EXPECT_TRUE(Stripped(docs, r, a, "Clarion learned from ")) << a;
+  }
+  EXPECT_FALSE(Stripped(docs, r, 2, "Lena Okafor")) << docs[2].text;
+  EXPECT_FALSE(Stripped(docs, r, 5, "Lena Okafor")) << docs[5].text;
+}
+
 }  // namespace
 }  // namespace neardup

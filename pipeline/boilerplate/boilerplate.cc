@@ -709,7 +709,10 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
           t.cross_words < boilerplate_internal::kMinCrossWords) {
         continue;
       }
-      doc->leads.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(from), t.cross_key});
+      // Keyed with its number of commas too: names masked run across commas, so "X reports, citing
+      // <Agency>, " and "X reports, citing <Agency>, <Name>, " (the first sentence's subject with it)
+      // would share a template, and the longer one would take the article's words.
+      doc->leads.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(from), t.cross_key ^ (uint64_t{c + 1} << 56)});
     }
     // The first long unit is the article's first paragraph: what follows cannot open the article.
     if (info.tokens >= kFingerprintTokens) break;
