@@ -49,7 +49,18 @@ struct LabelledDoc {
   /// Code point ranges with a label; what no range covers (line breaks, blank lines, the repeated
   /// headline) is neutral: either answer is right there.
   std::vector<std::pair<std::pair<uint32_t, uint32_t>, Label>> ranges;
+  /// For each range, what it is (an index into kPieceKinds): the furniture category of a boilerplate
+  /// range ("byline", "own" for a site's own line, "link" for a related box's headline), "content" else.
+  std::vector<uint8_t> kinds;
 };
+
+/// The kinds of labelled ranges (LabelledDoc::kinds), for reports by category.
+inline constexpr const char* kPieceKinds[] = {
+    "content", "copyright", "adblock", "comments", "related", "breadcrumb", "byline", "share", "newsletter",
+    "cookie", "advertisement", "app", "attribution", "own", "link"};
+enum PieceKind : uint8_t {
+  kContentKind, kCopyrightKind, kAdblockKind, kCommentsKind, kRelatedKind, kBreadcrumbKind, kBylineKind,
+  kShareKind, kNewsletterKind, kCookieKind, kAdvertisementKind, kAppKind, kAttributionKind, kOwnKind, kLinkKind};
 
 struct BoilerplateCorpusOptions {
   uint64_t seed = 20260101;
@@ -474,6 +485,7 @@ struct Slot {
   LineFn fn;
   double per_doc = 1.0;  // how often a document of the site has the line
   bool related_box = false;
+  PieceKind kind = kOwnKind;  // for reports only
 };
 
 struct Site {
@@ -503,24 +515,24 @@ inline Site MakeSite(size_t index, Rng* rng) {
   site.tight = rng->Chance(0.3);
   const Families& f = site.held_out ? HeldOutFamilies() : TuningFamilies();
   auto maybe = [&](std::vector<Slot>* where, const std::vector<LineFn>& family, double p_site,
-                   double per_doc) {
-    if (rng->Chance(p_site)) where->push_back({Pick(rng, family), per_doc, false});
+                   double per_doc, PieceKind kind) {
+    if (rng->Chance(p_site)) where->push_back({Pick(rng, family), per_doc, false, kind});
   };
-  maybe(&site.head, f.breadcrumb, 0.5, 1.0);
-  maybe(&site.head, OwnLines(), 0.4, 1.0);
-  maybe(&site.head, f.byline, 0.7, 0.95);
-  maybe(&site.mid, f.advertisement, 0.4, 0.8);
-  maybe(&site.mid, f.related_inline, 0.25, 0.5);
-  maybe(&site.tail, f.share, 0.5, 0.9);
-  if (rng->Chance(0.4)) site.tail.push_back({Pick(rng, f.related_head), 0.9, true});
-  maybe(&site.tail, f.comments, 0.5, 0.9);
-  maybe(&site.tail, f.comments, 0.2, 0.9);
-  maybe(&site.tail, f.newsletter, 0.4, 0.85);
-  maybe(&site.tail, f.app, 0.25, 0.85);
-  maybe(&site.tail, OwnLines(), 0.45, 0.95);
-  maybe(&site.tail, f.cookie, 0.35, 1.0);
-  maybe(&site.tail, f.adblock, 0.25, 1.0);
-  maybe(&site.tail, f.copyright, 0.8, 1.0);
+  maybe(&site.head, f.breadcrumb, 0.5, 1.0, kBreadcrumbKind);
+  maybe(&site.head, OwnLines(), 0.4, 1.0, kOwnKind);
+  maybe(&site.head, f.byline, 0.7, 0.95, kBylineKind);
+  maybe(&site.mid, f.advertisement, 0.4, 0.8, kAdvertisementKind);
+  maybe(&site.mid, f.related_inline, 0.25, 0.5, kRelatedKind);
+  maybe(&site.tail, f.share, 0.5, 0.9, kShareKind);
+  if (rng->Chance(0.4)) site.tail.push_back({Pick(rng, f.related_head), 0.9, true, kRelatedKind});
+  maybe(&site.tail, f.comments, 0.5, 0.9, kCommentsKind);
+  maybe(&site.tail, f.comments, 0.2, 0.9, kCommentsKind);
+  maybe(&site.tail, f.newsletter, 0.4, 0.85, kNewsletterKind);
+  maybe(&site.tail, f.app, 0.25, 0.85, kAppKind);
+  maybe(&site.tail, OwnLines(), 0.45, 0.95, kOwnKind);
+  maybe(&site.tail, f.cookie, 0.35, 1.0, kCookieKind);
+  maybe(&site.tail, f.adblock, 0.25, 1.0, kAdblockKind);
+  maybe(&site.tail, f.copyright, 0.8, 1.0, kCopyrightKind);
   rng->Shuffle(&site.tail);
   // The copyright line, when there is one, closes the page more often than not.
   if (rng->Below(2) == 0) {
@@ -540,15 +552,15 @@ class DocWriter {
  public:
   explicit DocWriter(const Site& site) : separator_(site.flattened ? " " : site.tight ? "\n" : "\n\n") {}
 
-  void Add(const std::string& text, Label label) {
-    if (!doc_.text.empty()) Append(separator_, Label::kNeutral);
-    Append(text, label);
+  void Add(const std::string& text, Label label, PieceKind kind = kContentKind) {
+    if (!doc_.text.empty()) Append(separator_, Label::kNeutral, kContentKind);
+    Append(text, label, kind);
   }
   // A lead-in glued to the paragraph it opens.
   void AddWithLeadIn(const std::string& lead, const std::string& paragraph) {
-    if (!doc_.text.empty()) Append(separator_, Label::kNeutral);
-    Append(lead, Label::kBoilerplate);
-    Append(paragraph, Label::kContent);
+    if (!doc_.text.empty()) Append(separator_, Label::kNeutral, kContentKind);
+    Append(lead, Label::kBoilerplate, kAttributionKind);
+    Append(paragraph, Label::kContent, kContentKind);
   }
   LabelledDoc Finish() {
     doc_.text += "\n";
@@ -556,11 +568,14 @@ class DocWriter {
   }
 
  private:
-  void Append(const std::string& text, Label label) {
+  void Append(const std::string& text, Label label, PieceKind kind) {
     const uint32_t begin = static_cast<uint32_t>(cp_);
     cp_ += CodePoints(text);
     doc_.text += text;
-    if (label != Label::kNeutral) doc_.ranges.push_back({{begin, static_cast<uint32_t>(cp_)}, label});
+    if (label != Label::kNeutral) {
+      doc_.ranges.push_back({{begin, static_cast<uint32_t>(cp_)}, label});
+      doc_.kinds.push_back(kind);
+    }
   }
 
   std::string separator_;
@@ -589,7 +604,7 @@ inline LabelledDoc WriteDoc(const Site& site, const Story& story, int counter, R
 
   DocWriter w(site);
   for (const Slot& s : site.head) {
-    if (rng->Chance(s.per_doc)) w.Add(s.fn(rng, c), Label::kBoilerplate);
+    if (rng->Chance(s.per_doc)) w.Add(s.fn(rng, c), Label::kBoilerplate, s.kind);
   }
   // The headline repeated in the text: either answer is right.
   if (!site.flattened || rng->Chance(0.5)) w.Add(story.title, Label::kNeutral);
@@ -604,16 +619,16 @@ inline LabelledDoc WriteDoc(const Site& site, const Story& story, int counter, R
     }
     if (p == 1 || p == 3) {
       for (const Slot& s : site.mid) {
-        if (rng->Chance(s.per_doc / 2)) w.Add(s.fn(rng, c), Label::kBoilerplate);
+        if (rng->Chance(s.per_doc / 2)) w.Add(s.fn(rng, c), Label::kBoilerplate, s.kind);
       }
     }
   }
   for (const Slot& s : site.tail) {
     if (!rng->Chance(s.per_doc)) continue;
-    w.Add(s.fn(rng, c), Label::kBoilerplate);
+    w.Add(s.fn(rng, c), Label::kBoilerplate, s.kind);
     if (s.related_box) {
       const size_t links = 2 + rng->Below(3);
-      for (size_t k = 0; k < links; ++k) w.Add(c.other_titles[k], Label::kBoilerplate);
+      for (size_t k = 0; k < links; ++k) w.Add(c.other_titles[k], Label::kBoilerplate, kLinkKind);
     }
   }
   LabelledDoc doc = w.Finish();

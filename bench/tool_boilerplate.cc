@@ -224,6 +224,15 @@ int Main(int argc, char** argv) {
   app.add_option("--context", context, "With --show-misses, also print this many characters around each example");
   app.add_flag("--held-out-misses", show_held_out,
                "Show the held-out sites' examples instead of the tuning ones'");
+  bool tuning_only = false, by_category = false;
+  app.add_flag("--tuning-only", tuning_only,
+               "Print only the tuning sites' rows (to develop without reading the held-out figures)");
+  app.add_flag("--by-category", by_category,
+               "Also print the tuning sites' boilerplate by category: characters, and the share missed");
+  std::vector<std::string> show_docs;
+  app.add_option("--show-doc", show_docs,
+                 "Print this document (its id) with the stage's spans in {{...}}<reason> and the labelled "
+                 "boilerplate in [[...]]");
   CLI11_PARSE(app, argc, argv);
   boilerplate_internal::SetReferencePathsForTesting(reference);
   std::unique_ptr<tbb::global_control> control;
@@ -271,9 +280,35 @@ int Main(int argc, char** argv) {
     }
   }
 
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (std::find(show_docs.begin(), show_docs.end(), docs[i].id) == show_docs.end()) continue;
+    const std::vector<size_t> at = CodePointBytes(docs[i].text);
+    std::vector<std::string> open(at.size()), close(at.size());
+    for (const auto& [range, label] : docs[i].ranges) {
+      if (label != Label::kBoilerplate) continue;
+      open[range.first] += "[[";
+      close[range.second] += "]]";
+    }
+    for (const BoilerplateSpan& s : result.spans[i]) {
+      open[s.start] += "{{";
+      close[s.end] = "}}<" + result.reasons[s.reason] + ">" + close[s.end];
+    }
+    std::string out;
+    for (size_t c = 0; c + 1 < at.size(); ++c) {
+      out += close[c] + open[c];
+      out += docs[i].text.substr(at[c], at[c + 1] - at[c]);
+    }
+    out += close[at.size() - 1];
+    std::printf("--- %s\n%s\n", docs[i].id.c_str(), out.c_str());
+  }
+
   std::map<std::string, size_t> site_docs;
   for (const LabelledDoc& d : docs) ++site_docs[d.source];
   Tally tuning, held, tuning_lines, held_lines, small, flattened, wrapped, all;
+  Tally tuning_small, held_small, tuning_flat, held_flat;
+  // By category (LabelledDoc::kinds), tuning sites only: with line breaks, flattened, 1-2 docs.
+  constexpr size_t kKinds = sizeof(kPieceKinds) / sizeof(kPieceKinds[0]);
+  std::vector<Tally> kind_lines(kKinds), kind_flat(kKinds), kind_small(kKinds);
   size_t shown_missed = 0, shown_wrong = 0;
   for (size_t i = 0; i < docs.size(); ++i) {
     const LabelledDoc& d = docs[i];
@@ -284,7 +319,8 @@ int Main(int argc, char** argv) {
     }
     Tally t;
     t.docs = 1;
-    for (const auto& [range, label] : d.ranges) {
+    for (size_t r = 0; r < d.ranges.size(); ++r) {
+      const auto& [range, label] = d.ranges[r];
       uint64_t count = 0, hit = 0;
       for (uint32_t c = range.first; c < range.second; ++c) {
         // Spaces inside a labelled range count like the rest of it; only unlabelled text is neutral.
@@ -298,6 +334,15 @@ int Main(int argc, char** argv) {
         const size_t to = std::min<size_t>(at.size() - 1, range.second + context);
         piece = d.text.substr(at[from], at[range.first] - at[from]) + "[[" + piece + "]]" +
                 d.text.substr(at[range.second], at[to] - at[range.second]);
+      }
+      if (!d.held_out && r < d.kinds.size()) {
+        const bool small_site = site_docs[d.source] <= 2;
+        for (Tally* k : {d.flattened ? &kind_flat[d.kinds[r]] : &kind_lines[d.kinds[r]],
+                         small_site ? &kind_small[d.kinds[r]] : nullptr}) {
+          if (k == nullptr) continue;
+          (label == Label::kBoilerplate ? k->boiler : k->content) += count;
+          (label == Label::kBoilerplate ? k->removed_boiler : k->removed_content) += hit;
+        }
       }
       if (label == Label::kBoilerplate) {
         t.boiler += count;
@@ -335,6 +380,8 @@ int Main(int argc, char** argv) {
     add(&all);
     if (site_docs[d.source] <= 2) add(&small);
     if (d.flattened) add(&flattened);
+    if (site_docs[d.source] <= 2) add(d.held_out ? &held_small : &tuning_small);
+    if (d.flattened) add(d.held_out ? &held_flat : &tuning_flat);
     if (d.wrapped) add(&wrapped);
   }
 
@@ -352,12 +399,37 @@ int Main(int argc, char** argv) {
   };
   row("tuning families", tuning);
   row("  with line breaks", tuning_lines);
-  row("held-out families", held);
-  row("  with line breaks", held_lines);
-  row("all", all);
-  row("  sites with 1-2 docs", small);
-  row("  flattened (no breaks)", flattened);
-  row("  re-wrapped lines", wrapped);
+  row("  flattened (no breaks)", tuning_flat);
+  row("  sites with 1-2 docs", tuning_small);
+  if (!tuning_only) {
+    row("held-out families", held);
+    row("  with line breaks", held_lines);
+    row("  flattened (no breaks)", held_flat);
+    row("  sites with 1-2 docs", held_small);
+    row("all", all);
+    row("  sites with 1-2 docs", small);
+    row("  flattened (no breaks)", flattened);
+    row("  re-wrapped lines", wrapped);
+  }
+  if (by_category) {
+    std::printf("\ntuning sites by category: boilerplate characters, recall (content: characters, share lost)\n\n");
+    std::printf("| category      | with breaks      | flattened        | sites with 1-2 docs |\n");
+    std::printf("|---------------|------------------|------------------|---------------------|\n");
+    for (size_t k = 0; k < kKinds; ++k) {
+      auto cell = [&](const Tally& t) {
+        char buf[48];
+        if (k == kContentKind) {
+          std::snprintf(buf, sizeof(buf), "%7llu %7.3f%%", static_cast<unsigned long long>(t.content),
+                        100.0 * t.Lost());
+        } else {
+          std::snprintf(buf, sizeof(buf), "%7llu %8.4f", static_cast<unsigned long long>(t.boiler), t.Recall());
+        }
+        return std::string(buf);
+      };
+      std::printf("| %-13s | %-16s | %-16s | %-19s |\n", kPieceKinds[k], cell(kind_lines[k]).c_str(),
+                  cell(kind_flat[k]).c_str(), cell(kind_small[k]).c_str());
+    }
+  }
   std::printf(
       "\nstage: %.3f s for %.1f MB (%.1f MB/s), %llu spans, %zu patterns; rules compiled once in %.2f s\n",
       seconds, static_cast<double>(bytes) / 1e6, static_cast<double>(bytes) / 1e6 / seconds,

@@ -152,8 +152,8 @@ TEST(BoilerplateWrapTest, SentenceTailsAreNotLearnedAsTemplates) {
       "for",
   };
   static const char* kEmail[] = {
-      "A neighbour said she had sent photographs of the flooded road to the council twice, most recently "
-      "in an",
+      ("A neighbour said she had sent photographs of the flooded road to the council twice, most recently "
+       "in an"),
       "The head teacher told parents about the closure of the east wing in a short letter sent by",
       "The library's director thanked the volunteers who carried the books back in a long and warm",
       "Two councillors said they learned of the decision to cancel the vote only from a colleague's",

@@ -77,6 +77,10 @@ constexpr uint32_t kMaxLeadInTokens = 14;
 constexpr size_t kMinLeadInRest = 24;
 // A link line of a "related" box: a short line that does not end like a sentence.
 constexpr uint32_t kLinkLineTokens = 14;
+// In a text without line breaks, a piece of a sentence that does not end like one and has at most this
+// many tokens (a related box's few headlines run together) is treated as furniture's neighbour: see
+// MarkBetweenFurniture.
+constexpr uint32_t kMaxBetweenTokens = 3 * kLinkLineTokens;
 // The rule index of a span made for a unit between two units of furniture (MarkSandwiched); -1 is a
 // learned template's.
 constexpr int32_t kAdjacentRule = -2;
@@ -89,20 +93,25 @@ enum UnitFlag : uint8_t {
   kPureTitle = 4,  // the document's title and nothing else: the headline (see AnalyzeDoc)
   kLinkLike = 8,   // short, does not end like a sentence
   kNameable = 16,  // a line (not a sentence or a piece of one) that is kLinkLike: see NameCounted
+  kSentence = 32,  // in a text without line breaks, a unit that ends like a sentence (see IsFurniture)
 };
 
+// One per unit of every document, all held until the spans are made: the members are ordered so that
+// none needs padding (56 bytes; 64 in declaration order by meaning).
 struct UnitInfo {
-  Unit unit;
+  Unit unit;                // 20 bytes
+  uint32_t name_tmpl = 0;   // the template with names masked: its index in its source's model
+                            // (NameCounted units, set by phase 2)
   uint64_t key = 0;
-  uint64_t cross = 0;  // the template with names masked (Template::cross_key; 0: none)
-  uint32_t name_tmpl = 0;   // its index in its source's model (NameCounted units, set by phase 2)
-  uint8_t cross_words = 0;  // words left unmasked in it (at most 255)
-  uint32_t tmpl = 0;  // the template's index in its source's model (countable units, set by phase 2)
+  uint64_t cross = 0;       // the template with names masked (Template::cross_key; 0: none)
+  uint32_t tmpl = 0;        // the template's index in its source's model (countable units, set by phase 2)
+  int32_t rule = -1;        // whole-unit rule, or -1
   uint16_t tokens = 0;
+  uint8_t cross_words = 0;  // words left unmasked in it (at most 255)
   uint8_t flags = 0;
   bool has_title = false;
-  int32_t rule = -1;  // whole-unit rule, or -1
 };
+static_assert(sizeof(UnitInfo) <= 56, "UnitInfo grew: reorder its members");
 
 // Whether `s` holds a quotation mark (" “ ” „ « »).
 bool HasQuote(std::string_view s) {
@@ -136,6 +145,7 @@ struct KeyStats {
   uint16_t tokens = 0;
   bool has_title = false;
   bool line = false;  // a line of its own, short, that does not end like a sentence (kNameable)
+  bool sentence = false;  // a sentence of a text without line breaks (kSentence)
   bool furniture = false;
 };
 
@@ -401,9 +411,40 @@ bool AfterSeparator(std::string_view text, uint32_t begin, uint32_t at) {
 // Rules whose pattern ends in an open trail ("Home / <anything>", "Read more: <any headline>"): in a
 // sentence that furniture runs into, they would match the article's words too, so only their shortest
 // match is taken there.
-bool OpenTrail(const BoilerplateRules& rules, int rule) {
-  const std::string& category = rules.rule(rule).category;
-  return category == "breadcrumb" || category == "related";
+bool OpenTrail(const BoilerplateRules& rules, int rule) { return rules.OpenTrail(static_cast<size_t>(rule)); }
+
+// Rules whose match may end in a person's name (bylines): a capitalized word at the end of their match
+// may as well be the first word of a name that opens the sentence after it ("by <Name> | Lena Okafor
+// said"). Other furniture ends in its own fixed words ("Sponsored Content", "Share on Facebook").
+bool NamesRule(const BoilerplateRules& rules, int rule) { return rules.rule(rule).category == "byline"; }
+
+// Whether the word before `at` (across spaces) is in lower case, ASCII letters only ("on", "until"):
+// `at` is then inside a sentence.
+bool AfterLowerWord(std::string_view text, uint32_t at) {
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+  const uint32_t end = at;
+  while (at > 0 && text[at - 1] >= 'a' && text[at - 1] <= 'z') --at;
+  return at < end && (at == 0 || text[at - 1] == ' ' || text[at - 1] == '\t');
+}
+
+// Whether the word at `at` is a job title's noun ("Editor", "Writer"): a byline ends with it, and no name
+// opens with it.
+bool JobNoun(std::string_view text, uint32_t at) {
+  static constexpr std::string_view kNouns[] = {
+      "editor", "editors", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents",
+      "journalist", "journalists", "columnist", "contributor", "producer", "analyst", "desk", "team",
+      "staff", "bureau", "intern", "critic", "photographer", "anchor", "host", "newsroom", "blogger",
+      "commentator", "specialist", "author"};
+  size_t end = at;
+  while (end < text.size() && ((text[end] | 0x20) >= 'a' && (text[end] | 0x20) <= 'z')) ++end;
+  if (end == at || end - at > 16) return false;
+  char lower[16];
+  for (size_t k = at; k < end; ++k) lower[k - at] = static_cast<char>(text[k] | 0x20);
+  const std::string_view word(lower, end - at);
+  for (const std::string_view n : kNouns) {
+    if (word == n) return true;
+  }
+  return false;
 }
 
 // Replaces units[i] by its pieces between `cuts` (sorted byte offsets strictly inside its text). Each
@@ -459,13 +500,36 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
       i += cuts.size();
     }
   }
+  // The page's header and footer: up to the kGluedUnits-th unit from each end that is not furniture a
+  // rule matches whole (a footer is often many sentences of furniture, and the one that furniture the
+  // rules do not know ran into may lie beyond the last three).
+  auto furniture = [&](const Unit& u) {
+    if (u.blank()) return true;
+    if (u.text_end - u.text_begin > kMaxGluedUnit) return false;
+    const std::string_view unit_text = text.substr(u.text_begin, u.text_end - u.text_begin);
+    const int whole = rules.MatchWhole(unit_text);
+    return whole >= 0 && (!OpenTrail(rules, whole) || (title_cuts && unit_text.ends_with(title)));
+  };
+  uint32_t head_end = 0, tail_begin = static_cast<uint32_t>(text.size());
+  {
+    const size_t n = units->size();
+    size_t seen = 0;
+    for (size_t i = 0; i < n && seen < kGluedUnits; ++i) {
+      seen += !furniture((*units)[i]);
+      head_end = (*units)[i].region_end;
+    }
+    seen = 0;
+    for (size_t i = n; i > 0 && seen < kGluedUnits; --i) {
+      seen += !furniture((*units)[i - 1]);
+      tail_begin = (*units)[i - 1].region_begin;
+    }
+  }
   // Around rule-matched stretches, in the first and last units.
   for (size_t i = 0; i < units->size(); ++i) {
-    const size_t n = units->size();
+    const Unit u = (*units)[i];
     // Between the first and last units, only a short piece at the start of a unit is looked for: a
     // line of furniture ("Advertisement") that ran into the sentence after it.
-    const bool middle = i >= kGluedUnits && i + kGluedUnits < n;
-    const Unit u = (*units)[i];
+    const bool middle = u.region_begin >= head_end && u.region_begin < tail_begin;
     if (u.blank() || u.text_end - u.text_begin > kMaxGluedUnit) continue;
     const std::string_view unit_text = text.substr(u.text_begin, u.text_end - u.text_begin);
     // Most sentences in the middle open with nothing a rule could match.
@@ -508,16 +572,24 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
         continue;
       }
       size_t best = 0;
+      int best_rule = -1;
       for (size_t e = s + 1; e < starts.size() && starts[e] - starts[s] <= reach; ++e) {
         // A stretch never ends at a "by": "Comments by <Name> were withdrawn" is a sentence.
         if (e + 1 < starts.size() && IsByStart(text, starts[e])) continue;
-        // Nor inside a name that a sentence opens with ("by <Name> | Varga said").
-        if (e + 1 < starts.size() && !capitalized(e) && !OpensSentence(text, starts[e]) &&
-            EndsWithCapitalized(text, starts[s], starts[e])) {
-          continue;
-        }
+        // Nor, for a rule that ends in a name, inside a name that a sentence opens with ("by <Name> |
+        // Varga said").
+        const bool in_name = e + 1 < starts.size() && !capitalized(e) && !OpensSentence(text, starts[e]) &&
+                             EndsWithCapitalized(text, starts[s], starts[e]);
         if (matches(s, e)) {
+          if (in_name && NamesRule(rules, rule)) continue;
+          // A date or a time right after a word in lower case that ends the unit ends the sentence it is
+          // in ("... would end on Friday."), it is no post's time stamp; a byline proper opens with "by".
+          if (NamesRule(rules, rule) && s > 0 && e + 1 == starts.size() && AfterLowerWord(text, starts[s]) &&
+              !(text.substr(starts[s], 3) == "by " || text.substr(starts[s], 3) == "By ")) {
+            continue;
+          }
           best = e;
+          best_rule = rule;
           break;
         }
       }
@@ -525,16 +597,25 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
         ++s;
         continue;
       }
-      if (!OpenTrail(rules, rule)) {
-          size_t extended = best;
-        while (extended + 1 < starts.size() && capitalized(extended) && !IsByStart(text, starts[extended + 1]) &&
-               matches(s, extended + 1)) {
-          ++extended;
+      if (!OpenTrail(rules, best_rule)) {
+        // The longest such stretch: over pieces the rule does not match on their own ("Share this:
+        // Facebook |" before "Share this: Facebook | X").
+        size_t extended = best;
+        int extended_rule = best_rule;
+        for (size_t e = best + 1; e < starts.size() && capitalized(e - 1) && !IsByStart(text, starts[e]) &&
+                                  starts[e] - starts[s] <= kMaxGluedPiece;
+             ++e) {
+          if (matches(s, e)) {
+            extended = e;
+            extended_rule = rule;
+          }
         }
-        // The last capitalized word before a word in lower case may open the sentence that follows ("by
-        // <Name> Lena Okafor said"): leave it to that sentence.
+        // For a rule that ends in a name, the last capitalized word before a word in lower case may open
+        // the sentence that follows ("by <Name> Lena Okafor said"): leave it to that sentence, unless it
+        // is a job title's noun ("Senior News Editor").
         if (extended > best && extended + 1 < starts.size() && !capitalized(extended) &&
-            !OpensSentence(text, starts[extended])) {
+            !OpensSentence(text, starts[extended]) && NamesRule(rules, extended_rule) &&
+            !JobNoun(text, starts[extended - 1])) {
           --extended;
         }
         best = extended;
@@ -598,6 +679,7 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
       info.flags |= kLinkLike;
       if (!doc->sentence_mode) info.flags |= kNameable;
     }
+    if (doc->sentence_mode && EndsLikeSentence(text)) info.flags |= kSentence;
     if ((info.flags & kCountable) && !(info.flags & kPureTitle) && info.rule < 0 &&
         t.tokens >= kFingerprintTokens) {
       AddShingles(hashes, &doc->shingles);
@@ -627,7 +709,10 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
           t.cross_words < boilerplate_internal::kMinCrossWords) {
         continue;
       }
-      doc->leads.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(from), t.cross_key});
+      // Keyed with its number of commas too: names masked run across commas, so "X reports, citing
+      // <Agency>, " and "X reports, citing <Agency>, <Name>, " (the first sentence's subject with it)
+      // would share a template, and the longer one would take the article's words.
+      doc->leads.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(from), t.cross_key ^ (uint64_t{c + 1} << 56)});
     }
     // The first long unit is the article's first paragraph: what follows cannot open the article.
     if (info.tokens >= kFingerprintTokens) break;
@@ -643,13 +728,18 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
   }
   // Furniture split into sentences ("We use cookies. If you continue, we assume you agree."): the
   // sentences after one that a rule matches alone are furniture too when, together with it, up to three
-  // make a run one rule matches whole. The run must start at a matched sentence: a pattern that allows
-  // any sentence before its prompt must not pull an article sentence in.
+  // make a run one rule matches whole. The run must start at a matched sentence, and the sentences it
+  // adds must be ones no rule matches alone: a pattern that allows any sentence before its prompt must not
+  // pull an article sentence in, whether from before the run or between two pieces of furniture ("Share
+  // on Facebook <article sentence>. Please turn off your ad blocker.").
   for (size_t i = 0; i < units.size(); ++i) {
     if (doc->units[i].rule < 0) continue;
     for (size_t len = std::min<size_t>(3, units.size() - i); len >= 2; --len) {
       const uint32_t b = units[i].text_begin, e = units[i + len - 1].text_end;
       if (e - b > BoilerplateRules::kMaxCoverBytes) continue;  // furniture is short (as in Classify)
+      bool added_unmatched = true;
+      for (size_t k = i + 1; k < i + len; ++k) added_unmatched &= doc->units[k].rule < 0;
+      if (!added_unmatched) continue;
       const int r = rules.MatchWhole(in.text.substr(b, e - b));
       // A rule with an open trail would take any sentence after its match ("Home / News" + an article
       // sentence).
@@ -702,7 +792,7 @@ bool IsFurniture(const KeyStats& s, uint32_t site_groups, size_t min_repeats) {
   if (s.has_title || s.line) return true;
   const bool edge = 2 * static_cast<uint64_t>(s.edge) >= s.docs;
   const bool most = 2 * static_cast<uint64_t>(s.groups) > site_groups && site_groups >= 2 * min_repeats;
-  if (s.tokens <= kShortTokens) return edge || most;
+  if (s.tokens <= kShortTokens && !s.sentence) return edge || most;
   return edge && most;
 }
 
@@ -727,6 +817,7 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
       s.tokens = u.tokens;
       s.has_title = u.has_title;
       s.line = (u.flags & kNameable) != 0;
+      s.sentence = (u.flags & kSentence) != 0;
     }
   }
 
@@ -896,6 +987,11 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
   // The furniture zones: from each end of a document, the units that are blank, rule-matched, only the
   // title, without words, or recurring templates; a template counts as "at the edge" in a document
   // when it is inside one of them.
+  // In a text without line breaks, a short piece that is no sentence (a related box's headlines run
+  // together, a slogan) does not end the zone either: the article's sentences end like sentences.
+  const auto piece = [&](const DocInfo& d, const UnitInfo& u) {
+    return d.sentence_mode && !(u.flags & kSentence) && u.tokens <= kMaxBetweenTokens;
+  };
   auto candidate = [&](const UnitInfo& u) {
     if (!(u.flags & kCountable) || (u.flags & kPureTitle) || u.rule >= 0) return true;
     return stats[u.tmpl].groups >= min_repeats ||
@@ -917,10 +1013,11 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
       s.last_edge = m;
       ++s.edge;
     };
+    const DocInfo& d = docs[members[m]];
     size_t head = 0;
-    while (head < units_of.size() && candidate(units_of[head])) mark(units_of[head++]);
+    while (head < units_of.size() && (candidate(units_of[head]) || piece(d, units_of[head]))) mark(units_of[head++]);
     size_t tail = units_of.size();
-    while (tail > head && candidate(units_of[tail - 1])) mark(units_of[--tail]);
+    while (tail > head && (candidate(units_of[tail - 1]) || piece(d, units_of[tail - 1]))) mark(units_of[--tail]);
   }
   for (KeyStats& s : stats) s.furniture = IsFurniture(s, model->groups, min_repeats);
   // With names masked, only what sits in the furniture zone in at least half of its documents: "most of
@@ -1003,6 +1100,14 @@ class CrossModel {
              const std::vector<SourceModel>& models);
   bool any() const { return !entries_.empty(); }
 
+  // Documents across sources opened by the lead-in `key` (names masked) when at least kMinCrossSources
+  // sources learned it (SourceModel::leads); else 0.
+  uint32_t LeadDocs(uint64_t key) const {
+    const auto it = std::lower_bound(leads_.begin(), leads_.end(), std::make_pair(key, uint32_t{0}));
+    return it != leads_.end() && it->first == key ? it->second : 0;
+  }
+  bool any_leads() const { return !leads_.empty(); }
+
  private:
   // The entry of `key`, or null. Most keys looked up are not there: a bitmap of the entries' keys turns
   // them away before the search.
@@ -1015,21 +1120,38 @@ class CrossModel {
 
   static constexpr size_t kFilterBits = 1 << 16;
   std::vector<Entry> entries_;  // by key
+  std::vector<std::pair<uint64_t, uint32_t>> leads_;  // lead-ins learned on several sources (key, documents)
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
 };
 
 // A unit whose cross-site template is counted: it has words, is not the headline, and no rule took it.
 // Its template must keep kMinCrossWords words; a line of its own that does not end like a sentence
-// (kNameable) may keep one, with a number or a name masked beside it ("Edition <n> · <day>").
+// (kNameable) may keep one, with a number or a name masked beside it ("Edition <n> · <day>"), or none
+// beside the title ("Home » Politics » <title>": a breadcrumb whose section varies).
 inline bool CrossCounted(const UnitInfo& u) {
   const bool words = u.cross_words >= boilerplate_internal::kMinCrossWords ||
-                     (u.cross_words == 1 && (u.flags & kNameable) && u.tokens >= 2);
+                     (u.cross_words == 1 && (u.flags & kNameable) && u.tokens >= 2) ||
+                     (u.has_title && (u.flags & kNameable) && u.tokens >= 2);
   return u.cross != 0 && words && u.rule < 0 && (u.flags & kCountable) && !(u.flags & kPureTitle);
 }
 
 
 void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
                        const std::vector<SourceModel>& models) {
+  // Lead-ins learned on at least kMinCrossSources sources ("<Outlet> reports, citing <Agency>, " in one
+  // shape on each): a site with one or two articles, which learns none, may open with one too.
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> all;  // each source's lead-ins are distinct keys
+    for (const SourceModel& m : models) all.insert(all.end(), m.leads.begin(), m.leads.end());
+    std::sort(all.begin(), all.end());
+    for (size_t k = 0; k < all.size();) {
+      size_t end = k + 1;
+      uint32_t opened = all[k].second;
+      while (end < all.size() && all[end].first == all[k].first) opened += all[end++].second;
+      if (end - k >= kMinCrossSources) leads_.emplace_back(all[k].first, opened);
+      k = end;
+    }
+  }
   // Per source (in parallel): each furniture template with names masked, and in how many of the
   // source's documents it is furniture.
   std::vector<std::vector<std::pair<uint64_t, uint32_t>>> learned(members.size());
@@ -1209,7 +1331,9 @@ void MarkCrossSite(const DocInfo& doc, const SourceModel& model, const CrossMode
   thread_local std::vector<uint8_t> take;
   take.assign(n, 0);
   for (size_t i = 0; i < n && zone(i); ++i) take[i] = found[i] > 0;
-  for (size_t i = n; i > 0 && zone(i - 1); --i) take[i - 1] = found[i - 1] > 0;
+  // The tail zone also runs through short lines that do not end like a sentence (a box's links, which
+  // MarkSandwiched takes once the box's header is furniture).
+  for (size_t i = n; i > 0 && (zone(i - 1) || (u[i - 1].flags & kLinkLike)); --i) take[i - 1] = found[i - 1] > 0;
   for (size_t i = 0; i < n; ++i) {
     if (found[i] == 0 || take[i]) continue;
     size_t before = i, after = i + 1;
@@ -1229,6 +1353,8 @@ void MarkCrossSite(const DocInfo& doc, const SourceModel& model, const CrossMode
 // is not furniture, and one such unit at a time: two unknown lines in a row end the zone. Above the
 // headline, the headline may stand for the furniture below the unit; after it, a dek or a subheading
 // between the headline and a byline is the article's.
+constexpr size_t kMaxTailGapRun = 4;
+
 void MarkSandwiched(const DocInfo& doc, std::vector<int32_t>* rule, const std::vector<uint32_t>& repeats) {
   const std::vector<UnitInfo>& u = doc.units;
   const size_t n = u.size();
@@ -1259,19 +1385,69 @@ void MarkSandwiched(const DocInfo& doc, std::vector<int32_t>* rule, const std::v
     after_real = false;
   }
   bool before_real = false;  // the unit after (not blank) is furniture
+  bool end_seen = false;     // a unit with words was seen below
   for (size_t i = n; i > head_end + 1;) {
     --i;
     if (skip(i)) continue;
     if (real(i)) {
       before_real = true;
+      end_seen = true;
       continue;
     }
-    if (!gap(i) || !before_real) break;
-    size_t above = i;
-    while (above > 0 && skip(above - 1)) --above;
-    if (above == 0 || !real(above - 1)) break;
-    (*rule)[i] = kAdjacentRule;
+    // At the very end, a run of at least two such lines under a piece of furniture (a box's links close
+    // the page).
+    const bool at_end = !before_real && !end_seen;
+    end_seen = true;
+    if (!gap(i) || !(before_real || at_end)) break;
+    // In the tail, a run of up to kMaxTailGapRun such lines (the links of a box whose header the site's
+    // pages taught, not a rule) between two pieces of furniture.
+    size_t top = i, count = 1, above = i;
+    bool framed = false;
+    for (;;) {
+      while (above > 0 && skip(above - 1)) --above;
+      if (above == 0) break;
+      if (real(above - 1)) {
+        framed = true;
+        break;
+      }
+      if (!gap(above - 1) || count == kMaxTailGapRun || above - 1 <= head_end) break;
+      top = --above;
+      ++count;
+    }
+    if (!framed || (at_end && count < 2)) break;
+    for (size_t k = top; k <= i; ++k) {
+      if (!skip(k)) (*rule)[k] = kAdjacentRule;
+    }
+    i = top;
     before_real = false;
+  }
+}
+
+// In text without line breaks, a piece of a sentence that is no sentence itself (it does not end like
+// one), right between two pieces of furniture (marked by a rule or by learning), is furniture too: the
+// headlines of a related box, run together between the box's header and the next piece of furniture, or
+// a site's own line between a byline and a time stamp. So is such a piece after a related box's header
+// at the end of the text. An article's sentences end like sentences; the headline (the title) is never
+// taken, nor a piece right after it or after a breadcrumb that ends with it (a dek). Pieces of at most
+// kMaxBetweenTokens tokens: a box of a few links.
+void MarkBetweenFurniture(const BoilerplateInput& in, const DocInfo& doc, const BoilerplateRules& rules,
+                          std::vector<int32_t>* rule, const std::vector<uint32_t>& repeats) {
+  const std::vector<UnitInfo>& u = doc.units;
+  const size_t n = u.size();
+  auto real = [&](size_t i) { return (*rule)[i] >= 0 || repeats[i] > 0; };
+  for (size_t i = 1; i < n; ++i) {
+    if (real(i) || (*rule)[i] != -1 || (u[i].flags & (kBlank | kPureTitle)) || !(u[i].flags & kCountable) ||
+        u[i].tokens > kMaxBetweenTokens || !real(i - 1)) {
+      continue;
+    }
+    const std::string_view text = in.text.substr(u[i].unit.text_begin, u[i].unit.text_end - u[i].unit.text_begin);
+    if (EndsLikeSentence(text)) continue;
+    // After the headline (or a breadcrumb that ends with it), a piece is the article's dek.
+    if (u[i - 1].has_title) continue;
+    const bool box = (*rule)[i - 1] >= 0 && rules.rule((*rule)[i - 1]).category == "related" &&
+                     !OpenTrail(rules, (*rule)[i - 1]);
+    if (i + 1 < n ? !real(i + 1) : !box) continue;
+    (*rule)[i] = box ? (*rule)[i - 1] : kAdjacentRule;
   }
 }
 
@@ -1308,7 +1484,8 @@ uint32_t GluedTemplatePrefix(const BoilerplateInput& in, const UnitInfo& u, cons
       const auto& tok = toks[e];
       exact = (exact ^ tok.hash) * MaskedTokens::kStep;
       const bool name = tok.word && tok.cap &&
-                        (e > start || (e + 1 < t && toks[e + 1].word && toks[e + 1].cap));
+                        (e > start || (e + 1 < t && toks[e + 1].word && toks[e + 1].cap &&
+                                       !boilerplate_internal::OpensNoName(tok.hash)));
       if (!(name && in_name)) names = (names ^ (name ? MaskedTokens::NameMask() : tok.hash)) * MaskedTokens::kStep;
       in_name = name;
       plain += !name && tok.word;
@@ -1383,6 +1560,7 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
   }
   if (!doc.sentence_mode) AbsorbRelatedLinks(doc.units, rules, repeats, &rule);
   MarkCrossSite(doc, model, cross, rule, &repeats);
+  if (doc.sentence_mode) MarkBetweenFurniture(in, doc, rules, &rule, repeats);
   MarkSandwiched(doc, &rule, repeats);
   thread_local std::vector<uint32_t> glued;  // bytes of learned furniture at the start of each unit
   glued.assign(n, 0);
@@ -1410,8 +1588,9 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
       spans->push_back({begin, static_cast<uint32_t>(begin + len), 0, 0, r, 0, 0, static_cast<uint32_t>(i)});
     }
   }
-  // A lead-in the source learned, at the start of the first content unit (when no rule found one there).
-  if (!model.leads.empty() && !doc.leads.empty()) {
+  // A lead-in the source learned, or several other sources did, at the start of the first content unit
+  // (when no rule found one there).
+  if ((!model.leads.empty() || cross.any_leads()) && !doc.leads.empty()) {
     for (size_t i = 0; i < n; ++i) {
       const UnitInfo& u = doc.units[i];
       if (!(u.flags & kCountable) || (u.flags & kPureTitle) || rule[i] != -1 || repeats[i] > 0) continue;
@@ -1423,9 +1602,10 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
       for (const LeadIn& l : doc.leads) {
         if (l.unit != i || (best != nullptr && l.bytes <= best->bytes)) continue;
         const auto it = std::lower_bound(model.leads.begin(), model.leads.end(), std::make_pair(l.key, uint32_t{0}));
-        if (it == model.leads.end() || it->first != l.key) continue;
+        const uint32_t with = it != model.leads.end() && it->first == l.key ? it->second : cross.LeadDocs(l.key);
+        if (with == 0) continue;
         best = &l;
-        docs_with = it->second;
+        docs_with = with;
       }
       if (best != nullptr && !ruled) {
         spans->push_back({u.unit.text_begin, u.unit.text_begin + best->bytes, 0, 0, -1, best->key, docs_with,

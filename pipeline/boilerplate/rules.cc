@@ -959,6 +959,14 @@ Status BoilerplateRules::Build(const BoilerplateOptions& options, std::unique_pt
     rules->enabled_[i] = std::none_of(options.disabled_rules.begin(), options.disabled_rules.end(),
                                       [&](const std::string& d) { return d == r.name || d == r.category; });
   }
+  rules->open_trail_.resize(rules->rules_.size());
+  for (size_t i = 0; i < rules->rules_.size(); ++i) {
+    const BoilerplateRule& r = rules->rules_[i];
+    // Every breadcrumb pattern runs on to the end of its trail; of the built-in related rules, the links
+    // do and the box's header does not.
+    rules->open_trail_[i] = r.category == "breadcrumb" ||
+                            (r.category == "related" && (!r.builtin || std::string_view(r.pattern).ends_with(kTrail)));
+  }
   rules->impl_->builtin = &CompiledBuiltin();
   for (size_t i = 0; i < Builtin().size() && i < 64; ++i) {
     if (rules->enabled_[i]) rules->impl_->builtin_enabled |= uint64_t{1} << i;

@@ -69,6 +69,12 @@ class BoilerplateRules {
   const BoilerplateRule& rule(size_t i) const { return rules_[i]; }
   size_t enabled_count() const;
 
+  // Whether rule i ends in an open trail: a navigation line's rest ("Home / <anything>", "Read more:
+  // <any headline>"), which would take the words of an article sentence that runs on after it. The
+  // built-in rules that end so (breadcrumb trails, related links; not a related box's header), and every
+  // rule of a rules file in those two categories.
+  bool OpenTrail(size_t i) const { return open_trail_[i]; }
+
   // The first whole-unit rule (lowest index) matching all of `unit` (already trimmed), or -1. The
   // built-in rules are only run on a unit that passes their prefilter (rules.cc), which refuses most
   // article text by its words. `words`, when given, are the unit's (ScanWords of the unit, or of text that
@@ -110,6 +116,7 @@ class BoilerplateRules {
 
   std::vector<BoilerplateRule> rules_;
   std::vector<bool> enabled_;
+  std::vector<bool> open_trail_;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -823,6 +823,22 @@ TitleMask::TitleMask(std::string_view title) {
   if (longest.size() >= kMinTitleTokens && longest != whole) variants_.push_back(longest);
 }
 
+namespace {
+const std::array<uint64_t, 10> kNoNameWords = [] {
+  std::array<uint64_t, 10> v{};
+  size_t i = 0;
+  for (const std::string_view w : {"by", "from", "for", "with", "at", "in", "on", "to", "via", "per"}) v[i++] = HashBytes(w);
+  return v;
+}();
+}  // namespace
+
+bool OpensNoName(uint64_t hash) {
+  for (const uint64_t w : kNoNameWords) {
+    if (w == hash) return true;
+  }
+  return false;
+}
+
 uint64_t HashBytes(std::string_view bytes) {
   if (bytes.size() <= 8) {
     uint64_t lo = 0;
@@ -900,16 +916,21 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
     uint64_t cross = 0x452821E638D01377ULL;
     uint32_t plain = 0;
     bool in_name = false;
+    // A preposition opening the unit is no name (the words are at most four letters long).
+    const bool first_no_name =
+        !toks.empty() && toks[0].cap && toks[0].end - toks[0].begin <= 4 && OpensNoName(toks[0].hash);
     for (size_t k = 0; k < toks.size(); ++k) {
       const Tok& tok = toks[k];
       const bool word = wordlike(tok);
-      const bool name =
-          word && tok.cap && (k > 0 || (k + 1 < toks.size() && wordlike(toks[k + 1]) && toks[k + 1].cap));
+      const bool name = word && tok.cap &&
+                        (k > 0 || (k + 1 < toks.size() && wordlike(toks[k + 1]) && toks[k + 1].cap && !first_no_name));
       if (!(name && in_name)) cross = (cross ^ (name ? kNameMask : tok.hash)) * 0x9E3779B97F4A7C15ULL;
       in_name = name;
       plain += !name && word;
     }
-    t.cross_key = plain > 0 ? Mix64(cross) | 1 : 0;
+    // A line with the title in it keeps its shape even when every other word is a name ("Home »
+    // Politics » <title>", "<title> | The Harbor Ledger").
+    t.cross_key = plain > 0 || t.has_title ? Mix64(cross) | 1 : 0;
     t.cross_words = plain;
   }
   t.pure_title = t.has_title && t.words == 0;

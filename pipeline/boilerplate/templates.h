@@ -139,7 +139,7 @@ struct Template {
   /// sites ("The Harbor Sentinel — news for the Harbor coast", "The Bay Record — news for the Bay
   /// coast"), or on one site (a byline line whose author and section vary). Every run of capitalized
   /// words becomes one mask, the unit's first word only when the next word is capitalized too (a name,
-  /// not a sentence's first word). 0 when no word is left unmasked, and for a unit of more than
+  /// not a sentence's first word) and it is not a preposition (OpensNoName: "By <Name>"). 0 when no word is left unmasked, and for a unit of more than
   /// kMaxCrossTokens tokens (a paragraph: furniture is shorter, and names are what article prose differs
   /// in).
   uint64_t cross_key = 0;
@@ -159,6 +159,11 @@ inline constexpr uint32_t kMinCrossWords = 2;
 // kScanPadding readable bytes (ascii_scan.h), which saves a copy.
 Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* display = nullptr,
                   std::vector<uint64_t>* hashes = nullptr, UnitWords* words = nullptr, bool padded = false);
+
+// Whether the token hash is that of a preposition that opens a unit but never a name ("By <Name>",
+// "From <Place>"): the first word of a unit is masked with the capitalized words after it unless it is
+// one (Template::cross_key).
+bool OpensNoName(uint64_t hash);
 
 // A token of a unit after masking numbers, dates and the title, with its bytes in the unit.
 struct MaskedToken {
