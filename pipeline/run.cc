@@ -595,7 +595,7 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
     Status st = SpillFile::Create(options.tmpdir, &spill);
     if (!st.ok()) {
       if (!options.tmpdir.empty()) return st;
-      if (callbacks.on_issue) callbacks.on_issue("warning: " + st.message() + "; texts are kept in memory");
+      if (callbacks.on_warning) callbacks.on_warning(st.message() + "; texts are kept in memory");
       spill = nullptr;
     } else {
       spill->StartReleasing(kSpillReleaseMs);
@@ -625,8 +625,8 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
         },
         &s.read_stats);
     NEARDUP_RETURN_IF_ERROR(st);
-    if (spill != nullptr && !spill->failed().empty() && callbacks.on_issue) {
-      callbacks.on_issue("warning: " + spill->failed() + "; the rest of the texts are kept in memory");
+    if (spill != nullptr && !spill->failed().empty() && callbacks.on_warning) {
+      callbacks.on_warning(spill->failed() + "; the rest of the texts are kept in memory");
     }
     if (spill != nullptr) s.spill_bytes = spill->bytes();
     s.timings.push_back(t.Stage("read", s.read_stats.bytes));

@@ -35,6 +35,9 @@ struct RunSummary {
 struct RunCallbacks {
   /// Each record issue ("<file>:<line>: <problem>"), serially, in input order.
   std::function<void(const std::string& message)> on_issue;
+  /// A problem of the run that costs no data and does not stop it (e.g. a full --tmpdir: texts are
+  /// then kept in memory).
+  std::function<void(const std::string& message)> on_warning;
   /// Stage progress: a stage name and a fraction in [0, 1]; called from one thread at a time.
   std::function<void(const char* stage, double fraction)> on_progress;
 };

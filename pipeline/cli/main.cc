@@ -66,6 +66,9 @@ int RunRun(neardup::RunOptions o) {
   callbacks.on_issue = [&](const std::string& message) {
     if (++issues <= kMaxPrintedIssues) std::fprintf(stderr, "neardup: %s\n", message.c_str());
   };
+  callbacks.on_warning = [](const std::string& message) {
+    std::fprintf(stderr, "neardup: warning: %s\n", message.c_str());
+  };
   if (tty && !o.quiet) {
     callbacks.on_progress = [](const char* stage, double) {
       std::fprintf(stderr, "\rneardup: %-12s", stage);
