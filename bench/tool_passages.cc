@@ -304,6 +304,11 @@ void PrintStats(const PassageStats& stats) {
       static_cast<unsigned long long>(stats.too_common_fingerprints),
       static_cast<unsigned long long>(stats.candidate_pairs),
       static_cast<unsigned long long>(stats.span_pairs));
+  if (stats.steps.empty()) return;
+  std::printf("  steps (CPU s / resident MB at the end / peak MB):");
+  for (const PassageStats::Step& s : stats.steps)
+    std::printf(" %s %.2f/%.0f/%.0f", s.name, s.cpu_seconds, s.rss_mb, s.peak_rss_mb);
+  std::printf("\n");
 }
 
 void PrintTime(double seconds, double cpu_seconds, double megabytes) {
@@ -448,8 +453,14 @@ int RunExternal(const std::string& path, const std::string& truth, const std::st
   size_t participating = 0;
   for (const PassageInput& d : docs) participating += d.participates;
   const double megabytes = static_cast<double>(bytes) / 1e6;
+  if (std::FILE* clear = std::fopen("/proc/self/clear_refs", "w")) {  // peak memory of the first run
+    std::fputs("5", clear);
+    std::fclose(clear);
+  }
+  const double rss_before = StatusMegabytes("VmRSS:");
   Evaluation ev;
   const std::vector<PassagePair> pairs = Find(docs, options, &ev);
+  const double peak = StatusMegabytes("VmHWM:");
   Timings timings;
   timings.Add(ev);
   for (int r = 1; r < repeat; ++r) {
@@ -464,6 +475,8 @@ int RunExternal(const std::string& path, const std::string& truth, const std::st
   PrintStats(ev.stats);
   PrintTime(ev.seconds, ev.cpu_seconds, megabytes);
   std::printf("  (%s)\n", timings.Describe().c_str());
+  std::printf("  memory: %.0f MB resident before the stage (the inputs), peak %.0f MB during it (+%.0f MB)\n",
+              rss_before, peak, peak - rss_before);
   for (const PassagePair& p : pairs) {
     if (show-- <= 0) break;
     for (const PassageSpan& s : p.spans) {

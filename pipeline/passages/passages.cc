@@ -50,6 +50,8 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -57,6 +59,7 @@
 #include <bit>
 #include <climits>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -170,9 +173,50 @@ struct Region {
   }
 };
 
-struct PairRegions {
-  uint32_t a, b;
+// The passages a chunk of documents found, without an allocation per pair: pair i's regions follow
+// those of pairs 0..i-1 in `regions`.
+struct ChunkPassages {
+  struct Pair {
+    uint32_t a, b, n_regions;
+  };
+  std::vector<Pair> pairs;
   std::vector<Region> regions;
+};
+
+// Records what each step cost in PassageStats::steps: process CPU time (every thread) since the last
+// step, and resident memory (now, and the peak so far).
+class StepClock {
+ public:
+  explicit StepClock(PassageStats* stats) : stats_(stats), cpu_(CpuSeconds()) {}
+  void Done(const char* name) {
+    const double now = CpuSeconds();
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    stats_->steps.push_back({name, now - cpu_, ResidentMegabytes(), static_cast<double>(u.ru_maxrss) / 1024});
+    cpu_ = now;
+  }
+
+ private:
+  static double CpuSeconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    auto seconds = [](const timeval& t) {
+      return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
+    };
+    return seconds(u.ru_utime) + seconds(u.ru_stime);
+  }
+  // The second field of /proc/self/statm is resident pages (0 where unavailable).
+  static double ResidentMegabytes() {
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    if (f == nullptr) return 0;
+    unsigned long long size = 0, resident = 0;
+    const int got = std::fscanf(f, "%llu %llu", &size, &resident);
+    std::fclose(f);
+    return got == 2 ? static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1048576.0 : 0;
+  }
+
+  PassageStats* stats_;
+  double cpu_;
 };
 
 // ----------------------------------------------------------------------------------------- tokenization
@@ -778,6 +822,7 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
                     std::vector<PassagePair>* pairs, PassageStats* stats) {
   pairs->clear();
   *stats = PassageStats();
+  StepClock clock(stats);
   if (options.min_words < kShingleWords) {
     return Status::InvalidArgument("minimum passage length must be at least " +
                                    std::to_string(kShingleWords) + " words, got " +
@@ -894,6 +939,7 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   std::vector<int32_t> clusters(n);
   for (size_t d = 0; d < n; ++d) clusters[d] = docs[d].cluster;
   auto view = [&](size_t d) -> const DocView& { return views[d]; };
+  clock.Done("words");
 
   // ---- 2. fingerprints. Common words are marked in place (the mark takes part in the fingerprint's
   // hash); which slots are common is looked up in a bit set that stays in cache.
@@ -951,6 +997,8 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     }
   });
 
+  clock.Done("fingerprints");
+
   // ---- 3. the index, and each document's sampled shingles by word (entries, at the places of their
   // postings)
   if (all_postings.used() >= UINT32_MAX)
@@ -961,6 +1009,7 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   const size_t n_groups = index.n_groups;
   if (n_groups >= UINT32_MAX)
     return Status::InvalidArgument("too many shared fingerprints for the passage index");
+  clock.Done("index");
 
   // ---- 4. heavy occurrences of capped fingerprints. Runs are made of "frequent" fingerprints (at least
   // half the cap) so that a paragraph quoted by about cap documents, whose fingerprints straddle the
@@ -1031,8 +1080,10 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     i = j;
   }
 
+  clock.Done("heavy");
+
   // ---- 5. seeds and alignment: each document a against every later document b
-  std::vector<std::vector<PairRegions>> chunk_pairs(n_chunks);
+  std::vector<ChunkPassages> chunk_pairs(n_chunks);
   std::vector<uint64_t> chunk_candidates(n_chunks, 0);
   tbb::enumerable_thread_specific<AlignScratch> align_scratch;
   tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
@@ -1104,77 +1155,104 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
                   s.seed_words.data() + i, s.seeds.size() - i, &s, &s.found);
         if (!s.found.empty()) {
           std::sort(s.found.begin(), s.found.end());
-          chunk_pairs[c].push_back({a, b, s.found});
+          ChunkPassages& out = chunk_pairs[c];
+          out.pairs.push_back({a, b, static_cast<uint32_t>(s.found.size())});
+          out.regions.insert(out.regions.end(), s.found.begin(), s.found.end());
         }
       }
     }
   });
   for (uint64_t v : chunk_candidates) stats->candidate_pairs += v;
+  clock.Done("align");
 
-  // ---- 6. word indices to code point offsets, tokenizing again only the documents that need it
-  size_t n_pairs = 0;
-  for (const auto& v : chunk_pairs) n_pairs += v.size();
-  pairs->reserve(n_pairs);
-  for (auto& v : chunk_pairs) {
-    for (PairRegions& p : v) {
-      PassagePair out;
-      out.a = p.a;
-      out.b = p.b;
-      for (const Region& r : p.regions) {
-        const double longer = std::max(r.a1 - r.a0, r.b1 - r.b0);
-        out.spans.push_back({0, 0, 0, 0, static_cast<double>(r.matches) / longer});
-      }
-      pairs->push_back(std::move(out));
-      stats->span_pairs += p.regions.size();
-    }
+  // Only the regions are needed from here on: the words, fingerprints and indexes go before the output
+  // is built (on 1 GB of news they are about 1.2 GB, the output a few hundred MB).
+  all_words.reset();
+  std::vector<std::vector<uint32_t>>().swap(chunk_range_ends);
+  std::vector<DocView>().swap(views);
+  all_postings.reset();
+  index = Index();
+  std::vector<uint8_t>().swap(heavy);
+  std::vector<HeavyPosting>().swap(heavy_postings);
+  std::vector<HeavyGroup>().swap(heavy_groups);
+
+  // ---- 6. word indices to code point offsets, tokenizing again only the documents that need it. Span
+  // k's offsets go to offsets[4 * k + (0: a_start, 1: a_end, 2: b_start, 3: b_end)]; each document's
+  // requests are grouped with a counting sort.
+  size_t n_pairs = 0, n_spans = 0;
+  for (const ChunkPassages& v : chunk_pairs) {
+    n_pairs += v.pairs.size();
+    n_spans += v.regions.size();
   }
-  // The offsets each document must give, grouped by document with a counting sort.
+  if (n_spans >= (size_t{1} << 30)) return Status::InvalidArgument("too many passages");
+  stats->span_pairs = n_spans;
   struct Request {
     uint32_t word;
-    bool end;
-    uint32_t* target;
+    uint32_t slot;  // 4 * span + field; odd fields are ends
   };
   std::vector<size_t> request_begin(n + 1, 0);
-  for (const auto& v : chunk_pairs) {
-    for (const PairRegions& p : v) {
-      request_begin[p.a + 1] += 2 * p.regions.size();
-      request_begin[p.b + 1] += 2 * p.regions.size();
+  for (const ChunkPassages& v : chunk_pairs) {
+    for (const ChunkPassages::Pair& p : v.pairs) {
+      request_begin[p.a + 1] += 2 * p.n_regions;
+      request_begin[p.b + 1] += 2 * p.n_regions;
     }
   }
   for (size_t d = 0; d < n; ++d) request_begin[d + 1] += request_begin[d];
-  std::vector<Request> requests(request_begin[n]);
+  std::vector<uint32_t> offsets(4 * n_spans);
   {
+    std::vector<Request> requests(request_begin[n]);
     std::vector<size_t> next(request_begin.begin(), request_begin.end() - 1);
-    size_t i = 0;
-    for (auto& v : chunk_pairs) {
-      for (PairRegions& p : v) {
-        PassagePair& out = (*pairs)[i++];
-        for (size_t k = 0; k < p.regions.size(); ++k) {
-          const Region& r = p.regions[k];
-          PassageSpan& span = out.spans[k];
-          requests[next[p.a]++] = {r.a0, false, &span.a_start};
-          requests[next[p.a]++] = {r.a1 - 1, true, &span.a_end};
-          requests[next[p.b]++] = {r.b0, false, &span.b_start};
-          requests[next[p.b]++] = {r.b1 - 1, true, &span.b_end};
+    uint32_t slot = 0;
+    for (const ChunkPassages& v : chunk_pairs) {
+      const Region* r = v.regions.data();
+      for (const ChunkPassages::Pair& p : v.pairs) {
+        for (uint32_t k = 0; k < p.n_regions; ++k, ++r, slot += 4) {
+          requests[next[p.a]++] = {r->a0, slot};
+          requests[next[p.a]++] = {r->a1 - 1, slot + 1};
+          requests[next[p.b]++] = {r->b0, slot + 2};
+          requests[next[p.b]++] = {r->b1 - 1, slot + 3};
         }
       }
-      std::vector<PairRegions>().swap(v);
     }
-  }
-  std::vector<uint32_t> with_requests;
-  for (size_t d = 0; d < n; ++d) {
-    if (request_begin[d + 1] > request_begin[d]) with_requests.push_back(static_cast<uint32_t>(d));
-  }
-  tbb::enumerable_thread_specific<TokenizeScratch> tokenize_scratch;
-  tbb::parallel_for(size_t{0}, with_requests.size(), [&](size_t k) {
-    TokenizeScratch& s = tokenize_scratch.local();
-    const uint32_t d = with_requests[k];
-    TokenizeRanges(docs[d], &s);
-    for (size_t i = request_begin[d]; i < request_begin[d + 1]; ++i) {
-      const Request& q = requests[i];
-      *q.target = q.end ? s.words[q.word].end : s.words[q.word].start;
+    clock.Done("output");
+    std::vector<uint32_t> with_requests;
+    for (size_t d = 0; d < n; ++d) {
+      if (request_begin[d + 1] > request_begin[d]) with_requests.push_back(static_cast<uint32_t>(d));
     }
-  });
+    tbb::enumerable_thread_specific<TokenizeScratch> tokenize_scratch;
+    tbb::parallel_for(size_t{0}, with_requests.size(), [&](size_t k) {
+      TokenizeScratch& s = tokenize_scratch.local();
+      const uint32_t d = with_requests[k];
+      TokenizeRanges(docs[d], &s);
+      for (size_t i = request_begin[d]; i < request_begin[d + 1]; ++i) {
+        const Request& q = requests[i];
+        offsets[q.slot] = (q.slot & 1) ? s.words[q.word].end : s.words[q.word].start;
+      }
+    });
+  }
+  clock.Done("offsets");
+
+  // The pairs, each chunk's regions released as soon as they are copied.
+  pairs->reserve(n_pairs);
+  const uint32_t* at = offsets.data();
+  for (ChunkPassages& v : chunk_pairs) {
+    const Region* r = v.regions.data();
+    for (const ChunkPassages::Pair& p : v.pairs) {
+      PassagePair& out = pairs->emplace_back();
+      out.a = p.a;
+      out.b = p.b;
+      out.spans.resize(p.n_regions);
+      for (PassageSpan& span : out.spans) {
+        const double longer = std::max(r->a1 - r->a0, r->b1 - r->b0);
+        span = {at[0], at[1], at[2], at[3], static_cast<double>(r->matches) / longer};
+        ++r;
+        at += 4;
+      }
+    }
+    std::vector<ChunkPassages::Pair>().swap(v.pairs);
+    std::vector<Region>().swap(v.regions);
+  }
+  clock.Done("pairs");
   return Status::OK();
 }
 

@@ -74,6 +74,14 @@ struct PassageStats {
   uint64_t too_common_fingerprints = 0;
   uint64_t candidate_pairs = 0;  ///< document pairs aligned
   uint64_t span_pairs = 0;
+  /// What each step of the stage cost, in order (for benchmarks): CPU seconds of the whole process
+  /// while it ran, the process's resident memory when it ended and its peak so far.
+  struct Step {
+    const char* name;
+    double cpu_seconds;
+    double rss_mb, peak_rss_mb;
+  };
+  std::vector<Step> steps;
 };
 
 // Finds passages between every two participating documents not in the same cluster. Output sorted by
