@@ -860,7 +860,8 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   BumpArray<uint32_t> all_words(words_bound);
   std::vector<std::vector<uint32_t>> chunk_range_ends(n_chunks);
   std::vector<Piece> word_pieces(n_chunks);
-  std::vector<DocView> views(n);
+  // Read at random for every candidate pair (b's view): in huge pages, as the words are.
+  BigArray<DocView> views(n);
   std::vector<uint8_t> bad_ranges(n, 0);
   std::vector<uint32_t> word_counts(kWordCountSlots, 0);
   struct WordScratch {
@@ -936,7 +937,7 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
                                      "the last equal to the number of words");
     }
   }
-  std::vector<int32_t> clusters(n);
+  BigArray<int32_t> clusters(n);
   for (size_t d = 0; d < n; ++d) clusters[d] = docs[d].cluster;
   auto view = [&](size_t d) -> const DocView& { return views[d]; };
   clock.Done("words");
@@ -1169,7 +1170,7 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   // is built (on 1 GB of news they are about 1.2 GB, the output a few hundred MB).
   all_words.reset();
   std::vector<std::vector<uint32_t>>().swap(chunk_range_ends);
-  std::vector<DocView>().swap(views);
+  views.reset();
   all_postings.reset();
   index = Index();
   std::vector<uint8_t>().swap(heavy);
