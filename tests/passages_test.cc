@@ -540,26 +540,33 @@ TEST(PassagesTest, WordsGivenByTheCallerGiveTheSameOutput) {
       docs.back().ranges = {{0, n / 3}, {n / 3 + 5, n / 3 + 5}, {n / 3 + 9, n}};
     }
   }
-  std::vector<PassageInput> given = docs;
+  // Every document's words given, and one document in two (the stage reads the two kinds from
+  // different places in the same chunk).
+  std::vector<PassageInput> given = docs, mixed = docs;
   for (PassageInput& doc : given) GiveWords(&doc);
+  for (size_t d = 0; d < mixed.size(); d += 2) GiveWords(&mixed[d]);
   PassageOptions options;
   options.max_doc_frequency = 20;
-  PassageStats stats, given_stats;
+  options.chunk_docs = 16;
+  PassageStats stats;
   const std::vector<PassagePair> expected = Find(docs, options, &stats);
-  const std::vector<PassagePair> got = Find(given, options, &given_stats);
   ASSERT_GT(expected.size(), 50u);
-  EXPECT_EQ(given_stats.candidate_pairs, stats.candidate_pairs);
-  ASSERT_EQ(got.size(), expected.size());
-  for (size_t i = 0; i < got.size(); ++i) {
-    ASSERT_EQ(got[i].a, expected[i].a);
-    ASSERT_EQ(got[i].b, expected[i].b);
-    ASSERT_EQ(got[i].spans.size(), expected[i].spans.size());
-    for (size_t k = 0; k < got[i].spans.size(); ++k) {
-      EXPECT_EQ(got[i].spans[k].a_start, expected[i].spans[k].a_start);
-      EXPECT_EQ(got[i].spans[k].a_end, expected[i].spans[k].a_end);
-      EXPECT_EQ(got[i].spans[k].b_start, expected[i].spans[k].b_start);
-      EXPECT_EQ(got[i].spans[k].b_end, expected[i].spans[k].b_end);
-      EXPECT_EQ(got[i].spans[k].similarity, expected[i].spans[k].similarity);
+  for (const std::vector<PassageInput>* input : {&given, &mixed}) {
+    PassageStats given_stats;
+    const std::vector<PassagePair> got = Find(*input, options, &given_stats);
+    EXPECT_EQ(given_stats.candidate_pairs, stats.candidate_pairs);
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      ASSERT_EQ(got[i].a, expected[i].a);
+      ASSERT_EQ(got[i].b, expected[i].b);
+      ASSERT_EQ(got[i].spans.size(), expected[i].spans.size());
+      for (size_t k = 0; k < got[i].spans.size(); ++k) {
+        EXPECT_EQ(got[i].spans[k].a_start, expected[i].spans[k].a_start);
+        EXPECT_EQ(got[i].spans[k].a_end, expected[i].spans[k].a_end);
+        EXPECT_EQ(got[i].spans[k].b_start, expected[i].spans[k].b_start);
+        EXPECT_EQ(got[i].spans[k].b_end, expected[i].spans[k].b_end);
+        EXPECT_EQ(got[i].spans[k].similarity, expected[i].spans[k].similarity);
+      }
     }
   }
 }

@@ -852,7 +852,10 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   auto chunk_end = [&](size_t c) { return std::min(n, (c + 1) * chunk); };
 
   // ---- 1. words and word counts. A chunk's words are gathered in scratch, then copied to their piece of
-  // one flat table; documents' range ends stay with their chunk.
+  // one flat table; documents' range ends stay with their chunk. The caller's words (PassageInput::
+  // words) are only counted here and read where they are by the fingerprint pass: their piece is
+  // written once the index is built (step 3b), so that the copy and the index's transient tables are
+  // never in memory at the same time (on 1 GB of news, 0.5 GB each).
   size_t words_bound = 0;  // at most one word per byte of text
   for (const PassageInput& doc : docs) {
     if (doc.participates) words_bound += doc.range_word_ends.empty() ? doc.text.size() : doc.words.size();
@@ -867,7 +870,7 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   struct WordScratch {
     TokenizeScratch tokenize;
     ChunkWordCounter counter;
-    std::vector<uint32_t> words, word_begin, range_begin;
+    std::vector<uint32_t> words, word_begin, scratch_begin, range_begin;
   };
   tbb::enumerable_thread_specific<WordScratch> word_scratch;
   tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
@@ -877,7 +880,9 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     std::vector<uint32_t>& words = ws.words;
     std::vector<uint32_t>& range_ends = chunk_range_ends[c];
     words.clear();
+    size_t n_words = 0;  // the chunk's, given or not
     ws.word_begin.assign(1, 0);
+    ws.scratch_begin.assign(1, 0);
     ws.range_begin.assign(1, 0);
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
       const PassageInput& doc = docs[d];
@@ -892,10 +897,8 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
           prev = end;
         }
         if (valid) {
-          for (uint32_t w : doc.words) {
-            words.push_back(w & ~kCommonBit);
-            counter.Add(w);
-          }
+          for (uint32_t w : doc.words) counter.Add(w);
+          n_words += doc.words.size();
         } else {
           range_ends.resize(ws.range_begin.back());
           bad_ranges[d] = 2;
@@ -906,19 +909,22 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
             words.push_back(static_cast<uint32_t>(w.hash) & ~kCommonBit);
             counter.Add(words.back());
           }
+          n_words += s.words.size();
           range_ends.insert(range_ends.end(), s.range_ends.begin(), s.range_ends.end());
         } else {
           bad_ranges[d] = 1;
         }
       }
-      ws.word_begin.push_back(static_cast<uint32_t>(words.size()));
+      ws.word_begin.push_back(static_cast<uint32_t>(n_words));
+      ws.scratch_begin.push_back(static_cast<uint32_t>(words.size()));
       ws.range_begin.push_back(static_cast<uint32_t>(range_ends.size()));
     }
     counter.FlushTo(&word_counts);
-    const size_t offset = all_words.Take(words.size());
-    std::copy(words.begin(), words.end(), all_words.data() + offset);
-    word_pieces[c] = {offset, words.size()};
+    const size_t offset = all_words.Take(n_words);
+    word_pieces[c] = {offset, n_words};
     for (size_t d = c * chunk, i = 0; d < chunk_end(c); ++d, ++i) {
+      std::copy(words.begin() + ws.scratch_begin[i], words.begin() + ws.scratch_begin[i + 1],
+                all_words.data() + offset + ws.word_begin[i]);
       DocView& v = views[d];
       v.words = all_words.data() + offset + ws.word_begin[i];
       v.n = ws.word_begin[i + 1] - ws.word_begin[i];
@@ -942,8 +948,9 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   auto view = [&](size_t d) -> const DocView& { return views[d]; };
   clock.Done("words");
 
-  // ---- 2. fingerprints. Common words are marked in place (the mark takes part in the fingerprint's
-  // hash); which slots are common is looked up in a bit set that stays in cache.
+  // ---- 2. fingerprints. Common words are marked (the mark takes part in the fingerprint's hash); which
+  // slots are common is looked up in a bit set that stays in cache. A document's marked words are made
+  // in scratch here, and in its piece of the table in step 3b.
   uint64_t participating = 0;
   for (const PassageInput& d : docs) participating += d.participates;
   const uint64_t common_count =
@@ -958,20 +965,31 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   BumpArray<PostingSlot> all_postings(std::max<size_t>(1, all_words.used()));  // at most one per word
   std::vector<Piece> posting_pieces(n_chunks);
   std::vector<uint64_t> entry_begin(n, 0), entry_end(n, 0);  // a document's postings and entries
-  tbb::enumerable_thread_specific<std::vector<Posting>> posting_scratch;
+  auto mark = [&](uint32_t word) {
+    const size_t slot = WordSlot(word);
+    return (word & ~kCommonBit) | ((common_slots[slot / 64] >> (slot % 64) & 1) ? kCommonBit : 0);
+  };
+  // The words of document d as step 1 found them: the caller's, or its piece of the table.
+  auto given = [&](size_t d) { return docs[d].participates && !docs[d].range_word_ends.empty(); };
+  auto source_words = [&](size_t d) { return given(d) ? docs[d].words.data() : views[d].words; };
+  struct FingerprintScratch {
+    std::vector<Posting> postings;
+    std::vector<uint32_t> marked;
+  };
+  tbb::enumerable_thread_specific<FingerprintScratch> posting_scratch;
   tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
-    uint32_t* const words = all_words.data() + word_pieces[c].offset;
-    for (size_t i = 0; i < word_pieces[c].size; ++i) {
-      const size_t slot = WordSlot(words[i]);
-      if (common_slots[slot / 64] >> (slot % 64) & 1) words[i] |= kCommonBit;
-    }
-    std::vector<Posting>& out = posting_scratch.local();
+    std::vector<Posting>& out = posting_scratch.local().postings;
+    std::vector<uint32_t>& marked = posting_scratch.local().marked;
     out.clear();
     constexpr uint64_t kSampleMask = (uint64_t{1} << kSampleBits) - 1;
     std::vector<size_t> doc_first(chunk_end(c) - c * chunk + 1);
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
       doc_first[d - c * chunk] = out.size();
-      const DocView doc = view(d);
+      DocView doc = view(d);
+      const uint32_t* source = source_words(d);
+      marked.resize(doc.n);
+      for (uint32_t i = 0; i < doc.n; ++i) marked[i] = mark(source[i]);
+      doc.words = marked.data();
       uint32_t lo = 0;
       for (uint32_t r = 0; r < doc.n_ranges; ++r) {
         const uint32_t hi = doc.range_ends[r];
@@ -1011,6 +1029,15 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   if (n_groups >= UINT32_MAX)
     return Status::InvalidArgument("too many shared fingerprints for the passage index");
   clock.Done("index");
+
+  // ---- 3b. every document's marked words in its piece of the table, for the alignment
+  tbb::parallel_for(size_t{0}, n, [&](size_t d) {
+    const uint32_t* source = source_words(d);
+    uint32_t* words = all_words.data() + (views[d].words - all_words.data());
+    for (uint32_t i = 0; i < views[d].n; ++i) words[i] = mark(source[i]);
+  });
+  std::vector<uint64_t>().swap(common_slots);
+  clock.Done("marks");
 
   // ---- 4. heavy occurrences of capped fingerprints. Runs are made of "frequent" fingerprints (at least
   // half the cap) so that a paragraph quoted by about cap documents, whose fingerprints straddle the
