@@ -50,6 +50,7 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -816,10 +817,10 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
   }
 }
 
-}  // namespace
-
-Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions& options,
-                    std::vector<PassagePair>* pairs, PassageStats* stats) {
+// FindPassages; with `release`, the same vector as `docs`, whose documents' words are released once
+// they are copied.
+Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* release,
+            const PassageOptions& options, std::vector<PassagePair>* pairs, PassageStats* stats) {
   pairs->clear();
   *stats = PassageStats();
   StepClock clock(stats);
@@ -1035,7 +1036,10 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     const uint32_t* source = source_words(d);
     uint32_t* words = all_words.data() + (views[d].words - all_words.data());
     for (uint32_t i = 0; i < views[d].n; ++i) words[i] = mark(source[i]);
+    if (release != nullptr) std::vector<uint32_t>().swap((*release)[d].words);
   });
+  // The released words were many small blocks of the heap; freed, they stay resident until trimmed.
+  if (release != nullptr) malloc_trim(0);
   std::vector<uint64_t>().swap(common_slots);
   clock.Done("marks");
 
@@ -1282,6 +1286,18 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   }
   clock.Done("pairs");
   return Status::OK();
+}
+
+}  // namespace
+
+Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions& options,
+                    std::vector<PassagePair>* pairs, PassageStats* stats) {
+  return Find(docs, nullptr, options, pairs, stats);
+}
+
+Status FindPassagesReleasingWords(std::vector<PassageInput>* docs, const PassageOptions& options,
+                                  std::vector<PassagePair>* pairs, PassageStats* stats) {
+  return Find(*docs, docs, options, pairs, stats);
 }
 
 namespace passages_internal {
