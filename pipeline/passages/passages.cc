@@ -42,7 +42,11 @@
 // through heavy occurrences, by max_shared_docs^2, so the alignment work is linear in the number of
 // fingerprints with those constants. Memory: 4 bytes per word; 16 bytes per sampled shingle for its
 // posting, which becomes its entry, and 16 more for its bucket copy while the index is built; 8 per
-// indexed posting. The large tables are mapped with huge pages requested.
+// indexed posting. The large tables are mapped with huge pages requested. The copy of words the caller
+// gives is made only after the index is built (and the caller's released then, with
+// FindPassagesReleasingWords), and every table is released before the output is built, so that the
+// peak is the larger of the index (postings, bucket copies, index) and the alignment (words, entries,
+// index, regions found).
 
 #include "pipeline/passages/passages.h"
 
