@@ -17,6 +17,7 @@
 //   bench_passages --jsonl corpus.jsonl --truth truth.jsonl     # another corpus, e.g. neardup-datagen's
 //   bench_passages --jsonl corpus.jsonl --annotations out/annotations.jsonl   # as in that neardup run
 //   bench_passages ... --words                                  # words given, as the run can give them
+//   bench_passages ... --words --release-words                  # and released by the stage once copied
 
 #include <simdjson.h>
 #include <sys/resource.h>
