@@ -17,6 +17,7 @@
 //   bench_passages --jsonl corpus.jsonl --truth truth.jsonl     # another corpus, e.g. neardup-datagen's
 //   bench_passages --jsonl corpus.jsonl --annotations out/annotations.jsonl   # as in that neardup run
 //   bench_passages ... --words                                  # words given, as the run can give them
+//   bench_passages ... --words --release-words                  # and released by the stage once copied
 
 #include <simdjson.h>
 #include <sys/resource.h>
@@ -207,12 +208,15 @@ uint64_t Digest(const std::vector<PassagePair>& pairs) {
   return h;
 }
 
+// With `consumed` (a copy of docs), the stage releases the copy's words as a run can let it.
 std::vector<PassagePair> Find(const std::vector<PassageInput>& docs, const PassageOptions& options,
-                              Evaluation* ev) {
+                              Evaluation* ev, std::vector<PassageInput>* consumed = nullptr) {
   std::vector<PassagePair> pairs;
   const double c0 = CpuSeconds();
   const auto t0 = std::chrono::steady_clock::now();
-  const Status status = FindPassages(docs, options, &pairs, &ev->stats);
+  const Status status = consumed != nullptr
+                            ? FindPassagesReleasingWords(consumed, options, &pairs, &ev->stats)
+                            : FindPassages(docs, options, &pairs, &ev->stats);
   ev->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   ev->cpu_seconds = CpuSeconds() - c0;
   if (!status.ok()) {
@@ -304,6 +308,11 @@ void PrintStats(const PassageStats& stats) {
       static_cast<unsigned long long>(stats.too_common_fingerprints),
       static_cast<unsigned long long>(stats.candidate_pairs),
       static_cast<unsigned long long>(stats.span_pairs));
+  if (stats.steps.empty()) return;
+  std::printf("  steps (CPU s / resident MB at the end / peak MB):");
+  for (const PassageStats::Step& s : stats.steps)
+    std::printf(" %s %.2f/%.0f/%.0f", s.name, s.cpu_seconds, s.rss_mb, s.peak_rss_mb);
+  std::printf("\n");
 }
 
 void PrintTime(double seconds, double cpu_seconds, double megabytes) {
@@ -427,7 +436,7 @@ bool ReadRunAnnotations(const std::string& path, std::vector<PassageInput>* docs
 // detection would make them, so that every reported pair links two different stories. With the
 // annotations.jsonl of a `neardup run` on that corpus, the stage gets exactly what it got in that run.
 int RunExternal(const std::string& path, const std::string& truth, const std::string& annotations,
-                const PassageOptions& options, int show, int repeat, bool words) {
+                const PassageOptions& options, int show, int repeat, bool words, bool release) {
   const std::vector<std::string> texts = ReadJsonlField(path, "text");
   std::vector<std::string> stories;
   if (!truth.empty()) stories = ReadJsonlField(truth, "story");
@@ -448,13 +457,23 @@ int RunExternal(const std::string& path, const std::string& truth, const std::st
   size_t participating = 0;
   for (const PassageInput& d : docs) participating += d.participates;
   const double megabytes = static_cast<double>(bytes) / 1e6;
+  // Every run with --release-words gets its own copy of the inputs, made before it (untimed).
+  std::vector<PassageInput> consumed;
+  if (release) consumed = docs;
+  if (std::FILE* clear = std::fopen("/proc/self/clear_refs", "w")) {  // peak memory of the first run
+    std::fputs("5", clear);
+    std::fclose(clear);
+  }
+  const double rss_before = StatusMegabytes("VmRSS:");
   Evaluation ev;
-  const std::vector<PassagePair> pairs = Find(docs, options, &ev);
+  const std::vector<PassagePair> pairs = Find(docs, options, &ev, release ? &consumed : nullptr);
+  const double peak = StatusMegabytes("VmHWM:");
   Timings timings;
   timings.Add(ev);
   for (int r = 1; r < repeat; ++r) {
+    if (release) consumed = docs;
     Evaluation again;
-    Find(docs, options, &again);
+    Find(docs, options, &again, release ? &consumed : nullptr);
     timings.Add(again);
   }
   timings.Apply(&ev);
@@ -464,6 +483,8 @@ int RunExternal(const std::string& path, const std::string& truth, const std::st
   PrintStats(ev.stats);
   PrintTime(ev.seconds, ev.cpu_seconds, megabytes);
   std::printf("  (%s)\n", timings.Describe().c_str());
+  std::printf("  memory: %.0f MB resident before the stage (the inputs), peak %.0f MB during it (+%.0f MB)\n",
+              rss_before, peak, peak - rss_before);
   for (const PassagePair& p : pairs) {
     if (show-- <= 0) break;
     for (const PassageSpan& s : p.spans) {
@@ -489,6 +510,7 @@ int main(int argc, char** argv) {
   int repeat = 1;
   bool sweep = false;
   bool words = false;
+  bool release = false;
   std::string jsonl, truth, annotations;
   int show = 0;
   app.add_option("--docs", params.docs, "documents to generate");
@@ -501,6 +523,8 @@ int main(int argc, char** argv) {
   app.add_option("--runs,--repeat", repeat, "timed runs (medians are reported)");
   app.add_flag("--words", words,
                "give the stage the words already tokenized (as the run's signature pass can), untimed");
+  app.add_flag("--release-words", release,
+               "with --jsonl --words: the stage releases the given words once copied (FindPassagesReleasingWords)");
   app.add_flag("--sweep", sweep, "also run min_words 10, 12, 15, 20, 25 and caps 16, 64, 256");
   app.add_option("--show-misses", nb::g_show_misses,
                  "print this many missed planted passages of >= 25 words");
@@ -514,7 +538,7 @@ int main(int argc, char** argv) {
   std::unique_ptr<tbb::global_control> limit;
   if (threads > 0)
     limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, threads);
-  if (!jsonl.empty()) return nb::RunExternal(jsonl, truth, annotations, options, show, repeat, words);
+  if (!jsonl.empty()) return nb::RunExternal(jsonl, truth, annotations, options, show, repeat, words, release);
 
   const auto g0 = std::chrono::steady_clock::now();
   const nb::PassageCorpus corpus = nb::MakePassageCorpus(params);

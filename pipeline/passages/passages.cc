@@ -42,7 +42,11 @@
 // through heavy occurrences, by max_shared_docs^2, so the alignment work is linear in the number of
 // fingerprints with those constants. Memory: 4 bytes per word; 16 bytes per sampled shingle for its
 // posting, which becomes its entry, and 16 more for its bucket copy while the index is built; 8 per
-// indexed posting. The large tables are mapped with huge pages requested.
+// indexed posting. The large tables are mapped with huge pages requested. The copy of words the caller
+// gives is made only after the index is built (and the caller's released then, with
+// FindPassagesReleasingWords), and every table is released before the output is built, so that the
+// peak is the larger of the index (postings, bucket copies, index) and the alignment (words, entries,
+// index, regions found).
 
 #include "pipeline/passages/passages.h"
 
@@ -50,6 +54,9 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
+#include <malloc.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -57,6 +64,7 @@
 #include <bit>
 #include <climits>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -170,9 +178,50 @@ struct Region {
   }
 };
 
-struct PairRegions {
-  uint32_t a, b;
+// The passages a chunk of documents found, without an allocation per pair: pair i's regions follow
+// those of pairs 0..i-1 in `regions`.
+struct ChunkPassages {
+  struct Pair {
+    uint32_t a, b, n_regions;
+  };
+  std::vector<Pair> pairs;
   std::vector<Region> regions;
+};
+
+// Records what each step cost in PassageStats::steps: process CPU time (every thread) since the last
+// step, and resident memory (now, and the peak so far).
+class StepClock {
+ public:
+  explicit StepClock(PassageStats* stats) : stats_(stats), cpu_(CpuSeconds()) {}
+  void Done(const char* name) {
+    const double now = CpuSeconds();
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    stats_->steps.push_back({name, now - cpu_, ResidentMegabytes(), static_cast<double>(u.ru_maxrss) / 1024});
+    cpu_ = now;
+  }
+
+ private:
+  static double CpuSeconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    auto seconds = [](const timeval& t) {
+      return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
+    };
+    return seconds(u.ru_utime) + seconds(u.ru_stime);
+  }
+  // The second field of /proc/self/statm is resident pages (0 where unavailable).
+  static double ResidentMegabytes() {
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    if (f == nullptr) return 0;
+    unsigned long long size = 0, resident = 0;
+    const int got = std::fscanf(f, "%llu %llu", &size, &resident);
+    std::fclose(f);
+    return got == 2 ? static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1048576.0 : 0;
+  }
+
+  PassageStats* stats_;
+  double cpu_;
 };
 
 // ----------------------------------------------------------------------------------------- tokenization
@@ -772,12 +821,13 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
   }
 }
 
-}  // namespace
-
-Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions& options,
-                    std::vector<PassagePair>* pairs, PassageStats* stats) {
+// FindPassages; with `release`, the same vector as `docs`, whose documents' words are released once
+// they are copied.
+Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* release,
+            const PassageOptions& options, std::vector<PassagePair>* pairs, PassageStats* stats) {
   pairs->clear();
   *stats = PassageStats();
+  StepClock clock(stats);
   if (options.min_words < kShingleWords) {
     return Status::InvalidArgument("minimum passage length must be at least " +
                                    std::to_string(kShingleWords) + " words, got " +
@@ -807,7 +857,10 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   auto chunk_end = [&](size_t c) { return std::min(n, (c + 1) * chunk); };
 
   // ---- 1. words and word counts. A chunk's words are gathered in scratch, then copied to their piece of
-  // one flat table; documents' range ends stay with their chunk.
+  // one flat table; documents' range ends stay with their chunk. The caller's words (PassageInput::
+  // words) are only counted here and read where they are by the fingerprint pass: their piece is
+  // written once the index is built (step 3b), so that the copy and the index's transient tables are
+  // never in memory at the same time (on 1 GB of news, 0.5 GB each).
   size_t words_bound = 0;  // at most one word per byte of text
   for (const PassageInput& doc : docs) {
     if (doc.participates) words_bound += doc.range_word_ends.empty() ? doc.text.size() : doc.words.size();
@@ -815,13 +868,14 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   BumpArray<uint32_t> all_words(words_bound);
   std::vector<std::vector<uint32_t>> chunk_range_ends(n_chunks);
   std::vector<Piece> word_pieces(n_chunks);
-  std::vector<DocView> views(n);
+  // Read at random for every candidate pair (b's view): in huge pages, as the words are.
+  BigArray<DocView> views(n);
   std::vector<uint8_t> bad_ranges(n, 0);
   std::vector<uint32_t> word_counts(kWordCountSlots, 0);
   struct WordScratch {
     TokenizeScratch tokenize;
     ChunkWordCounter counter;
-    std::vector<uint32_t> words, word_begin, range_begin;
+    std::vector<uint32_t> words, word_begin, scratch_begin, range_begin;
   };
   tbb::enumerable_thread_specific<WordScratch> word_scratch;
   tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
@@ -831,7 +885,9 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     std::vector<uint32_t>& words = ws.words;
     std::vector<uint32_t>& range_ends = chunk_range_ends[c];
     words.clear();
+    size_t n_words = 0;  // the chunk's, given or not
     ws.word_begin.assign(1, 0);
+    ws.scratch_begin.assign(1, 0);
     ws.range_begin.assign(1, 0);
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
       const PassageInput& doc = docs[d];
@@ -846,10 +902,8 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
           prev = end;
         }
         if (valid) {
-          for (uint32_t w : doc.words) {
-            words.push_back(w & ~kCommonBit);
-            counter.Add(w);
-          }
+          for (uint32_t w : doc.words) counter.Add(w);
+          n_words += doc.words.size();
         } else {
           range_ends.resize(ws.range_begin.back());
           bad_ranges[d] = 2;
@@ -860,19 +914,22 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
             words.push_back(static_cast<uint32_t>(w.hash) & ~kCommonBit);
             counter.Add(words.back());
           }
+          n_words += s.words.size();
           range_ends.insert(range_ends.end(), s.range_ends.begin(), s.range_ends.end());
         } else {
           bad_ranges[d] = 1;
         }
       }
-      ws.word_begin.push_back(static_cast<uint32_t>(words.size()));
+      ws.word_begin.push_back(static_cast<uint32_t>(n_words));
+      ws.scratch_begin.push_back(static_cast<uint32_t>(words.size()));
       ws.range_begin.push_back(static_cast<uint32_t>(range_ends.size()));
     }
     counter.FlushTo(&word_counts);
-    const size_t offset = all_words.Take(words.size());
-    std::copy(words.begin(), words.end(), all_words.data() + offset);
-    word_pieces[c] = {offset, words.size()};
+    const size_t offset = all_words.Take(n_words);
+    word_pieces[c] = {offset, n_words};
     for (size_t d = c * chunk, i = 0; d < chunk_end(c); ++d, ++i) {
+      std::copy(words.begin() + ws.scratch_begin[i], words.begin() + ws.scratch_begin[i + 1],
+                all_words.data() + offset + ws.word_begin[i]);
       DocView& v = views[d];
       v.words = all_words.data() + offset + ws.word_begin[i];
       v.n = ws.word_begin[i + 1] - ws.word_begin[i];
@@ -891,12 +948,14 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
                                      "the last equal to the number of words");
     }
   }
-  std::vector<int32_t> clusters(n);
+  BigArray<int32_t> clusters(n);
   for (size_t d = 0; d < n; ++d) clusters[d] = docs[d].cluster;
   auto view = [&](size_t d) -> const DocView& { return views[d]; };
+  clock.Done("words");
 
-  // ---- 2. fingerprints. Common words are marked in place (the mark takes part in the fingerprint's
-  // hash); which slots are common is looked up in a bit set that stays in cache.
+  // ---- 2. fingerprints. Common words are marked (the mark takes part in the fingerprint's hash); which
+  // slots are common is looked up in a bit set that stays in cache. A document's marked words are made
+  // in scratch here, and in its piece of the table in step 3b.
   uint64_t participating = 0;
   for (const PassageInput& d : docs) participating += d.participates;
   const uint64_t common_count =
@@ -911,20 +970,31 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   BumpArray<PostingSlot> all_postings(std::max<size_t>(1, all_words.used()));  // at most one per word
   std::vector<Piece> posting_pieces(n_chunks);
   std::vector<uint64_t> entry_begin(n, 0), entry_end(n, 0);  // a document's postings and entries
-  tbb::enumerable_thread_specific<std::vector<Posting>> posting_scratch;
+  auto mark = [&](uint32_t word) {
+    const size_t slot = WordSlot(word);
+    return (word & ~kCommonBit) | ((common_slots[slot / 64] >> (slot % 64) & 1) ? kCommonBit : 0);
+  };
+  // The words of document d as step 1 found them: the caller's, or its piece of the table.
+  auto given = [&](size_t d) { return docs[d].participates && !docs[d].range_word_ends.empty(); };
+  auto source_words = [&](size_t d) { return given(d) ? docs[d].words.data() : views[d].words; };
+  struct FingerprintScratch {
+    std::vector<Posting> postings;
+    std::vector<uint32_t> marked;
+  };
+  tbb::enumerable_thread_specific<FingerprintScratch> posting_scratch;
   tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
-    uint32_t* const words = all_words.data() + word_pieces[c].offset;
-    for (size_t i = 0; i < word_pieces[c].size; ++i) {
-      const size_t slot = WordSlot(words[i]);
-      if (common_slots[slot / 64] >> (slot % 64) & 1) words[i] |= kCommonBit;
-    }
-    std::vector<Posting>& out = posting_scratch.local();
+    std::vector<Posting>& out = posting_scratch.local().postings;
+    std::vector<uint32_t>& marked = posting_scratch.local().marked;
     out.clear();
     constexpr uint64_t kSampleMask = (uint64_t{1} << kSampleBits) - 1;
     std::vector<size_t> doc_first(chunk_end(c) - c * chunk + 1);
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
       doc_first[d - c * chunk] = out.size();
-      const DocView doc = view(d);
+      DocView doc = view(d);
+      const uint32_t* source = source_words(d);
+      marked.resize(doc.n);
+      for (uint32_t i = 0; i < doc.n; ++i) marked[i] = mark(source[i]);
+      doc.words = marked.data();
       uint32_t lo = 0;
       for (uint32_t r = 0; r < doc.n_ranges; ++r) {
         const uint32_t hi = doc.range_ends[r];
@@ -951,6 +1021,8 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     }
   });
 
+  clock.Done("fingerprints");
+
   // ---- 3. the index, and each document's sampled shingles by word (entries, at the places of their
   // postings)
   if (all_postings.used() >= UINT32_MAX)
@@ -961,6 +1033,19 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
   const size_t n_groups = index.n_groups;
   if (n_groups >= UINT32_MAX)
     return Status::InvalidArgument("too many shared fingerprints for the passage index");
+  clock.Done("index");
+
+  // ---- 3b. every document's marked words in its piece of the table, for the alignment
+  tbb::parallel_for(size_t{0}, n, [&](size_t d) {
+    const uint32_t* source = source_words(d);
+    uint32_t* words = all_words.data() + (views[d].words - all_words.data());
+    for (uint32_t i = 0; i < views[d].n; ++i) words[i] = mark(source[i]);
+    if (release != nullptr) std::vector<uint32_t>().swap((*release)[d].words);
+  });
+  // The released words were many small blocks of the heap; freed, they stay resident until trimmed.
+  if (release != nullptr) malloc_trim(0);
+  std::vector<uint64_t>().swap(common_slots);
+  clock.Done("marks");
 
   // ---- 4. heavy occurrences of capped fingerprints. Runs are made of "frequent" fingerprints (at least
   // half the cap) so that a paragraph quoted by about cap documents, whose fingerprints straddle the
@@ -1031,8 +1116,10 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
     i = j;
   }
 
+  clock.Done("heavy");
+
   // ---- 5. seeds and alignment: each document a against every later document b
-  std::vector<std::vector<PairRegions>> chunk_pairs(n_chunks);
+  std::vector<ChunkPassages> chunk_pairs(n_chunks);
   std::vector<uint64_t> chunk_candidates(n_chunks, 0);
   tbb::enumerable_thread_specific<AlignScratch> align_scratch;
   tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
@@ -1104,78 +1191,117 @@ Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions&
                   s.seed_words.data() + i, s.seeds.size() - i, &s, &s.found);
         if (!s.found.empty()) {
           std::sort(s.found.begin(), s.found.end());
-          chunk_pairs[c].push_back({a, b, s.found});
+          ChunkPassages& out = chunk_pairs[c];
+          out.pairs.push_back({a, b, static_cast<uint32_t>(s.found.size())});
+          out.regions.insert(out.regions.end(), s.found.begin(), s.found.end());
         }
       }
     }
   });
   for (uint64_t v : chunk_candidates) stats->candidate_pairs += v;
+  clock.Done("align");
 
-  // ---- 6. word indices to code point offsets, tokenizing again only the documents that need it
-  size_t n_pairs = 0;
-  for (const auto& v : chunk_pairs) n_pairs += v.size();
-  pairs->reserve(n_pairs);
-  for (auto& v : chunk_pairs) {
-    for (PairRegions& p : v) {
-      PassagePair out;
-      out.a = p.a;
-      out.b = p.b;
-      for (const Region& r : p.regions) {
-        const double longer = std::max(r.a1 - r.a0, r.b1 - r.b0);
-        out.spans.push_back({0, 0, 0, 0, static_cast<double>(r.matches) / longer});
-      }
-      pairs->push_back(std::move(out));
-      stats->span_pairs += p.regions.size();
-    }
+  // Only the regions are needed from here on: the words, fingerprints and indexes go before the output
+  // is built (on 1 GB of news they are about 1.2 GB, the output a few hundred MB).
+  all_words.reset();
+  std::vector<std::vector<uint32_t>>().swap(chunk_range_ends);
+  views.reset();
+  all_postings.reset();
+  index = Index();
+  std::vector<uint8_t>().swap(heavy);
+  std::vector<HeavyPosting>().swap(heavy_postings);
+  std::vector<HeavyGroup>().swap(heavy_groups);
+
+  // ---- 6. word indices to code point offsets, tokenizing again only the documents that need it. Span
+  // k's offsets go to offsets[4 * k + (0: a_start, 1: a_end, 2: b_start, 3: b_end)]; each document's
+  // requests are grouped with a counting sort.
+  size_t n_pairs = 0, n_spans = 0;
+  for (const ChunkPassages& v : chunk_pairs) {
+    n_pairs += v.pairs.size();
+    n_spans += v.regions.size();
   }
-  // The offsets each document must give, grouped by document with a counting sort.
+  if (n_spans >= (size_t{1} << 30)) return Status::InvalidArgument("too many passages");
+  stats->span_pairs = n_spans;
   struct Request {
     uint32_t word;
-    bool end;
-    uint32_t* target;
+    uint32_t slot;  // 4 * span + field; odd fields are ends
   };
   std::vector<size_t> request_begin(n + 1, 0);
-  for (const auto& v : chunk_pairs) {
-    for (const PairRegions& p : v) {
-      request_begin[p.a + 1] += 2 * p.regions.size();
-      request_begin[p.b + 1] += 2 * p.regions.size();
+  for (const ChunkPassages& v : chunk_pairs) {
+    for (const ChunkPassages::Pair& p : v.pairs) {
+      request_begin[p.a + 1] += 2 * p.n_regions;
+      request_begin[p.b + 1] += 2 * p.n_regions;
     }
   }
   for (size_t d = 0; d < n; ++d) request_begin[d + 1] += request_begin[d];
-  std::vector<Request> requests(request_begin[n]);
+  std::vector<uint32_t> offsets(4 * n_spans);
   {
+    std::vector<Request> requests(request_begin[n]);
     std::vector<size_t> next(request_begin.begin(), request_begin.end() - 1);
-    size_t i = 0;
-    for (auto& v : chunk_pairs) {
-      for (PairRegions& p : v) {
-        PassagePair& out = (*pairs)[i++];
-        for (size_t k = 0; k < p.regions.size(); ++k) {
-          const Region& r = p.regions[k];
-          PassageSpan& span = out.spans[k];
-          requests[next[p.a]++] = {r.a0, false, &span.a_start};
-          requests[next[p.a]++] = {r.a1 - 1, true, &span.a_end};
-          requests[next[p.b]++] = {r.b0, false, &span.b_start};
-          requests[next[p.b]++] = {r.b1 - 1, true, &span.b_end};
+    uint32_t slot = 0;
+    for (const ChunkPassages& v : chunk_pairs) {
+      const Region* r = v.regions.data();
+      for (const ChunkPassages::Pair& p : v.pairs) {
+        for (uint32_t k = 0; k < p.n_regions; ++k, ++r, slot += 4) {
+          requests[next[p.a]++] = {r->a0, slot};
+          requests[next[p.a]++] = {r->a1 - 1, slot + 1};
+          requests[next[p.b]++] = {r->b0, slot + 2};
+          requests[next[p.b]++] = {r->b1 - 1, slot + 3};
         }
       }
-      std::vector<PairRegions>().swap(v);
     }
-  }
-  std::vector<uint32_t> with_requests;
-  for (size_t d = 0; d < n; ++d) {
-    if (request_begin[d + 1] > request_begin[d]) with_requests.push_back(static_cast<uint32_t>(d));
-  }
-  tbb::enumerable_thread_specific<TokenizeScratch> tokenize_scratch;
-  tbb::parallel_for(size_t{0}, with_requests.size(), [&](size_t k) {
-    TokenizeScratch& s = tokenize_scratch.local();
-    const uint32_t d = with_requests[k];
-    TokenizeRanges(docs[d], &s);
-    for (size_t i = request_begin[d]; i < request_begin[d + 1]; ++i) {
-      const Request& q = requests[i];
-      *q.target = q.end ? s.words[q.word].end : s.words[q.word].start;
+    clock.Done("output");
+    std::vector<uint32_t> with_requests;
+    for (size_t d = 0; d < n; ++d) {
+      if (request_begin[d + 1] > request_begin[d]) with_requests.push_back(static_cast<uint32_t>(d));
     }
-  });
+    tbb::enumerable_thread_specific<TokenizeScratch> tokenize_scratch;
+    tbb::parallel_for(size_t{0}, with_requests.size(), [&](size_t k) {
+      TokenizeScratch& s = tokenize_scratch.local();
+      const uint32_t d = with_requests[k];
+      TokenizeRanges(docs[d], &s);
+      for (size_t i = request_begin[d]; i < request_begin[d + 1]; ++i) {
+        const Request& q = requests[i];
+        offsets[q.slot] = (q.slot & 1) ? s.words[q.word].end : s.words[q.word].start;
+      }
+    });
+  }
+  clock.Done("offsets");
+
+  // The pairs, each chunk's regions released as soon as they are copied.
+  pairs->reserve(n_pairs);
+  const uint32_t* at = offsets.data();
+  for (ChunkPassages& v : chunk_pairs) {
+    const Region* r = v.regions.data();
+    for (const ChunkPassages::Pair& p : v.pairs) {
+      PassagePair& out = pairs->emplace_back();
+      out.a = p.a;
+      out.b = p.b;
+      out.spans.resize(p.n_regions);
+      for (PassageSpan& span : out.spans) {
+        const double longer = std::max(r->a1 - r->a0, r->b1 - r->b0);
+        span = {at[0], at[1], at[2], at[3], static_cast<double>(r->matches) / longer};
+        ++r;
+        at += 4;
+      }
+    }
+    std::vector<ChunkPassages::Pair>().swap(v.pairs);
+    std::vector<Region>().swap(v.regions);
+  }
+  clock.Done("pairs");
   return Status::OK();
+}
+
+}  // namespace
+
+Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions& options,
+                    std::vector<PassagePair>* pairs, PassageStats* stats) {
+  return Find(docs, nullptr, options, pairs, stats);
+}
+
+Status FindPassagesReleasingWords(std::vector<PassageInput>* docs, const PassageOptions& options,
+                                  std::vector<PassagePair>* pairs, PassageStats* stats) {
+  return Find(*docs, docs, options, pairs, stats);
 }
 
 namespace passages_internal {
