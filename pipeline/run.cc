@@ -765,7 +765,8 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
     po.max_doc_frequency = options.passage_max_docs;
     po.min_similarity = options.min_passage_similarity;
     po.chunk_docs = options.chunk_docs;
-    NEARDUP_RETURN_IF_ERROR(FindPassages(inputs, po, &s.passages, &s.passage_stats));
+    // The words were moved out of the sketches for the stage alone: it may free them as it copies them.
+    NEARDUP_RETURN_IF_ERROR(FindPassagesReleasingWords(&inputs, po, &s.passages, &s.passage_stats));
     s.passages_per_document.assign(n, 0);
     for (const PassagePair& p : s.passages) {
       s.passages_per_document[p.a] += static_cast<uint32_t>(p.spans.size());
