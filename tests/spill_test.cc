@@ -70,7 +70,7 @@ TEST(SpillTest, StoredBlockKeepsItsBytesAfterPagesAreDropped) {
     EXPECT_EQ(std::string(blocks[i]->data(), expected[i].size()), expected[i]) << i;
   }
   // The releasing thread drops pages while they are read.
-  spill->StartReleasing(1);
+  spill->StartReleasing(1, 0);
   for (int round = 0; round < 50; ++round) {
     for (size_t i = 0; i < blocks.size(); ++i) {
       ASSERT_EQ(std::string(blocks[i]->data(), expected[i].size()), expected[i]) << i;

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -17,14 +18,26 @@
 namespace neardup {
 namespace {
 
-// Ranges the releasing thread drops at each wake-up. Every one of them while there are fewer (16 MB
-// each: up to 4 GB of input); beyond, a round robin, so that a wake-up costs the same at any input size
-// and what stays resident grows only with the time a round takes (about 0.65 s at 100 GB).
-constexpr size_t kRangesPerRelease = 256;
-
 size_t PageSize() {
   static const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   return page;
+}
+
+// Ranges the releasing thread drops at each wake-up when it drops any. Every one of them while there
+// are fewer (16 MB each: up to 4 GB of input); beyond, a round robin, so that a wake-up costs the same at
+// any input size.
+constexpr size_t kRangesPerRelease = 256;
+
+// Resident file-backed and shared bytes of this process, from an open /proc/self/statm; UINT64_MAX
+// when unknown, and then the caller drops pages at every wake-up.
+uint64_t SharedResidentBytes(int statm) {
+  char buf[128];
+  const ssize_t n = statm < 0 ? -1 : pread(statm, buf, sizeof(buf) - 1, 0);
+  if (n <= 0) return UINT64_MAX;
+  buf[n] = '\0';
+  unsigned long long size = 0, resident = 0, shared = 0;
+  if (std::sscanf(buf, "%llu %llu %llu", &size, &resident, &shared) != 3) return UINT64_MAX;
+  return static_cast<uint64_t>(shared) * PageSize();
 }
 
 }  // namespace
@@ -101,15 +114,17 @@ void SpillFile::ReleaseResident() {
   ReleaseLocked(regions_.size());
 }
 
-void SpillFile::StartReleasing(int period_ms) {
+void SpillFile::StartReleasing(int period_ms, uint64_t budget_bytes) {
   std::lock_guard<std::mutex> lock(mu_);
   if (releaser_.joinable()) return;
   stopping_ = false;
-  releaser_ = std::thread([this, period_ms] {
+  releaser_ = std::thread([this, period_ms, budget_bytes] {
+    const int statm = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
     std::unique_lock<std::mutex> lock(mu_);
     while (!wake_.wait_for(lock, std::chrono::milliseconds(period_ms), [this] { return stopping_; })) {
-      ReleaseLocked(kRangesPerRelease);
+      if (budget_bytes == 0 || SharedResidentBytes(statm) > budget_bytes) ReleaseLocked(kRangesPerRelease);
     }
+    if (statm >= 0) close(statm);
   });
 }
 
