@@ -53,8 +53,23 @@ inline bool IsCloser(char32_t c) {
 }
 
 // The unit's text: `region` of `s` without surrounding whitespace.
+// TrimSpace, with the ASCII whitespace around a line (its line ending) stripped inline: TrimSpace is only
+// called when a non-ASCII byte is left at either end (a code point that may be whitespace), and trimming
+// that remainder gives what trimming the whole would.
+inline std::string_view TrimLine(std::string_view s) {
+  auto ascii_space = [](unsigned char c) { return c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F); };
+  size_t b = 0, e = s.size();
+  while (b < e && ascii_space(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && ascii_space(static_cast<unsigned char>(s[e - 1]))) --e;
+  s = s.substr(b, e - b);
+  if (!s.empty() && (static_cast<unsigned char>(s.front()) >= 0x80 || static_cast<unsigned char>(s.back()) >= 0x80)) {
+    return TrimSpace(s);
+  }
+  return s;
+}
+
 Unit MakeUnit(std::string_view s, size_t begin, size_t end, size_t base) {
-  const std::string_view trimmed = TrimSpace(s.substr(begin, end - begin));
+  const std::string_view trimmed = TrimLine(s.substr(begin, end - begin));
   Unit u;
   u.region_begin = static_cast<uint32_t>(base + begin);
   u.region_end = static_cast<uint32_t>(base + end);
@@ -674,12 +689,12 @@ void MaskTitle(const TitleMask& title, std::vector<Tok>* toks) {
   // In place: the output is never longer than the input, and matching reads only unwritten tokens.
   std::vector<Tok>& t = *toks;
   // Most units hold no title: nothing to rewrite before the first token that opens one.
+  // A TitleMask has one or two variants: their first hashes, loaded once.
+  const std::vector<std::vector<uint64_t>>& variants = title.variants();
+  const uint64_t first0 = variants[0][0];
+  const uint64_t first1 = variants.size() > 1 ? variants[1][0] : first0;
   size_t k = 0;
-  for (; k < t.size(); ++k) {
-    bool opens = false;
-    for (const std::vector<uint64_t>& v : title.variants()) opens |= t[k].hash == v[0];
-    if (opens) break;
-  }
+  while (k < t.size() && t[k].hash != first0 && t[k].hash != first1) ++k;
   size_t w = k;
   while (k < t.size()) {
     size_t matched = 0;
