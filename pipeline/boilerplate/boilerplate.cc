@@ -902,6 +902,11 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
   // shingle are one run and those before a document are the earlier ones.
   {
     std::vector<std::pair<uint32_t, uint32_t>> entries;
+    // At its final size at once: grown by doubling, the copies of its reallocations were a tenth of this
+    // function's time on the benchmark corpus.
+    size_t total = 0;
+    for (uint32_t m = 0; m < n; ++m) total += docs[members[m]].shingles.size();
+    entries.reserve(total);
     for (uint32_t m = 0; m < n; ++m) {
       for (const uint32_t sh : docs[members[m]].shingles) entries.emplace_back(sh, m);
     }
