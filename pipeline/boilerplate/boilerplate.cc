@@ -950,9 +950,6 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
       }
       touched.clear();
     }
-    // Nothing reads the shingles after this: their memory goes back to the heap now, where the spans of
-    // step 3 reuse it instead of touching fresh pages.
-    for (uint32_t m = 0; m < n; ++m) std::vector<uint32_t>().swap(docs[members[m]].shingles);
   }
 
   std::vector<uint32_t> group(n);
@@ -1785,11 +1782,6 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
       result->chars_removed += end - start;
     }
     result->span_count += out.size();
-    // Nothing reads this document's units and raw spans again: freed now, so that the spans of the
-    // documents after it reuse their memory instead of touching fresh pages.
-    std::vector<RawSpan>().swap(raw[d]);
-    std::vector<UnitInfo>().swap(info[d].units);
-    std::vector<LeadIn>().swap(info[d].leads);
   }
   for (Slot& slot : slots) {
     std::sort(slot.sources.begin(), slot.sources.end());
