@@ -407,6 +407,28 @@ void PrefixKey(std::string_view lower, uint64_t* lo, uint64_t* hi) {
   std::memcpy(hi, buf + 8, 8);
 }
 
+// Copies `n` bytes, ASCII capitals lower-cased (every other byte as it is), eight bytes at a time. A
+// byte loop into the per-thread string was not vectorized (the store could alias the string's pointer,
+// reloaded every byte) and was a fifth of the prefilter's time.
+inline void LowerAscii(const char* in, size_t n, char* out) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8) {
+    uint64_t x;
+    std::memcpy(&x, in + k, 8);
+    const uint64_t low7 = x & ~kHigh;
+    const uint64_t from_a = low7 + 0x3F3F3F3F3F3F3F3FULL;  // bit 7 set where the low seven bits are >= 'A'
+    const uint64_t past_z = low7 + 0x2525252525252525ULL;  // ... > 'Z'
+    const uint64_t capital = from_a & ~past_z & ~x & kHigh;  // and the byte is ASCII
+    x |= capital >> 2;                                      // 0x80 >> 2 = 0x20
+    std::memcpy(out + k, &x, 8);
+  }
+  for (; k < n; ++k) {
+    const auto c = static_cast<unsigned char>(in[k]);
+    out[k] = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+  }
+}
+
 class Prefilter {
  public:
   // Adds the gate of one rule. InvalidArgument for a malformed gate.
@@ -472,10 +494,7 @@ class Prefilter {
           if (!pass) {
             if (!lowered) {
               lower.resize(text.size());
-              for (size_t k = 0; k < text.size(); ++k) {  // branch-free: vectorizes
-                const auto c = static_cast<unsigned char>(text[k]);
-                lower[k] = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
-              }
+              LowerAscii(text.data(), text.size(), lower.data());
               lowered = true;
             }
             for (const std::string& sub : alt.subs) pass = pass || lower.find(sub) != std::string::npos;

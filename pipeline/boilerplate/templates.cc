@@ -53,8 +53,23 @@ inline bool IsCloser(char32_t c) {
 }
 
 // The unit's text: `region` of `s` without surrounding whitespace.
+// TrimSpace, with the ASCII whitespace around a line (its line ending) stripped inline: TrimSpace is only
+// called when a non-ASCII byte is left at either end (a code point that may be whitespace), and trimming
+// that remainder gives what trimming the whole would.
+inline std::string_view TrimLine(std::string_view s) {
+  auto ascii_space = [](unsigned char c) { return c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F); };
+  size_t b = 0, e = s.size();
+  while (b < e && ascii_space(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && ascii_space(static_cast<unsigned char>(s[e - 1]))) --e;
+  s = s.substr(b, e - b);
+  if (!s.empty() && (static_cast<unsigned char>(s.front()) >= 0x80 || static_cast<unsigned char>(s.back()) >= 0x80)) {
+    return TrimSpace(s);
+  }
+  return s;
+}
+
 Unit MakeUnit(std::string_view s, size_t begin, size_t end, size_t base) {
-  const std::string_view trimmed = TrimSpace(s.substr(begin, end - begin));
+  const std::string_view trimmed = TrimLine(s.substr(begin, end - begin));
   Unit u;
   u.region_begin = static_cast<uint32_t>(base + begin);
   u.region_end = static_cast<uint32_t>(base + end);
@@ -465,6 +480,15 @@ void Tokenize(std::string_view s, std::string* scratch, std::vector<Tok>* toks) 
   }
 }
 
+// The number of set bits. __builtin_popcountll is a call into libgcc on the x86-64 baseline (no POPCNT
+// instruction without -mpopcnt); this is a dozen inline instructions.
+inline uint32_t PopCount(uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ULL;
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<uint32_t>((x * 0x0101010101010101ULL) >> 56);
+}
+
 // Adds the ASCII-letter words of the bytes [begin, end) of `p` to `words` (for tokens that are not
 // plain letters: with digits, non-ASCII letters or marks).
 void AddLetterRuns(const char* p, size_t begin, size_t end, UnitWords* words) {
@@ -524,7 +548,7 @@ void TokenizeFast(std::string_view s, bool padded, std::vector<Tok>* toks, UnitW
       m = ScanBlock(p + 64 * block);
       const uint64_t valid = ValidBits(64 * block, n);
       const uint64_t space = m.space | ~valid;
-      words->chunks += static_cast<uint32_t>(__builtin_popcountll(~space & ((space << 1) | space_carry)));
+      words->chunks += PopCount(~space & ((space << 1) | space_carry));
       space_carry = space >> 63;
       words->gt |= (m.gt & valid) != 0;
       interesting = (m.letter | m.digit | m.high | m.dollar) & valid;
@@ -630,9 +654,16 @@ void TokenizeFast(std::string_view s, bool padded, std::vector<Tok>* toks, UnitW
 void MaskDates(std::vector<Tok>* toks) {
   // In place: the output is never longer than the input.
   std::vector<Tok>& t = *toks;
-  size_t w = 0;
+  // The tokens before the first number, month or day name stay as they are (nothing before them is
+  // masked, so no clock word among them follows a mask): start there, rather than copy each onto itself.
+  size_t first = 0;
+  while (first < t.size() && t[first].kind != TokKind::kNumber && t[first].kind != TokKind::kDateWord &&
+         t[first].kind != TokKind::kDateAbbr) {
+    ++first;
+  }
+  size_t w = first;
   bool previous_number = false;  // the input token before t[k] was a number
-  for (size_t k = 0; k < t.size(); ++k) {
+  for (size_t k = first; k < t.size(); ++k) {
     Tok tok = t[k];
     const bool number = tok.kind == TokKind::kNumber;
     const bool next_number = k + 1 < t.size() && t[k + 1].kind == TokKind::kNumber;
@@ -658,12 +689,12 @@ void MaskTitle(const TitleMask& title, std::vector<Tok>* toks) {
   // In place: the output is never longer than the input, and matching reads only unwritten tokens.
   std::vector<Tok>& t = *toks;
   // Most units hold no title: nothing to rewrite before the first token that opens one.
+  // A TitleMask has one or two variants: their first hashes, loaded once.
+  const std::vector<std::vector<uint64_t>>& variants = title.variants();
+  const uint64_t first0 = variants[0][0];
+  const uint64_t first1 = variants.size() > 1 ? variants[1][0] : first0;
   size_t k = 0;
-  for (; k < t.size(); ++k) {
-    bool opens = false;
-    for (const std::vector<uint64_t>& v : title.variants()) opens |= t[k].hash == v[0];
-    if (opens) break;
-  }
+  while (k < t.size() && t[k].hash != first0 && t[k].hash != first1) ++k;
   size_t w = k;
   while (k < t.size()) {
     size_t matched = 0;
@@ -686,10 +717,20 @@ void MaskTitle(const TitleMask& title, std::vector<Tok>* toks) {
   t.resize(w);
 }
 
+// The title's tokens, dates masked. A title is made for every document (and its segments tokenized
+// too): the fast tokenizer, which gives the reference one's hashes and kinds (the tests hold it to that),
+// with per-thread buffers, costs a fraction of the reference's decoding and allocations.
 std::vector<uint64_t> TitleTokens(std::string_view text) {
-  std::string scratch;
-  std::vector<Tok> toks;
-  Tokenize(text, &scratch, &toks);
+  thread_local std::vector<Tok> toks;
+  toks.clear();
+  if (ReferencePathsForTesting()) {
+    thread_local std::string scratch;
+    scratch.clear();
+    Tokenize(text, &scratch, &toks);
+  } else {
+    thread_local UnitWords unused;
+    TokenizeFast(text, false, &toks, &unused);
+  }
   MaskDates(&toks);
   std::vector<uint64_t> hashes;
   hashes.reserve(toks.size());
