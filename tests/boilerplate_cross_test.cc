@@ -64,17 +64,26 @@ std::string Headline(const std::string& site, int article) {
   return site + " " + kWhat[article % 7] + " " + kHow[(article / 7) % 5];
 }
 
+// Page `a` of site `name`: `head`, the article's four paragraphs (`after_first` between the first and
+// the second), `tail`, then the site's copyright line.
+Doc SitePage(const std::string& name, int a, const std::string& head, const std::string& after_first,
+             const std::string& tail) {
+  Doc d;
+  d.source = name;
+  d.title = Headline(name, a);
+  d.text = head + Paragraph(name, a, 0) + "\n\n" + after_first;
+  for (int k = 1; k < 4; ++k) d.text += Paragraph(name, a, k) + "\n\n";
+  d.text += tail + "\xC2\xA9 2026 The " + name + " Clarion. All rights reserved.\n";
+  return d;
+}
+
 // A site: `articles` pages, each with a slogan of one shape (the site's name in it) at the head and a
 // copyright line at the end, around distinct articles.
 void AddSite(const std::string& name, int articles, std::vector<Doc>* docs, int first_article = 0) {
   for (int a = first_article; a < first_article + articles; ++a) {
-    Doc d;
-    d.source = name;
-    d.title = Headline(name, a);
-    d.text = "The " + name + " Clarion \xE2\x80\x94 plain reporting from the " + name + " fells\n\n" + d.title + "\n\n";
-    for (int k = 0; k < 4; ++k) d.text += Paragraph(name, a, k) + "\n\n";
-    d.text += "\xC2\xA9 2026 The " + name + " Clarion. All rights reserved.\n";
-    docs->push_back(d);
+    const std::string slogan =
+        "The " + name + " Clarion \xE2\x80\x94 plain reporting from the " + name + " fells";
+    docs->push_back(SitePage(name, a, slogan + "\n\n" + Headline(name, a) + "\n\n", "", ""));
   }
 }
 
@@ -358,16 +367,11 @@ void AddTrailSite(const std::string& name, int articles, std::vector<Doc>* docs,
   static const char* const kSections[] = {"Weather", "Farming", "Transport", "Schools", "Courts"};
   static const char* const kDesks[] = {"North", "Valley", "Coast"};
   for (int a = 0; a < articles; ++a) {
-    Doc d;
-    d.source = name;
-    d.title = Headline(name, a);
-    const std::string trail = std::string(kSections[(a + name.size()) % 5]) + " \xC2\xB7 " + kDesks[a % 3] +
-                              " \xC2\xB7 " + d.title;
-    d.text = trail_in_middle ? d.title + "\n\n" + Paragraph(name, a, 0) + "\n\n" + trail + "\n\n"
-                             : trail + "\n\n" + Paragraph(name, a, 0) + "\n\n";
-    for (int k = 1; k < 4; ++k) d.text += Paragraph(name, a, k) + "\n\n";
-    d.text += "\xC2\xA9 2026 The " + name + " Clarion. All rights reserved.\n";
-    docs->push_back(d);
+    const std::string title = Headline(name, a);
+    const std::string trail =
+        std::string(kSections[(a + name.size()) % 5]) + " \xC2\xB7 " + kDesks[a % 3] + " \xC2\xB7 " + title;
+    docs->push_back(trail_in_middle ? SitePage(name, a, title + "\n\n", trail + "\n\n", "")
+                                    : SitePage(name, a, trail + "\n\n", "", ""));
   }
 }
 
@@ -539,15 +543,9 @@ std::string BoxLink(const std::string& site, int article, int j) {
 // Sites whose pages end with a box no rule knows: a header line, headlines, then the copyright line.
 void AddBoxSite(const std::string& name, int articles, std::vector<Doc>* docs) {
   for (int a = 0; a < articles; ++a) {
-    Doc d;
-    d.source = name;
-    d.title = Headline(name, a);
-    d.text = d.title + "\n\n";
-    for (int k = 0; k < 4; ++k) d.text += Paragraph(name, a, k) + "\n\n";
-    d.text += "Elsewhere on the site\n";
-    for (int j = 0; j < 3; ++j) d.text += BoxLink(name, a, j) + "\n";
-    d.text += "\xC2\xA9 2026 The " + name + " Clarion. All rights reserved.\n";
-    docs->push_back(d);
+    std::string box = "Elsewhere on the site\n";
+    for (int j = 0; j < 3; ++j) box += BoxLink(name, a, j) + "\n";
+    docs->push_back(SitePage(name, a, Headline(name, a) + "\n\n", "", box));
   }
 }
 
