@@ -457,6 +457,23 @@ TEST(PassagesTest, PassageNeverCrossesARemovedRange) {
   }
 }
 
+// Pair by pair, span by span: `got` is exactly `expected`.
+void ExpectSamePairs(const std::vector<PassagePair>& got, const std::vector<PassagePair>& expected) {
+  ASSERT_EQ(got.size(), expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    ASSERT_EQ(got[i].a, expected[i].a);
+    ASSERT_EQ(got[i].b, expected[i].b);
+    ASSERT_EQ(got[i].spans.size(), expected[i].spans.size());
+    for (size_t k = 0; k < got[i].spans.size(); ++k) {
+      EXPECT_EQ(got[i].spans[k].a_start, expected[i].spans[k].a_start);
+      EXPECT_EQ(got[i].spans[k].a_end, expected[i].spans[k].a_end);
+      EXPECT_EQ(got[i].spans[k].b_start, expected[i].spans[k].b_start);
+      EXPECT_EQ(got[i].spans[k].b_end, expected[i].spans[k].b_end);
+      EXPECT_EQ(got[i].spans[k].similarity, expected[i].spans[k].similarity);
+    }
+  }
+}
+
 // A corpus with passages of every kind between random documents.
 std::vector<std::string> MixedCorpus(size_t n) {
   std::vector<std::string> texts;
@@ -489,22 +506,7 @@ TEST(PassagesTest, SameOutputForAnyThreadCount) {
     runs.push_back(Find(docs, options));
   }
   ASSERT_GT(runs[0].size(), 100u);
-  for (size_t r = 1; r < runs.size(); ++r) {
-    ASSERT_EQ(runs[r].size(), runs[0].size());
-    for (size_t i = 0; i < runs[0].size(); ++i) {
-      const PassagePair &x = runs[0][i], &y = runs[r][i];
-      ASSERT_EQ(x.a, y.a);
-      ASSERT_EQ(x.b, y.b);
-      ASSERT_EQ(x.spans.size(), y.spans.size());
-      for (size_t k = 0; k < x.spans.size(); ++k) {
-        EXPECT_EQ(x.spans[k].a_start, y.spans[k].a_start);
-        EXPECT_EQ(x.spans[k].a_end, y.spans[k].a_end);
-        EXPECT_EQ(x.spans[k].b_start, y.spans[k].b_start);
-        EXPECT_EQ(x.spans[k].b_end, y.spans[k].b_end);
-        EXPECT_EQ(x.spans[k].similarity, y.spans[k].similarity);
-      }
-    }
-  }
+  for (size_t r = 1; r < runs.size(); ++r) ASSERT_NO_FATAL_FAILURE(ExpectSamePairs(runs[r], runs[0]));
   // The output is sorted by (a, b) and spans by a_start.
   for (size_t i = 0; i < runs[0].size(); ++i) {
     const PassagePair& p = runs[0][i];
@@ -555,19 +557,7 @@ TEST(PassagesTest, WordsGivenByTheCallerGiveTheSameOutput) {
     PassageStats given_stats;
     const std::vector<PassagePair> got = Find(*input, options, &given_stats);
     EXPECT_EQ(given_stats.candidate_pairs, stats.candidate_pairs);
-    ASSERT_EQ(got.size(), expected.size());
-    for (size_t i = 0; i < got.size(); ++i) {
-      ASSERT_EQ(got[i].a, expected[i].a);
-      ASSERT_EQ(got[i].b, expected[i].b);
-      ASSERT_EQ(got[i].spans.size(), expected[i].spans.size());
-      for (size_t k = 0; k < got[i].spans.size(); ++k) {
-        EXPECT_EQ(got[i].spans[k].a_start, expected[i].spans[k].a_start);
-        EXPECT_EQ(got[i].spans[k].a_end, expected[i].spans[k].a_end);
-        EXPECT_EQ(got[i].spans[k].b_start, expected[i].spans[k].b_start);
-        EXPECT_EQ(got[i].spans[k].b_end, expected[i].spans[k].b_end);
-        EXPECT_EQ(got[i].spans[k].similarity, expected[i].spans[k].similarity);
-      }
-    }
+    ASSERT_NO_FATAL_FAILURE(ExpectSamePairs(got, expected));
   }
 }
 
@@ -588,17 +578,7 @@ TEST(PassagesTest, ReleasingTheGivenWordsGivesTheSameOutput) {
     EXPECT_EQ(docs[d].range_word_ends.empty(), d % 3 != 0) << d;  // kept: they say the words were given
   }
   EXPECT_EQ(released_stats.span_pairs, stats.span_pairs);
-  ASSERT_EQ(got.size(), expected.size());
-  for (size_t i = 0; i < got.size(); ++i) {
-    ASSERT_EQ(got[i].a, expected[i].a);
-    ASSERT_EQ(got[i].b, expected[i].b);
-    ASSERT_EQ(got[i].spans.size(), expected[i].spans.size());
-    for (size_t k = 0; k < got[i].spans.size(); ++k) {
-      EXPECT_EQ(got[i].spans[k].a_start, expected[i].spans[k].a_start);
-      EXPECT_EQ(got[i].spans[k].b_end, expected[i].spans[k].b_end);
-      EXPECT_EQ(got[i].spans[k].similarity, expected[i].spans[k].similarity);
-    }
-  }
+  ASSERT_NO_FATAL_FAILURE(ExpectSamePairs(got, expected));
 }
 
 TEST(PassagesTest, RejectsBadArguments) {
