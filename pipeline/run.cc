@@ -167,6 +167,14 @@ Status WriteLines(AtomicFile* file, size_t n, size_t chunk_items, const Format& 
 
 void AppendJsonNull(std::string* out) { out->append("null"); }
 
+// The text without its boilerplate spans, as a JSON string, escaped piece by piece where it lies.
+void AppendCleanText(std::string_view text, const std::vector<BoilerplateSpan>& spans, std::string* out) {
+  out->reserve(out->size() + text.size() + 2);
+  out->push_back('"');
+  ForEachKeptPiece(text, spans, [out](std::string_view piece) { AppendJsonEscaped(piece, out); });
+  out->push_back('"');
+}
+
 Status WriteClean(const RunState& s, const std::string& dir) {
   AtomicFile file;
   NEARDUP_RETURN_IF_ERROR(file.Open(dir, "clean.jsonl"));
@@ -184,7 +192,7 @@ Status WriteClean(const RunState& s, const std::string& dir) {
       if (spans.empty()) {
         AppendJsonString(r.text, out);
       } else {
-        AppendJsonString(RemoveSpans(r.text, spans), out);
+        AppendCleanText(r.text, spans, out);
       }
       tail = "}";
     } else {
@@ -193,7 +201,7 @@ Status WriteClean(const RunState& s, const std::string& dir) {
       if (spans.empty()) {
         r.AppendTextToken(out);
       } else {
-        AppendJsonString(RemoveSpans(r.text, spans), out);
+        AppendCleanText(r.text, spans, out);
       }
       tail = r.json_tail;
     }

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "kernels/code_points.h"
+
 namespace neardup {
 
 using CodePointRange = std::pair<uint32_t, uint32_t>;  ///< [start, end) in code points
@@ -33,6 +35,21 @@ struct TextPiece {
   std::string_view bytes;
   uint32_t cp_start;
 };
+
+// Calls fn(std::string_view) with each piece of valid UTF-8 `text` outside the code point spans `removed`
+// (sorted, non-overlapping), in order, in one pass over the text; a piece may be empty.
+template <typename Span, typename Fn>
+void ForEachKeptPiece(std::string_view text, const std::vector<Span>& removed, Fn fn) {
+  Utf8Position at;
+  size_t kept_from = 0;
+  for (const Span& s : removed) {
+    AdvanceToCodePoint(text, s.start, &at);
+    fn(text.substr(kept_from, at.byte - kept_from));
+    AdvanceToCodePoint(text, s.end, &at);
+    kept_from = at.byte;
+  }
+  fn(text.substr(kept_from));
+}
 
 // The pieces of `text` covered by `ranges` (code points, sorted), found in one pass over the text.
 void PiecesOf(std::string_view text, const std::vector<CodePointRange>& ranges, std::vector<TextPiece>* pieces);

@@ -31,6 +31,7 @@
 #include "pipeline/boilerplate/rules.h"
 #include "pipeline/boilerplate/templates.h"
 #include "pipeline/io/utf8.h"  // TrimSpace
+#include "pipeline/text_ranges.h"
 
 namespace neardup {
 namespace {
@@ -1820,24 +1821,7 @@ Status ListRules(const BoilerplateOptions& options, std::string* listing) {
 std::string RemoveSpans(std::string_view text, const std::vector<BoilerplateSpan>& spans) {
   std::string out;
   out.reserve(text.size());
-  size_t byte = 0;
-  uint32_t cp = 0;
-  // Advances to code point `target` and returns its byte offset.
-  auto advance = [&](uint32_t target) {
-    while (cp < target && byte < text.size()) {
-      ++byte;
-      while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80) ++byte;
-      ++cp;
-    }
-    return byte;
-  };
-  size_t kept_from = 0;
-  for (const BoilerplateSpan& s : spans) {
-    const size_t b = advance(s.start);
-    out.append(text.substr(kept_from, b - kept_from));
-    kept_from = advance(s.end);
-  }
-  out.append(text.substr(std::min(kept_from, text.size())));
+  ForEachKeptPiece(text, spans, [&](std::string_view piece) { out.append(piece); });
   return out;
 }
 

@@ -354,9 +354,8 @@ bool UnescapeJsonString(std::string_view token, std::string* out, uint32_t* repl
 }
 bool IsJsonString(std::string_view token) { return ScanString(token); }
 
-void AppendJsonString(std::string_view s, std::string* out) {
+void AppendJsonEscaped(std::string_view s, std::string* out) {
   out->reserve(out->size() + s.size() + 2);
-  out->push_back('"');
   const char* p = s.data();
   const char* const end = s.data() + s.size();
   while (p < end) {
@@ -366,6 +365,11 @@ void AppendJsonString(std::string_view s, std::string* out) {
     AppendShortEscape(static_cast<unsigned char>(*q), out);
     p = q + 1;
   }
+}
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  AppendJsonEscaped(s, out);
   out->push_back('"');
 }
 

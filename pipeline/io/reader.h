@@ -136,6 +136,10 @@ bool UnescapeJsonString(std::string_view token, std::string* out, uint32_t* repl
 // (\n, \r, \t, \b, \f, else \u00XX); every other code point is written as UTF-8.
 void AppendJsonString(std::string_view s, std::string* out);
 
+// AppendJsonString without the quotes: the escaped characters of `s` (valid UTF-8), so that a string
+// can be written piece by piece.
+void AppendJsonEscaped(std::string_view s, std::string* out);
+
 // Like AppendJsonString, but DEL and every non-ASCII code point are escaped too, as \uXXXX in lowercase
 // hex (a surrogate pair beyond U+FFFF): the output is ASCII, as Python's json.dumps writes by default.
 void AppendJsonStringAscii(std::string_view s, std::string* out);
