@@ -704,10 +704,13 @@ void AppendBoilerplate(const ReportView& v, const Totals& t, Page* p) {
   // Per top pattern, the first document of each source where it was stripped (a few).
   const size_t example_patterns = std::min(kPatternsShown, b.patterns.size());
   std::vector<std::vector<uint32_t>> candidates(example_patterns);
+  std::vector<std::vector<std::string_view>> candidate_sources(example_patterns);  // the sources of each list
   uint64_t documents_with_spans = 0;
   for (uint32_t d = 0; d < v.documents; ++d) {
     const std::vector<BoilerplateSpan>& spans = SpansOf(v, d);
     documents_with_spans += !spans.empty();
+    std::string_view source;
+    bool source_known = false;  // asked of the view at most once per document, and only if needed
     for (const BoilerplateSpan& s : spans) {
       CategoryCount& cc = counts[reason_category[s.reason]];
       ++cc.spans;
@@ -718,9 +721,16 @@ void AppendBoilerplate(const ReportView& v, const Totals& t, Page* p) {
       }
       if (s.pattern < example_patterns) {
         std::vector<uint32_t>& list = candidates[s.pattern];
-        if (list.size() < kExampleDocuments && (list.empty() || list.back() != d) &&
-            std::none_of(list.begin(), list.end(), [&](uint32_t e) { return v.source(e) == v.source(d); })) {
-          list.push_back(d);
+        if (list.size() < kExampleDocuments && (list.empty() || list.back() != d)) {
+          if (!source_known) {
+            source = v.source(d);
+            source_known = true;
+          }
+          std::vector<std::string_view>& sources = candidate_sources[s.pattern];
+          if (std::find(sources.begin(), sources.end(), source) == sources.end()) {
+            list.push_back(d);
+            sources.push_back(source);
+          }
         }
       }
     }
