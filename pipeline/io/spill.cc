@@ -67,27 +67,36 @@ bool SpillFile::Store(char* data, size_t used) {
   const size_t page = PageSize();
   if (used == 0 || reinterpret_cast<uintptr_t>(data) % page != 0) return false;
   const size_t length = (used + page - 1) / page * page;
-  std::lock_guard<std::mutex> lock(mu_);
-  if (!failed_.empty()) return false;
-  const uint64_t offset = size_;
+  uint64_t offset;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!failed_.empty()) return false;
+    offset = reserved_;
+    reserved_ += length;
+  }
+  // The write and the mapping run without the lock: a 16 MB pwrite takes milliseconds, and holding
+  // the lock through it would stall the other reader threads' Store calls and the releaser. A failed
+  // range leaves a hole in the file.
+  auto fail = [&](std::string why) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (failed_.empty()) failed_ = std::move(why);
+    return false;
+  };
   size_t done = 0;
   while (done < length) {
     const ssize_t n = pwrite(fd_, data + done, length - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      failed_ = "--tmpdir " + dir_ + ": cannot write the spill file at " + std::to_string(offset + done) +
-                " bytes: " + (n < 0 ? std::strerror(errno) : "no progress");
-      return false;
+      return fail("--tmpdir " + dir_ + ": cannot write the spill file at " + std::to_string(offset + done) +
+                  " bytes: " + (n < 0 ? std::strerror(errno) : "no progress"));
     }
     done += static_cast<size_t>(n);
   }
   // MAP_FIXED replaces the block's private pages by the file's, which hold the same bytes: the
   // addresses stay valid throughout, for the thread that filled the block is the only one reading it.
   void* p = mmap(data, length, PROT_READ, MAP_SHARED | MAP_FIXED, fd_, static_cast<off_t>(offset));
-  if (p == MAP_FAILED) {
-    failed_ = "--tmpdir " + dir_ + ": cannot map the spill file: " + std::strerror(errno);
-    return false;
-  }
+  if (p == MAP_FAILED) return fail("--tmpdir " + dir_ + ": cannot map the spill file: " + std::strerror(errno));
+  std::lock_guard<std::mutex> lock(mu_);
   size_ += length;
   regions_.emplace(data, length);
   return true;

@@ -75,7 +75,8 @@ class SpillFile {
   const std::string dir_;
 
   mutable std::mutex mu_;  // guards everything below
-  uint64_t size_ = 0;      // bytes of the file used (each range starts on a page)
+  uint64_t size_ = 0;      // bytes of the file stored (each range starts on a page)
+  uint64_t reserved_ = 0;  // bytes of the file given out to Store calls, some perhaps still writing
   std::map<char*, size_t> regions_;  // stored ranges: start, length
   char* release_next_ = nullptr;      // where the next ReleaseLocked starts
   std::string failed_;
