@@ -47,8 +47,8 @@ for threads in 1 2; do
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
       "$build/neardup" run "$corpus" -o "$work/out" --threads "$threads" -q "$@"
     cat "$work/time.txt" >>"$work/t$threads.txt"
-    # one "stage cpu_seconds peak_rss_mb" line per stage of this run
-    sed -n 's/.*"stage": "\([a-z_]*\)".*"cpu_seconds": \([0-9.]*\).*"peak_rss_mb": \([0-9.]*\).*/\1 \2 \3/p' \
+    # one "stage cpu_seconds peak_rss_mb wall_seconds" line per stage of this run
+    sed -n 's/.*"stage": "\([a-z_]*\)".*"seconds": \([0-9.]*\).*"cpu_seconds": \([0-9.]*\).*"peak_rss_mb": \([0-9.]*\).*/\1 \3 \4 \2/p' \
       "$work/out/stats.json" >>"$work/stages$threads.txt"
     sed -n 's/.*"spill_mb": \([0-9.]*\).*/\1/p' "$work/out/stats.json" >"$work/spill.txt"
     if [ -x "$build/bench_read" ]; then
@@ -68,6 +68,11 @@ for threads in 1 2; do
   printf '  stages (median CPU s):'
   for stage in $(awk '!seen[$1]++ { print $1 }' "$work/stages$threads.txt"); do
     printf ' %s %s' "$stage" "$(awk -v s="$stage" '$1 == s { print $2 }' "$work/stages$threads.txt" | median)"
+  done
+  echo
+  printf '  stages (median wall s):'
+  for stage in $(awk '!seen[$1]++ { print $1 }' "$work/stages$threads.txt"); do
+    printf ' %s %s' "$stage" "$(awk -v s="$stage" '$1 == s { print $4 }' "$work/stages$threads.txt" | median)"
   done
   echo
   printf '  peak RSS at the end of (median MB):'
