@@ -93,7 +93,7 @@ std::vector<uint64_t> SimilarPairs(const std::vector<LabelledDoc>& docs,
   for (size_t d = 0; d < docs.size(); ++d) eligible[d] = sketches[d].words > 0;
   const std::vector<uint64_t> candidates = CandidatePairs(band_keys, params.bands, eligible);
   std::vector<uint64_t> out;
-  for (const SimilarPair& p : VerifyPairs(candidates, &sketches, params.threshold, params.chunk_docs)) {
+  for (const SimilarPair& p : VerifyPairs(candidates, sketches, params.threshold, params.chunk_docs)) {
     out.push_back(uint64_t{p.a} << 32 | p.b);
   }
   std::sort(out.begin(), out.end());
@@ -110,7 +110,7 @@ std::vector<double> PairJaccards(const std::vector<LabelledDoc>& docs, const std
   ComputeSketches(inputs, params, &sketches, &band_keys);
   std::vector<double> jaccard(pairs.size(), 0.0);
   // A threshold of 0 returns every pair, in the order given.
-  const std::vector<SimilarPair> all = VerifyPairs(pairs, &sketches, 0.0, params.chunk_docs);
+  const std::vector<SimilarPair> all = VerifyPairs(pairs, sketches, 0.0, params.chunk_docs);
   for (size_t k = 0, j = 0; k < pairs.size() && j < all.size(); ++k) {
     if ((uint64_t{all[j].a} << 32 | all[j].b) == pairs[k]) jaccard[k] = all[j++].jaccard;
   }

@@ -12,6 +12,7 @@
 
 #include "kernels/minhash.h"
 #include "kernels/tokenize.h"
+#include "pipeline/io/memory.h"
 
 namespace neardup {
 
@@ -107,44 +108,49 @@ std::vector<uint64_t> CandidatePairs(const std::vector<uint64_t>& band_keys, siz
   return all;
 }
 
-std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates, std::vector<DocumentSketch>* sketches_ptr,
-                                     double threshold, size_t chunk_docs) {
-  std::vector<DocumentSketch>& all = *sketches_ptr;
-  std::vector<uint8_t> needed(all.size(), 0);
+std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates,
+                                     const std::vector<DocumentSketch>& all, double threshold,
+                                     size_t chunk_docs) {
+  const size_t docs = all.size();
+  std::vector<uint8_t> needed(docs, 0);
   for (uint64_t c : candidates) {
     needed[c >> 32] = 1;
     needed[c & 0xffffffffu] = 1;
   }
+  // Every needed document's set in one table, at an offset with room for one shingle per word (a set
+  // has at most that many): one mapping with huge pages requested instead of an allocation per
+  // document, and one unmapping when verification ends.
+  std::vector<uint64_t> start(docs + 1, 0);
+  for (size_t d = 0; d < docs; ++d) start[d + 1] = start[d] + (needed[d] ? all[d].words32.size() : 0);
+  ByteBlock table(std::max<uint64_t>(start[docs], 1) * sizeof(uint64_t));
+  uint64_t* const sets = reinterpret_cast<uint64_t*>(table.data());
+  std::vector<uint32_t> set_size(docs, 0);
   struct VerifyScratch {
-    std::vector<uint64_t> words, shingles, buffer;
+    std::vector<uint64_t> words, buffer;
   };
   tbb::enumerable_thread_specific<VerifyScratch> scratch;
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, all.size(), chunk_docs), [&](const tbb::blocked_range<size_t>& r) {
-    VerifyScratch& s = scratch.local();
-    for (size_t d = r.begin(); d != r.end(); ++d) {
-      DocumentSketch& sk = all[d];
-      std::vector<uint64_t>& sh = sk.shingles;
-      sh.clear();
-      if (!needed[d] || sk.words32.empty()) continue;
-      const size_t n = sk.words32.size();
-      if (s.words.size() < n) {
-        s.words.resize(n);
-        s.shingles.resize(n);
-        s.buffer.resize(n);
-      }
-      for (size_t i = 0; i < n; ++i) s.words[i] = sk.words32[i];
-      const size_t count = ShingleHashes(s.words.data(), n, sk.ngram, s.shingles.data());
-      const size_t distinct = SortUniqueHashes(s.shingles.data(), count, s.buffer.data());
-      sh.assign(s.shingles.begin(), s.shingles.begin() + static_cast<std::ptrdiff_t>(distinct));  // one exact allocation
-    }
-  });
-  const std::vector<DocumentSketch>& sketches = all;
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, docs, chunk_docs),
+                    [&](const tbb::blocked_range<size_t>& r) {
+                      VerifyScratch& s = scratch.local();
+                      for (size_t d = r.begin(); d != r.end(); ++d) {
+                        const std::vector<uint32_t>& words32 = all[d].words32;
+                        if (!needed[d] || words32.empty()) continue;
+                        const size_t n = words32.size();
+                        if (s.words.size() < n) {
+                          s.words.resize(n);
+                          s.buffer.resize(n);
+                        }
+                        for (size_t i = 0; i < n; ++i) s.words[i] = words32[i];
+                        uint64_t* const set = sets + start[d];
+                        const size_t count = ShingleHashes(s.words.data(), n, all[d].ngram, set);
+                        set_size[d] = static_cast<uint32_t>(SortUniqueHashes(set, count, s.buffer.data()));
+                      }
+                    });
   std::vector<double> jaccard(candidates.size());
   tbb::parallel_for(tbb::blocked_range<size_t>(0, candidates.size(), 1024), [&](const tbb::blocked_range<size_t>& r) {
     for (size_t i = r.begin(); i != r.end(); ++i) {
-      const DocumentSketch& a = sketches[candidates[i] >> 32];
-      const DocumentSketch& b = sketches[candidates[i] & 0xffffffffu];
-      jaccard[i] = ExactJaccard(a.shingles.data(), a.shingles.size(), b.shingles.data(), b.shingles.size());
+      const size_t a = candidates[i] >> 32, b = candidates[i] & 0xffffffffu;
+      jaccard[i] = ExactJaccard(sets + start[a], set_size[a], sets + start[b], set_size[b]);
     }
   });
   std::vector<SimilarPair> similar;

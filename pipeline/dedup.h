@@ -39,9 +39,6 @@ struct DocumentSketch {
   /// For each range of the input (one for the whole text), the number of words in it and the ranges
   /// before it: what PassageInput::range_word_ends takes. Filled with DedupParams::keep_words.
   std::vector<uint32_t> range_word_ends;
-  /// Empty after ComputeSketches. VerifyPairs fills it, for the documents of candidate pairs, with the
-  /// sorted, duplicate-free hashes of the `ngram`-word shingles of words32.
-  std::vector<uint64_t> shingles;
 };
 
 // The text of a document that takes part: the whole text, or only the given ranges (the text between
@@ -64,11 +61,12 @@ std::vector<uint64_t> CandidatePairs(const std::vector<uint64_t>& band_keys, siz
 
 // Exact Jaccard of every candidate's shingle sets; returns the pairs at or above the threshold, in
 // candidate order. Shingles the words of each document of a candidate pair into a sorted set first (only
-// those: most documents of a corpus are in no candidate pair). The shingles are those of the 32-bit word
-// hashes, not the 64-bit ones MinHash signed: a set is the same set either way unless two different words
-// of the pair share their low 32 bits.
-std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates, std::vector<DocumentSketch>* sketches,
-                                     double threshold, size_t chunk_docs);
+// those: most documents of a corpus are in no candidate pair), held until it returns. The shingles are
+// those of the 32-bit word hashes, not the 64-bit ones MinHash signed: a set is the same set either way
+// unless two different words of the pair share their low 32 bits.
+std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates,
+                                     const std::vector<DocumentSketch>& sketches, double threshold,
+                                     size_t chunk_docs);
 
 }  // namespace neardup
 

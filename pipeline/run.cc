@@ -714,14 +714,13 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
     const Timer v;
     progress("verify", 0.0);
     s.candidates = candidates.size();
-    s.similar = VerifyPairs(candidates, &s.sketches, options.threshold, options.chunk_docs);
-    // Shingle sets are not needed past verification (nor words, without passages): give their memory
-    // to the passage stage.
-    tbb::parallel_for(size_t{0}, n, [&](size_t i) {
-      std::vector<uint64_t>().swap(s.sketches[i].shingles);
-      if (!options.passages) std::vector<uint32_t>().swap(s.sketches[i].words32);
-    });
-    ReturnFreedMemory();
+    s.similar = VerifyPairs(candidates, s.sketches, options.threshold, options.chunk_docs);
+    // Without passages, words are not needed past verification. (With passages, the passage stage
+    // reuses the heap as it is: trimming it would only make the stage fault the same pages in again.)
+    if (!options.passages) {
+      tbb::parallel_for(size_t{0}, n, [&](size_t i) { std::vector<uint32_t>().swap(s.sketches[i].words32); });
+      ReturnFreedMemory();
+    }
     s.timings.push_back(v.Stage("verify", 0));
   }
 
