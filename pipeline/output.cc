@@ -50,7 +50,7 @@ Status AtomicFile::Append(std::string_view bytes) {
   if (bytes.empty()) return Status::OK();
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
     failed_ = true;
-    return Status::IOError(tmp_path_ + ": write failed: " + std::strerror(errno));
+    return Status::IOError(final_path_ + ": write failed (to " + tmp_path_ + "): " + std::strerror(errno));
   }
   appended_ += bytes.size();
   if (appended_ - written_back_ >= kWritebackBytes) StartWriteback();

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 #include <simdjson.h>
+#include <sys/wait.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -460,6 +462,35 @@ TEST(EndToEndTest, ChineseNearDuplicates) {
   EXPECT_EQ(Str(pairs[0]["b"]), "b");
   EXPECT_GE(double(pairs[0]["jaccard"]), 0.8);
   EXPECT_LT(double(pairs[0]["jaccard"]), 1.0);
+}
+
+TEST(EndToEndTest, AFileSizeLimitIsAnErrorNamingTheOutputNotACrash) {
+  // Under `ulimit -f`, writing past the limit raises SIGXFSZ, which would kill the run: the spill file
+  // must fall back to memory with a warning, and the output that cannot be written must be an error
+  // naming it (exit code 1), with no partial output left behind.
+  TempDir dir;
+  std::string corpus;
+  for (int i = 0; i < 600; ++i) {
+    std::string text = MakeText(1000 + i, 120);
+    for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at))
+      text.replace(at, 1, "\\n");
+    corpus += "{\"id\": " + std::to_string(i) + ", \"text\": \"" + text + "\"}\n";
+  }
+  WriteFile(dir / "in.jsonl", corpus);
+  ASSERT_GT(corpus.size(), 300u * 1024);
+  const std::string cmd = "ulimit -f 200 && exec " + std::string(NEARDUP_BINARY) + " run '" +
+                          dir / "in.jsonl" + "' -o '" + dir / "out" + "' --tmpdir '" + dir.path() + "' 2>'" +
+                          dir / "err" + "'";
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status);
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  const std::string err = ReadFile(dir / "err");
+  EXPECT_NE(err.find("cannot write the spill file"), std::string::npos) << err;
+  EXPECT_NE(err.find("clean.jsonl: write failed"), std::string::npos) << err;
+  EXPECT_FALSE(FileExists(dir / "out/clean.jsonl"));
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "out")) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos) << entry.path();
+  }
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -104,6 +105,10 @@ int RunRun(neardup::RunOptions o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Under a file size limit (ulimit -f), a write past it raises SIGXFSZ, which kills the process by
+  // default: ignored, the write fails with EFBIG instead, and the run reports it (the spill file keeps
+  // texts in memory; an output file is an error naming it, exit code 1).
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"neardup: finds near-duplicate documents and passages in text corpora and strips boilerplate"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("neardup ") + neardup::Version() +
