@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -798,24 +799,30 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
     const std::string& dir = options.output_dir;
     NEARDUP_RETURN_IF_ERROR(EnsureDirectory(dir));
     NEARDUP_RETURN_IF_ERROR(RemoveIfExists(dir, "stats.json"));
-    std::vector<std::string> written = {"clean.jsonl", "annotations.jsonl", "clusters.jsonl"};
-    NEARDUP_RETURN_IF_ERROR(WriteClean(s, dir));
-    NEARDUP_RETURN_IF_ERROR(WriteAnnotations(s, dir));
-    NEARDUP_RETURN_IF_ERROR(WriteClusters(s, dir));
-    if (options.write_pairs) {
-      NEARDUP_RETURN_IF_ERROR(WritePairs(s, dir));
-      written.push_back("pairs.jsonl");
-    }
+    // The files are written side by side: each one's appends to its file are serial (a kernel copy
+    // into the page cache, most of a large file's cost), and so is the report's rendering, so one at a
+    // time left a thread idle. What goes into each file does not depend on the others. The first error
+    // in this order is the run's.
+    std::vector<std::pair<std::string, std::function<Status()>>> writers = {
+        {"clean.jsonl", [&] { return WriteClean(s, dir); }},
+        {"annotations.jsonl", [&] { return WriteAnnotations(s, dir); }},
+        {"clusters.jsonl", [&] { return WriteClusters(s, dir); }}};
+    if (options.write_pairs) writers.push_back({"pairs.jsonl", [&] { return WritePairs(s, dir); }});
     if (options.boilerplate) {
-      NEARDUP_RETURN_IF_ERROR(WriteBoilerplate(s, dir));
-      written.push_back("boilerplate.jsonl");
+      writers.push_back({"boilerplate.jsonl", [&] { return WriteBoilerplate(s, dir); }});
     }
-    if (options.passages) {
-      NEARDUP_RETURN_IF_ERROR(WritePassages(s, dir));
-      written.push_back("passages.jsonl");
+    if (options.passages) writers.push_back({"passages.jsonl", [&] { return WritePassages(s, dir); }});
+    writers.push_back(
+        {"report.html", [&] { return WriteReport(MakeReportView(s, *summary, total.Seconds()), dir); }});
+    std::vector<Status> statuses(writers.size());
+    tbb::parallel_for(
+        size_t{0}, writers.size(), [&](size_t w) { statuses[w] = writers[w].second(); },
+        tbb::simple_partitioner());
+    std::vector<std::string> written;
+    for (size_t w = 0; w < writers.size(); ++w) {
+      NEARDUP_RETURN_IF_ERROR(statuses[w]);
+      written.push_back(writers[w].first);
     }
-    NEARDUP_RETURN_IF_ERROR(WriteReport(MakeReportView(s, *summary, total.Seconds()), dir));
-    written.push_back("report.html");
     for (const std::string& name : OutputFileNames()) {
       if (name != "stats.json" && std::find(written.begin(), written.end(), name) == written.end()) {
         NEARDUP_RETURN_IF_ERROR(RemoveIfExists(dir, name));
