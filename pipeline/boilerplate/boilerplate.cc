@@ -447,6 +447,43 @@ bool JobNoun(std::string_view text, uint32_t at) {
   return false;
 }
 
+// Whether the title is in sentence case: a word of three letters or more after its first one starts in
+// lower case ("Harbor council delays bridge plan", not "Harbor Council Delays Bridge Plan"). A site's
+// related links are its own headlines, written alike.
+bool SentenceCaseTitle(std::string_view title) {
+  for (size_t i = title.find(' '); i != std::string_view::npos && i + 3 < title.size(); i = title.find(' ', i + 1)) {
+    size_t k = i + 1;
+    while (k < title.size() && title[k] >= 'a' && title[k] <= 'z') ++k;
+    if (k - (i + 1) >= 3 && (k == title.size() || title[k] == ' ' || title[k] == ',')) return true;
+  }
+  return false;
+}
+
+// Where a related link's headline that runs into the sentence after it ends ("Related: Harbor council
+// backs bridge plan Officials said ..."), in a document whose titles are in sentence case: at the first
+// word after `from` (at most kMaxGluedPiece bytes after `begin`) that does not start in lower case and
+// follows a word in lower case, when the headline so delimited has at most kLinkLineTokens words and
+// something follows. 0: none. A headline with a name after a word in lower case ("Council backs Harbor
+// plan") ends too early, which leaves its last words as article text; a cut later than the headline's
+// end would need a sentence that opens in lower case.
+uint32_t HeadlineEnd(std::string_view text, uint32_t begin, uint32_t from, uint32_t end) {
+  uint32_t words = 0;
+  const uint32_t limit = std::min<uint32_t>(end, static_cast<uint32_t>(begin + kMaxGluedPiece));
+  for (uint32_t k = from; k < limit; ++k) {
+    if (k == from || ((text[k - 1] == ' ' || text[k - 1] == '\t') && text[k] != ' ' && text[k] != '\t')) {
+      if (k > from) {
+        const auto c = static_cast<unsigned char>(text[k]);
+        size_t len = 0;
+        const bool lower = (c >= 'a' && c <= 'z') ||
+                           (c >= 0x80 && u_islower(static_cast<UChar32>(boilerplate_internal::DecodeUtf8(text, k, &len))));
+        if (!lower && AfterLowerWord(text, k)) return words >= 2 && words <= kLinkLineTokens ? k : 0;
+      }
+      ++words;
+    }
+  }
+  return 0;
+}
+
 // Replaces units[i] by its pieces between `cuts` (sorted byte offsets strictly inside its text). Each
 // piece's region runs to the start of the next, so the regions still cover every byte.
 void CutUnit(std::string_view text, size_t i, const std::vector<uint32_t>& cuts, std::vector<Unit>* units) {
@@ -477,6 +514,7 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
   // At the title: before it (unless a breadcrumb or a section leads to it) and after it.
   title = TrimSpace(title);
   const bool title_cuts = title.size() >= 12 && title.find(' ') != std::string_view::npos;
+  const bool sentence_case = SentenceCaseTitle(title);
   if (title_cuts) {
     // The title's occurrences, found in one pass over the text, then the units that hold them.
     thread_local std::vector<uint32_t> found;
@@ -561,9 +599,16 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
       }
       return true;
     };
+    // A related link's rule (one with an open trail: "Read more: <headline>") matches text[a, b) (bytes).
+    auto matches_link = [&](uint32_t a, uint32_t b) {
+      const int r = rules.MatchWhole(TrimSpace(text.substr(a, b - a)));
+      return r >= 0 && OpenTrail(rules, r) && rules.rule(r).category == "related";
+    };
     const size_t reach = middle ? kMaxGluedPrefix : kMaxGluedPiece;
     for (size_t s = 0; s + 1 < starts.size();) {
-      if (middle && s > 0) break;
+      // In the middle, only from the unit's start, and on from there while pieces of furniture follow one
+      // another ("ADVERTISEMENT Read more: <headline> <sentence>").
+      if (middle && s > 0 && (cuts.empty() || cuts.back() != starts[s])) break;
       // One pass of the rules' gates over the longest stretch from here says whether any is worth trying.
       size_t last = s + 1;
       while (last + 1 < starts.size() && starts[last + 1] - starts[s] <= reach) ++last;
@@ -619,6 +664,17 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
           --extended;
         }
         best = extended;
+        best_rule = extended_rule;
+      }
+      if (sentence_case && best + 1 < starts.size() && rules.rule(best_rule).category == "related") {
+        // A related link's headline, run into the sentence after it: up to where that sentence starts.
+        const uint32_t h = HeadlineEnd(text, starts[s], starts[best], u.text_end);
+        if (h > starts[best] && matches_link(starts[s], h)) {
+          if (s > 0 && (cuts.empty() || cuts.back() != starts[s])) cuts.push_back(starts[s]);
+          cuts.push_back(h);
+          while (s + 1 < starts.size() && starts[s] < h) ++s;
+          continue;
+        }
       }
       if (s > 0 && (cuts.empty() || cuts.back() != starts[s])) cuts.push_back(starts[s]);
       if (best + 1 < starts.size()) cuts.push_back(starts[best]);
