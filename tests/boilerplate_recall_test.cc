@@ -1,8 +1,10 @@
 // Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 //
-// Text without line breaks, issue 3's third round: a related link's headline that runs into the
-// sentence after it, in the middle of the text. Each behaviour has a counter-example that must stay.
-// Every text here is made up for the test.
+// Issue 3's third round: in text without line breaks, a related link's headline that runs into the
+// sentence after it, in the middle of the text; labels that sites put in the middle of their articles
+// ("Paid Placement"), learned on several sources and recognised on every source, as a line of their own
+// or opening a sentence of a text without line breaks. Each behaviour has a counter-example that must
+// stay. Every text here is made up for the test.
 
 #include <gtest/gtest.h>
 
@@ -73,6 +75,105 @@ TEST(BoilerplateRecallTest, AnArticleSentenceOpeningWithRelatedIsNotALink) {
   const BoilerplateResult r = Find(docs);
   const std::string clean = Clean(docs[0], r, 0);
   EXPECT_NE(clean.find(sentence), std::string::npos) << clean;
+}
+
+// ---------------------------------------------------------------- labels learned across sources
+
+// A paragraph of article `a` (0..11) of source `s`: distinct words, so that no two articles are copies.
+std::string Para(size_t s, size_t a, size_t p) {
+  static const char* kNouns[] = {"orchard", "ferry", "quarry", "library", "bakery", "clinic",
+                                 "harbor",  "depot", "school", "market",  "bridge", "stadium"};
+  static const char* kPlaces[] = {"Alder Cove", "Brisk Hollow", "Cinder Bay", "Dunmore Flats", "Elm Reach",
+                                  "Fallow Point", "Gorse Hill",  "Hatch End",  "Ivy Strand",  "Juniper Ford",
+                                  "Kestrel Moor", "Linden Wick"};
+  static const char* kVerbs[] = {"repaired", "closed", "expanded", "sold", "inspected", "renamed",
+                                 "moved", "funded", "rebuilt", "leased", "audited", "opened"};
+  const size_t k = (s * 5 + a * 7 + p * 3) % 12, m = (s * 3 + a * 5 + p * 7 + 1) % 12, v = (s + a * 11 + p * 5 + 2) % 12;
+  return std::string("Officials said the ") + kNouns[k] + " in " + kPlaces[m] + " would be " + kVerbs[v] +
+         " after a vote by the " + kNouns[m] + " committee of " + kPlaces[k] + ", which meets in the " + kNouns[v] +
+         " hall.";
+}
+
+// Article `a` of source `s`, with line breaks: a headline, four paragraphs and `mid` (if not empty)
+// after the second.
+Doc Article(size_t s, size_t a, const std::string& mid, const std::string& source) {
+  const std::string title = "Council weighs plan number " + std::to_string(s * 100 + a) + " for the town";
+  std::string text = title + "\n\n" + Para(s, a, 0) + "\n\n" + Para(s, a, 1) + "\n\n";
+  if (!mid.empty()) text += mid + "\n\n";
+  text += Para(s, a, 2) + "\n\n" + Para(s, a, 3) + "\n";
+  return {text, title, source};
+}
+
+// Three sources of four articles each, with `label` in the middle of every article.
+std::vector<Doc> TeachingSources(const std::string& label, size_t sources = 3) {
+  std::vector<Doc> docs;
+  for (size_t s = 0; s < sources; ++s) {
+    for (size_t a = 0; a < 4; ++a) docs.push_back(Article(s, a, label, "teacher" + std::to_string(s)));
+  }
+  return docs;
+}
+
+TEST(BoilerplateRecallTest, ALabelLearnedOnThreeSourcesIsFurnitureOnASiteWithOneArticle) {
+  std::vector<Doc> docs = TeachingSources("Paid Placement");
+  docs.push_back(Article(7, 0, "PAID PLACEMENT", "small"));
+  const BoilerplateResult r = Find(docs);
+  for (size_t d = 0; d < docs.size(); ++d) {
+    EXPECT_EQ(Clean(docs[d], r, d).find("PLACEMENT"), std::string::npos) << Clean(docs[d], r, d);
+    EXPECT_EQ(Clean(docs[d], r, d).find("Placement"), std::string::npos) << Clean(docs[d], r, d);
+  }
+  EXPECT_NE(Clean(docs.back(), r, docs.size() - 1).find(Para(7, 0, 2)), std::string::npos);
+}
+
+TEST(BoilerplateRecallTest, ALabelOpeningASentenceOfATextWithoutLineBreaksIsCutOff) {
+  std::vector<Doc> docs = TeachingSources("Paid Placement");
+  const std::string title = "Harbor board delays the dredging contract";
+  const std::string text = title + " " + Para(8, 0, 0) + " " + Para(8, 0, 1) + " Paid Placement " + Para(8, 0, 2) +
+                           " " + Para(8, 0, 3) + "\n";
+  docs.push_back({text, title, "flat"});
+  const BoilerplateResult r = Find(docs);
+  EXPECT_EQ(Clean(docs.back(), r, docs.size() - 1),
+            title + " " + Para(8, 0, 0) + " " + Para(8, 0, 1) + " " + Para(8, 0, 2) + " " + Para(8, 0, 3) + "\n");
+}
+
+TEST(BoilerplateRecallTest, ALabelsWordsOpeningAnArticleSentenceStay) {
+  // Counter-example: the label's words opening a sentence that goes on in lower case are the sentence's.
+  std::vector<Doc> docs = TeachingSources("Paid Placement");
+  const std::string title = "Harbor board delays the dredging contract";
+  const char sentence[] = "Paid placement of notices in the harbor office was banned last year.";
+  const std::string text = title + " " + Para(8, 0, 0) + " " + sentence + " " + Para(8, 0, 2) + "\n";
+  docs.push_back({text, title, "flat"});
+  const BoilerplateResult r = Find(docs);
+  EXPECT_NE(Clean(docs.back(), r, docs.size() - 1).find(sentence), std::string::npos)
+      << Clean(docs.back(), r, docs.size() - 1);
+}
+
+TEST(BoilerplateRecallTest, ALabelOfTwoSourcesOrAHeadLineIsNoLabel) {
+  // Counter-examples: learned on two sources only, a line stays on a site with one article; and a line
+  // that sources put at the head of their articles (a section's name) is not a label: opening a
+  // sentence of a page without line breaks, it stays.
+  {
+    std::vector<Doc> docs = TeachingSources("Paid Placement", 2);
+    docs.push_back(Article(7, 0, "Paid Placement", "small"));
+    const BoilerplateResult r = Find(docs);
+    EXPECT_NE(Clean(docs.back(), r, docs.size() - 1).find("Paid Placement"), std::string::npos);
+  }
+  {
+    std::vector<Doc> docs;
+    for (size_t s = 0; s < 3; ++s) {
+      for (size_t a = 0; a < 4; ++a) {
+        Doc d = Article(s, a, "", "teacher" + std::to_string(s));
+        d.text = "Coastal Affairs\n\n" + d.text;
+        docs.push_back(d);
+      }
+    }
+    const std::string title = "Harbor board delays the dredging contract";
+    const char sentence[] = "Coastal Affairs Minister Ruth Sandor said the contract would be signed.";
+    const std::string text = title + " " + Para(8, 0, 0) + " " + sentence + " " + Para(8, 0, 2) + "\n";
+    docs.push_back({text, title, "flat"});
+    const BoilerplateResult r = Find(docs);
+    EXPECT_NE(Clean(docs.back(), r, docs.size() - 1).find(sentence), std::string::npos)
+        << Clean(docs.back(), r, docs.size() - 1);
+  }
 }
 
 }  // namespace

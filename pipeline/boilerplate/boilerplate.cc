@@ -1175,6 +1175,14 @@ class CrossModel {
   }
   bool any_leads() const { return !leads_.empty(); }
 
+  // Documents across sources where the label `key` (a plain template: see Label) is learned furniture,
+  // when at least kMinCrossSources sources learned it; else 0.
+  uint32_t LabelDocs(uint64_t key) const {
+    const auto it = std::lower_bound(labels_.begin(), labels_.end(), std::make_pair(key, uint32_t{0}));
+    return it != labels_.end() && it->first == key ? it->second : 0;
+  }
+  bool any_labels() const { return !labels_.empty(); }
+
  private:
   // The entry of `key`, or null. Most keys looked up are not there: a bitmap of the entries' keys turns
   // them away before the search.
@@ -1188,6 +1196,7 @@ class CrossModel {
   static constexpr size_t kFilterBits = 1 << 16;
   std::vector<Entry> entries_;  // by key
   std::vector<std::pair<uint64_t, uint32_t>> leads_;  // lead-ins learned on several sources (key, documents)
+  std::vector<std::pair<uint64_t, uint32_t>> labels_;  // labels learned on several sources (key, documents)
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
 };
 
@@ -1203,8 +1212,67 @@ inline bool CrossCounted(const UnitInfo& u) {
 }
 
 
+// Labels: a line of its own of at most kMaxLabelTokens words that sites put in the middle of their
+// articles ("Advertisement", "Sponsored content", "- AD -"). A source learns one as a short line of its
+// own that recurs in min_repeats of its articles (IsFurniture); it is a label when it sits outside the
+// head and tail furniture zone in most of its documents (a section name or a slogan sits in the zone).
+// Learned by its plain template (words case-folded, numbers masked): a label is the same words on every
+// site, and names masking would take title-case ones ("Sponsored Content") for a name. On
+// kMinCrossSources sources, it is furniture on every source, wherever it sits: a line of its own of
+// that template, or, in a text without line breaks, the same words opening a sentence before a
+// capitalized word ("ADVERTISEMENT Residents said ..."), where a site with one or two articles, or a
+// page without line breaks, could learn nothing of its own.
+constexpr uint32_t kMaxLabelTokens = 3;
+
+// A unit that may be a label: a short piece of its own with words, that does not end like a sentence,
+// not the headline, not taken by a rule.
+inline bool LabelLike(const UnitInfo& u) {
+  return u.rule < 0 && (u.flags & kCountable) && (u.flags & kLinkLike) && !(u.flags & (kPureTitle | kSentence)) &&
+         u.tokens <= kMaxLabelTokens && !u.has_title;
+}
+
+// The source learned the unit's template as a label.
+inline bool LearnedLabel(const UnitInfo& u, const SourceModel& model) {
+  if (!(u.flags & kNameable) || !LabelLike(u)) return false;
+  const KeyStats& s = model.stats[u.tmpl];
+  return s.furniture && s.line && 2 * static_cast<uint64_t>(s.edge) < s.docs;
+}
+
 void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
                        const std::vector<SourceModel>& models) {
+  // Labels learned on at least kMinCrossSources sources.
+  {
+    std::vector<std::vector<std::pair<uint64_t, uint32_t>>> per_source(members.size());
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, members.size(), 1), [&](const tbb::blocked_range<size_t>& r) {
+      std::vector<std::pair<uint64_t, uint32_t>> pairs;  // (key, document)
+      for (size_t s = r.begin(); s != r.end(); ++s) {
+        pairs.clear();
+        for (const uint32_t d : members[s]) {
+          for (const UnitInfo& u : docs[d].units) {
+            if (LearnedLabel(u, models[s])) pairs.emplace_back(u.key, d);
+          }
+        }
+        std::sort(pairs.begin(), pairs.end());
+        pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+        for (size_t k = 0; k < pairs.size();) {
+          size_t end = k + 1;
+          while (end < pairs.size() && pairs[end].first == pairs[k].first) ++end;
+          per_source[s].emplace_back(pairs[k].first, static_cast<uint32_t>(end - k));
+          k = end;
+        }
+      }
+    });
+    std::vector<std::pair<uint64_t, uint32_t>> all;
+    for (const auto& p : per_source) all.insert(all.end(), p.begin(), p.end());
+    std::sort(all.begin(), all.end());
+    for (size_t k = 0; k < all.size();) {
+      size_t end = k + 1;
+      uint32_t with = all[k].second;
+      while (end < all.size() && all[end].first == all[k].first) with += all[end++].second;
+      if (end - k >= kMinCrossSources) labels_.emplace_back(all[k].first, with);
+      k = end;
+    }
+  }
   // Lead-ins learned on at least kMinCrossSources sources ("<Outlet> reports, citing <Agency>, " in one
   // shape on each): a site with one or two articles, which learns none, may open with one too.
   {
@@ -1575,6 +1643,8 @@ uint32_t GluedTemplatePrefix(const BoilerplateInput& in, const UnitInfo& u, cons
     }
     if (best == 0) break;
     taken = toks[best].begin;
+    // With what opens the next word ('"We were ...'): a quotation mark is the sentence's.
+    while (taken > toks[best - 1].end && text[taken - 1] != ' ' && text[taken - 1] != '\t') --taken;
     *repeats = std::max(*repeats, best_repeats);
     start = best;
   }
@@ -1609,6 +1679,44 @@ void MarkGlued(const BoilerplateInput& in, const DocInfo& doc, const SourceModel
   }
 }
 
+// In text without line breaks, a label learned across sources (CrossModel::LabelDocs) that opens a unit
+// which stays, before a capitalized word ("ADVERTISEMENT Residents of ..."), anywhere in the text: its
+// bytes go to `glued` and a span to `spans`. Only the unit's first kMaxGluedPrefix bytes are read.
+void MarkLabelPrefixes(const BoilerplateInput& in, const DocInfo& doc, const CrossModel& cross,
+                       const std::vector<int32_t>& rule, const std::vector<uint32_t>& repeats,
+                       std::vector<uint32_t>* glued, std::vector<RawSpan>* spans) {
+  using boilerplate_internal::MaskedTokens;
+  thread_local std::vector<boilerplate_internal::MaskedToken> toks;
+  const std::vector<UnitInfo>& u = doc.units;
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (rule[i] != -1 || repeats[i] > 0 || (*glued)[i] > 0 || (u[i].flags & (kBlank | kPureTitle)) ||
+        !(u[i].flags & kCountable)) {
+      continue;
+    }
+    const std::string_view text =
+        in.text.substr(u[i].unit.text_begin, std::min<uint32_t>(u[i].unit.text_end - u[i].unit.text_begin,
+                                                                static_cast<uint32_t>(kMaxGluedPrefix)));
+    boilerplate_internal::MaskTokens(text, boilerplate_internal::TitleMask(), &toks);
+    uint64_t fold = MaskedTokens::kSeed;
+    size_t best = 0;
+    uint32_t docs = 0;
+    uint64_t key = 0;
+    for (size_t e = 0; e + 1 < toks.size() && e < kMaxLabelTokens; ++e) {
+      fold = (fold ^ toks[e].hash) * MaskedTokens::kStep;
+      if (!toks[e + 1].cap || !toks[e + 1].word) continue;
+      const uint64_t k = MaskedTokens::Key(fold);
+      if (const uint32_t d = cross.LabelDocs(k)) best = e + 1, docs = d, key = k;
+    }
+    if (best == 0) continue;
+    // Up to the start of the next word with what opens it ('"We were ...').
+    uint32_t bytes = toks[best].begin;
+    while (bytes > toks[best - 1].end && text[bytes - 1] != ' ' && text[bytes - 1] != '\t') --bytes;
+    (*glued)[i] = bytes;
+    spans->push_back({u[i].unit.text_begin, u[i].unit.text_begin + bytes, 0, 0, -1, key, docs,
+                      static_cast<uint32_t>(i)});
+  }
+}
+
 void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model, const CrossModel& cross,
              const BoilerplateRules& rules, std::vector<RawSpan>* spans) {
   const size_t n = doc.units.size();
@@ -1627,6 +1735,13 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
   }
   if (!doc.sentence_mode) AbsorbRelatedLinks(doc.units, rules, repeats, &rule);
   MarkCrossSite(doc, model, cross, rule, &repeats);
+  if (cross.any_labels()) {
+    // Labels learned across sources, as units of their own, wherever they sit.
+    for (size_t i = 0; i < n; ++i) {
+      if (rule[i] != -1 || repeats[i] > 0 || !LabelLike(doc.units[i])) continue;
+      if (const uint32_t d = cross.LabelDocs(doc.units[i].key)) repeats[i] = d;
+    }
+  }
   if (doc.sentence_mode) MarkBetweenFurniture(in, doc, rules, &rule, repeats);
   MarkSandwiched(doc, &rule, repeats);
   thread_local std::vector<uint32_t> glued;  // bytes of learned furniture at the start of each unit
@@ -1634,6 +1749,7 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
   if (doc.sentence_mode) {
     MakeSentenceSpans(doc, rule, repeats, spans);
     MarkGlued(in, doc, model, cross, rule, repeats, &glued, spans);
+    if (cross.any_labels()) MarkLabelPrefixes(in, doc, cross, rule, repeats, &glued, spans);
   } else {
     MakeLineSpans(doc, rule, repeats, spans);
   }
