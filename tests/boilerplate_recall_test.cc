@@ -3,8 +3,9 @@
 // Issue 3's third round: in text without line breaks, a related link's headline that runs into the
 // sentence after it, in the middle of the text; labels that sites put in the middle of their articles
 // ("Paid Placement"), learned on several sources and recognised on every source, as a line of their own
-// or opening a sentence of a text without line breaks. Each behaviour has a counter-example that must
-// stay. Every text here is made up for the test.
+// or opening a sentence of a text without line breaks; learned furniture that closes a sentence of a
+// text without line breaks, run on after a related box's headlines. Each behaviour has a counter-example
+// that must stay. Every text here is made up for the test.
 
 #include <gtest/gtest.h>
 
@@ -174,6 +175,59 @@ TEST(BoilerplateRecallTest, ALabelOfTwoSourcesOrAHeadLineIsNoLabel) {
     EXPECT_NE(Clean(docs.back(), r, docs.size() - 1).find(sentence), std::string::npos)
         << Clean(docs.back(), r, docs.size() - 1);
   }
+}
+
+// ---------------------------------------------------------------- furniture closing a unit
+
+const char kFooter[] = "Thanks for reading the Alder Cove Post online.";
+
+// Article `a` (0..7) of a site without line breaks: headline, six sentences of its own, then `tail`.
+std::string FlatSentence(size_t a, size_t k) {
+  static const char* kWho[] = {"The quarry foreman", "A retired pilot", "The parish clerk", "Three anglers",
+                               "The cove's grocer", "A school governor", "The harbor pilot"};
+  static const char* kDid[] = {"said on Monday that", "told the hearing that", "wrote to the board that",
+                               "complained in a letter that", "warned this week that", "conceded at last that"};
+  static const char* kWhat[] = {"the slipway needs new planks", "mooring fees should stay as they are",
+                                "the late bus must wait for the tide", "the lighthouse is rarely staffed",
+                                "the lane floods at every storm", "visitors will be back in the summer",
+                                "diesel prices rose by half", "the old crane should be scrapped"};
+  return std::string(kWho[(a + k) % 7]) + " " + kDid[(a * 3 + k) % 6] + " " + kWhat[(a * 5 + k * 3) % 8] + ".";
+}
+
+Doc FlatArticle(size_t a, const std::string& tail) {
+  const std::string title = "Cove news, part " + std::string(1, static_cast<char>('A' + a)) + " of the series";
+  std::string text = title;
+  for (size_t k = 0; k < 6; ++k) text += " " + FlatSentence(a, k);
+  return {text + " " + tail + "\n", title, "cove"};
+}
+
+TEST(BoilerplateRecallTest, LearnedFurnitureRunOnAfterABoxsHeadlinesIsFurnitureWithThem) {
+  // The site's footer closes six pages alone and is learned; on the seventh, it runs on after the
+  // headlines of a related box ("You may also like <headline> <headline> <footer>"): the unit ends with
+  // the learned template, and what comes before it, after the box's header, is no sentence.
+  std::vector<Doc> docs;
+  for (size_t a = 0; a < 6; ++a) docs.push_back(FlatArticle(a, kFooter));
+  docs.push_back(FlatArticle(6, std::string("You may also like Ferry board backs winter timetable ") +
+                                    "Quarry owners appeal the county ruling " + kFooter));
+  const BoilerplateResult r = Find(docs);
+  const std::string clean = Clean(docs[6], r, 6);
+  EXPECT_EQ(clean.find("Thanks"), std::string::npos) << clean;
+  EXPECT_EQ(clean.find("Quarry owners"), std::string::npos) << clean;
+  EXPECT_NE(clean.find(FlatSentence(6, 5)), std::string::npos) << clean;
+}
+
+TEST(BoilerplateRecallTest, ArticleTextBeforeLearnedFurnitureClosingAUnitStays) {
+  // Counter-example: the footer run on after the article's last words (a sentence that lost its full
+  // stop): the footer goes, the article's words stay, since no box's header or learned furniture comes
+  // before them (a month after "by" that ends the sentence before is cut off as a byline).
+  std::vector<Doc> docs;
+  for (size_t a = 0; a < 6; ++a) docs.push_back(FlatArticle(a, kFooter));
+  docs.push_back(FlatArticle(6, std::string("Repairs should be finished by July. The mayor thanked the volunteers of the cove ") +
+                                    kFooter));
+  const BoilerplateResult r = Find(docs);
+  const std::string clean = Clean(docs[6], r, 6);
+  EXPECT_EQ(clean.find("Thanks"), std::string::npos) << clean;
+  EXPECT_NE(clean.find("The mayor thanked the volunteers of the cove"), std::string::npos) << clean;
 }
 
 }  // namespace

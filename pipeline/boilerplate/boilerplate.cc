@@ -1651,6 +1651,100 @@ uint32_t GluedTemplatePrefix(const BoilerplateInput& in, const UnitInfo& u, cons
   return taken;
 }
 
+// The byte, from the start of unit `u`, where learned furniture that closes it begins (0: none), and the
+// documents its template was seen in: the longest run of the unit's last tokens (at least two, at most
+// kMaxGluedTokens), from a word that does not start in lower case or a number, whose template is furniture
+// of the source, or across sources with names masked. Furniture that no rule knows, run on after text
+// that does not end like a sentence (a related box's headlines: "<headline> <headline> © <n> <Site>.").
+uint32_t GluedTemplateSuffix(const BoilerplateInput& in, const UnitInfo& u, const boilerplate_internal::TitleMask& title,
+                             const SourceModel& model, const CrossModel& cross, uint32_t* repeats,
+                             uint64_t* pattern, uint32_t* tokens_before) {
+  using boilerplate_internal::MaskedTokens;
+  thread_local std::vector<boilerplate_internal::MaskedToken> toks;
+  const std::string_view text = in.text.substr(u.unit.text_begin, u.unit.text_end - u.unit.text_begin);
+  boilerplate_internal::MaskTokens(text, title, &toks);
+  const size_t t = toks.size();
+  for (size_t st = t > kMaxGluedTokens ? t - kMaxGluedTokens : 1; st + 2 <= t; ++st) {
+    if (toks[st].word && !toks[st].cap) continue;
+    if (toks[st].title) continue;
+    uint64_t exact = MaskedTokens::kSeed, names = MaskedTokens::kCrossSeed;
+    uint32_t plain = 0;
+    bool in_name = false;
+    for (size_t e = st; e < t; ++e) {
+      const auto& tok = toks[e];
+      exact = (exact ^ tok.hash) * MaskedTokens::kStep;
+      const bool name = tok.word && tok.cap &&
+                        (e > st || (e + 1 < t && toks[e + 1].word && toks[e + 1].cap &&
+                                    !boilerplate_internal::OpensNoName(tok.hash)));
+      if (!(name && in_name)) names = (names ^ (name ? MaskedTokens::NameMask() : tok.hash)) * MaskedTokens::kStep;
+      in_name = name;
+      plain += !name && tok.word;
+    }
+    uint32_t found = 0;
+    uint64_t key = MaskedTokens::Key(exact);
+    const auto it = std::lower_bound(model.furniture_keys.begin(), model.furniture_keys.end(),
+                                     std::make_pair(key, uint32_t{0}));
+    if (plain > 0 && it != model.furniture_keys.end() && it->first == key) found = it->second;
+    if (found == 0 && plain >= boilerplate_internal::kMinCrossWords) {
+      key = MaskedTokens::CrossKey(names);
+      found = cross.FurnitureDocs(key);
+    }
+    if (found == 0) continue;
+    // From the start of the word the token is in ("© 2026 ...": the sign goes with the year).
+    uint32_t from = toks[st].begin;
+    while (from > toks[st - 1].end && text[from - 1] != ' ' && text[from - 1] != '\t') --from;
+    *repeats = found;
+    *pattern = key;
+    *tokens_before = static_cast<uint32_t>(st);
+    return from;
+  }
+  return 0;
+}
+
+// In the last kGluedUnits units that stay of a text without line breaks, learned furniture that closes a
+// unit (GluedTemplateSuffix) is furniture; so is the rest of the unit before it when that is no sentence
+// (it does not end like one), of at most kMaxBetweenTokens tokens, right after a related box's header or
+// learned furniture (MarkBetweenFurniture: a box's headlines between its header and a piece of furniture).
+// The whole unit is then marked in `repeats`; else the suffix's bytes go to `suffix`.
+void MarkGluedSuffixes(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model,
+                       const CrossModel& cross, const BoilerplateRules& rules, const std::vector<int32_t>& rule,
+                       std::vector<uint32_t>* repeats,
+                       std::vector<uint32_t>* suffix) {
+  const std::vector<UnitInfo>& u = doc.units;
+  const size_t n = u.size();
+  suffix->assign(n, 0);
+  if (model.furniture_keys.empty() && !cross.any()) return;
+  auto stays = [&](size_t i) {
+    return rule[i] == -1 && (*repeats)[i] == 0 && !(u[i].flags & (kBlank | kPureTitle)) && (u[i].flags & kCountable);
+  };
+  const boilerplate_internal::TitleMask title(in.title);
+  size_t seen = 0;
+  for (size_t i = n; i > 0 && seen < kGluedUnits; --i) {
+    if (!stays(i - 1)) continue;
+    ++seen;
+    const UnitInfo& unit = u[i - 1];
+    if (unit.unit.text_end - unit.unit.text_begin > kMaxGluedUnit) continue;
+    uint32_t n_docs = 0, tokens_before = 0;
+    uint64_t key = 0;
+    const uint32_t from = GluedTemplateSuffix(in, unit, title, model, cross, &n_docs, &key, &tokens_before);
+    if (from == 0) continue;
+    const std::string_view before = TrimSpace(in.text.substr(unit.unit.text_begin, from));
+    size_t prev = i - 1;
+    while (prev > 0 && (u[prev - 1].flags & kBlank)) --prev;
+    // After a related box's header, or furniture the site's pages taught (not a piece a rule cut out of
+    // a sentence: "... will be back by July." is no byline, and what follows it is the article's).
+    const bool after_box =
+        prev > 0 && !u[prev - 1].has_title &&
+        ((rule[prev - 1] >= 0 && rules.rule(rule[prev - 1]).category == "related" && !OpenTrail(rules, rule[prev - 1])) ||
+         (rule[prev - 1] == -1 && (*repeats)[prev - 1] > 0));
+    if (after_box && !EndsLikeSentence(before) && tokens_before <= kMaxBetweenTokens) {
+      (*repeats)[i - 1] = n_docs;
+    } else {
+      (*suffix)[i - 1] = from;
+    }
+  }
+}
+
 void MarkGlued(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model, const CrossModel& cross,
                const std::vector<int32_t>& rule, const std::vector<uint32_t>& repeats, std::vector<uint32_t>* glued,
                std::vector<RawSpan>* spans) {
@@ -1747,9 +1841,22 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
   thread_local std::vector<uint32_t> glued;  // bytes of learned furniture at the start of each unit
   glued.assign(n, 0);
   if (doc.sentence_mode) {
+    thread_local std::vector<uint32_t> suffix;  // bytes from the start of each unit where furniture closing it begins
+    MarkGluedSuffixes(in, doc, model, cross, rules, rule, &repeats, &suffix);
     MakeSentenceSpans(doc, rule, repeats, spans);
     MarkGlued(in, doc, model, cross, rule, repeats, &glued, spans);
     if (cross.any_labels()) MarkLabelPrefixes(in, doc, cross, rule, repeats, &glued, spans);
+    for (size_t i = 0; i < n; ++i) {
+      if (suffix[i] == 0 || suffix[i] <= glued[i]) continue;
+      const UnitInfo& u = doc.units[i];
+      uint32_t begin = u.unit.text_begin + suffix[i];
+      while (begin > u.unit.text_begin + glued[i] && (in.text[begin - 1] == ' ' || in.text[begin - 1] == '\t')) --begin;
+      // The key and documents are looked up again: the template's, for boilerplate.jsonl.
+      uint32_t n_docs = 0, tokens_before = 0;
+      uint64_t key = 0;
+      GluedTemplateSuffix(in, u, boilerplate_internal::TitleMask(in.title), model, cross, &n_docs, &key, &tokens_before);
+      spans->push_back({begin, u.unit.text_end, 0, 0, -1, key, n_docs, static_cast<uint32_t>(i)});
+    }
   } else {
     MakeLineSpans(doc, rule, repeats, spans);
   }
