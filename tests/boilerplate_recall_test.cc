@@ -4,8 +4,9 @@
 // sentence after it, in the middle of the text; labels that sites put in the middle of their articles
 // ("Paid Placement"), learned on several sources and recognised on every source, as a line of their own
 // or opening a sentence of a text without line breaks; learned furniture that closes a sentence of a
-// text without line breaks, run on after a related box's headlines. Each behaviour has a counter-example
-// that must stay. Every text here is made up for the test.
+// text without line breaks, run on after a related box's headlines; lines opened by a label a site
+// learned ("Go deeper: <headline>"). Each behaviour has a counter-example that must stay. Every text
+// here is made up for the test.
 
 #include <gtest/gtest.h>
 
@@ -228,6 +229,54 @@ TEST(BoilerplateRecallTest, ArticleTextBeforeLearnedFurnitureClosingAUnitStays) 
   const std::string clean = Clean(docs[6], r, 6);
   EXPECT_EQ(clean.find("Thanks"), std::string::npos) << clean;
   EXPECT_NE(clean.find("The mayor thanked the volunteers of the cove"), std::string::npos) << clean;
+}
+
+// ---------------------------------------------------------------- line openings
+
+const char* kHeadlines[] = {"Ferry board backs winter timetable", "Quarry owners appeal the county ruling",
+                            "Dune path closed after the spring storms", "Market hall lease goes to a vote",
+                            "Clinic hours cut on the island", "School bus route moves to the quay"};
+
+TEST(BoilerplateRecallTest, ALineOpeningLearnedOnASiteIsFurnitureWhateverFollows) {
+  // "Go deeper: <headline>" in the middle of three articles of a site, a different headline each time:
+  // no template of the whole line recurs, its opening does.
+  std::vector<Doc> docs;
+  for (size_t a = 0; a < 3; ++a) docs.push_back(Article(0, a, std::string("Go deeper: ") + kHeadlines[a], "site"));
+  const BoilerplateResult r = Find(docs);
+  for (size_t d = 0; d < docs.size(); ++d) {
+    EXPECT_EQ(Clean(docs[d], r, d).find("Go deeper"), std::string::npos) << Clean(docs[d], r, d);
+    EXPECT_NE(Clean(docs[d], r, d).find(Para(0, d, 2)), std::string::npos) << Clean(docs[d], r, d);
+  }
+}
+
+TEST(BoilerplateRecallTest, ALineOpeningLearnedOnThreeSourcesIsFurnitureOnASiteWithOneArticle) {
+  std::vector<Doc> docs;
+  for (size_t s = 0; s < 3; ++s) {
+    for (size_t a = 0; a < 3; ++a) {
+      docs.push_back(Article(s, a, std::string("Go deeper: ") + kHeadlines[(s + a) % 6], "teacher" + std::to_string(s)));
+    }
+  }
+  docs.push_back(Article(7, 0, std::string("Go deeper: ") + kHeadlines[5], "small"));
+  const BoilerplateResult r = Find(docs);
+  EXPECT_EQ(Clean(docs.back(), r, docs.size() - 1).find("Go deeper"), std::string::npos)
+      << Clean(docs.back(), r, docs.size() - 1);
+}
+
+TEST(BoilerplateRecallTest, LinesOpenedAlikeInOneOrTwoArticlesStay) {
+  // Counter-example: an interview's lines opened by the speaker's name, many in one article and again in
+  // its follow-up: two articles, not min-repeats, so they are the articles' own.
+  std::vector<Doc> docs;
+  for (size_t a = 0; a < 2; ++a) {
+    Doc d = Article(0, a, "", "site");
+    d.text += "Wendell Orr: the pier cannot wait another winter\n\nWendell Orr: we asked the board twice\n";
+    docs.push_back(d);
+  }
+  docs.push_back(Article(0, 2, "", "site"));
+  const BoilerplateResult r = Find(docs);
+  for (size_t d = 0; d < 2; ++d) {
+    EXPECT_NE(Clean(docs[d], r, d).find("Wendell Orr: the pier cannot wait another winter"), std::string::npos)
+        << Clean(docs[d], r, d);
+  }
 }
 
 }  // namespace

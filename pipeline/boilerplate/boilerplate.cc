@@ -131,6 +131,7 @@ struct LeadIn {
 struct DocInfo {
   std::vector<UnitInfo> units;
   std::vector<LeadIn> leads;       // candidate lead-ins of the first units
+  std::vector<std::pair<uint32_t, uint64_t>> openings;  // (unit, key): short lines "<opening>: <rest>"
   std::vector<uint32_t> shingles;  // sampled shingles of the long units (repeats possible)
   bool sentence_mode = false;
 };
@@ -153,6 +154,7 @@ struct SourceModel {
   std::vector<KeyStats> stats;       // by template index (UnitInfo::tmpl)
   std::vector<KeyStats> name_stats;  // templates with names masked, by UnitInfo::name_tmpl (NameCounted)
   std::vector<std::pair<uint64_t, uint32_t>> leads;  // learned lead-ins (key, documents), by key
+  std::vector<std::pair<uint64_t, uint32_t>> openings;  // learned line openings (key, documents), by key
   // Furniture templates (key, documents), by key: only for a source with text without line breaks,
   // where they are looked for inside sentences (MarkGlued).
   std::vector<std::pair<uint64_t, uint32_t>> furniture_keys;
@@ -686,6 +688,34 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
   }
 }
 
+// Line openings: a short line of its own that does not end like a sentence, made of a label of one to
+// three words without digits, a colon, and a rest of at least two words ("Read also: <headline>",
+// "Watch: <video title>"). Sites open such lines with their own fixed label and vary the rest, so no
+// template of the whole line recurs. The opening is counted per source (in how many distinct articles),
+// and one that opens such lines in at least min_repeats articles is furniture there, wherever the line
+// sits; one learned so on kMinCrossSources sources is furniture on every source. Returns the opening's
+// template key, or 0.
+constexpr size_t kMaxOpeningBytes = 32;
+
+uint64_t LineOpening(std::string_view text) {
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > kMaxOpeningBytes || colon + 1 >= text.size() ||
+      text[colon + 1] != ' ') {
+    return 0;
+  }
+  const std::string_view opening = text.substr(0, colon);
+  size_t spaces = 0;
+  for (const char c : opening) {
+    if (c >= '0' && c <= '9') return 0;
+    spaces += c == ' ';
+  }
+  if (spaces > 2 || opening.back() == ' ') return 0;
+  const std::string_view rest = TrimSpace(text.substr(colon + 1));
+  if (rest.find(' ') == std::string_view::npos) return 0;
+  const Template t = MaskUnit(opening, TitleMask());
+  return t.words > 0 ? t.key | 1 : 0;
+}
+
 void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocInfo* doc) {
   thread_local std::vector<Unit> units;
   SplitUnits(in.text, &doc->sentence_mode, &units);
@@ -707,6 +737,7 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
   // (fresh heap pages, which this stage pays for in page faults, for all the documents at once).
   thread_local std::vector<uint32_t> shingles;
   shingles.clear();
+  doc->openings.clear();
   doc->units.resize(units.size());
   for (size_t i = 0; i < units.size(); ++i) {
     UnitInfo& info = doc->units[i];
@@ -741,6 +772,10 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
       if (!doc->sentence_mode) info.flags |= kNameable;
     }
     if (doc->sentence_mode && EndsLikeSentence(text)) info.flags |= kSentence;
+    if ((info.flags & kNameable) && info.rule < 0 && !t.has_title) {
+      const uint64_t opening = LineOpening(text);
+      if (opening != 0) doc->openings.emplace_back(static_cast<uint32_t>(i), opening);
+    }
     if ((info.flags & kCountable) && !(info.flags & kPureTitle) && info.rule < 0 &&
         t.tokens >= kFingerprintTokens) {
       AddShingles(hashes, &shingles);
@@ -1120,6 +1155,20 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
     model->furniture_keys.erase(std::unique(model->furniture_keys.begin(), model->furniture_keys.end()),
                                 model->furniture_keys.end());
   }
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> lines;  // (opening, group)
+    for (uint32_t m = 0; m < n; ++m) {
+      for (const auto& [unit, key] : docs[members[m]].openings) lines.emplace_back(key, group[m]);
+    }
+    std::sort(lines.begin(), lines.end());
+    for (size_t k = 0; k < lines.size();) {
+      size_t end = k + 1;
+      uint32_t groups = 1;
+      for (; end < lines.size() && lines[end].first == lines[k].first; ++end) groups += lines[end].second != lines[end - 1].second;
+      if (groups >= min_repeats) model->openings.emplace_back(lines[k].first, static_cast<uint32_t>(end - k));
+      k = end;
+    }
+  }
   std::sort(opened.begin(), opened.end());
   for (size_t k = 0; k < opened.size();) {
     size_t end = k + 1;
@@ -1183,6 +1232,13 @@ class CrossModel {
   }
   bool any_labels() const { return !labels_.empty(); }
 
+  // Documents across sources with lines opened by `key` (LineOpening) when at least kMinCrossSources
+  // sources learned it; else 0.
+  uint32_t OpeningDocs(uint64_t key) const {
+    const auto it = std::lower_bound(openings_.begin(), openings_.end(), std::make_pair(key, uint32_t{0}));
+    return it != openings_.end() && it->first == key ? it->second : 0;
+  }
+
  private:
   // The entry of `key`, or null. Most keys looked up are not there: a bitmap of the entries' keys turns
   // them away before the search.
@@ -1197,6 +1253,7 @@ class CrossModel {
   std::vector<Entry> entries_;  // by key
   std::vector<std::pair<uint64_t, uint32_t>> leads_;  // lead-ins learned on several sources (key, documents)
   std::vector<std::pair<uint64_t, uint32_t>> labels_;  // labels learned on several sources (key, documents)
+  std::vector<std::pair<uint64_t, uint32_t>> openings_;  // line openings learned on several sources
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
 };
 
@@ -1240,6 +1297,19 @@ inline bool LearnedLabel(const UnitInfo& u, const SourceModel& model) {
 
 void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
                        const std::vector<SourceModel>& models) {
+  // Line openings learned on at least kMinCrossSources sources.
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> all;  // each source's openings are distinct keys
+    for (const SourceModel& m : models) all.insert(all.end(), m.openings.begin(), m.openings.end());
+    std::sort(all.begin(), all.end());
+    for (size_t k = 0; k < all.size();) {
+      size_t end = k + 1;
+      uint32_t with = all[k].second;
+      while (end < all.size() && all[end].first == all[k].first) with += all[end++].second;
+      if (end - k >= kMinCrossSources) openings_.emplace_back(all[k].first, with);
+      k = end;
+    }
+  }
   // Labels learned on at least kMinCrossSources sources.
   {
     std::vector<std::vector<std::pair<uint64_t, uint32_t>>> per_source(members.size());
@@ -1835,6 +1905,13 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
       if (rule[i] != -1 || repeats[i] > 0 || !LabelLike(doc.units[i])) continue;
       if (const uint32_t d = cross.LabelDocs(doc.units[i].key)) repeats[i] = d;
     }
+  }
+  // Lines opened by a label the source, or several other sources, learned ("Read also: <headline>").
+  for (const auto& [i, key] : doc.openings) {
+    if (rule[i] != -1 || repeats[i] > 0) continue;
+    const auto it = std::lower_bound(model.openings.begin(), model.openings.end(), std::make_pair(key, uint32_t{0}));
+    const uint32_t with = it != model.openings.end() && it->first == key ? it->second : cross.OpeningDocs(key);
+    if (with > 0) repeats[i] = with;
   }
   if (doc.sentence_mode) MarkBetweenFurniture(in, doc, rules, &rule, repeats);
   MarkSandwiched(doc, &rule, repeats);
