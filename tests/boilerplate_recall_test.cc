@@ -279,44 +279,5 @@ TEST(BoilerplateRecallTest, LinesOpenedAlikeInOneOrTwoArticlesStay) {
   }
 }
 
-// Three sources that each learned the opening "Go deeper:" on three articles with line breaks.
-std::vector<Doc> OpeningTeachers() {
-  std::vector<Doc> docs;
-  for (size_t s = 0; s < 3; ++s) {
-    for (size_t a = 0; a < 3; ++a) {
-      docs.push_back(Article(s, a, std::string("Go deeper: ") + kHeadlines[(s + a) % 6], "teacher" + std::to_string(s)));
-    }
-  }
-  return docs;
-}
-
-TEST(BoilerplateRecallTest, ALearnedLineOpeningRunIntoASentenceIsCutWhereTheSentenceStarts) {
-  // A page without line breaks on another site: "Go deeper: <headline> <sentence>" in the middle. The
-  // title is in sentence case: the headline ends before the first word not in lower case after one that is.
-  std::vector<Doc> docs = OpeningTeachers();
-  const std::string text = std::string(kTitle) + " " + kA + " " + kB + " Go deeper: Harbor crane sold for scrap " + kC +
-                           " " + kD + " " + kE + "\n";
-  docs.push_back({text, kTitle, "flat"});
-  const BoilerplateResult r = Find(docs);
-  EXPECT_EQ(Clean(docs.back(), r, docs.size() - 1),
-            std::string(kTitle) + " " + kA + " " + kB + " " + kC + " " + kD + " " + kE + "\n");
-}
-
-TEST(BoilerplateRecallTest, ALearnedLineOpeningBeforeTitleCaseOrNoSentenceStays) {
-  // Counter-examples: in a title-case site the headline's end is not known, so nothing is taken; and an
-  // article sentence that opens with the label's words and a colon, going on in lower case to its full
-  // stop, has no sentence start to end a headline at.
-  std::vector<Doc> docs = OpeningTeachers();
-  const char title[] = "Orchard Growers Win A Delay On The Water Levy";
-  const std::string a = std::string(title) + " " + kA + " Go deeper: Harbor Crane Sold For Scrap " + kC + " " + kD + "\n";
-  const char sentence[] = "Go deeper: the board wants growers to dig new wells before the summer.";
-  const std::string b = std::string(kTitle) + " " + kA + " " + sentence + " " + kD + " " + kE + "\n";
-  docs.push_back({a, title, "flat"});
-  docs.push_back({b, kTitle, "flat2"});
-  const BoilerplateResult r = Find(docs);
-  EXPECT_NE(Clean(docs[docs.size() - 2], r, docs.size() - 2).find(kC), std::string::npos);
-  EXPECT_NE(Clean(docs.back(), r, docs.size() - 1).find(sentence), std::string::npos) << Clean(docs.back(), r, docs.size() - 1);
-}
-
 }  // namespace
 }  // namespace neardup

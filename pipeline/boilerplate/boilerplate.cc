@@ -1232,7 +1232,6 @@ class CrossModel {
   }
   bool any_labels() const { return !labels_.empty(); }
 
-  bool any_openings() const { return !openings_.empty(); }
   // Documents across sources with lines opened by `key` (LineOpening) when at least kMinCrossSources
   // sources learned it; else 0.
   uint32_t OpeningDocs(uint64_t key) const {
@@ -1882,34 +1881,6 @@ void MarkLabelPrefixes(const BoilerplateInput& in, const DocInfo& doc, const Cro
   }
 }
 
-// In text without line breaks, a line opening learned across sources (LineOpening: "Go deeper:
-// <headline>") at the start of a unit that stays, with the headline run into the sentence after it: in a
-// document whose title is in sentence case, up to where that sentence starts (HeadlineEnd), anywhere in
-// the text. Its bytes go to `glued` and a span to `spans`.
-void MarkOpeningPrefixes(const BoilerplateInput& in, const DocInfo& doc, const CrossModel& cross,
-                         const std::vector<int32_t>& rule, const std::vector<uint32_t>& repeats,
-                         std::vector<uint32_t>* glued, std::vector<RawSpan>* spans) {
-  if (!SentenceCaseTitle(TrimSpace(in.title))) return;
-  const std::vector<UnitInfo>& u = doc.units;
-  for (size_t i = 0; i < u.size(); ++i) {
-    if (rule[i] != -1 || repeats[i] > 0 || (*glued)[i] > 0 || (u[i].flags & (kBlank | kPureTitle)) ||
-        !(u[i].flags & kCountable)) {
-      continue;
-    }
-    const std::string_view text = in.text.substr(u[i].unit.text_begin, u[i].unit.text_end - u[i].unit.text_begin);
-    const size_t colon = text.find(':');
-    if (colon == std::string_view::npos || colon > kMaxOpeningBytes) continue;
-    const uint64_t key = LineOpening(text);
-    const uint32_t with = key != 0 ? cross.OpeningDocs(key) : 0;
-    if (with == 0) continue;
-    const uint32_t h = HeadlineEnd(in.text, u[i].unit.text_begin, static_cast<uint32_t>(u[i].unit.text_begin + colon + 2),
-                                   u[i].unit.text_end);
-    if (h == 0) continue;
-    (*glued)[i] = h - u[i].unit.text_begin;
-    spans->push_back({u[i].unit.text_begin, h, 0, 0, -1, key, with, static_cast<uint32_t>(i)});
-  }
-}
-
 void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model, const CrossModel& cross,
              const BoilerplateRules& rules, std::vector<RawSpan>* spans) {
   const size_t n = doc.units.size();
@@ -1952,7 +1923,6 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
     MakeSentenceSpans(doc, rule, repeats, spans);
     MarkGlued(in, doc, model, cross, rule, repeats, &glued, spans);
     if (cross.any_labels()) MarkLabelPrefixes(in, doc, cross, rule, repeats, &glued, spans);
-    if (cross.any_openings()) MarkOpeningPrefixes(in, doc, cross, rule, repeats, &glued, spans);
     for (size_t i = 0; i < n; ++i) {
       if (suffix[i] == 0 || suffix[i] <= glued[i]) continue;
       const UnitInfo& u = doc.units[i];
