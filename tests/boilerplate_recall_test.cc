@@ -5,8 +5,9 @@
 // ("Paid Placement"), learned on several sources and recognised on every source, as a line of their own
 // or opening a sentence of a text without line breaks; learned furniture that closes a sentence of a
 // text without line breaks, run on after a related box's headlines; lines opened by a label a site
-// learned ("Go deeper: <headline>"). Each behaviour has a counter-example that must stay. Every text
-// here is made up for the test.
+// learned ("Go deeper: <headline>"); short lines of fixed title-case wording learned across sources by
+// their plain template. Each behaviour has a counter-example that must stay. Every text here is made up
+// for the test.
 
 #include <gtest/gtest.h>
 
@@ -277,6 +278,44 @@ TEST(BoilerplateRecallTest, LinesOpenedAlikeInOneOrTwoArticlesStay) {
     EXPECT_NE(Clean(docs[d], r, d).find("Wendell Orr: the pier cannot wait another winter"), std::string::npos)
         << Clean(docs[d], r, d);
   }
+}
+
+// ---------------------------------------------------------------- fixed title-case lines across sources
+
+// Three sources whose pages end with a title-case line of their own above the comment prompt.
+std::vector<Doc> LineTeachers(const std::string& line) {
+  std::vector<Doc> docs;
+  for (size_t s = 0; s < 3; ++s) {
+    for (size_t a = 0; a < 3; ++a) {
+      Doc d = Article(s, a, "", "teacher" + std::to_string(s));
+      d.text += "\n" + line + "\n\nLeave a comment\n";
+      docs.push_back(d);
+    }
+  }
+  return docs;
+}
+
+TEST(BoilerplateRecallTest, ATitleCaseLineLearnedOnThreeSourcesIsFurnitureInASmallSitesFooter) {
+  // Names masking takes "Harbor Reader Tools Corner" for one name; its plain template is what the
+  // sources share.
+  std::vector<Doc> docs = LineTeachers("Harbor Reader Tools Corner");
+  Doc small = Article(7, 0, "", "small");
+  small.text += "\nHarbor Reader Tools Corner\n\nLeave a comment\n";
+  docs.push_back(small);
+  const BoilerplateResult r = Find(docs);
+  const std::string clean = Clean(docs.back(), r, docs.size() - 1);
+  EXPECT_EQ(clean.find("Harbor Reader Tools Corner"), std::string::npos) << clean;
+  EXPECT_NE(clean.find(Para(7, 0, 3)), std::string::npos) << clean;
+}
+
+TEST(BoilerplateRecallTest, ATitleCaseLineLearnedAcrossSourcesStaysInTheMiddleOfAnArticle) {
+  // Counter-example: the same words as a line in the middle of an article (a subheading), away from any
+  // furniture, stay: lines learned across sources are furniture only where furniture is.
+  std::vector<Doc> docs = LineTeachers("Harbor Reader Tools Corner");
+  docs.push_back(Article(7, 0, "Harbor Reader Tools Corner", "small"));
+  const BoilerplateResult r = Find(docs);
+  const std::string clean = Clean(docs.back(), r, docs.size() - 1);
+  EXPECT_NE(clean.find("Harbor Reader Tools Corner"), std::string::npos) << clean;
 }
 
 }  // namespace

@@ -1232,6 +1232,13 @@ class CrossModel {
   }
   bool any_labels() const { return !labels_.empty(); }
 
+  // Documents across sources where the short line `key` (a plain template: see LearnedLine) is learned
+  // furniture, when at least kMinCrossSources sources learned it; else 0.
+  uint32_t LineDocs(uint64_t key) const {
+    const auto it = std::lower_bound(lines_.begin(), lines_.end(), std::make_pair(key, uint32_t{0}));
+    return it != lines_.end() && it->first == key ? it->second : 0;
+  }
+
   // Documents across sources with lines opened by `key` (LineOpening) when at least kMinCrossSources
   // sources learned it; else 0.
   uint32_t OpeningDocs(uint64_t key) const {
@@ -1253,6 +1260,7 @@ class CrossModel {
   std::vector<Entry> entries_;  // by key
   std::vector<std::pair<uint64_t, uint32_t>> leads_;  // lead-ins learned on several sources (key, documents)
   std::vector<std::pair<uint64_t, uint32_t>> labels_;  // labels learned on several sources (key, documents)
+  std::vector<std::pair<uint64_t, uint32_t>> lines_;   // short lines learned on several sources (plain key)
   std::vector<std::pair<uint64_t, uint32_t>> openings_;  // line openings learned on several sources
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
 };
@@ -1295,6 +1303,23 @@ inline bool LearnedLabel(const UnitInfo& u, const SourceModel& model) {
   return s.furniture && s.line && 2 * static_cast<uint64_t>(s.edge) < s.docs;
 }
 
+// A unit that may be a short line of fixed wording: a piece of its own of at most kLinkLineTokens tokens
+// with words, that does not end like a sentence, not the headline, not taken by a rule.
+inline bool LineLike(const UnitInfo& u) {
+  return u.rule < 0 && (u.flags & kCountable) && (u.flags & kLinkLike) && !(u.flags & (kPureTitle | kSentence)) &&
+         !u.has_title;
+}
+
+// The source learned the unit, a line of its own, as furniture by its plain template. Across sources,
+// names masking takes a line of fixed title-case wording for a name ("Facebook Twitter LinkedIn Email",
+// "Leave a Comment" keeps one word): its plain template is what sites share. Used as the templates
+// with names masked are, only where furniture is (MarkCrossSite).
+inline bool LearnedLine(const UnitInfo& u, const SourceModel& model) {
+  if (!(u.flags & kNameable) || !LineLike(u)) return false;
+  const KeyStats& s = model.stats[u.tmpl];
+  return s.furniture && s.line;
+}
+
 void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
                        const std::vector<SourceModel>& models) {
   // Line openings learned on at least kMinCrossSources sources.
@@ -1312,36 +1337,49 @@ void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::
   }
   // Labels learned on at least kMinCrossSources sources.
   {
-    std::vector<std::vector<std::pair<uint64_t, uint32_t>>> per_source(members.size());
+    // Per source (in parallel): (key, documents) of its labels, and of its learned short lines.
+    std::vector<std::vector<std::pair<uint64_t, uint32_t>>> per_source(members.size()), per_source_lines(members.size());
+    auto count = [](std::vector<std::pair<uint64_t, uint32_t>>* pairs, std::vector<std::pair<uint64_t, uint32_t>>* out) {
+      std::sort(pairs->begin(), pairs->end());
+      pairs->erase(std::unique(pairs->begin(), pairs->end()), pairs->end());
+      for (size_t k = 0; k < pairs->size();) {
+        size_t end = k + 1;
+        while (end < pairs->size() && (*pairs)[end].first == (*pairs)[k].first) ++end;
+        out->emplace_back((*pairs)[k].first, static_cast<uint32_t>(end - k));
+        k = end;
+      }
+    };
     tbb::parallel_for(tbb::blocked_range<size_t>(0, members.size(), 1), [&](const tbb::blocked_range<size_t>& r) {
-      std::vector<std::pair<uint64_t, uint32_t>> pairs;  // (key, document)
+      std::vector<std::pair<uint64_t, uint32_t>> pairs, line_pairs;  // (key, document)
       for (size_t s = r.begin(); s != r.end(); ++s) {
         pairs.clear();
+        line_pairs.clear();
         for (const uint32_t d : members[s]) {
           for (const UnitInfo& u : docs[d].units) {
+            if (!LearnedLine(u, models[s])) continue;
+            line_pairs.emplace_back(u.key, d);
             if (LearnedLabel(u, models[s])) pairs.emplace_back(u.key, d);
           }
         }
-        std::sort(pairs.begin(), pairs.end());
-        pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-        for (size_t k = 0; k < pairs.size();) {
-          size_t end = k + 1;
-          while (end < pairs.size() && pairs[end].first == pairs[k].first) ++end;
-          per_source[s].emplace_back(pairs[k].first, static_cast<uint32_t>(end - k));
-          k = end;
-        }
+        count(&pairs, &per_source[s]);
+        count(&line_pairs, &per_source_lines[s]);
       }
     });
-    std::vector<std::pair<uint64_t, uint32_t>> all;
-    for (const auto& p : per_source) all.insert(all.end(), p.begin(), p.end());
-    std::sort(all.begin(), all.end());
-    for (size_t k = 0; k < all.size();) {
-      size_t end = k + 1;
-      uint32_t with = all[k].second;
-      while (end < all.size() && all[end].first == all[k].first) with += all[end++].second;
-      if (end - k >= kMinCrossSources) labels_.emplace_back(all[k].first, with);
-      k = end;
-    }
+    auto merge = [](const std::vector<std::vector<std::pair<uint64_t, uint32_t>>>& per,
+                    std::vector<std::pair<uint64_t, uint32_t>>* out) {
+      std::vector<std::pair<uint64_t, uint32_t>> all;
+      for (const auto& p : per) all.insert(all.end(), p.begin(), p.end());
+      std::sort(all.begin(), all.end());
+      for (size_t k = 0; k < all.size();) {
+        size_t end = k + 1;
+        uint32_t with = all[k].second;
+        while (end < all.size() && all[end].first == all[k].first) with += all[end++].second;
+        if (end - k >= kMinCrossSources) out->emplace_back(all[k].first, with);
+        k = end;
+      }
+    };
+    merge(per_source, &labels_);
+    merge(per_source_lines, &lines_);
   }
   // Lead-ins learned on at least kMinCrossSources sources ("<Outlet> reports, citing <Agency>, " in one
   // shape on each): a site with one or two articles, which learns none, may open with one too.
@@ -1526,6 +1564,7 @@ void MarkCrossSite(const DocInfo& doc, const SourceModel& model, const CrossMode
     } else if (CrossCounted(u[i])) {
       found[i] = cross.FurnitureDocs(u[i].cross);
     }
+    if (found[i] == 0 && LineLike(u[i])) found[i] = cross.LineDocs(u[i].key);
     any |= found[i] > 0;
   }
   if (!any) return;
