@@ -132,6 +132,7 @@ struct LeadIn {
 struct DocInfo {
   std::vector<UnitInfo> units;
   std::vector<LeadIn> leads;       // candidate lead-ins of the first units
+  std::vector<std::pair<uint32_t, uint64_t>> openings;  // (unit, key): short lines "<opening>: <rest>"
   std::vector<uint32_t> shingles;  // sampled shingles of the long units (repeats possible)
   bool sentence_mode = false;
 };
@@ -154,6 +155,7 @@ struct SourceModel {
   std::vector<KeyStats> stats;       // by template index (UnitInfo::tmpl)
   std::vector<KeyStats> name_stats;  // templates with names masked, by UnitInfo::name_tmpl (NameCounted)
   std::vector<std::pair<uint64_t, uint32_t>> leads;  // learned lead-ins (key, documents), by key
+  std::vector<std::pair<uint64_t, uint32_t>> openings;  // learned line openings (key, documents), by key
   // Furniture templates (key, documents), by key: only for a source with text without line breaks,
   // where they are looked for inside sentences (MarkGlued).
   std::vector<std::pair<uint64_t, uint32_t>> furniture_keys;
@@ -448,6 +450,43 @@ bool JobNoun(std::string_view text, uint32_t at) {
   return false;
 }
 
+// Whether the title is in sentence case: a word of three letters or more after its first one starts in
+// lower case ("Harbor council delays bridge plan", not "Harbor Council Delays Bridge Plan"). A site's
+// related links are its own headlines, written alike.
+bool SentenceCaseTitle(std::string_view title) {
+  for (size_t i = title.find(' '); i != std::string_view::npos && i + 3 < title.size(); i = title.find(' ', i + 1)) {
+    size_t k = i + 1;
+    while (k < title.size() && title[k] >= 'a' && title[k] <= 'z') ++k;
+    if (k - (i + 1) >= 3 && (k == title.size() || title[k] == ' ' || title[k] == ',')) return true;
+  }
+  return false;
+}
+
+// Where a related link's headline that runs into the sentence after it ends ("Related: Harbor council
+// backs bridge plan Officials said ..."), in a document whose titles are in sentence case: at the first
+// word after `from` (at most kMaxGluedPiece bytes after `begin`) that does not start in lower case and
+// follows a word in lower case, when the headline so delimited has at most kLinkLineTokens words and
+// something follows. 0: none. A headline with a name after a word in lower case ("Council backs Harbor
+// plan") ends too early, which leaves its last words as article text; a cut later than the headline's
+// end would need a sentence that opens in lower case.
+uint32_t HeadlineEnd(std::string_view text, uint32_t begin, uint32_t from, uint32_t end) {
+  uint32_t words = 0;
+  const uint32_t limit = std::min<uint32_t>(end, static_cast<uint32_t>(begin + kMaxGluedPiece));
+  for (uint32_t k = from; k < limit; ++k) {
+    if (k == from || ((text[k - 1] == ' ' || text[k - 1] == '\t') && text[k] != ' ' && text[k] != '\t')) {
+      if (k > from) {
+        const auto c = static_cast<unsigned char>(text[k]);
+        size_t len = 0;
+        const bool lower = (c >= 'a' && c <= 'z') ||
+                           (c >= 0x80 && u_islower(static_cast<UChar32>(boilerplate_internal::DecodeUtf8(text, k, &len))));
+        if (!lower && AfterLowerWord(text, k)) return words >= 2 && words <= kLinkLineTokens ? k : 0;
+      }
+      ++words;
+    }
+  }
+  return 0;
+}
+
 // Replaces units[i] by its pieces between `cuts` (sorted byte offsets strictly inside its text). Each
 // piece's region runs to the start of the next, so the regions still cover every byte.
 void CutUnit(std::string_view text, size_t i, const std::vector<uint32_t>& cuts, std::vector<Unit>* units) {
@@ -478,6 +517,7 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
   // At the title: before it (unless a breadcrumb or a section leads to it) and after it.
   title = TrimSpace(title);
   const bool title_cuts = title.size() >= 12 && title.find(' ') != std::string_view::npos;
+  const bool sentence_case = SentenceCaseTitle(title);
   if (title_cuts) {
     // The title's occurrences, found in one pass over the text, then the units that hold them.
     thread_local std::vector<uint32_t> found;
@@ -562,9 +602,16 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
       }
       return true;
     };
+    // A related link's rule (one with an open trail: "Read more: <headline>") matches text[a, b) (bytes).
+    auto matches_link = [&](uint32_t a, uint32_t b) {
+      const int r = rules.MatchWhole(TrimSpace(text.substr(a, b - a)));
+      return r >= 0 && OpenTrail(rules, r) && rules.rule(r).category == "related";
+    };
     const size_t reach = middle ? kMaxGluedPrefix : kMaxGluedPiece;
     for (size_t s = 0; s + 1 < starts.size();) {
-      if (middle && s > 0) break;
+      // In the middle, only from the unit's start, and on from there while pieces of furniture follow one
+      // another ("ADVERTISEMENT Read more: <headline> <sentence>").
+      if (middle && s > 0 && (cuts.empty() || cuts.back() != starts[s])) break;
       // One pass of the rules' gates over the longest stretch from here says whether any is worth trying.
       size_t last = s + 1;
       while (last + 1 < starts.size() && starts[last + 1] - starts[s] <= reach) ++last;
@@ -620,6 +667,17 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
           --extended;
         }
         best = extended;
+        best_rule = extended_rule;
+      }
+      if (sentence_case && best + 1 < starts.size() && rules.rule(best_rule).category == "related") {
+        // A related link's headline, run into the sentence after it: up to where that sentence starts.
+        const uint32_t h = HeadlineEnd(text, starts[s], starts[best], u.text_end);
+        if (h > starts[best] && matches_link(starts[s], h)) {
+          if (s > 0 && (cuts.empty() || cuts.back() != starts[s])) cuts.push_back(starts[s]);
+          cuts.push_back(h);
+          while (s + 1 < starts.size() && starts[s] < h) ++s;
+          continue;
+        }
       }
       if (s > 0 && (cuts.empty() || cuts.back() != starts[s])) cuts.push_back(starts[s]);
       if (best + 1 < starts.size()) cuts.push_back(starts[best]);
@@ -629,6 +687,34 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
     CutUnit(text, i, cuts, units);
     i += cuts.size();
   }
+}
+
+// Line openings: a short line of its own that does not end like a sentence, made of a label of one to
+// three words without digits, a colon, and a rest of at least two words ("Read also: <headline>",
+// "Watch: <video title>"). Sites open such lines with their own fixed label and vary the rest, so no
+// template of the whole line recurs. The opening is counted per source (in how many distinct articles),
+// and one that opens such lines in at least min_repeats articles is furniture there, wherever the line
+// sits; one learned so on kMinCrossSources sources is furniture on every source. Returns the opening's
+// template key, or 0.
+constexpr size_t kMaxOpeningBytes = 32;
+
+uint64_t LineOpening(std::string_view text) {
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > kMaxOpeningBytes || colon + 1 >= text.size() ||
+      text[colon + 1] != ' ') {
+    return 0;
+  }
+  const std::string_view opening = text.substr(0, colon);
+  size_t spaces = 0;
+  for (const char c : opening) {
+    if (c >= '0' && c <= '9') return 0;
+    spaces += c == ' ';
+  }
+  if (spaces > 2 || opening.back() == ' ') return 0;
+  const std::string_view rest = TrimSpace(text.substr(colon + 1));
+  if (rest.find(' ') == std::string_view::npos) return 0;
+  const Template t = MaskUnit(opening, TitleMask());
+  return t.words > 0 ? t.key | 1 : 0;
 }
 
 void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocInfo* doc) {
@@ -652,6 +738,7 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
   // (fresh heap pages, which this stage pays for in page faults, for all the documents at once).
   thread_local std::vector<uint32_t> shingles;
   shingles.clear();
+  doc->openings.clear();
   doc->units.resize(units.size());
   for (size_t i = 0; i < units.size(); ++i) {
     UnitInfo& info = doc->units[i];
@@ -686,6 +773,10 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
       if (!doc->sentence_mode) info.flags |= kNameable;
     }
     if (doc->sentence_mode && EndsLikeSentence(text)) info.flags |= kSentence;
+    if ((info.flags & kNameable) && info.rule < 0 && !t.has_title) {
+      const uint64_t opening = LineOpening(text);
+      if (opening != 0) doc->openings.emplace_back(static_cast<uint32_t>(i), opening);
+    }
     if ((info.flags & kCountable) && !(info.flags & kPureTitle) && info.rule < 0 &&
         t.tokens >= kFingerprintTokens) {
       AddShingles(hashes, &shingles);
@@ -1065,6 +1156,20 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
     model->furniture_keys.erase(std::unique(model->furniture_keys.begin(), model->furniture_keys.end()),
                                 model->furniture_keys.end());
   }
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> lines;  // (opening, group)
+    for (uint32_t m = 0; m < n; ++m) {
+      for (const auto& [unit, key] : docs[members[m]].openings) lines.emplace_back(key, group[m]);
+    }
+    std::sort(lines.begin(), lines.end());
+    for (size_t k = 0; k < lines.size();) {
+      size_t end = k + 1;
+      uint32_t groups = 1;
+      for (; end < lines.size() && lines[end].first == lines[k].first; ++end) groups += lines[end].second != lines[end - 1].second;
+      if (groups >= min_repeats) model->openings.emplace_back(lines[k].first, static_cast<uint32_t>(end - k));
+      k = end;
+    }
+  }
   std::sort(opened.begin(), opened.end());
   for (size_t k = 0; k < opened.size();) {
     size_t end = k + 1;
@@ -1120,6 +1225,28 @@ class CrossModel {
   }
   bool any_leads() const { return !leads_.empty(); }
 
+  // Documents across sources where the label `key` (a plain template: see Label) is learned furniture,
+  // when at least kMinCrossSources sources learned it; else 0.
+  uint32_t LabelDocs(uint64_t key) const {
+    const auto it = std::lower_bound(labels_.begin(), labels_.end(), std::make_pair(key, uint32_t{0}));
+    return it != labels_.end() && it->first == key ? it->second : 0;
+  }
+  bool any_labels() const { return !labels_.empty(); }
+
+  // Documents across sources where the short line `key` (a plain template: see LearnedLine) is learned
+  // furniture, when at least kMinCrossSources sources learned it; else 0.
+  uint32_t LineDocs(uint64_t key) const {
+    const auto it = std::lower_bound(lines_.begin(), lines_.end(), std::make_pair(key, uint32_t{0}));
+    return it != lines_.end() && it->first == key ? it->second : 0;
+  }
+
+  // Documents across sources with lines opened by `key` (LineOpening) when at least kMinCrossSources
+  // sources learned it; else 0.
+  uint32_t OpeningDocs(uint64_t key) const {
+    const auto it = std::lower_bound(openings_.begin(), openings_.end(), std::make_pair(key, uint32_t{0}));
+    return it != openings_.end() && it->first == key ? it->second : 0;
+  }
+
  private:
   // The entry of `key`, or null. Most keys looked up are not there: a bitmap of the entries' keys turns
   // them away before the search.
@@ -1133,6 +1260,9 @@ class CrossModel {
   static constexpr size_t kFilterBits = 1 << 16;
   std::vector<Entry> entries_;  // by key
   std::vector<std::pair<uint64_t, uint32_t>> leads_;  // lead-ins learned on several sources (key, documents)
+  std::vector<std::pair<uint64_t, uint32_t>> labels_;  // labels learned on several sources (key, documents)
+  std::vector<std::pair<uint64_t, uint32_t>> lines_;   // short lines learned on several sources (plain key)
+  std::vector<std::pair<uint64_t, uint32_t>> openings_;  // line openings learned on several sources
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
 };
 
@@ -1148,8 +1278,110 @@ inline bool CrossCounted(const UnitInfo& u) {
 }
 
 
+// Labels: a line of its own of at most kMaxLabelTokens words that sites put in the middle of their
+// articles ("Advertisement", "Sponsored content", "- AD -"). A source learns one as a short line of its
+// own that recurs in min_repeats of its articles (IsFurniture); it is a label when it sits outside the
+// head and tail furniture zone in most of its documents (a section name or a slogan sits in the zone).
+// Learned by its plain template (words case-folded, numbers masked): a label is the same words on every
+// site, and names masking would take title-case ones ("Sponsored Content") for a name. On
+// kMinCrossSources sources, it is furniture on every source, wherever it sits: a line of its own of
+// that template, or, in a text without line breaks, the same words opening a sentence before a
+// capitalized word ("ADVERTISEMENT Residents said ..."), where a site with one or two articles, or a
+// page without line breaks, could learn nothing of its own.
+constexpr uint32_t kMaxLabelTokens = 3;
+
+// A unit that may be a label: a short piece of its own with words, that does not end like a sentence,
+// not the headline, not taken by a rule.
+inline bool LabelLike(const UnitInfo& u) {
+  return u.rule < 0 && (u.flags & kCountable) && (u.flags & kLinkLike) && !(u.flags & (kPureTitle | kSentence)) &&
+         u.tokens <= kMaxLabelTokens && !u.has_title;
+}
+
+// The source learned the unit's template as a label.
+inline bool LearnedLabel(const UnitInfo& u, const SourceModel& model) {
+  if (!(u.flags & kNameable) || !LabelLike(u)) return false;
+  const KeyStats& s = model.stats[u.tmpl];
+  return s.furniture && s.line && 2 * static_cast<uint64_t>(s.edge) < s.docs;
+}
+
+// A unit that may be a short line of fixed wording: a piece of its own of at most kLinkLineTokens tokens
+// with words, that does not end like a sentence, not the headline, not taken by a rule.
+inline bool LineLike(const UnitInfo& u) {
+  return u.rule < 0 && (u.flags & kCountable) && (u.flags & kLinkLike) && !(u.flags & (kPureTitle | kSentence)) &&
+         !u.has_title;
+}
+
+// The source learned the unit, a line of its own, as furniture by its plain template. Across sources,
+// names masking takes a line of fixed title-case wording for a name ("Facebook Twitter LinkedIn Email",
+// "Leave a Comment" keeps one word): its plain template is what sites share. Used as the templates
+// with names masked are, only where furniture is (MarkCrossSite).
+inline bool LearnedLine(const UnitInfo& u, const SourceModel& model) {
+  if (!(u.flags & kNameable) || !LineLike(u)) return false;
+  const KeyStats& s = model.stats[u.tmpl];
+  return s.furniture && s.line;
+}
+
 void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
                        const std::vector<SourceModel>& models) {
+  // Line openings learned on at least kMinCrossSources sources.
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> all;  // each source's openings are distinct keys
+    for (const SourceModel& m : models) all.insert(all.end(), m.openings.begin(), m.openings.end());
+    std::sort(all.begin(), all.end());
+    for (size_t k = 0; k < all.size();) {
+      size_t end = k + 1;
+      uint32_t with = all[k].second;
+      while (end < all.size() && all[end].first == all[k].first) with += all[end++].second;
+      if (end - k >= kMinCrossSources) openings_.emplace_back(all[k].first, with);
+      k = end;
+    }
+  }
+  // Labels learned on at least kMinCrossSources sources.
+  {
+    // Per source (in parallel): (key, documents) of its labels, and of its learned short lines.
+    std::vector<std::vector<std::pair<uint64_t, uint32_t>>> per_source(members.size()), per_source_lines(members.size());
+    auto count = [](std::vector<std::pair<uint64_t, uint32_t>>* pairs, std::vector<std::pair<uint64_t, uint32_t>>* out) {
+      std::sort(pairs->begin(), pairs->end());
+      pairs->erase(std::unique(pairs->begin(), pairs->end()), pairs->end());
+      for (size_t k = 0; k < pairs->size();) {
+        size_t end = k + 1;
+        while (end < pairs->size() && (*pairs)[end].first == (*pairs)[k].first) ++end;
+        out->emplace_back((*pairs)[k].first, static_cast<uint32_t>(end - k));
+        k = end;
+      }
+    };
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, members.size(), 1), [&](const tbb::blocked_range<size_t>& r) {
+      std::vector<std::pair<uint64_t, uint32_t>> pairs, line_pairs;  // (key, document)
+      for (size_t s = r.begin(); s != r.end(); ++s) {
+        pairs.clear();
+        line_pairs.clear();
+        for (const uint32_t d : members[s]) {
+          for (const UnitInfo& u : docs[d].units) {
+            if (!LearnedLine(u, models[s])) continue;
+            line_pairs.emplace_back(u.key, d);
+            if (LearnedLabel(u, models[s])) pairs.emplace_back(u.key, d);
+          }
+        }
+        count(&pairs, &per_source[s]);
+        count(&line_pairs, &per_source_lines[s]);
+      }
+    });
+    auto merge = [](const std::vector<std::vector<std::pair<uint64_t, uint32_t>>>& per,
+                    std::vector<std::pair<uint64_t, uint32_t>>* out) {
+      std::vector<std::pair<uint64_t, uint32_t>> all;
+      for (const auto& p : per) all.insert(all.end(), p.begin(), p.end());
+      std::sort(all.begin(), all.end());
+      for (size_t k = 0; k < all.size();) {
+        size_t end = k + 1;
+        uint32_t with = all[k].second;
+        while (end < all.size() && all[end].first == all[k].first) with += all[end++].second;
+        if (end - k >= kMinCrossSources) out->emplace_back(all[k].first, with);
+        k = end;
+      }
+    };
+    merge(per_source, &labels_);
+    merge(per_source_lines, &lines_);
+  }
   // Lead-ins learned on at least kMinCrossSources sources ("<Outlet> reports, citing <Agency>, " in one
   // shape on each): a site with one or two articles, which learns none, may open with one too.
   {
@@ -1333,6 +1565,7 @@ void MarkCrossSite(const DocInfo& doc, const SourceModel& model, const CrossMode
     } else if (CrossCounted(u[i])) {
       found[i] = cross.FurnitureDocs(u[i].cross);
     }
+    if (found[i] == 0 && LineLike(u[i])) found[i] = cross.LineDocs(u[i].key);
     any |= found[i] > 0;
   }
   if (!any) return;
@@ -1520,10 +1753,106 @@ uint32_t GluedTemplatePrefix(const BoilerplateInput& in, const UnitInfo& u, cons
     }
     if (best == 0) break;
     taken = toks[best].begin;
+    // With what opens the next word ('"We were ...'): a quotation mark is the sentence's.
+    while (taken > toks[best - 1].end && text[taken - 1] != ' ' && text[taken - 1] != '\t') --taken;
     *repeats = std::max(*repeats, best_repeats);
     start = best;
   }
   return taken;
+}
+
+// The byte, from the start of unit `u`, where learned furniture that closes it begins (0: none), and the
+// documents its template was seen in: the longest run of the unit's last tokens (at least two, at most
+// kMaxGluedTokens), from a word that does not start in lower case or a number, whose template is furniture
+// of the source, or across sources with names masked. Furniture that no rule knows, run on after text
+// that does not end like a sentence (a related box's headlines: "<headline> <headline> © <n> <Site>.").
+uint32_t GluedTemplateSuffix(const BoilerplateInput& in, const UnitInfo& u, const boilerplate_internal::TitleMask& title,
+                             const SourceModel& model, const CrossModel& cross, uint32_t* repeats,
+                             uint64_t* pattern, uint32_t* tokens_before) {
+  using boilerplate_internal::MaskedTokens;
+  thread_local std::vector<boilerplate_internal::MaskedToken> toks;
+  const std::string_view text = in.text.substr(u.unit.text_begin, u.unit.text_end - u.unit.text_begin);
+  boilerplate_internal::MaskTokens(text, title, &toks);
+  const size_t t = toks.size();
+  for (size_t st = t > kMaxGluedTokens ? t - kMaxGluedTokens : 1; st + 2 <= t; ++st) {
+    if (toks[st].word && !toks[st].cap) continue;
+    if (toks[st].title) continue;
+    uint64_t exact = MaskedTokens::kSeed, names = MaskedTokens::kCrossSeed;
+    uint32_t plain = 0;
+    bool in_name = false;
+    for (size_t e = st; e < t; ++e) {
+      const auto& tok = toks[e];
+      exact = (exact ^ tok.hash) * MaskedTokens::kStep;
+      const bool name = tok.word && tok.cap &&
+                        (e > st || (e + 1 < t && toks[e + 1].word && toks[e + 1].cap &&
+                                    !boilerplate_internal::OpensNoName(tok.hash)));
+      if (!(name && in_name)) names = (names ^ (name ? MaskedTokens::NameMask() : tok.hash)) * MaskedTokens::kStep;
+      in_name = name;
+      plain += !name && tok.word;
+    }
+    uint32_t found = 0;
+    uint64_t key = MaskedTokens::Key(exact);
+    const auto it = std::lower_bound(model.furniture_keys.begin(), model.furniture_keys.end(),
+                                     std::make_pair(key, uint32_t{0}));
+    if (plain > 0 && it != model.furniture_keys.end() && it->first == key) found = it->second;
+    if (found == 0 && plain >= boilerplate_internal::kMinCrossWords) {
+      key = MaskedTokens::CrossKey(names);
+      found = cross.FurnitureDocs(key);
+    }
+    if (found == 0) continue;
+    // From the start of the word the token is in ("© 2026 ...": the sign goes with the year).
+    uint32_t from = toks[st].begin;
+    while (from > toks[st - 1].end && text[from - 1] != ' ' && text[from - 1] != '\t') --from;
+    *repeats = found;
+    *pattern = key;
+    *tokens_before = static_cast<uint32_t>(st);
+    return from;
+  }
+  return 0;
+}
+
+// In the last kGluedUnits units that stay of a text without line breaks, learned furniture that closes a
+// unit (GluedTemplateSuffix) is furniture; so is the rest of the unit before it when that is no sentence
+// (it does not end like one), of at most kMaxBetweenTokens tokens, right after a related box's header or
+// learned furniture (MarkBetweenFurniture: a box's headlines between its header and a piece of furniture).
+// The whole unit is then marked in `repeats`; else the suffix's bytes go to `suffix`.
+void MarkGluedSuffixes(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model,
+                       const CrossModel& cross, const BoilerplateRules& rules, const std::vector<int32_t>& rule,
+                       std::vector<uint32_t>* repeats,
+                       std::vector<uint32_t>* suffix) {
+  const std::vector<UnitInfo>& u = doc.units;
+  const size_t n = u.size();
+  suffix->assign(n, 0);
+  if (model.furniture_keys.empty() && !cross.any()) return;
+  auto stays = [&](size_t i) {
+    return rule[i] == -1 && (*repeats)[i] == 0 && !(u[i].flags & (kBlank | kPureTitle)) && (u[i].flags & kCountable);
+  };
+  const boilerplate_internal::TitleMask title(in.title);
+  size_t seen = 0;
+  for (size_t i = n; i > 0 && seen < kGluedUnits; --i) {
+    if (!stays(i - 1)) continue;
+    ++seen;
+    const UnitInfo& unit = u[i - 1];
+    if (unit.unit.text_end - unit.unit.text_begin > kMaxGluedUnit) continue;
+    uint32_t n_docs = 0, tokens_before = 0;
+    uint64_t key = 0;
+    const uint32_t from = GluedTemplateSuffix(in, unit, title, model, cross, &n_docs, &key, &tokens_before);
+    if (from == 0) continue;
+    const std::string_view before = TrimSpace(in.text.substr(unit.unit.text_begin, from));
+    size_t prev = i - 1;
+    while (prev > 0 && (u[prev - 1].flags & kBlank)) --prev;
+    // After a related box's header, or furniture the site's pages taught (not a piece a rule cut out of
+    // a sentence: "... will be back by July." is no byline, and what follows it is the article's).
+    const bool after_box =
+        prev > 0 && !u[prev - 1].has_title &&
+        ((rule[prev - 1] >= 0 && rules.rule(rule[prev - 1]).category == "related" && !OpenTrail(rules, rule[prev - 1])) ||
+         (rule[prev - 1] == -1 && (*repeats)[prev - 1] > 0));
+    if (after_box && !EndsLikeSentence(before) && tokens_before <= kMaxBetweenTokens) {
+      (*repeats)[i - 1] = n_docs;
+    } else {
+      (*suffix)[i - 1] = from;
+    }
+  }
 }
 
 void MarkGlued(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model, const CrossModel& cross,
@@ -1554,6 +1883,44 @@ void MarkGlued(const BoilerplateInput& in, const DocInfo& doc, const SourceModel
   }
 }
 
+// In text without line breaks, a label learned across sources (CrossModel::LabelDocs) that opens a unit
+// which stays, before a capitalized word ("ADVERTISEMENT Residents of ..."), anywhere in the text: its
+// bytes go to `glued` and a span to `spans`. Only the unit's first kMaxGluedPrefix bytes are read.
+void MarkLabelPrefixes(const BoilerplateInput& in, const DocInfo& doc, const CrossModel& cross,
+                       const std::vector<int32_t>& rule, const std::vector<uint32_t>& repeats,
+                       std::vector<uint32_t>* glued, std::vector<RawSpan>* spans) {
+  using boilerplate_internal::MaskedTokens;
+  thread_local std::vector<boilerplate_internal::MaskedToken> toks;
+  const std::vector<UnitInfo>& u = doc.units;
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (rule[i] != -1 || repeats[i] > 0 || (*glued)[i] > 0 || (u[i].flags & (kBlank | kPureTitle)) ||
+        !(u[i].flags & kCountable)) {
+      continue;
+    }
+    const std::string_view text =
+        in.text.substr(u[i].unit.text_begin, std::min<uint32_t>(u[i].unit.text_end - u[i].unit.text_begin,
+                                                                static_cast<uint32_t>(kMaxGluedPrefix)));
+    boilerplate_internal::MaskTokens(text, boilerplate_internal::TitleMask(), &toks);
+    uint64_t fold = MaskedTokens::kSeed;
+    size_t best = 0;
+    uint32_t docs = 0;
+    uint64_t key = 0;
+    for (size_t e = 0; e + 1 < toks.size() && e < kMaxLabelTokens; ++e) {
+      fold = (fold ^ toks[e].hash) * MaskedTokens::kStep;
+      if (!toks[e + 1].cap || !toks[e + 1].word) continue;
+      const uint64_t k = MaskedTokens::Key(fold);
+      if (const uint32_t d = cross.LabelDocs(k)) best = e + 1, docs = d, key = k;
+    }
+    if (best == 0) continue;
+    // Up to the start of the next word with what opens it ('"We were ...').
+    uint32_t bytes = toks[best].begin;
+    while (bytes > toks[best - 1].end && text[bytes - 1] != ' ' && text[bytes - 1] != '\t') --bytes;
+    (*glued)[i] = bytes;
+    spans->push_back({u[i].unit.text_begin, u[i].unit.text_begin + bytes, 0, 0, -1, key, docs,
+                      static_cast<uint32_t>(i)});
+  }
+}
+
 void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model, const CrossModel& cross,
              const BoilerplateRules& rules, std::vector<RawSpan>* spans) {
   const size_t n = doc.units.size();
@@ -1572,13 +1939,41 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
   }
   if (!doc.sentence_mode) AbsorbRelatedLinks(doc.units, rules, repeats, &rule);
   MarkCrossSite(doc, model, cross, rule, &repeats);
+  if (cross.any_labels()) {
+    // Labels learned across sources, as units of their own, wherever they sit.
+    for (size_t i = 0; i < n; ++i) {
+      if (rule[i] != -1 || repeats[i] > 0 || !LabelLike(doc.units[i])) continue;
+      if (const uint32_t d = cross.LabelDocs(doc.units[i].key)) repeats[i] = d;
+    }
+  }
+  // Lines opened by a label the source, or several other sources, learned ("Read also: <headline>").
+  for (const auto& [i, key] : doc.openings) {
+    if (rule[i] != -1 || repeats[i] > 0) continue;
+    const auto it = std::lower_bound(model.openings.begin(), model.openings.end(), std::make_pair(key, uint32_t{0}));
+    const uint32_t with = it != model.openings.end() && it->first == key ? it->second : cross.OpeningDocs(key);
+    if (with > 0) repeats[i] = with;
+  }
   if (doc.sentence_mode) MarkBetweenFurniture(in, doc, rules, &rule, repeats);
   MarkSandwiched(doc, &rule, repeats);
   thread_local std::vector<uint32_t> glued;  // bytes of learned furniture at the start of each unit
   glued.assign(n, 0);
   if (doc.sentence_mode) {
+    thread_local std::vector<uint32_t> suffix;  // bytes from the start of each unit where furniture closing it begins
+    MarkGluedSuffixes(in, doc, model, cross, rules, rule, &repeats, &suffix);
     MakeSentenceSpans(doc, rule, repeats, spans);
     MarkGlued(in, doc, model, cross, rule, repeats, &glued, spans);
+    if (cross.any_labels()) MarkLabelPrefixes(in, doc, cross, rule, repeats, &glued, spans);
+    for (size_t i = 0; i < n; ++i) {
+      if (suffix[i] == 0 || suffix[i] <= glued[i]) continue;
+      const UnitInfo& u = doc.units[i];
+      uint32_t begin = u.unit.text_begin + suffix[i];
+      while (begin > u.unit.text_begin + glued[i] && (in.text[begin - 1] == ' ' || in.text[begin - 1] == '\t')) --begin;
+      // The key and documents are looked up again: the template's, for boilerplate.jsonl.
+      uint32_t n_docs = 0, tokens_before = 0;
+      uint64_t key = 0;
+      GluedTemplateSuffix(in, u, boilerplate_internal::TitleMask(in.title), model, cross, &n_docs, &key, &tokens_before);
+      spans->push_back({begin, u.unit.text_end, 0, 0, -1, key, n_docs, static_cast<uint32_t>(i)});
+    }
   } else {
     MakeLineSpans(doc, rule, repeats, spans);
   }
