@@ -13,29 +13,11 @@
 #include <vector>
 
 #include "pipeline/boilerplate/boilerplate.h"
+#include "pipeline/io/utf8.h"  // AppendUtf8
 #include "pipeline/text_ranges.h"
 
 namespace neardup {
 namespace {
-
-// Appends code point `c` as UTF-8.
-void AppendUtf8(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 // `n` random code points; `mix` picks the share of each UTF-8 length (0: ASCII only, 1: a few
 // non-ASCII, 2: every length alike, 3: 4-byte only).
