@@ -24,6 +24,7 @@
 #include <limits>
 #include <numeric>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -129,9 +130,34 @@ struct LeadIn {
   uint64_t key;  // its template with names masked
 };
 
+// A place where a head lead-in of a text without line breaks could end (see HeadBounds): before token
+// `token` of the first content unit, a capitalized word.
+struct HeadBound {
+  uint64_t key;    // the template, names masked, of the tokens before it
+  uint64_t next;   // the word that follows (its token hash), or the headline's hash at the unit's end
+  uint64_t exact;  // the template of the tokens before it (names not masked): glued furniture of the source?
+  uint32_t bytes;  // where it ends, from the start of the unit
+  uint16_t token;
+  uint8_t prev;    // the token before it: kHeadPrevMask, kHeadPrevCap, kHeadPrevLower
+  uint8_t lower;   // the longest run of words in lower case since the bound before it (at most 255)
+  uint8_t plain;   // words left unmasked before it, names masked (at most 255)
+  uint8_t slot;    // the candidate unit it is in (DocInfo::head_units)
+  bool ok;         // a lead-in may end here: not after a word in lower case (else only glued furniture may)
+  bool rest;       // with enough of the unit after it (kMinHeadRest), or at its end before the headline
+};
+enum : uint8_t { kHeadPrevMask = 1, kHeadPrevCap = 2, kHeadPrevLower = 3 };
+
 struct DocInfo {
   std::vector<UnitInfo> units;
   std::vector<LeadIn> leads;       // candidate lead-ins of the first units
+  std::vector<HeadBound> head;     // in a text without line breaks, where a lead-in of a first unit may end
+  uint32_t head_units[3] = {0, 0, 0};  // the first units with words that no rule took (head_slots of them)
+  uint8_t head_slots = 0;
+  uint32_t head_unit = std::numeric_limits<uint32_t>::max();  // the one the lead-in cut is in
+  uint32_t head_cut = 0;           // bytes of head_unit its source's head lead-in takes (LearnHeadLeadIns)
+  uint32_t head_docs = 0;          // documents of the source with that lead-in
+  uint64_t head_key = 0;
+  uint32_t group = 0;              // its copy group in its source (BuildSourceModel)
   std::vector<std::pair<uint32_t, uint64_t>> openings;  // (unit, key): short lines "<opening>: <rest>"
   std::vector<uint32_t> shingles;  // sampled shingles of the long units (repeats possible)
   bool sentence_mode = false;
@@ -717,6 +743,77 @@ uint64_t LineOpening(std::string_view text) {
   return t.words > 0 ? t.key | 1 : 0;
 }
 
+// Head lead-ins: in a text without line breaks, furniture at the head of the page that no rule knows
+// ("Edition <n> · <day> by <Name> Senior News Editor") runs into the article's first sentence, and never
+// stands alone on the site's pages, so no template of it exists. Its tokens, with numbers, dates, the
+// title and names masked, are the same on the site's pages, and what follows differs from page to page.
+// HeadBounds lists, for the first content unit, every place such a lead-in could end: before a capitalized
+// word (the article's first sentence starts with one), at most kMaxHeadTokens tokens in, after a token
+// that is not a word in lower case (a sentence's words are: "The council said on Monday that Ostrand"),
+// with no run of more than kMaxHeadLowerWords words in lower case after any furniture the site's pages
+// taught that opens the unit ("The <Site> newsroom tip line: <n>", which MarkGlued cuts; "The council
+// said on <day>" is prose), and at least one word left unmasked before it. When the unit is no sentence
+// and the headline follows it or ends it (CutGluedFurniture cut the unit at the title: "Home > <Section>
+// > <title>"), its end is a bound too, followed by the article's own headline (`end_next`, 0 when the
+// unit is a sentence). Which one, if any, is the source's lead-in is decided once every source has
+// learned its furniture and the cross-source model is built (LearnHeadLeadIns).
+constexpr size_t kMaxHeadTokens = 24;
+constexpr size_t kMaxHeadBytes = 240;
+constexpr uint32_t kMaxHeadLowerWords = 2;
+constexpr size_t kMinHeadRest = 24;
+
+void HeadBounds(std::string_view text, const boilerplate_internal::TitleMask& title, uint64_t end_next,
+                bool next_is_title, uint8_t slot, std::vector<HeadBound>* out) {
+  using boilerplate_internal::MaskedTokens;
+  thread_local std::vector<boilerplate_internal::MaskedToken> toks;
+  if (text.size() > kMaxHeadBytes) {
+    // Whole words only: the last one read must not be cut.
+    const size_t space = text.rfind(' ', kMaxHeadBytes);
+    if (space == std::string_view::npos) return;
+    text = text.substr(0, space);
+    end_next = 0;
+  }
+  boilerplate_internal::MaskTokens(text, title, &toks);
+  if (toks.size() > kMaxHeadTokens || (!next_is_title && (toks.empty() || !toks.back().title))) end_next = 0;
+  const size_t t = std::min(toks.size(), kMaxHeadTokens + 1);
+  uint64_t names = MaskedTokens::kCrossSeed, exact = MaskedTokens::kSeed;
+  bool in_name = false;
+  uint32_t plain = 0, run = 0, longest = 0;  // words in lower case in a row: now, and the most since the last bound
+  for (size_t e = 0; e <= t; ++e) {
+    const bool at_end = e == t;
+    if (at_end && end_next == 0) break;
+    // A unit that ends with the title or before it may have no word left ("Home > <Section> > <title>":
+    // one name).
+    if (e >= 2 && (plain > 0 || at_end) && (at_end || (toks[e].word && toks[e].cap))) {
+      const auto& prev = toks[e - 1];
+      const uint8_t kind = !prev.word ? kHeadPrevMask : prev.cap ? kHeadPrevCap : kHeadPrevLower;
+      // With what opens the word ('"We were ...'): a quotation mark is the sentence's.
+      uint32_t bytes = at_end ? static_cast<uint32_t>(text.size()) : toks[e].begin;
+      while (!at_end && bytes > prev.end && text[bytes - 1] != ' ' && text[bytes - 1] != '\t') --bytes;
+      out->push_back({MaskedTokens::CrossKey(names), at_end ? end_next : toks[e].hash, MaskedTokens::Key(exact), bytes,
+                      static_cast<uint16_t>(e), kind, static_cast<uint8_t>(std::min<uint32_t>(std::max(longest, run), 255)),
+                      static_cast<uint8_t>(std::min<uint32_t>(plain, 255)), slot,
+                      kind != kHeadPrevLower, at_end || text.size() - bytes >= kMinHeadRest});
+      longest = 0;
+    }
+    if (at_end || (e + 1 == t && t == kMaxHeadTokens + 1)) break;
+    const auto& tok = toks[e];
+    exact = (exact ^ tok.hash) * MaskedTokens::kStep;
+    const bool name = tok.word && tok.cap &&
+                      (e > 0 || (e + 1 < toks.size() && toks[e + 1].word && toks[e + 1].cap &&
+                                 !boilerplate_internal::OpensNoName(tok.hash)));
+    if (!(name && in_name)) names = (names ^ (name ? MaskedTokens::NameMask() : tok.hash)) * MaskedTokens::kStep;
+    in_name = name;
+    plain += !name && tok.word;
+    if (tok.word && !tok.cap) {
+      ++run;
+    } else {
+      longest = std::max(longest, run);
+      run = 0;
+    }
+  }
+}
+
 void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocInfo* doc) {
   thread_local std::vector<Unit> units;
   SplitUnits(in.text, &doc->sentence_mode, &units);
@@ -815,6 +912,9 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
     // The first long unit is the article's first paragraph: what follows cannot open the article.
     if (info.tokens >= kFingerprintTokens) break;
   }
+  doc->head.clear();
+  doc->head_unit = std::numeric_limits<uint32_t>::max();
+  doc->head_cut = 0;
   if (!doc->sentence_mode) {
     // Links of a related box are furniture by rule already, so that learning sees through the box.
     thread_local std::vector<int32_t> rule;
@@ -847,6 +947,25 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
       }
       break;
     }
+  }
+  // Where a head lead-in could end in the first content unit (LearnHeadLeadIns decides which unit that
+  // is: the first of these that its source did not learn as furniture, "<Site> Sheet" before a number a
+  // rule took).
+  doc->head_slots = 0;
+  for (size_t i = 0; i < units.size() && doc->head_slots < 3; ++i) {
+    const UnitInfo& info = doc->units[i];
+    if (!(info.flags & kCountable) || (info.flags & kPureTitle) || info.rule >= 0) continue;
+    const uint8_t slot = doc->head_slots++;
+    doc->head_units[slot] = static_cast<uint32_t>(i);
+    const std::string_view text = in.text.substr(units[i].text_begin, units[i].text_end - units[i].text_begin);
+    // Followed by the headline: the unit's end is where the page's words diverge.
+    size_t next = i + 1;
+    while (next < units.size() && (doc->units[next].flags & kBlank)) ++next;
+    const bool next_is_title = next < units.size() && (doc->units[next].flags & kPureTitle);
+    const uint64_t end_next = !EndsLikeSentence(text) ? boilerplate_internal::HashBytes(TrimSpace(in.title)) | 1 : 0;
+    HeadBounds(text, title, end_next, next_is_title, slot, &doc->head);
+    // A sentence is the article's: no unit after it opens the page.
+    if (EndsLikeSentence(text)) break;
   }
 }
 
@@ -892,6 +1011,135 @@ bool IsFurniture(const KeyStats& s, uint32_t site_groups, size_t min_repeats) {
   const bool most = 2 * static_cast<uint64_t>(s.groups) > site_groups && site_groups >= 2 * min_repeats;
   if (s.tokens <= kShortTokens && !s.sentence) return edge || most;
   return edge && most;
+}
+
+// The source's head lead-in in each document of a text without line breaks (DocInfo::head_cut), once
+// every source has learned its furniture and the cross-source model is built: in the first of the
+// document's candidate units that the source did not learn as furniture, the longest run of its first
+// tokens, with names masked, after no run of more than kMaxHeadLowerWords words in lower case since
+// furniture the source or other sources learned glued at its start, that
+//  - opens at least min_repeats of the source's articles (copy groups) and a third of them (as learned
+//    lead-ins: furniture is on most pages), followed by at least min_repeats distinct words: the pages'
+//    continuations diverge there (a syndicated article's first sentence, on several pages or sources, is
+//    one article's words, followed by the same word everywhere);
+//  - is followed in this document by a word that at most half of those articles have there (a name or a
+//    job title the byline repeats is not where it ends: "by <Name> Senior News Editor");
+//  - ends after a mask or a symbol, or after a capitalized word that most of those articles have there:
+//    a run of capitalized words is masked as one name ("<Name> Senior News Editor Home prices ..."), and
+//    the cut goes where the words shared by the pages end, never inside the article's first sentence.
+class CrossModel;
+uint32_t CrossFurnitureDocs(const CrossModel& cross, uint64_t key);
+
+void LearnHeadLeadIns(std::vector<DocInfo>* all_docs, const std::vector<uint32_t>& members, size_t min_repeats,
+                      const SourceModel& model, const CrossModel& cross) {
+  std::vector<DocInfo>& docs = *all_docs;
+  const uint32_t n = static_cast<uint32_t>(members.size());
+  if (!std::any_of(members.begin(), members.end(), [&](uint32_t d) { return docs[d].sentence_mode; })) return;
+  std::vector<uint32_t> group(n);
+  for (uint32_t m = 0; m < n; ++m) group[m] = docs[members[m]].group;
+  // Each document's first candidate unit that the source did not learn as furniture (its slot, or -1).
+  std::vector<int> slot(n, -1);
+  for (uint32_t m = 0; m < n; ++m) {
+    const DocInfo& d = docs[members[m]];
+    if (!d.sentence_mode || d.head.empty()) continue;
+    for (uint8_t k = 0; k < d.head_slots; ++k) {
+      if (!LearnedInSource(d.units[d.head_units[k]], model)) {
+        slot[m] = k;
+        break;
+      }
+    }
+  }
+  auto usable = [&](uint32_t m) { return slot[m] >= 0; };
+  // Bound j of document d may end a lead-in: after furniture of the source glued at the unit's start
+  // (as GluedTemplatePrefix finds it: the longest such piece from the start), few words in lower case.
+  auto may_end = [&](const DocInfo& d, size_t j) {
+    const HeadBound& b = d.head[j];
+    if (!b.ok) return false;
+    uint32_t longest = b.lower;
+    for (size_t k = j; k > 0 && d.head[k - 1].slot == b.slot; --k) {
+      const HeadBound& g = d.head[k - 1];
+      if (std::binary_search(model.furniture_keys.begin(), model.furniture_keys.end(), std::make_pair(g.exact, uint32_t{0}),
+                             [](const auto& x, const auto& y) { return x.first < y.first; }) ||
+          (g.plain >= boilerplate_internal::kMinCrossWords && CrossFurnitureDocs(cross, g.key) > 0)) {
+        break;
+      }
+      longest = std::max<uint32_t>(longest, g.lower);
+    }
+    return longest <= kMaxHeadLowerWords;
+  };
+  // (key, group) and (key, next, group), one per document and bound.
+  std::vector<std::pair<uint64_t, uint32_t>> keys;
+  std::vector<std::tuple<uint64_t, uint64_t, uint32_t>> nexts;
+  for (uint32_t m = 0; m < n; ++m) {
+    const DocInfo& d = docs[members[m]];
+    if (!usable(m)) continue;
+    for (size_t j = 0; j < d.head.size(); ++j) {
+      if (d.head[j].slot != slot[m] || !may_end(d, j)) continue;
+      const HeadBound& b = d.head[j];
+      keys.emplace_back(b.key, group[m]);
+      nexts.emplace_back(b.key, b.next, group[m]);
+    }
+  }
+  if (keys.empty()) return;
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::sort(nexts.begin(), nexts.end());
+  nexts.erase(std::unique(nexts.begin(), nexts.end()), nexts.end());
+  // Per key: articles, distinct next words; per (key, next): articles.
+  struct KeyCount {
+    uint64_t key;
+    uint32_t groups = 0, distinct = 0;
+  };
+  std::vector<KeyCount> key_counts;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (key_counts.empty() || key_counts.back().key != keys[k].first) key_counts.push_back({keys[k].first});
+    ++key_counts.back().groups;
+  }
+  std::vector<std::pair<std::pair<uint64_t, uint64_t>, uint32_t>> next_counts;
+  for (const auto& [key, next, g] : nexts) {
+    if (next_counts.empty() || next_counts.back().first != std::make_pair(key, next)) {
+      next_counts.push_back({{key, next}, 0});
+      auto it = std::lower_bound(key_counts.begin(), key_counts.end(), key,
+                                 [](const KeyCount& c, uint64_t k) { return c.key < k; });
+      ++it->distinct;
+    }
+    ++next_counts.back().second;
+  }
+  auto key_count = [&](uint64_t key) {
+    return &*std::lower_bound(key_counts.begin(), key_counts.end(), key,
+                              [](const KeyCount& c, uint64_t k) { return c.key < k; });
+  };
+  auto next_count = [&](uint64_t key, uint64_t next) {
+    return std::lower_bound(next_counts.begin(), next_counts.end(), std::make_pair(std::make_pair(key, next), uint32_t{0}))
+        ->second;
+  };
+  for (uint32_t m = 0; m < n; ++m) {
+    DocInfo& d = docs[members[m]];
+    if (!usable(m)) continue;
+    for (size_t j = d.head.size(); j > 0; --j) {
+      if (d.head[j - 1].slot != slot[m] || !may_end(d, j - 1)) continue;
+      const HeadBound& b = d.head[j - 1];
+      if (!b.rest) continue;
+      const KeyCount* c = key_count(b.key);
+      if (c->groups < min_repeats || 3 * static_cast<uint64_t>(c->groups) < model.groups || c->distinct < min_repeats) {
+        continue;
+      }
+      if (2 * static_cast<uint64_t>(next_count(b.key, b.next)) > c->groups) continue;
+      if (b.prev == kHeadPrevCap) {
+        // The word before: a bound of its own, with the same key (one name run) and shared by most.
+        if (j < 2 || d.head[j - 2].slot != b.slot || !may_end(d, j - 2) || d.head[j - 2].token + 1 != b.token ||
+            d.head[j - 2].key != b.key ||
+            2 * static_cast<uint64_t>(next_count(b.key, d.head[j - 2].next)) <= c->groups) {
+          continue;
+        }
+      }
+      d.head_unit = d.head_units[b.slot];
+      d.head_cut = b.bytes;
+      d.head_docs = c->groups;
+      d.head_key = b.key;
+      break;
+    }
+  }
 }
 
 void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t>& members,
@@ -1180,6 +1428,7 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
     }
     k = end;
   }
+  for (uint32_t m = 0; m < n; ++m) docs[members[m]].group = group[m];
 }
 
 // ---------------------------------------------------------------- across sources
@@ -1265,6 +1514,8 @@ class CrossModel {
   std::vector<std::pair<uint64_t, uint32_t>> openings_;  // line openings learned on several sources
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
 };
+
+uint32_t CrossFurnitureDocs(const CrossModel& cross, uint64_t key) { return cross.FurnitureDocs(key); }
 
 // A unit whose cross-site template is counted: it has words, is not the headline, and no rule took it.
 // Its template must keep kMinCrossWords words; a line of its own that does not end like a sentence
@@ -1963,6 +2214,18 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
     MakeSentenceSpans(doc, rule, repeats, spans);
     MarkGlued(in, doc, model, cross, rule, repeats, &glued, spans);
     if (cross.any_labels()) MarkLabelPrefixes(in, doc, cross, rule, repeats, &glued, spans);
+    // The source's head lead-in (LearnHeadLeadIns), after any learned furniture glued before it.
+    if (doc.head_cut > 0 && rule[doc.head_unit] == -1 && repeats[doc.head_unit] == 0 && doc.head_cut > glued[doc.head_unit]) {
+      const uint32_t i = doc.head_unit;
+      const Unit& unit = doc.units[i].unit;
+      const uint32_t begin = unit.text_begin;
+      // The whole unit (it ended before the headline): with the space after it, as a unit's span.
+      const uint32_t end = begin + doc.head_cut >= unit.text_end ? unit.region_end : begin + doc.head_cut;
+      spans->push_back({begin + glued[i], end, 0, 0, -1, doc.head_key, doc.head_docs, i});
+      glued[i] = doc.head_cut;
+      // Taken whole, it is furniture: the lead-ins below look at the units after it.
+      if (end == unit.region_end) repeats[i] = doc.head_docs;
+    }
     for (size_t i = 0; i < n; ++i) {
       if (suffix[i] == 0 || suffix[i] <= glued[i]) continue;
       const UnitInfo& u = doc.units[i];
@@ -2071,6 +2334,10 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
   // What sources learned, for the others.
   CrossModel cross;
   cross.Build(info, members, models);
+  // Head lead-ins, after furniture glued before them that the source or other sources learned.
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, members.size(), 1), [&](const tbb::blocked_range<size_t>& r) {
+    for (size_t s = r.begin(); s != r.end(); ++s) LearnHeadLeadIns(&info, members[s], min_repeats, models[s], cross);
+  });
 
   // 3. Spans.
   std::vector<std::vector<RawSpan>> raw(n);
