@@ -225,5 +225,24 @@ TEST(BoilerplateFlatTest, ASignOffSentenceAtTheEndOfEveryPageIsLearned) {
   }
 }
 
+TEST(BoilerplateFlatTest, ADatelinesDateStays) {
+  // Counter-example: a date right after a comma that follows the article's own words is a dateline's
+  // ("Port Calder, 3 March — ..."), not a post's time stamp.
+  const std::string text = std::string(kTitle) + " Port Calder, 3 March \xE2\x80\x94 " + Body();
+  const std::vector<Doc> docs = {{text, kTitle, "isles"}};
+  const std::string clean = Clean(docs[0], Find(docs), 0);
+  EXPECT_NE(clean.find("Port Calder, 3 March \xE2\x80\x94 " + std::string(kA)), std::string::npos) << clean;
+}
+
+TEST(BoilerplateFlatTest, AStampAfterABylinesCommaIsCutOff) {
+  // The same date after a byline and its comma is the post's time stamp.
+  const std::string text = std::string(kTitle) + " By Petra Lind, 3 March 2026 " + Body();
+  const std::vector<Doc> docs = {{text, kTitle, "isles"}};
+  const std::string clean = Clean(docs[0], Find(docs), 0);
+  EXPECT_EQ(clean.find("March"), std::string::npos) << clean;
+  EXPECT_EQ(clean.find("Petra"), std::string::npos) << clean;
+  EXPECT_NE(clean.find(Body()), std::string::npos) << clean;
+}
+
 }  // namespace
 }  // namespace neardup

@@ -447,6 +447,12 @@ bool OpenTrail(const BoilerplateRules& rules, int rule) { return rules.OpenTrail
 // said"). Other furniture ends in its own fixed words ("Sponsored Content", "Share on Facebook").
 bool NamesRule(const BoilerplateRules& rules, int rule) { return rules.rule(rule).category == "byline"; }
 
+// Whether a comma comes right before `at` (across spaces).
+bool AfterComma(std::string_view text, uint32_t at) {
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+  return at > 0 && text[at - 1] == ',';
+}
+
 // Whether the word before `at` (across spaces) is in lower case, ASCII letters only ("on", "until"):
 // `at` is then inside a sentence.
 bool AfterLowerWord(std::string_view text, uint32_t at) {
@@ -659,6 +665,14 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
           // A date or a time right after a word in lower case that ends the unit ends the sentence it is
           // in ("... would end on Friday."), it is no post's time stamp; a byline proper opens with "by".
           if (NamesRule(rules, rule) && s > 0 && e + 1 == starts.size() && AfterLowerWord(text, starts[s]) &&
+              !(text.substr(starts[s], 3) == "by " || text.substr(starts[s], 3) == "By ")) {
+            continue;
+          }
+          // Nor is one right after a comma that follows text kept so far: that is a dateline's date
+          // ("Port Calder, 3 March — The council ..."), where a post's stamp follows furniture ("by
+          // <Name>, 3 March").
+          if (NamesRule(rules, rule) && s > 0 && AfterComma(text, starts[s]) &&
+              (cuts.empty() || cuts.back() != starts[s]) &&
               !(text.substr(starts[s], 3) == "by " || text.substr(starts[s], 3) == "By ")) {
             continue;
           }
