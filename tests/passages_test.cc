@@ -1022,5 +1022,40 @@ TEST(PassagesInternalsTest, BuildIndexMatchesAReference) {
   }
 }
 
+// The alignment takes the pairs of several chunks of documents at once, in the order of their second
+// document, and puts them back in (a, b) order: the output must not depend on how documents are chunked
+// (one document per chunk, every document in one chunk, and sizes that split the capped paragraph's
+// documents across chunks).
+TEST(PassagesTest, SameOutputForAnyChunkSize) {
+  const std::vector<std::string> texts = MixedCorpus(400);
+  std::vector<PassageInput> docs;
+  for (size_t d = 0; d < texts.size(); ++d)
+    docs.push_back(Doc(texts[d], d % 7 == 0 ? static_cast<int32_t>(d / 14) : -1));
+  PassageOptions options;
+  options.max_doc_frequency = 20;  // the paragraph in a fifth of the documents goes through the capped path
+  std::vector<std::vector<PassagePair>> runs;
+  for (size_t chunk_docs : {size_t{1}, size_t{3}, size_t{37}, size_t{1000}}) {
+    options.chunk_docs = chunk_docs;
+    runs.push_back(Find(docs, options));
+  }
+  ASSERT_GT(runs[0].size(), 100u);
+  for (size_t r = 1; r < runs.size(); ++r) {
+    ASSERT_EQ(runs[r].size(), runs[0].size()) << r;
+    for (size_t i = 0; i < runs[0].size(); ++i) {
+      const PassagePair &x = runs[0][i], &y = runs[r][i];
+      ASSERT_EQ(x.a, y.a) << r << " " << i;
+      ASSERT_EQ(x.b, y.b) << r << " " << i;
+      ASSERT_EQ(x.spans.size(), y.spans.size()) << r << " " << i;
+      for (size_t k = 0; k < x.spans.size(); ++k) {
+        EXPECT_EQ(x.spans[k].a_start, y.spans[k].a_start);
+        EXPECT_EQ(x.spans[k].a_end, y.spans[k].a_end);
+        EXPECT_EQ(x.spans[k].b_start, y.spans[k].b_start);
+        EXPECT_EQ(x.spans[k].b_end, y.spans[k].b_end);
+        EXPECT_EQ(x.spans[k].similarity, y.spans[k].similarity);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace neardup
