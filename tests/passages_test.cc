@@ -1057,5 +1057,43 @@ TEST(PassagesTest, SameOutputForAnyChunkSize) {
   }
 }
 
+// ExtendBanded returns early when the first kXDrop + 1 words of both sides hold no match: with a large
+// alphabet most starts have none, some have a match at the window's edge (word kXDrop of either side), or
+// only outside the band.
+TEST(PassagesInternalsTest, ExtendBandedWithoutAnEarlyMatchMatchesTheReference) {
+  uint64_t state = 11;
+  std::vector<uint32_t> a, b;
+  size_t empty = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    const size_t na = Next(&state) % 24, nb = Next(&state) % 24;
+    a.resize(na + 2);
+    b.resize(nb + 2);
+    for (auto& w : a) w = static_cast<uint32_t>(1000 + Next(&state) % 100000);
+    for (auto& w : b) w = static_cast<uint32_t>(200000 + Next(&state) % 100000);
+    // A few matches planted anywhere near the start, and sometimes a copied run after them.
+    const int planted = static_cast<int>(Next(&state) % 4);
+    for (int k = 0; k < planted; ++k) {
+      const size_t i = Next(&state) % (kXDrop + 3), j = Next(&state) % (kXDrop + 3);
+      if (i < a.size() && j < b.size()) b[j] = a[i];
+    }
+    if (Next(&state) % 2 == 0) {
+      const size_t i = Next(&state) % (kXDrop + 3), j = Next(&state) % (kXDrop + 3);
+      for (size_t t = 0; i + t < a.size() && j + t < b.size() && t < 8; ++t) b[j + t] = a[i + t];
+    }
+    for (int dir : {1, -1}) {
+      const long ia = dir > 0 ? 1 : static_cast<long>(na);
+      const long ib = dir > 0 ? 1 : static_cast<long>(nb);
+      const Extension want = ReferenceExtendBanded(a.data(), ia, na, b.data(), ib, nb, dir);
+      const Extension got = passages_internal::ExtendBandedForTest(a.data(), ia, na, b.data(), ib, nb, dir);
+      ASSERT_EQ(got.da, want.da) << "trial " << trial << " dir " << dir;
+      ASSERT_EQ(got.db, want.db) << "trial " << trial << " dir " << dir;
+      ASSERT_EQ(got.matches, want.matches) << "trial " << trial << " dir " << dir;
+      empty += want.da == 0;
+    }
+  }
+  EXPECT_GT(empty, 4000u);  // both kinds are common
+  EXPECT_LT(empty, 36000u);
+}
+
 }  // namespace
 }  // namespace neardup

@@ -571,9 +571,24 @@ void SortSeedsByDocument(std::vector<Seed>* seeds, std::vector<Seed>* buffer, ui
 // cell when a step is added). Every cell of the band is computed without branches on its neighbours:
 // one that the previous row cannot reach comes out dead. passages_test.cc checks it against the
 // reference below on random word sequences.
+//
+// Most extensions end empty (80% on 1 GB of news), and many of those meet no match at all: a cell
+// (x, y) whose path has no match yet scores at most -max(x, y), so while the best is 0 nothing lives
+// past the first kXDrop + 1 words of either side without a match among them, and the extension is
+// empty. Those are told apart with a few comparisons before the band is run.
 template <int kDir>
 Extension ExtendBanded(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb) {
   if (na == 0 || nb == 0) return Extension();
+  constexpr size_t kStart = kXDrop + 1;
+  if (na >= kStart && nb >= kStart) {
+    // Every pair of the first kStart words (a few outside the band too: only a match makes it run).
+    uint32_t any = 0;
+    for (size_t x = 0; x < kStart; ++x) {
+      const uint32_t w = a[ia + static_cast<long>(x) * kDir];
+      for (size_t y = 0; y < kStart; ++y) any |= w == b[ib + static_cast<long>(y) * kDir];
+    }
+    if (any == 0) return Extension();
+  }
   constexpr int kWidth = 2 * kBand + 1;
   constexpr int64_t kOne = int64_t{1} << 32;
   constexpr int64_t kDead = INT64_MIN / 4;
