@@ -1207,7 +1207,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     if (s.seeds.empty()) return;
     // Gathered in (a, pa, pb) order for every b (documents ascending, entries by word, postings by
     // document then word, one fingerprint per word), so a stable sort by b gives (b, a, pa, pb), without
-    // duplicates. Every b is after the chunk's first document.
+    // duplicates. Every b is after the sweep's first document.
     SortSeedsByDocument(&s.seeds, &s.seed_buffer, static_cast<uint32_t>(sweep_begin + 1));
     s.pair_starts.clear();
     for (size_t i = 0; i < s.seeds.size(); ++i) {
@@ -1263,6 +1263,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     }
   });
   for (uint64_t v : sweep_candidates) stats->candidate_pairs += v;
+  align_scratch.clear();  // each thread's seeds of its largest sweep (tens of MB on 1 GB of news)
   clock.Done("align");
 
   // Only the regions are needed from here on: the words, fingerprints and indexes go before the output
