@@ -1002,5 +1002,78 @@ TEST(PassagesInternalsTest, BuildIndexMatchesAReference) {
   }
 }
 
+// The alignment takes the pairs of several chunks of documents at once, in the order of their second
+// document, and puts them back in (a, b) order: the output must not depend on how documents are chunked
+// (one document per chunk, every document in one chunk, and sizes that split the capped paragraph's
+// documents across chunks).
+TEST(PassagesTest, SameOutputForAnyChunkSize) {
+  const std::vector<std::string> texts = MixedCorpus(400);
+  std::vector<PassageInput> docs;
+  for (size_t d = 0; d < texts.size(); ++d)
+    docs.push_back(Doc(texts[d], d % 7 == 0 ? static_cast<int32_t>(d / 14) : -1));
+  PassageOptions options;
+  options.max_doc_frequency = 20;  // the paragraph in a fifth of the documents goes through the capped path
+  std::vector<std::vector<PassagePair>> runs;
+  for (size_t chunk_docs : {size_t{1}, size_t{3}, size_t{37}, size_t{1000}}) {
+    options.chunk_docs = chunk_docs;
+    runs.push_back(Find(docs, options));
+  }
+  ASSERT_GT(runs[0].size(), 100u);
+  for (size_t r = 1; r < runs.size(); ++r) {
+    ASSERT_EQ(runs[r].size(), runs[0].size()) << r;
+    for (size_t i = 0; i < runs[0].size(); ++i) {
+      const PassagePair &x = runs[0][i], &y = runs[r][i];
+      ASSERT_EQ(x.a, y.a) << r << " " << i;
+      ASSERT_EQ(x.b, y.b) << r << " " << i;
+      ASSERT_EQ(x.spans.size(), y.spans.size()) << r << " " << i;
+      for (size_t k = 0; k < x.spans.size(); ++k) {
+        EXPECT_EQ(x.spans[k].a_start, y.spans[k].a_start);
+        EXPECT_EQ(x.spans[k].a_end, y.spans[k].a_end);
+        EXPECT_EQ(x.spans[k].b_start, y.spans[k].b_start);
+        EXPECT_EQ(x.spans[k].b_end, y.spans[k].b_end);
+        EXPECT_EQ(x.spans[k].similarity, y.spans[k].similarity);
+      }
+    }
+  }
+}
+
+// ExtendBanded returns early when the first kXDrop + 1 words of both sides hold no match: with a large
+// alphabet most starts have none, some have a match at the window's edge (word kXDrop of either side), or
+// only outside the band.
+TEST(PassagesInternalsTest, ExtendBandedWithoutAnEarlyMatchMatchesTheReference) {
+  uint64_t state = 11;
+  std::vector<uint32_t> a, b;
+  size_t empty = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    const size_t na = Next(&state) % 24, nb = Next(&state) % 24;
+    a.resize(na + 2);
+    b.resize(nb + 2);
+    for (auto& w : a) w = static_cast<uint32_t>(1000 + Next(&state) % 100000);
+    for (auto& w : b) w = static_cast<uint32_t>(200000 + Next(&state) % 100000);
+    // A few matches planted anywhere near the start, and sometimes a copied run after them.
+    const int planted = static_cast<int>(Next(&state) % 4);
+    for (int k = 0; k < planted; ++k) {
+      const size_t i = Next(&state) % (kXDrop + 3), j = Next(&state) % (kXDrop + 3);
+      if (i < a.size() && j < b.size()) b[j] = a[i];
+    }
+    if (Next(&state) % 2 == 0) {
+      const size_t i = Next(&state) % (kXDrop + 3), j = Next(&state) % (kXDrop + 3);
+      for (size_t t = 0; i + t < a.size() && j + t < b.size() && t < 8; ++t) b[j + t] = a[i + t];
+    }
+    for (int dir : {1, -1}) {
+      const long ia = dir > 0 ? 1 : static_cast<long>(na);
+      const long ib = dir > 0 ? 1 : static_cast<long>(nb);
+      const Extension want = ReferenceExtendBanded(a.data(), ia, na, b.data(), ib, nb, dir);
+      const Extension got = passages_internal::ExtendBandedForTest(a.data(), ia, na, b.data(), ib, nb, dir);
+      ASSERT_EQ(got.da, want.da) << "trial " << trial << " dir " << dir;
+      ASSERT_EQ(got.db, want.db) << "trial " << trial << " dir " << dir;
+      ASSERT_EQ(got.matches, want.matches) << "trial " << trial << " dir " << dir;
+      empty += want.da == 0;
+    }
+  }
+  EXPECT_GT(empty, 4000u);  // both kinds are common
+  EXPECT_LT(empty, 36000u);
+}
+
 }  // namespace
 }  // namespace neardup
