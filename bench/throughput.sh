@@ -29,7 +29,7 @@ if [ ! -f "$corpus" ]; then
     --truth "${corpus%.jsonl}-truth.jsonl"
   mv "$corpus.tmp" "$corpus"
 fi
-bytes=$(stat -c %s "$corpus")
+bytes=$(stat -L -c %s "$corpus")
 echo "corpus: $corpus ($docs documents, $((bytes / 1000000)) MB)"
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
