@@ -1586,37 +1586,51 @@ inline bool LearnedLine(const UnitInfo& u, const SourceModel& model) {
   return s.furniture && s.line;
 }
 
+// (key, document) pairs, sorted here, to (key, distinct documents), by key.
+void CountDocuments(std::vector<std::pair<uint64_t, uint32_t>>* pairs,
+                    std::vector<std::pair<uint64_t, uint32_t>>* out) {
+  std::sort(pairs->begin(), pairs->end());
+  pairs->erase(std::unique(pairs->begin(), pairs->end()), pairs->end());
+  for (size_t k = 0; k < pairs->size();) {
+    size_t end = k + 1;
+    while (end < pairs->size() && (*pairs)[end].first == (*pairs)[k].first) ++end;
+    out->emplace_back((*pairs)[k].first, static_cast<uint32_t>(end - k));
+    k = end;
+  }
+}
+
+// Across `lists` per-source lists of (key, count) (get(i) is the i-th; a list's keys are distinct):
+// keep(key, sources, total count) for each key on at least kMinCrossSources of them, by key.
+template <typename Get, typename Keep>
+void ForKeysOnManySources(size_t lists, Get get, Keep keep) {
+  std::vector<std::pair<uint64_t, uint32_t>> all;
+  for (size_t i = 0; i < lists; ++i) {
+    const std::vector<std::pair<uint64_t, uint32_t>>& list = get(i);
+    all.insert(all.end(), list.begin(), list.end());
+  }
+  std::sort(all.begin(), all.end());
+  for (size_t k = 0; k < all.size();) {
+    size_t end = k + 1;
+    uint32_t total = all[k].second;
+    while (end < all.size() && all[end].first == all[k].first) total += all[end++].second;
+    if (end - k >= kMinCrossSources) keep(all[k].first, static_cast<uint32_t>(end - k), total);
+    k = end;
+  }
+}
+
 void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
                        const std::vector<SourceModel>& models) {
+  using KeyCounts = std::vector<std::pair<uint64_t, uint32_t>>;
   // Line openings learned on at least kMinCrossSources sources.
-  {
-    std::vector<std::pair<uint64_t, uint32_t>> all;  // each source's openings are distinct keys
-    for (const SourceModel& m : models) all.insert(all.end(), m.openings.begin(), m.openings.end());
-    std::sort(all.begin(), all.end());
-    for (size_t k = 0; k < all.size();) {
-      size_t end = k + 1;
-      uint32_t with = all[k].second;
-      while (end < all.size() && all[end].first == all[k].first) with += all[end++].second;
-      if (end - k >= kMinCrossSources) openings_.emplace_back(all[k].first, with);
-      k = end;
-    }
-  }
+  ForKeysOnManySources(
+      models.size(), [&](size_t s) -> const KeyCounts& { return models[s].openings; },
+      [&](uint64_t key, uint32_t, uint32_t with) { openings_.emplace_back(key, with); });
   // Labels learned on at least kMinCrossSources sources.
   {
     // Per source (in parallel): (key, documents) of its labels, and of its learned short lines.
-    std::vector<std::vector<std::pair<uint64_t, uint32_t>>> per_source(members.size()), per_source_lines(members.size());
-    auto count = [](std::vector<std::pair<uint64_t, uint32_t>>* pairs, std::vector<std::pair<uint64_t, uint32_t>>* out) {
-      std::sort(pairs->begin(), pairs->end());
-      pairs->erase(std::unique(pairs->begin(), pairs->end()), pairs->end());
-      for (size_t k = 0; k < pairs->size();) {
-        size_t end = k + 1;
-        while (end < pairs->size() && (*pairs)[end].first == (*pairs)[k].first) ++end;
-        out->emplace_back((*pairs)[k].first, static_cast<uint32_t>(end - k));
-        k = end;
-      }
-    };
+    std::vector<KeyCounts> per_source(members.size()), per_source_lines(members.size());
     tbb::parallel_for(tbb::blocked_range<size_t>(0, members.size(), 1), [&](const tbb::blocked_range<size_t>& r) {
-      std::vector<std::pair<uint64_t, uint32_t>> pairs, line_pairs;  // (key, document)
+      KeyCounts pairs, line_pairs;  // (key, document)
       for (size_t s = r.begin(); s != r.end(); ++s) {
         pairs.clear();
         line_pairs.clear();
@@ -1627,45 +1641,27 @@ void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::
             if (LearnedLabel(u, models[s])) pairs.emplace_back(u.key, d);
           }
         }
-        count(&pairs, &per_source[s]);
-        count(&line_pairs, &per_source_lines[s]);
+        CountDocuments(&pairs, &per_source[s]);
+        CountDocuments(&line_pairs, &per_source_lines[s]);
       }
     });
-    auto merge = [](const std::vector<std::vector<std::pair<uint64_t, uint32_t>>>& per,
-                    std::vector<std::pair<uint64_t, uint32_t>>* out) {
-      std::vector<std::pair<uint64_t, uint32_t>> all;
-      for (const auto& p : per) all.insert(all.end(), p.begin(), p.end());
-      std::sort(all.begin(), all.end());
-      for (size_t k = 0; k < all.size();) {
-        size_t end = k + 1;
-        uint32_t with = all[k].second;
-        while (end < all.size() && all[end].first == all[k].first) with += all[end++].second;
-        if (end - k >= kMinCrossSources) out->emplace_back(all[k].first, with);
-        k = end;
-      }
-    };
-    merge(per_source, &labels_);
-    merge(per_source_lines, &lines_);
+    ForKeysOnManySources(
+        per_source.size(), [&](size_t s) -> const KeyCounts& { return per_source[s]; },
+        [&](uint64_t key, uint32_t, uint32_t with) { labels_.emplace_back(key, with); });
+    ForKeysOnManySources(
+        per_source_lines.size(), [&](size_t s) -> const KeyCounts& { return per_source_lines[s]; },
+        [&](uint64_t key, uint32_t, uint32_t with) { lines_.emplace_back(key, with); });
   }
   // Lead-ins learned on at least kMinCrossSources sources ("<Outlet> reports, citing <Agency>, " in one
   // shape on each): a site with one or two articles, which learns none, may open with one too.
-  {
-    std::vector<std::pair<uint64_t, uint32_t>> all;  // each source's lead-ins are distinct keys
-    for (const SourceModel& m : models) all.insert(all.end(), m.leads.begin(), m.leads.end());
-    std::sort(all.begin(), all.end());
-    for (size_t k = 0; k < all.size();) {
-      size_t end = k + 1;
-      uint32_t opened = all[k].second;
-      while (end < all.size() && all[end].first == all[k].first) opened += all[end++].second;
-      if (end - k >= kMinCrossSources) leads_.emplace_back(all[k].first, opened);
-      k = end;
-    }
-  }
+  ForKeysOnManySources(
+      models.size(), [&](size_t s) -> const KeyCounts& { return models[s].leads; },
+      [&](uint64_t key, uint32_t, uint32_t opened) { leads_.emplace_back(key, opened); });
   // Per source (in parallel): each furniture template with names masked, and in how many of the
   // source's documents it is furniture.
-  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> learned(members.size());
+  std::vector<KeyCounts> learned(members.size());
   tbb::parallel_for(tbb::blocked_range<size_t>(0, members.size(), 1), [&](const tbb::blocked_range<size_t>& r) {
-    std::vector<std::pair<uint64_t, uint32_t>> pairs;  // (cross key, document)
+    KeyCounts pairs;  // (cross key, document)
     for (size_t s = r.begin(); s != r.end(); ++s) {
       pairs.clear();
       for (const uint32_t d : members[s]) {
@@ -1673,33 +1669,18 @@ void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::
           if (CrossCounted(u) && LearnedInSource(u, models[s])) pairs.emplace_back(u.cross, d);
         }
       }
-      if (pairs.empty()) continue;
-      std::sort(pairs.begin(), pairs.end());
-      pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-      for (size_t k = 0; k < pairs.size();) {
-        size_t end = k + 1;
-        while (end < pairs.size() && pairs[end].first == pairs[k].first) ++end;
-        learned[s].emplace_back(pairs[k].first, static_cast<uint32_t>(end - k));
-        k = end;
-      }
+      CountDocuments(&pairs, &learned[s]);
     }
   });
-  std::vector<std::pair<uint64_t, uint32_t>> all;
-  for (const auto& per_source : learned) all.insert(all.end(), per_source.begin(), per_source.end());
-  std::sort(all.begin(), all.end());
-  for (size_t k = 0; k < all.size();) {
-    size_t end = k + 1;
-    uint32_t furniture_docs = all[k].second;
-    while (end < all.size() && all[end].first == all[k].first) furniture_docs += all[end++].second;
-    if (end - k >= kMinCrossSources) {
-      Entry e;
-      e.key = all[k].first;
-      e.sources = static_cast<uint32_t>(end - k);
-      e.furniture_docs = furniture_docs;
-      entries_.push_back(e);
-    }
-    k = end;
-  }
+  ForKeysOnManySources(
+      learned.size(), [&](size_t s) -> const KeyCounts& { return learned[s]; },
+      [&](uint64_t key, uint32_t sources, uint32_t furniture_docs) {
+        Entry e;
+        e.key = key;
+        e.sources = sources;
+        e.furniture_docs = furniture_docs;
+        entries_.push_back(e);
+      });
   if (entries_.empty()) return;
   for (const Entry& e : entries_) filter_[(e.key >> 7) & (kFilterBits / 64 - 1)] |= uint64_t{1} << (e.key & 63);
   // In how many documents each occurs, furniture or not: per chunk of documents (in parallel), then
