@@ -776,6 +776,29 @@ constexpr size_t kMaxHeadBytes = 240;
 constexpr uint32_t kMaxHeadLowerWords = 2;
 constexpr size_t kMinHeadRest = 24;
 
+// The keys of a run of masked tokens, grown a token at a time: exact (every token), and with names
+// masked (a run of capitalized words is one mask; the run's first word only when a capitalized word that
+// may continue a name follows it), and how many of its words are plain (no name).
+struct GrowingKeys {
+  uint64_t exact = boilerplate_internal::MaskedTokens::kSeed;
+  uint64_t names = boilerplate_internal::MaskedTokens::kCrossSeed;
+  uint32_t plain = 0;
+  bool in_name = false;
+
+  // Adds toks[e] to the run that starts at toks[start].
+  void Add(const std::vector<boilerplate_internal::MaskedToken>& toks, size_t start, size_t e) {
+    using boilerplate_internal::MaskedTokens;
+    const auto& tok = toks[e];
+    exact = (exact ^ tok.hash) * MaskedTokens::kStep;
+    const bool name = tok.word && tok.cap &&
+                      (e > start || (e + 1 < toks.size() && toks[e + 1].word && toks[e + 1].cap &&
+                                     !boilerplate_internal::OpensNoName(tok.hash)));
+    if (!(name && in_name)) names = (names ^ (name ? MaskedTokens::NameMask() : tok.hash)) * MaskedTokens::kStep;
+    in_name = name;
+    plain += !name && tok.word;
+  }
+};
+
 void HeadBounds(std::string_view text, const boilerplate_internal::TitleMask& title, uint64_t end_next,
                 bool next_is_title, uint8_t slot, std::vector<HeadBound>* out) {
   using boilerplate_internal::MaskedTokens;
@@ -790,35 +813,28 @@ void HeadBounds(std::string_view text, const boilerplate_internal::TitleMask& ti
   boilerplate_internal::MaskTokens(text, title, &toks);
   if (toks.size() > kMaxHeadTokens || (!next_is_title && (toks.empty() || !toks.back().title))) end_next = 0;
   const size_t t = std::min(toks.size(), kMaxHeadTokens + 1);
-  uint64_t names = MaskedTokens::kCrossSeed, exact = MaskedTokens::kSeed;
-  bool in_name = false;
-  uint32_t plain = 0, run = 0, longest = 0;  // words in lower case in a row: now, and the most since the last bound
+  GrowingKeys keys;
+  uint32_t run = 0, longest = 0;  // words in lower case in a row: now, and the most since the last bound
   for (size_t e = 0; e <= t; ++e) {
     const bool at_end = e == t;
     if (at_end && end_next == 0) break;
     // A unit that ends with the title or before it may have no word left ("Home > <Section> > <title>":
     // one name).
-    if (e >= 2 && (plain > 0 || at_end) && (at_end || (toks[e].word && toks[e].cap))) {
+    if (e >= 2 && (keys.plain > 0 || at_end) && (at_end || (toks[e].word && toks[e].cap))) {
       const auto& prev = toks[e - 1];
       const uint8_t kind = !prev.word ? kHeadPrevMask : prev.cap ? kHeadPrevCap : kHeadPrevLower;
       // With what opens the word ('"We were ...'): a quotation mark is the sentence's.
       uint32_t bytes = at_end ? static_cast<uint32_t>(text.size()) : toks[e].begin;
       while (!at_end && bytes > prev.end && text[bytes - 1] != ' ' && text[bytes - 1] != '\t') --bytes;
-      out->push_back({MaskedTokens::CrossKey(names), at_end ? end_next : toks[e].hash, MaskedTokens::Key(exact), bytes,
+      out->push_back({MaskedTokens::CrossKey(keys.names), at_end ? end_next : toks[e].hash, MaskedTokens::Key(keys.exact), bytes,
                       static_cast<uint16_t>(e), kind, static_cast<uint8_t>(std::min<uint32_t>(std::max(longest, run), 255)),
-                      static_cast<uint8_t>(std::min<uint32_t>(plain, 255)), slot,
+                      static_cast<uint8_t>(std::min<uint32_t>(keys.plain, 255)), slot,
                       kind != kHeadPrevLower, at_end || text.size() - bytes >= kMinHeadRest});
       longest = 0;
     }
     if (at_end || (e + 1 == t && t == kMaxHeadTokens + 1)) break;
+    keys.Add(toks, 0, e);
     const auto& tok = toks[e];
-    exact = (exact ^ tok.hash) * MaskedTokens::kStep;
-    const bool name = tok.word && tok.cap &&
-                      (e > 0 || (e + 1 < toks.size() && toks[e + 1].word && toks[e + 1].cap &&
-                                 !boilerplate_internal::OpensNoName(tok.hash)));
-    if (!(name && in_name)) names = (names ^ (name ? MaskedTokens::NameMask() : tok.hash)) * MaskedTokens::kStep;
-    in_name = name;
-    plain += !name && tok.word;
     if (tok.word && !tok.cap) {
       ++run;
     } else {
@@ -1953,6 +1969,24 @@ void MarkBetweenFurniture(const BoilerplateInput& in, const DocInfo& doc, const 
 // kGluedUnits units that stay, and those right after a unit of furniture.
 constexpr uint32_t kMaxGluedTokens = 40;
 
+// In how many documents the template of a run of tokens is furniture: as the source's own template (a
+// run with a plain word), else with names masked, as learned across sources (a run with kMinCrossWords
+// plain words); 0 when neither. *key gets the key it was looked up by last.
+uint32_t FurnitureDocsOfRun(const GrowingKeys& keys, const SourceModel& model, const CrossModel& cross,
+                            uint64_t* key) {
+  using boilerplate_internal::MaskedTokens;
+  uint32_t found = 0;
+  *key = MaskedTokens::Key(keys.exact);
+  const auto it = std::lower_bound(model.furniture_keys.begin(), model.furniture_keys.end(),
+                                   std::make_pair(*key, uint32_t{0}));
+  if (keys.plain > 0 && it != model.furniture_keys.end() && it->first == *key) found = it->second;
+  if (found == 0 && keys.plain >= boilerplate_internal::kMinCrossWords) {
+    *key = MaskedTokens::CrossKey(keys.names);
+    found = cross.FurnitureDocs(*key);
+  }
+  return found;
+}
+
 // The bytes, from the start of unit `i`, that learned furniture glued into it takes (0: none), and the
 // documents its template was seen in.
 uint32_t GluedTemplatePrefix(const BoilerplateInput& in, const UnitInfo& u, const boilerplate_internal::TitleMask& title,
@@ -1966,31 +2000,15 @@ uint32_t GluedTemplatePrefix(const BoilerplateInput& in, const UnitInfo& u, cons
   uint32_t taken = 0;
   size_t start = 0;
   while (start + 2 < t) {
-    uint64_t exact = MaskedTokens::kSeed, names = MaskedTokens::kCrossSeed;
-    uint32_t plain = 0;
-    bool in_name = false;
+    GrowingKeys keys;
     size_t best = 0;
     uint32_t best_repeats = 0;
     for (size_t e = start; e < t && e - start < kMaxGluedTokens; ++e) {
-      const auto& tok = toks[e];
-      exact = (exact ^ tok.hash) * MaskedTokens::kStep;
-      const bool name = tok.word && tok.cap &&
-                        (e > start || (e + 1 < t && toks[e + 1].word && toks[e + 1].cap &&
-                                       !boilerplate_internal::OpensNoName(tok.hash)));
-      if (!(name && in_name)) names = (names ^ (name ? MaskedTokens::NameMask() : tok.hash)) * MaskedTokens::kStep;
-      in_name = name;
-      plain += !name && tok.word;
+      keys.Add(toks, start, e);
       // A piece of at least two tokens, ending where a capitalized word starts the rest.
       if (e + 1 >= t || e < start + 1 || !toks[e + 1].cap || !toks[e + 1].word) continue;
-      uint32_t found = 0;
-      uint64_t key = MaskedTokens::Key(exact);
-      const auto it = std::lower_bound(model.furniture_keys.begin(), model.furniture_keys.end(),
-                                       std::make_pair(key, uint32_t{0}));
-      if (plain > 0 && it != model.furniture_keys.end() && it->first == key) found = it->second;
-      if (found == 0 && plain >= boilerplate_internal::kMinCrossWords) {
-        key = MaskedTokens::CrossKey(names);
-        found = cross.FurnitureDocs(key);
-      }
+      uint64_t key;
+      const uint32_t found = FurnitureDocsOfRun(keys, model, cross, &key);
       if (found > 0) {
         best = e + 1;
         best_repeats = found;
@@ -2023,28 +2041,10 @@ uint32_t GluedTemplateSuffix(const BoilerplateInput& in, const UnitInfo& u, cons
   for (size_t st = t > kMaxGluedTokens ? t - kMaxGluedTokens : 1; st + 2 <= t; ++st) {
     if (toks[st].word && !toks[st].cap) continue;
     if (toks[st].title) continue;
-    uint64_t exact = MaskedTokens::kSeed, names = MaskedTokens::kCrossSeed;
-    uint32_t plain = 0;
-    bool in_name = false;
-    for (size_t e = st; e < t; ++e) {
-      const auto& tok = toks[e];
-      exact = (exact ^ tok.hash) * MaskedTokens::kStep;
-      const bool name = tok.word && tok.cap &&
-                        (e > st || (e + 1 < t && toks[e + 1].word && toks[e + 1].cap &&
-                                    !boilerplate_internal::OpensNoName(tok.hash)));
-      if (!(name && in_name)) names = (names ^ (name ? MaskedTokens::NameMask() : tok.hash)) * MaskedTokens::kStep;
-      in_name = name;
-      plain += !name && tok.word;
-    }
-    uint32_t found = 0;
-    uint64_t key = MaskedTokens::Key(exact);
-    const auto it = std::lower_bound(model.furniture_keys.begin(), model.furniture_keys.end(),
-                                     std::make_pair(key, uint32_t{0}));
-    if (plain > 0 && it != model.furniture_keys.end() && it->first == key) found = it->second;
-    if (found == 0 && plain >= boilerplate_internal::kMinCrossWords) {
-      key = MaskedTokens::CrossKey(names);
-      found = cross.FurnitureDocs(key);
-    }
+    GrowingKeys keys;
+    for (size_t e = st; e < t; ++e) keys.Add(toks, st, e);
+    uint64_t key;
+    const uint32_t found = FurnitureDocsOfRun(keys, model, cross, &key);
     if (found == 0) continue;
     // From the start of the word the token is in ("© 2026 ...": the sign goes with the year).
     uint32_t from = toks[st].begin;
