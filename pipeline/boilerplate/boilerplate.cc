@@ -934,6 +934,9 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
           t.cross_words < boilerplate_internal::kMinCrossWords) {
         continue;
       }
+      // A lead-in names who tells ("<Outlet> informs, citing <Agency>, "): one without a name is the
+      // sentence's own clause ("The council said on Monday, "), however many articles open with it.
+      if (t.cross_words >= t.words) continue;
       // Keyed with its number of commas too: names masked run across commas, so "X reports, citing
       // <Agency>, " and "X reports, citing <Agency>, <Name>, " (the first sentence's subject with it)
       // would share a template, and the longer one would take the article's words.
