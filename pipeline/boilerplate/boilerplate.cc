@@ -2060,6 +2060,12 @@ uint32_t GluedTemplateSuffix(const BoilerplateInput& in, const UnitInfo& u, cons
   return 0;
 }
 
+// A unit that stays as far as rules and repeats go: no rule took it, no repeat count marked it, and it
+// holds words that count (it is not blank, nor the headline).
+inline bool UnitStays(const UnitInfo& u, int32_t rule, uint32_t repeats) {
+  return rule == -1 && repeats == 0 && !(u.flags & (kBlank | kPureTitle)) && (u.flags & kCountable);
+}
+
 // In the last kGluedUnits units that stay of a text without line breaks, learned furniture that closes a
 // unit (GluedTemplateSuffix) is furniture; so is the rest of the unit before it when that is no sentence
 // (it does not end like one), of at most kMaxBetweenTokens tokens, right after a related box's header or
@@ -2074,7 +2080,7 @@ void MarkGluedSuffixes(const BoilerplateInput& in, const DocInfo& doc, const Sou
   suffix->assign(n, 0);
   if (model.furniture_keys.empty() && !cross.any()) return;
   auto stays = [&](size_t i) {
-    return rule[i] == -1 && (*repeats)[i] == 0 && !(u[i].flags & (kBlank | kPureTitle)) && (u[i].flags & kCountable);
+    return UnitStays(u[i], rule[i], (*repeats)[i]);
   };
   const boilerplate_internal::TitleMask title(in.title);
   size_t seen = 0;
@@ -2112,7 +2118,7 @@ void MarkGlued(const BoilerplateInput& in, const DocInfo& doc, const SourceModel
   glued->assign(n, 0);
   if (model.furniture_keys.empty() && !cross.any()) return;
   auto stays = [&](size_t i) {
-    return rule[i] == -1 && repeats[i] == 0 && !(u[i].flags & (kBlank | kPureTitle)) && (u[i].flags & kCountable);
+    return UnitStays(u[i], rule[i], repeats[i]);
   };
   size_t staying = 0;
   for (size_t i = 0; i < n; ++i) staying += stays(i);
