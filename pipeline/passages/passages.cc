@@ -75,6 +75,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "kernels/code_points.h"
 #include "kernels/tokenize.h"
 #include "pipeline/io/memory.h"
 #include "pipeline/passages/passages_internal.h"
@@ -227,28 +228,15 @@ class StepClock {
 
 // ----------------------------------------------------------------------------------------- tokenization
 
-// Byte offsets in `text` of the ascending code point offsets `cps`. False when one is past the end.
-// `cp` counts the bytes of [0, byte) that start a code point; eight bytes at a time while the target is
-// past them.
+// Byte offsets in `text` of the ascending code point offsets `cps` (kernels/code_points.h). False when
+// one is past the end.
 bool CodePointsToBytes(std::string_view text, const std::vector<uint32_t>& cps, std::vector<size_t>* bytes) {
   bytes->clear();
-  const size_t size = text.size();
-  auto continuation = [&](size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
-  size_t byte = 0;
-  uint32_t cp = 0;
-  for (uint32_t target : cps) {
-    while (cp < target && byte + 8 <= size) {
-      uint64_t x;
-      std::memcpy(&x, text.data() + byte, 8);
-      const uint64_t continuations = (x & ~(x << 1) & 0x8080808080808080ULL) >> 7;  // 1 per such byte
-      const uint32_t starts = 8 - static_cast<uint32_t>((continuations * 0x0101010101010101ULL) >> 56);
-      if (cp + starts >= target) break;
-      cp += starts;
-      byte += 8;
-    }
-    while (byte < size && (cp < target || continuation(byte))) cp += !continuation(byte++);
-    if (cp < target) return false;
-    bytes->push_back(byte);
+  Utf8Position at;
+  for (const uint32_t target : cps) {
+    AdvanceToCodePoint(text, target, &at);
+    if (at.cp < target) return false;
+    bytes->push_back(at.byte);
   }
   return true;
 }
