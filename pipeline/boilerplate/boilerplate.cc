@@ -21,6 +21,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 #include <numeric>
 #include <string>
@@ -160,6 +161,9 @@ struct DocInfo {
   uint32_t group = 0;              // its copy group in its source (BuildSourceModel)
   std::vector<std::pair<uint32_t, uint64_t>> openings;  // (unit, key): short lines "<opening>: <rest>"
   std::vector<uint32_t> shingles;  // sampled shingles of the long units (repeats possible)
+  // (unit, documents): units whose template with the furniture vocabulary kept is furniture across
+  // sources (LearnVocabularyLines; MarkCrossSite takes them where furniture is)
+  std::vector<std::pair<uint32_t, uint32_t>> vocabulary_lines;
   bool sentence_mode = false;
 };
 
@@ -1063,6 +1067,35 @@ bool IsFurniture(const KeyStats& s, uint32_t site_groups, size_t min_repeats) {
 class CrossModel;
 uint32_t CrossFurnitureDocs(const CrossModel& cross, uint64_t key);
 
+// The first of a document's candidate head units (DocInfo::head_units) that its source did not learn as
+// furniture: its slot, or -1 (none, or not a text without line breaks).
+int HeadSlot(const DocInfo& d, const SourceModel& model) {
+  if (!d.sentence_mode || d.head.empty()) return -1;
+  for (uint8_t k = 0; k < d.head_slots; ++k) {
+    if (!LearnedInSource(d.units[d.head_units[k]], model)) return k;
+  }
+  return -1;
+}
+
+// Bound j of document d may end a lead-in: after furniture of the source glued at the unit's start (as
+// GluedTemplatePrefix finds it: the longest such piece from the start), few words in lower case.
+bool HeadMayEnd(const DocInfo& d, size_t j, const SourceModel& model, const CrossModel& cross) {
+  const HeadBound& b = d.head[j];
+  if (!b.ok) return false;
+  uint32_t longest = b.lower;
+  for (size_t k = j; k > 0 && d.head[k - 1].slot == b.slot; --k) {
+    const HeadBound& g = d.head[k - 1];
+    if (std::binary_search(model.furniture_keys.begin(), model.furniture_keys.end(),
+                           std::make_pair(g.exact, uint32_t{0}),
+                           [](const auto& x, const auto& y) { return x.first < y.first; }) ||
+        (g.plain >= boilerplate_internal::kMinCrossWords && CrossFurnitureDocs(cross, g.key) > 0)) {
+      break;
+    }
+    longest = std::max<uint32_t>(longest, g.lower);
+  }
+  return longest <= kMaxHeadLowerWords;
+}
+
 void LearnHeadLeadIns(std::vector<DocInfo>* all_docs, const std::vector<uint32_t>& members, size_t min_repeats,
                       const SourceModel& model, const CrossModel& cross) {
   std::vector<DocInfo>& docs = *all_docs;
@@ -1072,34 +1105,9 @@ void LearnHeadLeadIns(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
   for (uint32_t m = 0; m < n; ++m) group[m] = docs[members[m]].group;
   // Each document's first candidate unit that the source did not learn as furniture (its slot, or -1).
   std::vector<int> slot(n, -1);
-  for (uint32_t m = 0; m < n; ++m) {
-    const DocInfo& d = docs[members[m]];
-    if (!d.sentence_mode || d.head.empty()) continue;
-    for (uint8_t k = 0; k < d.head_slots; ++k) {
-      if (!LearnedInSource(d.units[d.head_units[k]], model)) {
-        slot[m] = k;
-        break;
-      }
-    }
-  }
+  for (uint32_t m = 0; m < n; ++m) slot[m] = HeadSlot(docs[members[m]], model);
   auto usable = [&](uint32_t m) { return slot[m] >= 0; };
-  // Bound j of document d may end a lead-in: after furniture of the source glued at the unit's start
-  // (as GluedTemplatePrefix finds it: the longest such piece from the start), few words in lower case.
-  auto may_end = [&](const DocInfo& d, size_t j) {
-    const HeadBound& b = d.head[j];
-    if (!b.ok) return false;
-    uint32_t longest = b.lower;
-    for (size_t k = j; k > 0 && d.head[k - 1].slot == b.slot; --k) {
-      const HeadBound& g = d.head[k - 1];
-      if (std::binary_search(model.furniture_keys.begin(), model.furniture_keys.end(), std::make_pair(g.exact, uint32_t{0}),
-                             [](const auto& x, const auto& y) { return x.first < y.first; }) ||
-          (g.plain >= boilerplate_internal::kMinCrossWords && CrossFurnitureDocs(cross, g.key) > 0)) {
-        break;
-      }
-      longest = std::max<uint32_t>(longest, g.lower);
-    }
-    return longest <= kMaxHeadLowerWords;
-  };
+  auto may_end = [&](const DocInfo& d, size_t j) { return HeadMayEnd(d, j, model, cross); };
   // (key, group) and (key, next, group), one per document and bound.
   std::vector<std::pair<uint64_t, uint32_t>> keys;
   std::vector<std::tuple<uint64_t, uint64_t, uint32_t>> nexts;
@@ -1731,6 +1739,264 @@ void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::
   }
 }
 
+// Head lead-ins across sources: a site with one or two articles learns no head lead-in of its own
+// (LearnHeadLeadIns needs min_repeats articles), but its pages may open with furniture of a shape other
+// sites taught ("<Section> :: <Desk> :: <title> <first sentence>", names only, before the headline). A
+// head lead-in's cross key is its template with names masked, for one that ends after a mask or a
+// symbol (0 for one that ends after a capitalized word: inside a run of them, "... <Name> Harbour
+// Correspondent Ferry crews", only a site's own pages say where the words they share end).
+uint64_t CrossHeadKey(const DocInfo& d, size_t j) {
+  return d.head[j].prev == kHeadPrevCap ? 0 : d.head[j].key;
+}
+
+// Learned across sources, a head lead-in is furniture on a source that found none of its own for the
+// document, where
+//  - at least kMinCrossSources sources learned it (LearnHeadLeadIns, each with its guards: it opens a
+//    third of their articles, and the words after it differ from page to page);
+//  - in at least half of the documents, of any source, where a candidate bound of the first content unit
+//    has that key (with the same guards of shape: HeadMayEnd), it is the learned lead-in: words that
+//    open more pages as their article's own (a syndicated review that opens with the book's name before
+//    its headline) are not carried.
+// It is cut where the document's longest such bound ends, as the source's own would be.
+void LearnCrossHeadLeadIns(std::vector<DocInfo>* all_docs, const std::vector<std::vector<uint32_t>>& members,
+                           const std::vector<SourceModel>& models, const CrossModel& cross) {
+  std::vector<DocInfo>& docs = *all_docs;
+  using KeyCounts = std::vector<std::pair<uint64_t, uint32_t>>;
+  // Per source: (key, documents) of the head lead-ins it learned.
+  std::vector<KeyCounts> learned(members.size());
+  bool any = false;
+  for (size_t s = 0; s < members.size(); ++s) {
+    KeyCounts pairs;
+    for (const uint32_t d : members[s]) {
+      const DocInfo& doc = docs[d];
+      if (doc.head_cut == 0) continue;
+      for (size_t j = 0; j < doc.head.size(); ++j) {
+        if (doc.head_units[doc.head[j].slot] != doc.head_unit || doc.head[j].bytes != doc.head_cut) continue;
+        if (const uint64_t key = CrossHeadKey(doc, j)) pairs.emplace_back(key, d);
+        break;
+      }
+    }
+    CountDocuments(&pairs, &learned[s]);
+    any |= !learned[s].empty();
+  }
+  if (!any) return;
+  struct Learned {
+    uint64_t key;
+    uint32_t furniture_docs;
+    uint32_t docs = 0;  // documents with a candidate bound of that key
+  };
+  std::vector<Learned> keys;  // by key
+  ForKeysOnManySources(
+      learned.size(), [&](size_t s) -> const KeyCounts& { return learned[s]; },
+      [&](uint64_t key, uint32_t, uint32_t with) {
+        keys.push_back({key, with});
+      });
+  if (keys.empty()) return;
+  auto find = [&](uint64_t key) -> Learned* {
+    const auto it = std::lower_bound(keys.begin(), keys.end(), key,
+                                     [](const Learned& l, uint64_t k) { return l.key < k; });
+    return it != keys.end() && it->key == key ? &*it : nullptr;
+  };
+  // The bounds of each document that may end a lead-in of a learned key (bound, key), by document.
+  std::vector<std::pair<uint32_t, uint32_t>> first(docs.size(), {0, 0});  // [begin, end) in `bounds`
+  std::vector<std::pair<uint32_t, Learned*>> bounds;
+  for (size_t s = 0; s < members.size(); ++s) {
+    for (const uint32_t d : members[s]) {
+      const DocInfo& doc = docs[d];
+      const int slot = HeadSlot(doc, models[s]);
+      if (slot < 0) continue;
+      first[d].first = static_cast<uint32_t>(bounds.size());
+      for (size_t j = 0; j < doc.head.size(); ++j) {
+        const HeadBound& b = doc.head[j];
+        if (b.slot != slot || !b.rest) continue;
+        const uint64_t key = CrossHeadKey(doc, j);
+        Learned* l = key != 0 ? find(key) : nullptr;
+        if (l != nullptr && !HeadMayEnd(doc, j, models[s], cross)) l = nullptr;
+        if (l == nullptr) continue;
+        const bool seen = std::any_of(bounds.begin() + first[d].first, bounds.end(),
+                                      [&](const auto& x) { return x.second == l; });
+        if (!seen) ++l->docs;
+        bounds.emplace_back(static_cast<uint32_t>(j), l);
+      }
+      first[d].second = static_cast<uint32_t>(bounds.size());
+    }
+  }
+  for (size_t d = 0; d < docs.size(); ++d) {
+    DocInfo& doc = docs[d];
+    if (doc.head_cut > 0) continue;
+    for (uint32_t k = first[d].second; k > first[d].first; --k) {
+      const auto& [j, l] = bounds[k - 1];
+      if (2 * static_cast<uint64_t>(l->furniture_docs) < l->docs) continue;
+      const HeadBound& b = doc.head[j];
+      doc.head_unit = doc.head_units[b.slot];
+      doc.head_cut = b.bytes;
+      doc.head_docs = l->furniture_docs;
+      doc.head_key = b.key;
+      break;
+    }
+  }
+}
+
+// Lines of fixed title-case wording with a name in them ("Copyright © <n> The <Site> Media. All Rights
+// Reserved."): names masking takes the fixed words for part of the name, so the line keeps too few words
+// to be carried across sources (CrossCounted), and its plain template holds the site's name. What sites
+// share there is a vocabulary: a capitalized word in furniture that at least kMinVocabularySources
+// sources learned (plain templates, short units) is no name. A unit's vocabulary template masks the
+// other runs of capitalized words as names and keeps those words; learned on at least kMinCrossSources
+// sources, and furniture in at least half of the documents where it occurs (as CrossModel), it is
+// furniture on every source, used as the templates with names masked are: in the head or tail furniture
+// zone, or next to furniture (MarkCrossSite). Only short units with at least kMinCrossWords words kept
+// and a name masked, whose template with names masked is one a learned line has, or that have none
+// (every word a name), are tokenized again.
+constexpr uint32_t kMinVocabularySources = 5;
+
+// The vocabulary template of a unit's tokens (0: fewer than kMinCrossWords words kept, or no name
+// masked: the plain and cross-site templates already say what this one would).
+uint64_t VocabularyKey(const std::vector<boilerplate_internal::MaskedToken>& toks,
+                       const std::vector<uint64_t>& vocabulary) {
+  using boilerplate_internal::MaskedTokens;
+  uint64_t fold = MaskedTokens::kCrossSeed ^ 0x5D1E0C3A9B7F2468ULL;
+  uint32_t kept = 0, names = 0;
+  bool in_name = false;
+  for (size_t e = 0; e < toks.size(); ++e) {
+    const auto& tok = toks[e];
+    const bool known = std::binary_search(vocabulary.begin(), vocabulary.end(), tok.hash);
+    const bool name = tok.word && tok.cap && !known &&
+                      (e > 0 || (e + 1 < toks.size() && toks[e + 1].word && toks[e + 1].cap &&
+                                 !boilerplate_internal::OpensNoName(tok.hash)));
+    if (!(name && in_name))
+      fold = (fold ^ (name ? MaskedTokens::NameMask() : tok.hash)) * MaskedTokens::kStep;
+    in_name = name;
+    names += name;
+    kept += !name && tok.word;
+  }
+  return kept >= boilerplate_internal::kMinCrossWords && names > 0 ? MaskedTokens::CrossKey(fold) : 0;
+}
+
+// A short unit whose vocabulary template may be counted: words, not the headline, no rule, at most
+// kShortTokens tokens.
+inline bool VocabularyCandidate(const UnitInfo& u) {
+  return u.rule < 0 && (u.flags & kCountable) && !(u.flags & kPureTitle) && u.tokens <= kShortTokens;
+}
+
+void LearnVocabularyLines(const std::vector<BoilerplateInput>& in, std::vector<DocInfo>* all_docs,
+                          const std::vector<std::vector<uint32_t>>& members,
+                          const std::vector<SourceModel>& models, const CrossModel& cross) {
+  std::vector<DocInfo>& docs = *all_docs;
+  using boilerplate_internal::MaskedToken;
+  using KeyCounts = std::vector<std::pair<uint64_t, uint32_t>>;
+  // Learned furniture that the cross-site model does not carry: (source, document, unit).
+  std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> learned_units;
+  for (size_t s = 0; s < members.size(); ++s) {
+    for (const uint32_t d : members[s]) {
+      for (size_t i = 0; i < docs[d].units.size(); ++i) {
+        const UnitInfo& u = docs[d].units[i];
+        if (!VocabularyCandidate(u) || !models[s].stats[u.tmpl].furniture) continue;
+        if (CrossCounted(u) && cross.FurnitureDocs(u.cross) > 0) continue;
+        learned_units.emplace_back(static_cast<uint32_t>(s), d, static_cast<uint32_t>(i));
+      }
+    }
+  }
+  if (learned_units.empty()) return;
+  std::vector<MaskedToken> toks;
+  auto tokens = [&](uint32_t d, uint32_t i) {
+    const Unit& unit = docs[d].units[i].unit;
+    boilerplate_internal::MaskTokens(in[d].text.substr(unit.text_begin, unit.text_end - unit.text_begin),
+                                     TitleMask(in[d].title), &toks);
+  };
+  // The vocabulary: capitalized words of those units, on kMinVocabularySources sources, not counting a
+  // source whose name holds the word (a site's own name in its domain: "The Fennick Bulletin" on
+  // fennickbulletin.net; the same outlet and place words recur in other sites' names).
+  std::vector<std::pair<uint64_t, uint32_t>> word_sources;  // (word, source)
+  std::string source_name, word;
+  for (const auto& [s, d, i] : learned_units) {
+    if (source_name.empty() || word_sources.empty() || word_sources.back().second != s) {
+      source_name.assign(in[d].source);
+      for (char& c : source_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    tokens(d, i);
+    const Unit& unit = docs[d].units[i].unit;
+    for (const MaskedToken& tok : toks) {
+      if (!tok.word || !tok.cap) continue;
+      word.assign(in[d].text.substr(unit.text_begin + tok.begin, tok.end - tok.begin));
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (source_name.find(word) == std::string::npos) word_sources.emplace_back(tok.hash, s);
+    }
+  }
+  std::sort(word_sources.begin(), word_sources.end());
+  word_sources.erase(std::unique(word_sources.begin(), word_sources.end()), word_sources.end());
+  std::vector<uint64_t> vocabulary;
+  for (size_t k = 0; k < word_sources.size();) {
+    size_t end = k + 1;
+    while (end < word_sources.size() && word_sources[end].first == word_sources[k].first) ++end;
+    if (end - k >= kMinVocabularySources) vocabulary.push_back(word_sources[k].first);
+    k = end;
+  }
+  if (vocabulary.empty()) return;
+  // Per source: (vocabulary key, documents) of its learned units; the cross-site keys they have.
+  std::vector<KeyCounts> per_source(members.size());
+  std::vector<uint64_t> cross_keys;
+  {
+    KeyCounts pairs;
+    uint32_t source = std::numeric_limits<uint32_t>::max();
+    auto flush = [&]() {
+      if (source != std::numeric_limits<uint32_t>::max()) CountDocuments(&pairs, &per_source[source]);
+      pairs.clear();
+    };
+    for (const auto& [s, d, i] : learned_units) {
+      if (s != source) {
+        flush();
+        source = s;
+      }
+      tokens(d, i);
+      if (const uint64_t key = VocabularyKey(toks, vocabulary)) {
+        pairs.emplace_back(key, d);
+        cross_keys.push_back(docs[d].units[i].cross);
+      }
+    }
+    flush();
+  }
+  struct Learned {
+    uint64_t key;
+    uint32_t furniture_docs;
+    uint32_t docs = 0;
+    uint32_t last_doc = std::numeric_limits<uint32_t>::max();
+  };
+  std::vector<Learned> keys;  // by key
+  ForKeysOnManySources(
+      per_source.size(), [&](size_t s) -> const KeyCounts& { return per_source[s]; },
+      [&](uint64_t key, uint32_t, uint32_t with) {
+        keys.push_back({key, with});
+      });
+  if (keys.empty()) return;
+  std::sort(cross_keys.begin(), cross_keys.end());
+  cross_keys.erase(std::unique(cross_keys.begin(), cross_keys.end()), cross_keys.end());
+  // Every candidate unit of every document: its vocabulary key, when learned.
+  std::vector<std::tuple<uint32_t, uint32_t, Learned*>> hits;  // (document, unit, key)
+  for (uint32_t d = 0; d < docs.size(); ++d) {
+    for (uint32_t i = 0; i < docs[d].units.size(); ++i) {
+      const UnitInfo& u = docs[d].units[i];
+      if (!VocabularyCandidate(u)) continue;
+      if (u.cross != 0 && !std::binary_search(cross_keys.begin(), cross_keys.end(), u.cross)) continue;
+      tokens(d, i);
+      const uint64_t key = VocabularyKey(toks, vocabulary);
+      if (key == 0) continue;
+      const auto it = std::lower_bound(keys.begin(), keys.end(), key,
+                                       [](const Learned& l, uint64_t k) { return l.key < k; });
+      if (it == keys.end() || it->key != key) continue;
+      if (it->last_doc != d) {
+        it->last_doc = d;
+        ++it->docs;
+      }
+      hits.emplace_back(d, i, &*it);
+    }
+  }
+  for (const auto& [d, i, l] : hits) {
+    if (2 * static_cast<uint64_t>(l->furniture_docs) >= l->docs)
+      docs[d].vocabulary_lines.emplace_back(i, l->furniture_docs);
+  }
+}
+
 // Turns the marked units of a document into spans that leave tidy paragraphs. `rule` and `repeats`
 // describe each unit's mark (rule >= 0, or repeats > 0 for a template; neither: not boilerplate).
 void MakeLineSpans(const DocInfo& doc, const std::vector<int32_t>& rule, const std::vector<uint32_t>& repeats,
@@ -1832,6 +2098,11 @@ void MarkCrossSite(const DocInfo& doc, const SourceModel& model, const CrossMode
     }
     if (found[i] == 0 && LineLike(u[i])) found[i] = cross.LineDocs(u[i].key);
     any |= found[i] > 0;
+  }
+  for (const auto& [i, with] : doc.vocabulary_lines) {
+    if (rule[i] >= 0 || (*repeats)[i] > 0 || found[i] > 0) continue;
+    found[i] = with;
+    any = true;
   }
   if (!any) return;
   auto marked = [&](size_t i) { return rule[i] >= 0 || (*repeats)[i] > 0; };
@@ -2342,6 +2613,8 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
   tbb::parallel_for(tbb::blocked_range<size_t>(0, members.size(), 1), [&](const tbb::blocked_range<size_t>& r) {
     for (size_t s = r.begin(); s != r.end(); ++s) LearnHeadLeadIns(&info, members[s], min_repeats, models[s], cross);
   });
+  LearnCrossHeadLeadIns(&info, members, models, cross);
+  LearnVocabularyLines(docs, &info, members, models, cross);
 
   // 3. Spans.
   std::vector<std::vector<RawSpan>> raw(n);
