@@ -1075,5 +1075,131 @@ TEST(PassagesInternalsTest, ExtendBandedWithoutAnEarlyMatchMatchesTheReference) 
   EXPECT_LT(empty, 36000u);
 }
 
+// Extend in passages.cc: the run of exact matches, then the banded extension from the first difference.
+Extension ReferenceExtend(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
+                          int dir) {
+  size_t run = 0;
+  while (run < std::min(na, nb) &&
+         a[ia + static_cast<long>(run) * dir] == b[ib + static_cast<long>(run) * dir])
+    ++run;
+  const long step = static_cast<long>(run) * dir;
+  const Extension rest = ReferenceExtendBanded(a, ia + step, na - run, b, ib + step, nb - run, dir);
+  return {static_cast<uint32_t>(run) + rest.da, static_cast<uint32_t>(run) + rest.db,
+          static_cast<uint32_t>(run) + rest.matches};
+}
+
+// The extension ends at a length the bound lists, with at most the matches it allows there.
+void ExpectExtensionWithinReach(const std::vector<uint32_t>& a, long ia, size_t na,
+                                const std::vector<uint32_t>& b, long ib, size_t nb, int dir, int trial,
+                                passages_internal::Reach* reach) {
+  const Extension e = ReferenceExtend(a.data(), ia, na, b.data(), ib, nb, dir);
+  passages_internal::BoundReachForTest(a.data(), ia, na, b.data(), ib, nb, dir, reach);
+  ASSERT_GE(reach->n, 1u);
+  ASSERT_EQ(reach->length[0], 0u);
+  for (uint32_t k = 1; k < reach->n; ++k) ASSERT_GT(reach->length[k], reach->length[k - 1]);
+  if (!reach->complete) {
+    ASSERT_GT(na, passages_internal::kReachRows) << "trial " << trial;
+    return;
+  }
+  const uint8_t* end = reach->length + reach->n;
+  const uint8_t* at = std::find(static_cast<const uint8_t*>(reach->length), end, e.da);
+  ASSERT_NE(at, end) << "trial " << trial << " dir " << dir << ": the extension ends at " << e.da
+                     << " words, not listed";
+  ASSERT_LE(e.matches, reach->hits[at - reach->length]) << "trial " << trial << " dir " << dir;
+}
+
+// Words for the bound's tests: a copy with edits (substitutions, insertions, deletions), or a sentence
+// template's frame between unrelated fillers, from a small alphabet of frequent words and a large one.
+void TemplatedPair(uint64_t* state, std::vector<uint32_t>* a, std::vector<uint32_t>* b) {
+  const size_t n = 4 + Next(state) % 90;
+  a->resize(n);
+  auto word = [&]() {
+    return Next(state) % 4 == 0 ? static_cast<uint32_t>(Next(state) % 6)
+                                : static_cast<uint32_t>(100 + Next(state) % 5000);
+  };
+  for (auto& w : *a) w = word();
+  b->clear();
+  const int kind = static_cast<int>(Next(state) % 3);
+  const size_t frame0 = Next(state) % n, frame1 = frame0 + Next(state) % (n - frame0 + 1);
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t r = Next(state) % 100;
+    if (kind == 0) {  // an edited copy
+      if (r < 3) continue;
+      if (r < 6) b->push_back(word());
+      b->push_back(r < 15 ? word() : (*a)[i]);
+    } else if (kind == 1) {  // a frame shared, fillers apart
+      b->push_back(i >= frame0 && i < frame1 ? (*a)[i] : word());
+    } else {  // unrelated
+      b->push_back(word());
+    }
+  }
+}
+
+TEST(PassagesInternalsTest, ExtensionStaysWithinItsBoundedReach) {
+  uint64_t state = 13;
+  std::vector<uint32_t> a, b;
+  passages_internal::Reach reach;
+  size_t incomplete = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    if (trial % 2 == 0) {
+      TemplatedPair(&state, &a, &b);
+    } else {  // small alphabets, as ExtendBandedMatchesTheReference
+      const uint32_t alphabet = 2 + static_cast<uint32_t>(Next(&state) % 6);
+      a.resize(Next(&state) % 100);
+      b.resize(Next(&state) % 100);
+      for (auto& w : a) w = static_cast<uint32_t>(Next(&state) % alphabet);
+      for (size_t j = 0; j < b.size(); ++j) {
+        b[j] = j < a.size() && Next(&state) % 6 != 0 ? a[j] : static_cast<uint32_t>(Next(&state) % alphabet);
+      }
+    }
+    // Each way from a seed's shingle (four words, which the bound reads in b) inside both.
+    if (a.size() < 4 || b.size() < 4) continue;
+    const size_t pa = Next(&state) % (a.size() - 3), pb = Next(&state) % (b.size() - 3);
+    const size_t ea = pa + 4, eb = pb + 4;
+    ASSERT_NO_FATAL_FAILURE(ExpectExtensionWithinReach(
+        a, static_cast<long>(ea), a.size() - ea, b, static_cast<long>(eb), b.size() - eb, 1, trial, &reach));
+    incomplete += !reach.complete;
+    ASSERT_NO_FATAL_FAILURE(ExpectExtensionWithinReach(a, static_cast<long>(pa) - 1, pa, b,
+                                                       static_cast<long>(pb) - 1, pb, -1, trial, &reach));
+  }
+  EXPECT_GT(incomplete, 0u);  // past kReachRows rows nothing is claimed
+}
+
+// A seed at pa, pb of two word sequences that share its kShingleWords (4) words: the region AlignPair
+// makes of it alone is no passage whenever CannotMakeAPassage says so.
+TEST(PassagesInternalsTest, CannotMakeAPassageOnlyForRegionsThatAreNone) {
+  uint64_t state = 17;
+  std::vector<uint32_t> a, b;
+  passages_internal::Reach left, right;
+  size_t rejected = 0, passages = 0;
+  for (int trial = 0; trial < 40000; ++trial) {
+    TemplatedPair(&state, &a, &b);
+    if (b.size() < 4) continue;
+    const size_t pa = Next(&state) % (a.size() - 3), pb = Next(&state) % (b.size() - 3);
+    for (size_t k = 0; k < 4; ++k) b[pb + k] = a[pa + k];
+    const size_t ea = pa + 4, eb = pb + 4;
+    const size_t min_words = 10 + Next(&state) % 12;
+    const double min_similarity = 0.5 + 0.05 * static_cast<double>(Next(&state) % 10);
+    passages_internal::BoundReachForTest(a.data(), static_cast<long>(ea), a.size() - ea, b.data(),
+                                         static_cast<long>(eb), b.size() - eb, 1, &right);
+    passages_internal::BoundReachForTest(a.data(), static_cast<long>(pa) - 1, pa, b.data(),
+                                         static_cast<long>(pb) - 1, pb, -1, &left);
+    const Extension r = ReferenceExtend(a.data(), static_cast<long>(ea), a.size() - ea, b.data(),
+                                        static_cast<long>(eb), b.size() - eb, 1);
+    const Extension l =
+        ReferenceExtend(a.data(), static_cast<long>(pa) - 1, pa, b.data(), static_cast<long>(pb) - 1, pb, -1);
+    const uint32_t la = 4 + l.da + r.da, lb = 4 + l.db + r.db, matches = 4 + l.matches + r.matches;
+    const bool passage = la >= min_words && lb >= min_words && !(matches < min_similarity * std::max(la, lb));
+    const bool cannot = passages_internal::CannotMakeAPassage(left, right, min_words, min_similarity);
+    ASSERT_FALSE(cannot && passage) << "trial " << trial << ": la " << la << " lb " << lb << " matches "
+                                    << matches;
+    rejected += cannot;
+    passages += passage;
+  }
+  // Both outcomes are common, so that the test can fail either way.
+  EXPECT_GT(rejected, 4000u);
+  EXPECT_GT(passages, 1000u);
+}
+
 }  // namespace
 }  // namespace neardup

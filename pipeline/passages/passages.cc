@@ -30,7 +30,10 @@
 //    region already found is checked cheaply (enough words near its diagonal must match; the words of
 //    the next pairs' documents are prefetched meanwhile) and then extended both ways: the run of
 //    exact matches, then a banded word-level X-drop alignment tolerating substitutions and insertions or
-//    deletions of up to kBand words, never leaving the seed's range. Regions close to each other in both
+//    deletions of up to kBand words, never leaving the seed's range. Before the first extension of a
+//    pair, a bound from the words near the seed's diagonal (passages_internal::Reach) tells whether its
+//    region could be a passage at all; when it could not and no later seed of the pair passes the check,
+//    the pair has no passage and is not aligned. Regions close to each other in both
 //    documents are merged, so one passage is one span pair. A region is kept when both spans have at
 //    least min_words words and its similarity reaches min_similarity.
 //
@@ -524,6 +527,7 @@ struct AlignScratch {
   std::vector<Region> found_regions;
   std::vector<uint8_t> used;
   std::vector<uint64_t> lcs_bits;
+  passages_internal::Reach left_reach, right_reach;
 };
 
 // Sorts seeds by b, stably, with 8-bit radix passes over b - base (every b is at least base).
@@ -642,6 +646,67 @@ Extension Extend(const uint32_t* a, long ia, size_t na, const uint32_t* b, long 
   const Extension rest = ExtendBanded<kDir>(a, ia + step, na - run, b, ib + step, nb - run);
   return {static_cast<uint32_t>(run) + rest.da, static_cast<uint32_t>(run) + rest.db,
           static_cast<uint32_t>(run) + rest.matches};
+}
+
+// hit[u] = 1 when A[u] equals one of B[u + s], |s| <= kBand, lo <= u + s < hi, for u in [0, n); 0
+// otherwise. Branch-free (and vectorized) where every B[u + s] lies in [lo, hi).
+void BandHits(const uint32_t* A, const uint32_t* B, long n, long lo, long hi, uint32_t* hit) {
+  static_assert(kBand == 4);
+  auto edge = [&](long u) {
+    uint32_t any = 0;
+    for (long v = std::max(u - kBand, lo); v <= std::min(u + kBand, hi - 1); ++v) any |= A[u] == B[v];
+    hit[u] = any;
+  };
+  const long in0 = std::clamp(lo + kBand, 0L, n), in1 = std::clamp(hi - kBand, in0, n);
+  for (long u = 0; u < in0; ++u) edge(u);
+  for (long u = in0; u < in1; ++u) {
+    const uint32_t w = A[u];
+    hit[u] = (w == B[u - 4]) | (w == B[u - 3]) | (w == B[u - 2]) | (w == B[u - 1]) | (w == B[u]) |
+             (w == B[u + 1]) | (w == B[u + 2]) | (w == B[u + 3]) | (w == B[u + 4]);
+  }
+  for (long u = in1; u < n; ++u) edge(u);
+}
+
+// passages_internal::Reach (passages_internal.h states the bound), for a[ia + x * kDir], x < na, against
+// b[ib + y * kDir], y < nb. Called for a seed that passed the near-diagonal check and is the first of its
+// pair to do so: most such seeds (a sentence template's frame shared by two different sentences) make a
+// region too short or too unlike, which this shows in a few comparisons per row, rows kReachBlock at a
+// time, instead of the band's dependent steps.
+constexpr long kReachBlock = 16;
+template <int kDir>
+void BoundReach(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
+                passages_internal::Reach* out) {
+  out->n = 1;
+  out->length[0] = 0;
+  out->hits[0] = 0;
+  out->complete = true;
+  const long rows = static_cast<long>(std::min(na, passages_internal::kReachRows));
+  const long nbl = static_cast<long>(nb);
+  uint32_t hit[kReachBlock];
+  int hits = 0;
+  for (long x0 = 0; x0 < rows; x0 += kReachBlock) {
+    const long x1 = std::min(rows, x0 + kReachBlock), m = x1 - x0;
+    // Rows [x0, x1) in memory order: forward, hit[x - x0]; backward, hit[x1 - 1 - x]. The seed's shingle
+    // (kShingleWords words of b before the first row, within the range) is compared too: that only adds
+    // hits, and spares the rows next to it the band's clipping.
+    constexpr long k = static_cast<long>(kShingleWords);
+    if (kDir > 0) {
+      BandHits(a + ia + x0, b + ib + x0, m, -x0 - k, nbl - x0, hit);
+    } else {
+      BandHits(a + ia + 1 - x1, b + ib + 1 - x1, m, x1 - nbl, x1 + k, hit);
+    }
+    for (long x = x0; x < x1; ++x) {
+      const uint32_t h = hit[kDir > 0 ? x - x0 : x1 - 1 - x];
+      hits += static_cast<int>(h);
+      const int score = 2 * hits - static_cast<int>(x + 1);  // at most, of any path through row x + 1
+      if (score < -kXDrop) return;
+      // Listed when h and score >= 1 (written every row, kept by moving n: hits are unpredictable).
+      out->length[out->n] = static_cast<uint8_t>(x + 1);
+      out->hits[out->n] = static_cast<uint8_t>(hits);
+      out->n += h & static_cast<uint32_t>(score >= 1);
+    }
+  }
+  out->complete = rows == static_cast<long>(na);
 }
 
 // Longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays in
@@ -771,6 +836,17 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
   const long needed =
       std::max(1L, static_cast<long>(std::ceil(min_similarity * static_cast<double>(min_words))) -
                        static_cast<long>(kShingleWords) - 1);
+  // A seed is extended when it is not inside a region found already and passes these checks; one that
+  // fails them changes nothing.
+  std::pair<uint32_t, uint32_t> ra, rb;
+  auto passes = [&](const Seed& seed) {
+    bool same = true;  // false on a hash collision
+    for (size_t k = 0; k < kShingleWords; ++k) same &= A[seed.pa + k] == B[seed.pb + k];
+    if (!same) return false;
+    ra = RangeOf(da, seed.pa);
+    rb = RangeOf(db, seed.pb);
+    return NearDiagonalMatches(A, seed.pa, ra, B, seed.pb, rb, static_cast<uint32_t>(min_words)) >= needed;
+  };
   for (size_t i = 0; i < n_seeds; ++i) {
     if (i + kSeedsAhead < n_ahead) PrefetchSeedWords(ahead[i + kSeedsAhead]);
     const uint32_t pa = seeds[i].pa, pb = seeds[i].pb;
@@ -781,19 +857,35 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
         break;
       }
     }
-    if (covered) continue;
-    bool same = true;  // false on a hash collision
-    for (size_t k = 0; k < kShingleWords; ++k) same &= A[pa + k] == B[pb + k];
-    if (!same) continue;
-    const auto ra = RangeOf(da, pa);
-    const auto rb = RangeOf(db, pb);
-    if (NearDiagonalMatches(A, pa, ra, B, pb, rb, static_cast<uint32_t>(min_words)) < needed) continue;
+    if (covered || !passes(seeds[i])) continue;
     const uint32_t ea = pa + kShingleWords, eb = pb + kShingleWords;
+    size_t resume = i;
+    if (regions.empty()) {
+      // The pair's first region. When it cannot be a passage on its own and no later seed passes the
+      // checks (the seeds between fail them whether this region covers them or not), the pair has none:
+      // the alignment is left undone.
+      BoundReach<1>(A, ea, ra.second - ea, B, eb, rb.second - eb, &s->right_reach);
+      BoundReach<-1>(A, static_cast<long>(pa) - 1, pa - ra.first, B, static_cast<long>(pb) - 1, pb - rb.first,
+                     &s->left_reach);
+      if (passages_internal::CannotMakeAPassage(s->left_reach, s->right_reach, min_words, min_similarity)) {
+        const auto seed_ra = ra, seed_rb = rb;
+        size_t next = i + 1;
+        for (; next < n_seeds; ++next) {
+          if (next + kSeedsAhead < n_ahead) PrefetchSeedWords(ahead[next + kSeedsAhead]);
+          if (passes(seeds[next])) break;
+        }
+        if (next == n_seeds) return;
+        ra = seed_ra;
+        rb = seed_rb;
+        resume = next - 1;  // `next` is checked again, against this seed's region
+      }
+    }
     const Extension right = Extend<1>(A, ea, ra.second - ea, B, eb, rb.second - eb);
     const Extension left =
         Extend<-1>(A, static_cast<long>(pa) - 1, pa - ra.first, B, static_cast<long>(pb) - 1, pb - rb.first);
     regions.push_back({pa - left.da, ea + right.da, pb - left.db, eb + right.db,
                        static_cast<uint32_t>(kShingleWords) + left.matches + right.matches});
+    i = resume;
   }
   if (regions.empty()) return;
 
@@ -844,6 +936,38 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
     out->push_back(r);
   }
 }
+
+}  // namespace
+
+namespace passages_internal {
+
+bool CannotMakeAPassage(const Reach& left, const Reach& right, size_t min_words, double min_similarity) {
+  if (!left.complete || !right.complete) return false;
+  // A region of l + r + kShingleWords words of a with at most hl + hr + kShingleWords matches passes
+  // when the matches reach min_similarity times the words: when g(l) + g(r) >= c with g(x) = hx -
+  // min_similarity * x and c = (min_similarity - 1) * kShingleWords. With r from the right's suffix
+  // of lengths long enough for l, only the best g(r) of that suffix matters. A slack far above the
+  // rounding errors of these sums keeps the answer on the side of AlignPair's own test.
+  const double k = static_cast<double>(kShingleWords);
+  const double c = (min_similarity - 1) * k - 1e-6;
+  double best[kReachRows + 2];  // best[j]: the largest g of right lengths j..n-1
+  best[right.n] = -1e300;
+  for (uint32_t j = right.n; j-- > 0;) {
+    best[j] = std::max(best[j + 1], right.hits[j] - min_similarity * right.length[j]);
+  }
+  uint32_t j = right.n;  // the first right length long enough for left length i (falls as i rises)
+  for (uint32_t i = 0; i < left.n; ++i) {
+    const size_t need =
+        min_words > kShingleWords + left.length[i] ? min_words - kShingleWords - left.length[i] : 0;
+    while (j > 0 && right.length[j - 1] >= need) --j;
+    if (left.hits[i] - min_similarity * left.length[i] + best[j] >= c) return false;
+  }
+  return true;
+}
+
+}  // namespace passages_internal
+
+namespace {
 
 // FindPassages; with `release`, the same vector as `docs`, whose documents' words are released once
 // they are copied.
@@ -1362,6 +1486,15 @@ namespace passages_internal {
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi) {
   AlignScratch s;
   return BandedLcs(a, na, b, nb, lo, hi, &s);
+}
+
+void BoundReachForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb, int dir,
+                       Reach* out) {
+  if (dir > 0) {
+    BoundReach<1>(a, ia, na, b, ib, nb, out);
+  } else {
+    BoundReach<-1>(a, ia, na, b, ib, nb, out);
+  }
 }
 
 Extension ExtendBandedForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,

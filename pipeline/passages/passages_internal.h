@@ -166,6 +166,33 @@ struct Extension {
 Extension ExtendBandedForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
                               int dir);
 
+// What one side's extension from a seed (Extend: the run of exact matches, then ExtendBanded) can give,
+// bounded from the words alone, without the alignment: the prefix lengths of a it may end at, each with
+// the most matches it may hold. Row x (a[ia + x * dir]) is a hit when it equals one of b[ib + y * dir],
+// |x - y| <= kBand, y < nb: a match of the alignment is a hit, one per row. A path through row t with h
+// hits in rows < t scores at most 2h - t, and a live cell scores at least -kXDrop, so the extension
+// never passes the first row t where 2h - t < -kXDrop; it ends on a match (a shorter end would score
+// more) whose score is at least 1. Lengths are listed up to kReachRows rows; past them `complete` is
+// false and nothing is claimed.
+constexpr size_t kReachRows = 64;
+struct Reach {
+  uint32_t n = 0;         // lengths listed: length[0, n), ascending, the first 0
+  bool complete = false;  // every length the extension can end at is listed
+  uint8_t length[kReachRows + 1];
+  uint8_t hits[kReachRows + 1];  // hits in rows < length[k]: at least the extension's matches there
+};
+
+// The bound for a[ia + x * dir], x < na, against b[ib + y * dir], y < nb (dir = 1 or -1), as Extend
+// reads them from a seed: b's kShingleWords words before ib (after it, backward) are the seed's shingle,
+// and are read too.
+void BoundReachForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb, int dir,
+                       Reach* out);
+
+// True when no region made of a seed's shingle (kShingleWords words, at most as many matches) with a
+// left and a right extension within `left` and `right` can be a passage: at least min_words words of a
+// and matches at least min_similarity times them, as AlignPair requires of a region that stays alone.
+bool CannotMakeAPassage(const Reach& left, const Reach& right, size_t min_words, double min_similarity);
+
 // The longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays
 // in [lo, hi] (lo <= 0 <= hi, lo <= nb - na <= hi): the matching words of a merged passage.
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi);
