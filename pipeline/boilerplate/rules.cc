@@ -752,6 +752,9 @@ struct Compiled {
   // The whole-unit rules one by one: the fallback when the set's DFA runs out of memory on some input.
   std::vector<std::pair<int, std::unique_ptr<RE2>>> whole;
   std::vector<std::pair<int, std::unique_ptr<RE2>>> lead_in;
+  // For each of lead_in, the pieces one of which a text it matches contains (LeadInGates; empty: none
+  // known, the rule always runs). Only the built-in rules have them.
+  std::vector<std::vector<std::string_view>> lead_in_needs;
 
   // Compiles `rules`; the set at once unless `lazy_set` (then its errors cannot be reported: for rules
   // already known to be valid).
@@ -840,6 +843,19 @@ struct Compiled {
   }
 };
 
+// The gates of the built-in lead-in rules: literal pieces of which any text a rule matches contains at
+// least one. MatchLeadIn runs on the first units of every document, and few of them hold a dateline's
+// "(": the rule's automaton then need not run. A rule not listed here always runs. Only pieces cheaper
+// to look for than the rule is to run: attribution.citing needs one of "citing", "quoting", "with
+// reference to", "referring to", but looking for them (string_view::find, memmem) cost as many
+// instructions as the automaton, which rejects most openings within their first words.
+const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& LeadInGates() {
+  static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> gates = {
+      {"attribution.dateline", {"("}},
+  };
+  return gates;
+}
+
 // The gates of the built-in whole-unit rules. InvalidArgument when one has none or a malformed one;
 // the set then runs ungated.
 Status BuildBuiltinPrefilter(Prefilter* prefilter) {
@@ -864,6 +880,13 @@ const Compiled& CompiledBuiltin() {
     const Status s = c->Compile(BoilerplateRules::Builtin(), /*lazy_set=*/true);
     (void)s;  // the built-in patterns are valid: tests compile every one of them
     c->gated = BuildBuiltinPrefilter(&c->prefilter).ok();
+    c->lead_in_needs.resize(c->lead_in.size());
+    for (size_t k = 0; k < c->lead_in.size(); ++k) {
+      const std::string& name = BoilerplateRules::Builtin()[c->lead_in[k].first].name;
+      for (const auto& [rule, needs] : LeadInGates()) {
+        if (rule == name) c->lead_in_needs[k] = needs;
+      }
+    }
     return c;
   }();
   return *compiled;
@@ -1107,8 +1130,15 @@ int BoilerplateRules::MatchLeadIn(std::string_view unit, size_t* length) const {
   const Compiled* lists[] = {impl_->builtin, &impl_->user};
   for (const Compiled* c : lists) {
     const size_t base = c == impl_->builtin ? 0 : offset;
-    for (const auto& [rule, re] : c->lead_in) {
+    for (size_t k = 0; k < c->lead_in.size(); ++k) {
+      const auto& [rule, re] = c->lead_in[k];
       if (!enabled_[base + rule]) continue;
+      if (k < c->lead_in_needs.size() && !c->lead_in_needs[k].empty() &&
+          !boilerplate_internal::ReferencePathsForTesting() &&
+          std::none_of(c->lead_in_needs[k].begin(), c->lead_in_needs[k].end(),
+                       [&](std::string_view piece) { return unit.find(piece) != std::string_view::npos; })) {
+        continue;
+      }
       const int groups = std::min(re->NumberOfCapturingGroups(), 1);
       re2::StringPiece match[2];
       if (!re->Match(unit, 0, unit.size(), RE2::ANCHOR_START, match, 1 + groups)) continue;
