@@ -812,10 +812,10 @@ void JoinLines(std::string_view unit, std::string* joined,
                std::vector<std::pair<uint32_t, uint32_t>>* pieces) {
   joined->clear();
   pieces->clear();
+  const bool has_cr = std::memchr(unit.data(), '\r', unit.size()) != nullptr;
   size_t start = 0;
   while (start < unit.size()) {
-    size_t eol = start;
-    while (eol < unit.size() && unit[eol] != '\n' && unit[eol] != '\r') ++eol;
+    const size_t eol = LineEnd(unit, start, has_cr);
     const std::string_view line = TrimSpace(unit.substr(start, eol - start));
     if (!line.empty()) {
       if (!joined->empty()) joined->push_back(' ');
@@ -930,10 +930,9 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
   } else {
     TokenizeFast(unit, padded, &toks, words != nullptr ? words : &unused);
   }
-  // Masking dates changes nothing in a unit without a number or a full month or day name.
-  bool dates = false;
-  for (const Tok& tok : toks) dates |= tok.kind == TokKind::kNumber || tok.kind == TokKind::kDateWord;
-  if (dates) MaskDates(&toks);
+  // MaskDates starts at the first number or date word, and changes nothing in a unit without one (an
+  // abbreviated month or day name with no number next to it stays): no scan for one beforehand.
+  MaskDates(&toks);
   MaskTitle(title, &toks);
   Template t;
   uint64_t key = 0x243F6A8885A308D3ULL;
@@ -997,9 +996,7 @@ void MaskTokens(std::string_view unit, const TitleMask& title, std::vector<Maske
   toks.clear();
   out->clear();
   TokenizeFast(unit, false, &toks, &unused);
-  bool dates = false;
-  for (const Tok& tok : toks) dates |= tok.kind == TokKind::kNumber || tok.kind == TokKind::kDateWord;
-  if (dates) MaskDates(&toks);
+  MaskDates(&toks);
   MaskTitle(title, &toks);
   for (const Tok& tok : toks) {
     const bool word = tok.kind == TokKind::kWord || tok.kind == TokKind::kDateAbbr || tok.kind == TokKind::kClockUnit;
