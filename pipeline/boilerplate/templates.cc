@@ -845,16 +845,27 @@ TitleMask::TitleMask(std::string_view title) {
   static constexpr std::string_view kSeparators[] = {
       "|", " \xC2\xBB ", " \xE2\x80\xBA ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", "::", " / "};
   std::vector<uint64_t> longest;
-  size_t pos = 0;
-  while (pos <= title.size()) {
-    size_t cut = title.size(), cut_len = 0;
-    for (std::string_view sep : kSeparators) {
-      const size_t at = title.find(sep, pos);
-      if (at != std::string_view::npos && at < cut) {
-        cut = at;
-        cut_len = sep.size();
+  // The next separator: the first position where one starts (the first listed on a tie), found in one
+  // pass (every separator starts with '|', ' ' or ':') rather than a search for each separator from
+  // every segment on.
+  auto next_separator = [&](size_t from, size_t* len) {
+    for (size_t at = from; at < title.size(); ++at) {
+      const char c = title[at];
+      if (c != '|' && c != ' ' && c != ':') continue;
+      for (std::string_view sep : kSeparators) {
+        if (title.substr(at, sep.size()) == sep) {
+          *len = sep.size();
+          return at;
+        }
       }
     }
+    *len = 0;
+    return title.size();
+  };
+  size_t pos = 0;
+  while (pos <= title.size()) {
+    size_t cut_len = 0;
+    const size_t cut = next_separator(pos, &cut_len);
     std::vector<uint64_t> seg = TitleTokens(title.substr(pos, cut - pos));
     if (seg.size() > longest.size()) longest.swap(seg);
     if (cut == title.size()) break;
