@@ -949,13 +949,20 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
   uint64_t key = 0x243F6A8885A308D3ULL;
   if (hashes != nullptr) hashes->resize(toks.size());
   uint64_t* out = hashes != nullptr ? hashes->data() : nullptr;
+  // The kinds that count as words, as bits (one test per token rather than three compares).
+  constexpr uint32_t kWordKinds =
+      ~((1u << static_cast<unsigned>(TokKind::kMask)) | (1u << static_cast<unsigned>(TokKind::kTitle)) |
+        (1u << static_cast<unsigned>(TokKind::kSymbol)));
+  uint32_t words_seen = 0, titles = 0;
   for (size_t k = 0; k < toks.size(); ++k) {
     const Tok& tok = toks[k];
     key = (key ^ tok.hash) * 0x9E3779B97F4A7C15ULL;  // the token hashes are mixed already
-    t.has_title |= tok.kind == TokKind::kTitle;
-    t.words += tok.kind != TokKind::kMask && tok.kind != TokKind::kTitle && tok.kind != TokKind::kSymbol;
+    titles += tok.kind == TokKind::kTitle;
+    words_seen += (kWordKinds >> static_cast<unsigned>(tok.kind)) & 1u;
     if (out != nullptr) out[k] = tok.hash;
   }
+  t.has_title = titles > 0;
+  t.words = words_seen;
   t.tokens = static_cast<uint32_t>(toks.size());
   t.key = Mix64(key);
   // With names masked too (Template::cross_key): a run of capitalized words is one mask; the first word
