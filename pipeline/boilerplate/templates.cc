@@ -255,7 +255,10 @@ void JoinSoftBreaks(std::string_view text, std::vector<Unit>* units) {
   uint32_t longest = 0;
   if (any_lower) {
     for (const Unit& line : u) {
-      if (!line.blank()) longest = std::max(longest, length(line));
+      // A line has at most as many code points as bytes: only one with more bytes than the longest so far
+      // can be longer, and only that one is counted.
+      if (!line.blank() && line.text_end - line.region_begin > longest)
+        longest = std::max(longest, length(line));
     }
   }
   thread_local std::vector<uint8_t> soft;
