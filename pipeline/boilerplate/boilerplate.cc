@@ -852,10 +852,12 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
   thread_local std::vector<Unit> units;
   SplitUnits(in.text, &doc->sentence_mode, &units);
   if (doc->sentence_mode) CutGluedFurniture(in.text, in.title, rules, &units);
-  // The tokenizer reads a little past each unit: give it a padded copy of the text.
-  thread_local std::string padded;
-  padded.assign(in.text);
-  padded.append(boilerplate_internal::kScanPadding, ' ');
+  // The tokenizer reads a little past each unit (bytes of any value): the text itself holds them for
+  // every unit but those within kScanPadding of its end, which the tokenizer copies (a padded copy of the
+  // whole text was a copy of every byte of the corpus).
+  const auto readable_after = [&](size_t end) {
+    return end + boilerplate_internal::kScanPadding <= in.text.size();
+  };
   const TitleMask title(in.title);
   // A title that is only the text's first line (no title field) says nothing about that line; one that
   // came from elsewhere and is a line of the text makes that line the headline.
@@ -880,8 +882,7 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
     }
     const std::string_view text =
         in.text.substr(units[i].text_begin, units[i].text_end - units[i].text_begin);
-    const std::string_view padded_text(padded.data() + units[i].text_begin, text.size());
-    Template t = MaskUnit(padded_text, title, nullptr, &hashes, &words, true);
+    Template t = MaskUnit(text, title, nullptr, &hashes, &words, readable_after(units[i].text_end));
     const std::string_view rule_text = RuleText(text, units[i], &joined, &pieces);
     info.rule = doc->sentence_mode ? rules.MatchWhole(rule_text, &words) : rules.Classify(rule_text, &words);
     if (t.pure_title) {
@@ -931,9 +932,9 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
       if (text.size() - from < kMinLeadInRest) break;
       // Quoted speech is the article's own ("\"We were never told,\" said <Name>, ..."), never a lead-in.
       if (HasQuote(text.substr(0, at))) break;
-      // The rest of the padded text follows the prefix: readable, so no copy.
-      const Template t = MaskUnit(std::string_view(padded.data() + units[i].text_begin, at), title, nullptr,
-                                  nullptr, nullptr, true);
+      // The rest of the text follows the prefix: readable, so no copy (but near the text's end).
+      const Template t = MaskUnit(text.substr(0, at), title, nullptr, nullptr, nullptr,
+                                  readable_after(units[i].text_begin + at));
       if (t.tokens < 2 || t.tokens > kMaxLeadInTokens || t.has_title ||
           t.cross_words < boilerplate_internal::kMinCrossWords) {
         continue;
@@ -2594,7 +2595,7 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
   std::vector<std::vector<uint32_t>> members;
   std::vector<uint32_t> doc_source(n);
   for (size_t d = 0; d < n; ++d) {
-    const auto [it, inserted] = source_id.emplace(docs[d].source, static_cast<uint32_t>(members.size()));
+    const auto [it, inserted] = source_id.try_emplace(docs[d].source, static_cast<uint32_t>(members.size()));
     if (inserted) members.emplace_back();
     doc_source[d] = it->second;
     members[it->second].push_back(static_cast<uint32_t>(d));
@@ -2660,11 +2661,11 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
       uint32_t index;
       bool fresh;
       if (is_rule) {
-        const auto [it, inserted] = rule_slot.emplace(s.rule, next_slot);
+        const auto [it, inserted] = rule_slot.try_emplace(s.rule, next_slot);
         index = it->second;
         fresh = inserted;
       } else {
-        const auto [it, inserted] = key_slot.emplace(s.key, next_slot);
+        const auto [it, inserted] = key_slot.try_emplace(s.key, next_slot);
         index = it->second;
         fresh = inserted;
       }

@@ -752,6 +752,9 @@ struct Compiled {
   // The whole-unit rules one by one: the fallback when the set's DFA runs out of memory on some input.
   std::vector<std::pair<int, std::unique_ptr<RE2>>> whole;
   std::vector<std::pair<int, std::unique_ptr<RE2>>> lead_in;
+  // For each of lead_in, the pieces one of which a text it matches contains (LeadInGates; empty: none
+  // known, the rule always runs). Only the built-in rules have them.
+  std::vector<std::vector<std::string_view>> lead_in_needs;
 
   // Compiles `rules`; the set at once unless `lazy_set` (then its errors cannot be reported: for rules
   // already known to be valid).
@@ -840,6 +843,19 @@ struct Compiled {
   }
 };
 
+// The gates of the built-in lead-in rules: literal pieces of which any text a rule matches contains at
+// least one. MatchLeadIn runs on the first units of every document, and few of them hold a dateline's
+// "(": the rule's automaton then need not run. A rule not listed here always runs. Only pieces cheaper
+// to look for than the rule is to run: attribution.citing needs one of "citing", "quoting", "with
+// reference to", "referring to", but looking for them (string_view::find, memmem) cost as many
+// instructions as the automaton, which rejects most openings within their first words.
+const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& LeadInGates() {
+  static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> gates = {
+      {"attribution.dateline", {"("}},
+  };
+  return gates;
+}
+
 // The gates of the built-in whole-unit rules. InvalidArgument when one has none or a malformed one;
 // the set then runs ungated.
 Status BuildBuiltinPrefilter(Prefilter* prefilter) {
@@ -864,6 +880,13 @@ const Compiled& CompiledBuiltin() {
     const Status s = c->Compile(BoilerplateRules::Builtin(), /*lazy_set=*/true);
     (void)s;  // the built-in patterns are valid: tests compile every one of them
     c->gated = BuildBuiltinPrefilter(&c->prefilter).ok();
+    c->lead_in_needs.resize(c->lead_in.size());
+    for (size_t k = 0; k < c->lead_in.size(); ++k) {
+      const std::string& name = BoilerplateRules::Builtin()[c->lead_in[k].first].name;
+      for (const auto& [rule, needs] : LeadInGates()) {
+        if (rule == name) c->lead_in_needs[k] = needs;
+      }
+    }
     return c;
   }();
   return *compiled;
@@ -1070,6 +1093,51 @@ int BoilerplateRules::MatchWholeUnfiltered(std::string_view unit) const {
   return MatchWholeImpl(unit, kAllBuiltin);
 }
 
+namespace {
+
+// Whitespace as the tokenizer counts runs of characters between it (UnitWords::chunks).
+inline bool ChunkSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+}  // namespace
+
+void ConcatenateWords(const boilerplate_internal::UnitWords* parts, size_t count, std::string_view text,
+                      const boilerplate_internal::Unit* spans, boilerplate_internal::UnitWords* out) {
+  // No word crosses the whitespace between two spans (a span is trimmed text, the bytes between are
+  // whitespace), so the words are those of the parts in order, and the flags theirs taken together.
+  const boilerplate_internal::UnitWords& head = parts[0];
+  out->lead_digit = head.lead_digit;
+  out->lead_number = head.lead_number;
+  for (size_t k = 0; k < count; ++k) {
+    const boilerplate_internal::UnitWords& w = parts[k];
+    if (out->first_len == 0 && w.first_len > 0) {
+      out->first_len = w.first_len;
+      out->first_lo = w.first_lo;
+      out->first_hi = w.first_hi;
+    }
+    out->words.insert(out->words.end(), w.words.begin(), w.words.end());
+    out->chunks += w.chunks;
+    out->gt |= w.gt;
+    out->chevron |= w.chevron;
+    out->copyright |= w.copyright;
+    out->fold_sensitive |= w.fold_sensitive;
+    if (k + 1 == count) break;
+    // The bytes between this span and the next: whitespace to a sentence splitter, but a non-ASCII space
+    // (no-break space) is no whitespace to the chunk count. Its runs are chunks of their own, or join
+    // the chunk they touch: that of the span before (a span ends in a character that is no whitespace),
+    // or after.
+    const std::string_view gap = text.substr(spans[k].text_end, spans[k + 1].text_begin - spans[k].text_end);
+    uint32_t runs = 0;
+    for (size_t j = 0; j < gap.size(); ++j) runs += !ChunkSpace(gap[j]) && (j == 0 || ChunkSpace(gap[j - 1]));
+    const bool glued_before =
+        spans[k].text_end > spans[k].text_begin && !gap.empty() && !ChunkSpace(gap.front());
+    const bool glued_after =
+        spans[k + 1].text_end > spans[k + 1].text_begin && !gap.empty() && !ChunkSpace(gap.back());
+    const bool touching = gap.empty() && spans[k].text_end > spans[k].text_begin &&
+                          spans[k + 1].text_end > spans[k + 1].text_begin;
+    out->chunks = out->chunks + runs - glued_before - glued_after - touching;
+  }
+}
+
 int BoilerplateRules::Classify(std::string_view unit, const boilerplate_internal::UnitWords* words) const {
   if (unit.empty() || unit.size() > kMaxUnitBytes) return -1;
   const uint64_t candidates = BuiltinCandidates(unit, words);
@@ -1080,6 +1148,27 @@ int BoilerplateRules::Classify(std::string_view unit, const boilerplate_internal
   if (whole >= 0 || unit.size() > kMaxCoverBytes) return whole;
   const std::vector<boilerplate_internal::Unit> sentences = boilerplate_internal::SplitSentences(unit);
   if (sentences.size() < 2) return -1;
+  // The prefilter's words of a run of sentences, from those of its sentences (each scanned once, when
+  // first needed): scanning every run tried scanned each sentence up to six times.
+  thread_local std::vector<boilerplate_internal::UnitWords> sentence_words;
+  thread_local std::vector<uint8_t> scanned;
+  thread_local boilerplate_internal::UnitWords run_words;
+  if (sentence_words.size() < sentences.size()) sentence_words.resize(sentences.size());
+  scanned.assign(sentences.size(), 0);
+  auto words_of_run = [&](size_t i, size_t len) -> const boilerplate_internal::UnitWords& {
+    for (size_t k = i; k < i + len; ++k) {
+      if (!scanned[k]) {
+        boilerplate_internal::ScanWords(
+            unit.substr(sentences[k].text_begin, sentences[k].text_end - sentences[k].text_begin),
+            &sentence_words[k]);
+        scanned[k] = 1;
+      }
+    }
+    if (len == 1) return sentence_words[i];
+    run_words.Clear();
+    ConcatenateWords(sentence_words.data() + i, len, unit, sentences.data() + i, &run_words);
+    return run_words;
+  };
   // Cover the sentences left to right, each step with the longest run (up to three sentences) that one
   // rule matches whole; one uncovered sentence means the line is not furniture.
   constexpr size_t kMaxRun = 3;
@@ -1089,7 +1178,7 @@ int BoilerplateRules::Classify(std::string_view unit, const boilerplate_internal
     bool covered = false;
     for (size_t len = std::min(kMaxRun, sentences.size() - i); len >= 1; --len) {
       const size_t b = sentences[i].text_begin, e = sentences[i + len - 1].text_end;
-      const int r = MatchWhole(unit.substr(b, e - b));
+      const int r = MatchWhole(unit.substr(b, e - b), &words_of_run(i, len));
       if (r >= 0) {
         if (first < 0) first = r;
         i += len;
@@ -1107,8 +1196,15 @@ int BoilerplateRules::MatchLeadIn(std::string_view unit, size_t* length) const {
   const Compiled* lists[] = {impl_->builtin, &impl_->user};
   for (const Compiled* c : lists) {
     const size_t base = c == impl_->builtin ? 0 : offset;
-    for (const auto& [rule, re] : c->lead_in) {
+    for (size_t k = 0; k < c->lead_in.size(); ++k) {
+      const auto& [rule, re] = c->lead_in[k];
       if (!enabled_[base + rule]) continue;
+      if (k < c->lead_in_needs.size() && !c->lead_in_needs[k].empty() &&
+          !boilerplate_internal::ReferencePathsForTesting() &&
+          std::none_of(c->lead_in_needs[k].begin(), c->lead_in_needs[k].end(),
+                       [&](std::string_view piece) { return unit.find(piece) != std::string_view::npos; })) {
+        continue;
+      }
       const int groups = std::min(re->NumberOfCapturingGroups(), 1);
       re2::StringPiece match[2];
       if (!re->Match(unit, 0, unit.size(), RE2::ANCHOR_START, match, 1 + groups)) continue;

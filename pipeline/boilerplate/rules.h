@@ -20,6 +20,7 @@
 namespace neardup {
 
 namespace boilerplate_internal {
+struct Unit;
 struct UnitWords;
 }  // namespace boilerplate_internal
 
@@ -119,6 +120,13 @@ class BoilerplateRules {
   std::vector<bool> open_trail_;
   std::unique_ptr<Impl> impl_;
 };
+
+// The prefilter's words (boilerplate_internal::ScanWords) of `text` from `spans[0]` to `spans[count -
+// 1]`, given the words of each span (`parts`): spans of `text` in order, trimmed, with only whitespace
+// between them (the sentences of SplitSentences), none empty. Appended to `out`, which must be cleared. What
+// ScanWords would give for that stretch of `text`; for Classify, and exposed for its test.
+void ConcatenateWords(const boilerplate_internal::UnitWords* parts, size_t count, std::string_view text,
+                      const boilerplate_internal::Unit* spans, boilerplate_internal::UnitWords* out);
 
 }  // namespace neardup
 

@@ -255,7 +255,10 @@ void JoinSoftBreaks(std::string_view text, std::vector<Unit>* units) {
   uint32_t longest = 0;
   if (any_lower) {
     for (const Unit& line : u) {
-      if (!line.blank()) longest = std::max(longest, length(line));
+      // A line has at most as many code points as bytes: only one with more bytes than the longest so far
+      // can be longer, and only that one is counted.
+      if (!line.blank() && line.text_end - line.region_begin > longest)
+        longest = std::max(longest, length(line));
     }
   }
   thread_local std::vector<uint8_t> soft;
@@ -812,10 +815,10 @@ void JoinLines(std::string_view unit, std::string* joined,
                std::vector<std::pair<uint32_t, uint32_t>>* pieces) {
   joined->clear();
   pieces->clear();
+  const bool has_cr = std::memchr(unit.data(), '\r', unit.size()) != nullptr;
   size_t start = 0;
   while (start < unit.size()) {
-    size_t eol = start;
-    while (eol < unit.size() && unit[eol] != '\n' && unit[eol] != '\r') ++eol;
+    const size_t eol = LineEnd(unit, start, has_cr);
     const std::string_view line = TrimSpace(unit.substr(start, eol - start));
     if (!line.empty()) {
       if (!joined->empty()) joined->push_back(' ');
@@ -845,16 +848,27 @@ TitleMask::TitleMask(std::string_view title) {
   static constexpr std::string_view kSeparators[] = {
       "|", " \xC2\xBB ", " \xE2\x80\xBA ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", "::", " / "};
   std::vector<uint64_t> longest;
-  size_t pos = 0;
-  while (pos <= title.size()) {
-    size_t cut = title.size(), cut_len = 0;
-    for (std::string_view sep : kSeparators) {
-      const size_t at = title.find(sep, pos);
-      if (at != std::string_view::npos && at < cut) {
-        cut = at;
-        cut_len = sep.size();
+  // The next separator: the first position where one starts (the first listed on a tie), found in one
+  // pass (every separator starts with '|', ' ' or ':') rather than a search for each separator from
+  // every segment on.
+  auto next_separator = [&](size_t from, size_t* len) {
+    for (size_t at = from; at < title.size(); ++at) {
+      const char c = title[at];
+      if (c != '|' && c != ' ' && c != ':') continue;
+      for (std::string_view sep : kSeparators) {
+        if (title.substr(at, sep.size()) == sep) {
+          *len = sep.size();
+          return at;
+        }
       }
     }
+    *len = 0;
+    return title.size();
+  };
+  size_t pos = 0;
+  while (pos <= title.size()) {
+    size_t cut_len = 0;
+    const size_t cut = next_separator(pos, &cut_len);
     std::vector<uint64_t> seg = TitleTokens(title.substr(pos, cut - pos));
     if (seg.size() > longest.size()) longest.swap(seg);
     if (cut == title.size()) break;
@@ -930,22 +944,28 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
   } else {
     TokenizeFast(unit, padded, &toks, words != nullptr ? words : &unused);
   }
-  // Masking dates changes nothing in a unit without a number or a full month or day name.
-  bool dates = false;
-  for (const Tok& tok : toks) dates |= tok.kind == TokKind::kNumber || tok.kind == TokKind::kDateWord;
-  if (dates) MaskDates(&toks);
+  // MaskDates starts at the first number or date word, and changes nothing in a unit without one (an
+  // abbreviated month or day name with no number next to it stays): no scan for one beforehand.
+  MaskDates(&toks);
   MaskTitle(title, &toks);
   Template t;
   uint64_t key = 0x243F6A8885A308D3ULL;
   if (hashes != nullptr) hashes->resize(toks.size());
   uint64_t* out = hashes != nullptr ? hashes->data() : nullptr;
+  // The kinds that count as words, as bits (one test per token rather than three compares).
+  constexpr uint32_t kWordKinds =
+      ~((1u << static_cast<unsigned>(TokKind::kMask)) | (1u << static_cast<unsigned>(TokKind::kTitle)) |
+        (1u << static_cast<unsigned>(TokKind::kSymbol)));
+  uint32_t words_seen = 0, titles = 0;
   for (size_t k = 0; k < toks.size(); ++k) {
     const Tok& tok = toks[k];
     key = (key ^ tok.hash) * 0x9E3779B97F4A7C15ULL;  // the token hashes are mixed already
-    t.has_title |= tok.kind == TokKind::kTitle;
-    t.words += tok.kind != TokKind::kMask && tok.kind != TokKind::kTitle && tok.kind != TokKind::kSymbol;
+    titles += tok.kind == TokKind::kTitle;
+    words_seen += (kWordKinds >> static_cast<unsigned>(tok.kind)) & 1u;
     if (out != nullptr) out[k] = tok.hash;
   }
+  t.has_title = titles > 0;
+  t.words = words_seen;
   t.tokens = static_cast<uint32_t>(toks.size());
   t.key = Mix64(key);
   // With names masked too (Template::cross_key): a run of capitalized words is one mask; the first word
@@ -997,9 +1017,7 @@ void MaskTokens(std::string_view unit, const TitleMask& title, std::vector<Maske
   toks.clear();
   out->clear();
   TokenizeFast(unit, false, &toks, &unused);
-  bool dates = false;
-  for (const Tok& tok : toks) dates |= tok.kind == TokKind::kNumber || tok.kind == TokKind::kDateWord;
-  if (dates) MaskDates(&toks);
+  MaskDates(&toks);
   MaskTitle(title, &toks);
   for (const Tok& tok : toks) {
     const bool word = tok.kind == TokKind::kWord || tok.kind == TokKind::kDateAbbr || tok.kind == TokKind::kClockUnit;
