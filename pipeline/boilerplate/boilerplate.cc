@@ -1744,10 +1744,21 @@ void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::
 // (LearnHeadLeadIns needs min_repeats articles), but its pages may open with furniture of a shape other
 // sites taught ("<Section> :: <Desk> :: <title> <first sentence>", names only, before the headline). A
 // head lead-in's cross key is its template with names masked, for one that ends after a mask or a
-// symbol (0 for one that ends after a capitalized word: inside a run of them, "... <Name> Harbour
-// Correspondent Ferry crews", only a site's own pages say where the words they share end).
+// symbol. One that ends after a capitalized word ends inside a run of them that names masking takes for
+// one name ("<Name> Harbour Correspondent Tamsin Vey aboard ..."): the template alone does not say
+// which of the run's words ends the furniture, and the longest bound with it would cut inside a name
+// that opens the sentence ("Tamsin | Vey aboard"). Its cross key is the template and the word before
+// the cut: a word that the lead-ins of several sources end with is a fixed word of furniture (a job
+// title's end), never a name, which differs from source to source; a page cut there keeps the name
+// that opens its sentence whole, and a page whose run holds no such word is not cut. The word is the
+// previous bound's next word (0: no bound before it in the same run).
 uint64_t CrossHeadKey(const DocInfo& d, size_t j) {
-  return d.head[j].prev == kHeadPrevCap ? 0 : d.head[j].key;
+  const HeadBound& b = d.head[j];
+  if (b.prev != kHeadPrevCap) return b.key;
+  if (j == 0) return 0;
+  const HeadBound& w = d.head[j - 1];
+  if (w.slot != b.slot || w.token + 1 != b.token || w.key != b.key) return 0;
+  return ((b.key ^ w.next) * boilerplate_internal::MaskedTokens::kStep) | 1;
 }
 
 // Learned across sources, a head lead-in is furniture on a source that found none of its own for the
