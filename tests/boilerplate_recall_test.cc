@@ -232,6 +232,40 @@ TEST(BoilerplateRecallTest, ArticleTextBeforeLearnedFurnitureClosingAUnitStays) 
   EXPECT_NE(clean.find("The mayor thanked the volunteers of the cove"), std::string::npos) << clean;
 }
 
+// A footer of a number and names only ("<n> <Site> <Edition>.", as "© <n> The <Site> Observer." is once
+// the copyright rules are off): its template has no plain word.
+const char kNamedFooter[] = "1912 Alder Cove Post Quayside Edition.";
+
+TEST(BoilerplateRecallTest, ANumberAndNamesLearnedAsFooterAreFurnitureRunOnAfterABoxsHeadlines) {
+  // The footer closes six pages alone and is learned (its exact template, names kept); on the seventh it
+  // runs on after a related box's headlines: it is found from its number, and the box goes with it.
+  std::vector<Doc> docs;
+  for (size_t a = 0; a < 6; ++a) docs.push_back(FlatArticle(a, kNamedFooter));
+  docs.push_back(FlatArticle(6, std::string("You may also like Ferry board backs winter timetable ") +
+                                    "Quarry owners appeal the county ruling " + kNamedFooter));
+  const BoilerplateResult r = Find(docs);
+  const std::string clean = Clean(docs[6], r, 6);
+  EXPECT_EQ(clean.find("Quayside"), std::string::npos) << clean;
+  EXPECT_EQ(clean.find("Quarry owners"), std::string::npos) << clean;
+  EXPECT_NE(clean.find(FlatSentence(6, 5)), std::string::npos) << clean;
+}
+
+TEST(BoilerplateRecallTest, AnArticleSentenceEndingWithTheNamesOfALearnedLineStays) {
+  // Counter-example: the site's masthead, names only, is learned alone on six pages; an article sentence
+  // that ends with those names ("... went to The Alder Cove Post Quayside Edition.") is no footer: a run
+  // without a plain word is looked up only from a number or a date.
+  const char masthead[] = "The Alder Cove Post Quayside Edition.";
+  const char sentence[] = "Letters about the slipway went to The Alder Cove Post Quayside Edition.";
+  std::vector<Doc> docs;
+  for (size_t a = 0; a < 6; ++a) docs.push_back(FlatArticle(a, masthead));
+  docs.push_back(FlatArticle(6, sentence));
+  const BoilerplateResult r = Find(docs);
+  const std::string clean = Clean(docs[6], r, 6);
+  EXPECT_NE(clean.find(sentence), std::string::npos) << clean;
+  // The same masthead alone still goes.
+  EXPECT_EQ(Clean(docs[5], r, 5).find("Quayside"), std::string::npos) << Clean(docs[5], r, 5);
+}
+
 // ---------------------------------------------------------------- line openings
 
 const char* kHeadlines[] = {"Ferry board backs winter timetable", "Quarry owners appeal the county ruling",

@@ -2311,6 +2311,26 @@ uint32_t GluedTemplatePrefix(const BoilerplateInput& in, const UnitInfo& u, cons
   return taken;
 }
 
+// A run of a number or a date followed by names only ("© <n> The <Site> Observer.": the sign is no token)
+// has no plain word, so FurnitureDocsOfRun does not look up its template: a run of capitalized words
+// alone would be a name in an article sentence ("... wrote to The <Site> Observer."). Opened by a mask,
+// with at least two words after it, it is the source's own closing line when its exact template (names
+// kept) is the source's furniture: in how many documents, and its key; 0 when it is not.
+uint32_t OwnFurnitureDocsOfNamedRun(const GrowingKeys& keys,
+                                    const std::vector<boilerplate_internal::MaskedToken>& toks, size_t start,
+                                    const SourceModel& model, uint64_t* key) {
+  if (keys.plain > 0 || toks[start].word) return 0;
+  size_t words = 0;
+  for (size_t e = start + 1; e < toks.size(); ++e) words += toks[e].word;
+  if (words < 2) return 0;
+  const uint64_t exact = boilerplate_internal::MaskedTokens::Key(keys.exact);
+  const auto it = std::lower_bound(model.furniture_keys.begin(), model.furniture_keys.end(),
+                                   std::make_pair(exact, uint32_t{0}));
+  if (it == model.furniture_keys.end() || it->first != exact) return 0;
+  *key = exact;
+  return it->second;
+}
+
 // The byte, from the start of unit `u`, where learned furniture that closes it begins (0: none), and the
 // documents its template was seen in: the longest run of the unit's last tokens (at least two, at most
 // kMaxGluedTokens), from a word that does not start in lower case or a number, whose template is furniture
@@ -2330,7 +2350,8 @@ uint32_t GluedTemplateSuffix(const BoilerplateInput& in, const UnitInfo& u, cons
     GrowingKeys keys;
     for (size_t e = st; e < t; ++e) keys.Add(toks, st, e);
     uint64_t key;
-    const uint32_t found = FurnitureDocsOfRun(keys, model, cross, &key);
+    uint32_t found = FurnitureDocsOfRun(keys, model, cross, &key);
+    if (found == 0 && !toks[st].word) found = OwnFurnitureDocsOfNamedRun(keys, toks, st, model, &key);
     if (found == 0) continue;
     // From the start of the word the token is in ("© 2026 ...": the sign goes with the year).
     uint32_t from = toks[st].begin;
