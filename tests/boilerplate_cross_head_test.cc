@@ -22,40 +22,6 @@ std::string Clean(const Doc& doc, const BoilerplateResult& r, size_t i) {
   return RemoveSpans(doc.text, r.spans[i]);
 }
 
-struct Article {
-  const char* title;
-  const char* text;
-};
-
-// Articles of a harbour town, each opening with a capitalized word, none a copy of another.
-const Article kArticles[] = {
-    {"Ferry crews end their overtime ban",
-     "Ferry crews voted to end their overtime ban after a week of talks with the operator. The union said "
-     "the new rota would give every deckhand two full weekends off each month. Sailings to the outer "
-     "islands resume on the first timetable of the season."},
-    {"Lighthouse keepers' cottage opens as a museum",
-     "Volunteers spent two winters restoring the keepers' cottage below the old lighthouse. Its kitchen "
-     "still holds the cast iron range that warmed three generations of keepers. Entry is free for children "
-     "under twelve until the autumn."},
-    {"Fish market moves to the north quay",
-     "Traders at the fish market will move their stalls to the north quay in April. Refrigerated units "
-     "there replace the ice boxes that lined the old slipway for decades. Parking near the quay is limited "
-     "to short stays while the work goes on."},
-    {"Sea wall repairs delayed by storms",
-     "Repairs to the eastern sea wall fell behind after three storms in a fortnight. Engineers found that "
-     "waves had scoured gravel from beneath two of the concrete sections. A temporary barrier of rock "
-     "armour now protects the promenade."},
-    {"Rowing club wins the estuary regatta",
-     "Oarsmen from the harbour rowing club took first place in the estuary regatta on Saturday. Their "
-     "coxless four beat a crew from upriver by less than a boat length. The club hopes to enter the "
-     "national championships next summer."},
-    {"Bakery on Quay Street celebrates a century",
-     "Bread has been baked on the same site on Quay Street for a hundred years this month. The fourth "
-     "generation of the founding family still rises before dawn to light the ovens. Customers queued "
-     "around the corner for the anniversary loaves."},
-};
-constexpr size_t kArticleCount = sizeof(kArticles) / sizeof(kArticles[0]);
-
 const char* const kSites[] = {"Tide", "Quay", "Gull", "Brine", "Pier"};
 const char* const kSections[] = {"Transport", "Heritage", "Business", "Coast", "Sport", "Food"};
 

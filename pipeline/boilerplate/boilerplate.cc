@@ -1646,6 +1646,34 @@ void ForKeysOnManySources(size_t lists, Get get, Keep keep) {
   }
 }
 
+// A key that at least kMinCrossSources sources learned, with its furniture documents on them; `docs`
+// and `last_doc` count, for the caller, the documents of any source where the key occurs.
+struct CrossLearned {
+  uint64_t key;
+  uint32_t furniture_docs;
+  uint32_t docs = 0;
+  uint32_t last_doc = std::numeric_limits<uint32_t>::max();
+};
+
+// The keys of per-source (key, documents) lists that at least kMinCrossSources of them hold, by key.
+std::vector<CrossLearned> LearnedOnManySources(
+    const std::vector<std::vector<std::pair<uint64_t, uint32_t>>>& lists) {
+  std::vector<CrossLearned> keys;
+  ForKeysOnManySources(
+      lists.size(), [&](size_t s) -> const std::vector<std::pair<uint64_t, uint32_t>>& { return lists[s]; },
+      [&](uint64_t key, uint32_t, uint32_t with) {
+        keys.push_back({key, with});
+      });
+  return keys;
+}
+
+// The entry of `key` in `keys` (by key), or null.
+CrossLearned* FindLearned(std::vector<CrossLearned>* keys, uint64_t key) {
+  const auto it = std::lower_bound(keys->begin(), keys->end(), key,
+                                   [](const CrossLearned& l, uint64_t k) { return l.key < k; });
+  return it != keys->end() && it->key == key ? &*it : nullptr;
+}
+
 void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::vector<uint32_t>>& members,
                        const std::vector<SourceModel>& models) {
   using KeyCounts = std::vector<std::pair<uint64_t, uint32_t>>;
@@ -1792,26 +1820,12 @@ void LearnCrossHeadLeadIns(std::vector<DocInfo>* all_docs, const std::vector<std
     any |= !learned[s].empty();
   }
   if (!any) return;
-  struct Learned {
-    uint64_t key;
-    uint32_t furniture_docs;
-    uint32_t docs = 0;  // documents with a candidate bound of that key
-  };
-  std::vector<Learned> keys;  // by key
-  ForKeysOnManySources(
-      learned.size(), [&](size_t s) -> const KeyCounts& { return learned[s]; },
-      [&](uint64_t key, uint32_t, uint32_t with) {
-        keys.push_back({key, with});
-      });
+  // With `docs`: the documents with a candidate bound of that key.
+  std::vector<CrossLearned> keys = LearnedOnManySources(learned);
   if (keys.empty()) return;
-  auto find = [&](uint64_t key) -> Learned* {
-    const auto it = std::lower_bound(keys.begin(), keys.end(), key,
-                                     [](const Learned& l, uint64_t k) { return l.key < k; });
-    return it != keys.end() && it->key == key ? &*it : nullptr;
-  };
   // The bounds of each document that may end a lead-in of a learned key (bound, key), by document.
   std::vector<std::pair<uint32_t, uint32_t>> first(docs.size(), {0, 0});  // [begin, end) in `bounds`
-  std::vector<std::pair<uint32_t, Learned*>> bounds;
+  std::vector<std::pair<uint32_t, CrossLearned*>> bounds;
   for (size_t s = 0; s < members.size(); ++s) {
     for (const uint32_t d : members[s]) {
       const DocInfo& doc = docs[d];
@@ -1822,7 +1836,7 @@ void LearnCrossHeadLeadIns(std::vector<DocInfo>* all_docs, const std::vector<std
         const HeadBound& b = doc.head[j];
         if (b.slot != slot || !b.rest) continue;
         const uint64_t key = CrossHeadKey(doc, j);
-        Learned* l = key != 0 ? find(key) : nullptr;
+        CrossLearned* l = key != 0 ? FindLearned(&keys, key) : nullptr;
         if (l != nullptr && !HeadMayEnd(doc, j, models[s], cross)) l = nullptr;
         if (l == nullptr) continue;
         const bool seen = std::any_of(bounds.begin() + first[d].first, bounds.end(),
@@ -1968,23 +1982,12 @@ void LearnVocabularyLines(const std::vector<BoilerplateInput>& in, std::vector<D
     }
     flush();
   }
-  struct Learned {
-    uint64_t key;
-    uint32_t furniture_docs;
-    uint32_t docs = 0;
-    uint32_t last_doc = std::numeric_limits<uint32_t>::max();
-  };
-  std::vector<Learned> keys;  // by key
-  ForKeysOnManySources(
-      per_source.size(), [&](size_t s) -> const KeyCounts& { return per_source[s]; },
-      [&](uint64_t key, uint32_t, uint32_t with) {
-        keys.push_back({key, with});
-      });
+  std::vector<CrossLearned> keys = LearnedOnManySources(per_source);
   if (keys.empty()) return;
   std::sort(cross_keys.begin(), cross_keys.end());
   cross_keys.erase(std::unique(cross_keys.begin(), cross_keys.end()), cross_keys.end());
   // Every candidate unit of every document: its vocabulary key, when learned.
-  std::vector<std::tuple<uint32_t, uint32_t, Learned*>> hits;  // (document, unit, key)
+  std::vector<std::tuple<uint32_t, uint32_t, CrossLearned*>> hits;  // (document, unit, key)
   for (uint32_t d = 0; d < docs.size(); ++d) {
     for (uint32_t i = 0; i < docs[d].units.size(); ++i) {
       const UnitInfo& u = docs[d].units[i];
@@ -1993,14 +1996,13 @@ void LearnVocabularyLines(const std::vector<BoilerplateInput>& in, std::vector<D
       tokens(d, i);
       const uint64_t key = VocabularyKey(toks, vocabulary);
       if (key == 0) continue;
-      const auto it = std::lower_bound(keys.begin(), keys.end(), key,
-                                       [](const Learned& l, uint64_t k) { return l.key < k; });
-      if (it == keys.end() || it->key != key) continue;
-      if (it->last_doc != d) {
-        it->last_doc = d;
-        ++it->docs;
+      CrossLearned* l = FindLearned(&keys, key);
+      if (l == nullptr) continue;
+      if (l->last_doc != d) {
+        l->last_doc = d;
+        ++l->docs;
       }
-      hits.emplace_back(d, i, &*it);
+      hits.emplace_back(d, i, l);
     }
   }
   for (const auto& [d, i, l] : hits) {
