@@ -39,12 +39,16 @@ void AddDeskSites(size_t first, size_t sites, size_t articles, std::vector<Doc>*
   }
 }
 
+// A site with one page (it learns nothing of its own) that opens with the desk sites' trail.
+Doc LonePierPage() {
+  return {std::string("Pier Desk :: Food :: ") + kArticles[5].title + " " + kArticles[5].text,
+          kArticles[5].title, "pierdesk.example"};
+}
+
 TEST(BoilerplateCrossHeadTest, AHeadLeadInThreeSitesLearnedOpensALoneSitesPage) {
   std::vector<Doc> docs;
   AddDeskSites(0, 3, 4, &docs);
-  // A site with one page: it learns nothing of its own.
-  docs.push_back({std::string("Pier Desk :: Food :: ") + kArticles[5].title + " " + kArticles[5].text,
-                  kArticles[5].title, "pierdesk.example"});
+  docs.push_back(LonePierPage());
   const BoilerplateResult r = Find(docs);
   for (size_t d = 0; d < docs.size(); ++d) {
     const std::string clean = Clean(docs[d], r, d);
@@ -58,8 +62,7 @@ TEST(BoilerplateCrossHeadTest, AShapeOnlyTwoSitesLearnedStays) {
   // Two sites are not enough: what two sources share may be one syndication partner's habit.
   std::vector<Doc> docs;
   AddDeskSites(0, 2, 4, &docs);
-  docs.push_back({std::string("Pier Desk :: Food :: ") + kArticles[5].title + " " + kArticles[5].text,
-                  kArticles[5].title, "pierdesk.example"});
+  docs.push_back(LonePierPage());
   const BoilerplateResult r = Find(docs);
   EXPECT_EQ(Clean(docs.back(), r, docs.size() - 1), docs.back().text);
 }
