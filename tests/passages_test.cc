@@ -1201,5 +1201,53 @@ TEST(PassagesInternalsTest, CannotMakeAPassageOnlyForRegionsThatAreNone) {
   EXPECT_GT(passages, 1000u);
 }
 
+// A later seed on a seed's diagonal that starts within the seed's shingle or the run of exact matches
+// after it (SeedRunEnd, InsideSeedRun) lies inside the region AlignPair makes of the seed, with the
+// extensions as AlignPair runs them and with the full banded extension, the seed's ranges ending
+// anywhere after its shingle.
+TEST(PassagesInternalsTest, SeedsInsideTheRunAfterASeedAreInsideItsRegion) {
+  uint64_t state = 19;
+  std::vector<uint32_t> a, b;
+  size_t inside = 0, first_outside = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    TemplatedPair(&state, &a, &b);
+    if (b.size() < 4) continue;
+    const uint32_t pa = static_cast<uint32_t>(Next(&state) % (a.size() - 3));
+    const uint32_t pb = static_cast<uint32_t>(Next(&state) % (b.size() - 3));
+    for (size_t k = 0; k < 4; ++k) b[pb + k] = a[pa + k];
+    const uint32_t a_end = pa + 4 + static_cast<uint32_t>(Next(&state) % (a.size() - pa - 3));
+    const uint32_t b_end = pb + 4 + static_cast<uint32_t>(Next(&state) % (b.size() - pb - 3));
+    const uint32_t run_end = passages_internal::SeedRunEnd(a.data(), pa, a_end, b.data(), pb, b_end);
+    ASSERT_GE(run_end, pa + 4);
+    ASSERT_LE(run_end, a_end);
+    // Extend as AlignPair runs it, its reference, and the banded extension with no run taken first.
+    for (int kind = 0; kind < 3; ++kind) {
+      auto extend = kind == 0   ? passages_internal::ExtendForTest
+                    : kind == 1 ? ReferenceExtend
+                                : ReferenceExtendBanded;
+      const Extension r = extend(a.data(), pa + 4, a_end - pa - 4, b.data(), pb + 4, b_end - pb - 4, 1);
+      const Extension l =
+          extend(a.data(), static_cast<long>(pa) - 1, pa, b.data(), static_cast<long>(pb) - 1, pb, -1);
+      const uint32_t a0 = pa - l.da, a1 = pa + 4 + r.da, b0 = pb - l.db, b1 = pb + 4 + r.db;
+      // Every seed of a at or after pa: on the seed's diagonal, and on a diagonal drawn at random.
+      for (uint32_t qa = pa; qa + 4 <= a.size(); ++qa) {
+        const uint32_t other = static_cast<uint32_t>(Next(&state) % (b.size() - 3));
+        for (const uint32_t qb : {qa + pb - pa, other}) {
+          if (qb + 4 > b.size()) continue;
+          const bool in_region = qa >= a0 && qa < a1 && qb >= b0 && qb < b1;
+          if (passages_internal::InsideSeedRun(pa, pb, run_end, qa, qb)) {
+            ASSERT_TRUE(in_region) << "trial " << trial << " kind " << kind << " seed " << qa << ", " << qb;
+            ++inside;
+          } else if (qa == run_end && qb - qa == pb - pa && !in_region) {
+            ++first_outside;  // the first seed past the run can lie outside: the claim is as tight as can be
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(inside, 10000u);
+  EXPECT_GT(first_outside, 1000u);
+}
+
 }  // namespace
 }  // namespace neardup

@@ -861,17 +861,22 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
     const uint32_t ea = pa + kShingleWords, eb = pb + kShingleWords;
     size_t resume = i;
     if (regions.empty()) {
-      // The pair's first region. When it cannot be a passage on its own and no later seed passes the
-      // checks (the seeds between fail them whether this region covers them or not), the pair has none:
-      // the alignment is left undone.
+      // The pair's first region. When it cannot be a passage on its own and no later seed outside it
+      // passes the checks (the seeds between fail them whether this region covers them or not), the
+      // pair has none: the alignment is left undone.
       BoundReach<1>(A, ea, ra.second - ea, B, eb, rb.second - eb, &s->right_reach);
       BoundReach<-1>(A, static_cast<long>(pa) - 1, pa - ra.first, B, static_cast<long>(pb) - 1, pb - rb.first,
                      &s->left_reach);
       if (passages_internal::CannotMakeAPassage(s->left_reach, s->right_reach, min_words, min_similarity)) {
+        // Nor do the later seeds inside this seed's region, which an extension never starts from: those
+        // on its diagonal within the run of exact matches after its shingle (on 356 MB of news, 0.44 M
+        // of the 0.49 M pairs whose first region was ruled out had no other seed passing the checks).
         const auto seed_ra = ra, seed_rb = rb;
+        const uint32_t run_end = passages_internal::SeedRunEnd(A, pa, ra.second, B, pb, rb.second);
         size_t next = i + 1;
         for (; next < n_seeds; ++next) {
           if (next + kSeedsAhead < n_ahead) PrefetchSeedWords(ahead[next + kSeedsAhead]);
+          if (passages_internal::InsideSeedRun(pa, pb, run_end, seeds[next].pa, seeds[next].pb)) continue;
           if (passes(seeds[next])) break;
         }
         if (next == n_seeds) return;
@@ -940,6 +945,13 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
 }  // namespace
 
 namespace passages_internal {
+
+uint32_t SeedRunEnd(const uint32_t* a, uint32_t pa, uint32_t a_end, const uint32_t* b, uint32_t pb,
+                    uint32_t b_end) {
+  uint32_t x = pa + static_cast<uint32_t>(kShingleWords), y = pb + static_cast<uint32_t>(kShingleWords);
+  while (x < a_end && y < b_end && a[x] == b[y]) ++x, ++y;
+  return x;
+}
 
 bool CannotMakeAPassage(const Reach& left, const Reach& right, size_t min_words, double min_similarity) {
   if (!left.complete || !right.complete) return false;
@@ -1495,6 +1507,11 @@ void BoundReachForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b,
   } else {
     BoundReach<-1>(a, ia, na, b, ib, nb, out);
   }
+}
+
+Extension ExtendForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
+                        int dir) {
+  return dir > 0 ? Extend<1>(a, ia, na, b, ib, nb) : Extend<-1>(a, ia, na, b, ib, nb);
 }
 
 Extension ExtendBandedForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,

@@ -166,6 +166,10 @@ struct Extension {
 Extension ExtendBandedForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
                               int dir);
 
+// Extend (the run of exact matches, then ExtendBanded) as AlignPair runs it from a seed.
+Extension ExtendForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
+                        int dir);
+
 // What one side's extension from a seed (Extend: the run of exact matches, then ExtendBanded) can give,
 // bounded from the words alone, without the alignment: the prefix lengths of a it may end at, each with
 // the most matches it may hold. Row x (a[ia + x * dir]) is a hit when it equals one of b[ib + y * dir],
@@ -187,6 +191,16 @@ struct Reach {
 // and are read too.
 void BoundReachForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb, int dir,
                        Reach* out);
+
+// The end in a (a word index) of the run of exact matches after the seed's shingle at pa, pb, within
+// the seed's ranges (ending at a_end in a, b_end in b). An extension from the seed takes its run whole
+// (the full alignment too: no cell before the run's end scores as much), so its region holds every seed
+// on its diagonal that starts at qa, pa <= qa < the run's end: InsideSeedRun.
+uint32_t SeedRunEnd(const uint32_t* a, uint32_t pa, uint32_t a_end, const uint32_t* b, uint32_t pb,
+                    uint32_t b_end);
+inline bool InsideSeedRun(uint32_t pa, uint32_t pb, uint32_t run_end, uint32_t qa, uint32_t qb) {
+  return qa >= pa && qb - qa == pb - pa && qa < run_end;
+}
 
 // True when no region made of a seed's shingle (kShingleWords words, at most as many matches) with a
 // left and a right extension within `left` and `right` can be a passage: at least min_words words of a
