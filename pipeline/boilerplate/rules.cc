@@ -347,7 +347,10 @@ const std::vector<std::pair<std::string_view, std::string_view>>& GateSpecs() {
        "first:e,share*,facebook*,twitter*,x*,linkedin*,reddit*,telegram*,pinterest*,whatsapp*,messenger*,"
        "email*,mail*,print*,sms*,tumblr*,flipboard*,mastodon*,threads*,bluesky*,vk*,viber*,pocket*,copy*,"
        "link*,tweet*,pin*,save*,gmail*,line*,wechat*,weibo*,snapchat*,instagram*,youtube*,tiktok*,rss*"},
-      {"share.this", "first:share,shares,click,tap maxchunks:60 ; flag:leadnum maxchunks:60"},
+      // A count before "shares" may end in k or m without a space ("1.2kshares").
+      {"share.this",
+       "first:share,shares,click,tap maxchunks:60 ; "
+       "flag:leadnum any:share,shares,kshare,kshares,mshare,mshares maxchunks:60"},
       {"share.follow", "first:follow,find,like,join,connect any:us"},
       {"newsletter.signup",
        "any:sign,signup,subscribe,register,join,get,receive "
