@@ -1034,22 +1034,28 @@ namespace {
 // (`candidates`, from the prefilter; all of them for an ungated set), remembered per thread: a site's
 // furniture lines recur verbatim in all its pages, and so do the stock sentences of its articles that
 // pass the prefilter; a lookup costs less than a match. The key is the text's 128-bit XXH3 and its
-// length: no two texts of a run will share one. The candidates are a function of the text, so a cached
-// mask is the one a match would give.
+// length (no two texts of a run will share one) and the candidates asked for, so a cached mask is the
+// one a match would give.
 uint64_t BuiltinMatchMask(const Compiled& builtin, std::string_view unit, uint64_t candidates, bool all) {
   constexpr size_t kEntries = 4096;
   struct Entry {
     XXH128_hash_t hash{0, 0};
     uint64_t mask = 0;
+    uint64_t candidates = 0;  // the rules the mask was matched for (all bits, with `all`)
     uint32_t len = ~uint32_t{0};
   };
   thread_local std::vector<Entry> cache(kEntries);
   const XXH128_hash_t h = XXH3_128bits(unit.data(), unit.size());
   Entry& e = cache[h.low64 & (kEntries - 1)];
-  if (e.len == unit.size() && XXH128_isEqual(e.hash, h)) return e.mask;
+  // Keyed by the candidates too: a mask matched for some rules says nothing of the others, so a
+  // reference path asking for all of them (or a test comparing a gated and an ungated call in one
+  // thread) never gets a mask that a prefilter or gate narrowed.
+  const uint64_t asked = all ? ~uint64_t{0} : candidates;
+  if (e.len == unit.size() && e.candidates == asked && XXH128_isEqual(e.hash, h)) return e.mask;
   // The candidates, each with its own small automaton; all of them (no prefilter) with the set.
   e.mask = all ? builtin.MatchMask(unit) : builtin.MatchCandidates(unit, candidates);
   e.hash = h;
+  e.candidates = asked;
   e.len = static_cast<uint32_t>(unit.size());
   return e.mask;
 }
