@@ -726,6 +726,22 @@ inline std::vector<LabelledDoc> MakeBoilerplateCorpus(const BoilerplateCorpusOpt
   return docs;
 }
 
+// Every line of every document of the corpus `options` makes, in order, without its '\n' (empty lines
+// included): what tests run the rules on.
+inline std::vector<std::string> MakeBoilerplateCorpusLines(const BoilerplateCorpusOptions& options) {
+  std::vector<std::string> lines;
+  for (const LabelledDoc& d : MakeBoilerplateCorpus(options)) {
+    size_t pos = 0;
+    while (pos < d.text.size()) {
+      size_t eol = d.text.find('\n', pos);
+      if (eol == std::string::npos) eol = d.text.size();
+      lines.push_back(d.text.substr(pos, eol - pos));
+      pos = eol + 1;
+    }
+  }
+  return lines;
+}
+
 }  // namespace neardup::bench
 
 #endif  // NEARDUP_BENCH_BOILERPLATE_CORPUS_H_

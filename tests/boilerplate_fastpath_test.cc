@@ -215,18 +215,11 @@ std::vector<std::string> Texts() {
   bench::BoilerplateCorpusOptions options;
   options.sites = 60;
   options.wrapped = 0.25;
-  for (const bench::LabelledDoc& d : bench::MakeBoilerplateCorpus(options)) {
-    size_t pos = 0;
-    while (pos < d.text.size()) {
-      size_t eol = d.text.find('\n', pos);
-      if (eol == std::string::npos) eol = d.text.size();
-      const std::string line = d.text.substr(pos, eol - pos);
-      pos = eol + 1;
-      if (line.empty()) continue;
-      texts.push_back(line);
-      for (const auto& s : SplitSentences(line)) {
-        if (s.text_end > s.text_begin) texts.push_back(line.substr(s.text_begin, s.text_end - s.text_begin));
-      }
+  for (const std::string& line : bench::MakeBoilerplateCorpusLines(options)) {
+    if (line.empty()) continue;
+    texts.push_back(line);
+    for (const auto& s : SplitSentences(line)) {
+      if (s.text_end > s.text_begin) texts.push_back(line.substr(s.text_begin, s.text_end - s.text_begin));
     }
   }
   return texts;

@@ -42,15 +42,9 @@ std::vector<std::string> Texts() {
   bench::BoilerplateCorpusOptions options;
   options.sites = 40;
   options.wrapped = 0.25;
-  for (const bench::LabelledDoc& d : bench::MakeBoilerplateCorpus(options)) {
-    size_t pos = 0;
-    while (pos < d.text.size()) {
-      size_t eol = d.text.find('\n', pos);
-      if (eol == std::string::npos) eol = d.text.size();
-      const char c = eol > pos ? d.text[pos] : ' ';
-      if ((c >= '0' && c <= '9') || c == '.' || c == ',') texts.push_back(d.text.substr(pos, eol - pos));
-      pos = eol + 1;
-    }
+  for (const std::string& line : bench::MakeBoilerplateCorpusLines(options)) {
+    const char c = line.empty() ? ' ' : line[0];
+    if ((c >= '0' && c <= '9') || c == '.' || c == ',') texts.push_back(line);
   }
   return texts;
 }
