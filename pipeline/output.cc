@@ -29,10 +29,8 @@ const std::vector<std::string>& OutputFileNames() {
 }
 
 AtomicFile::~AtomicFile() {
-  if (file_ != nullptr) {
-    std::fclose(file_);
-    std::remove(tmp_path_.c_str());
-  }
+  if (file_ != nullptr) std::fclose(file_);
+  if (file_ != nullptr || finished_) std::remove(tmp_path_.c_str());
 }
 
 Status AtomicFile::Open(const std::string& dir, const std::string& name) {
@@ -67,7 +65,8 @@ void AtomicFile::StartWriteback() {
   written_back_ = appended_;
 }
 
-Status AtomicFile::Commit() {
+Status AtomicFile::Finish() {
+  if (file_ == nullptr) return Status::IOError(final_path_ + ": write failed: the file is not open");
   std::FILE* f = file_;
   file_ = nullptr;
   const bool flushed = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
@@ -77,6 +76,13 @@ Status AtomicFile::Commit() {
     std::remove(tmp_path_.c_str());
     return Status::IOError(final_path_ + ": write failed: " + std::strerror(saved));
   }
+  finished_ = true;
+  return Status::OK();
+}
+
+Status AtomicFile::Commit() {
+  if (!finished_) NEARDUP_RETURN_IF_ERROR(Finish());
+  finished_ = false;  // from here the temporary name is renamed or removed: the destructor has nothing to do
   if (std::rename(tmp_path_.c_str(), final_path_.c_str()) != 0) {
     const int err = errno;
     std::remove(tmp_path_.c_str());

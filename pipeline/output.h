@@ -21,6 +21,11 @@ const std::vector<std::string>& OutputFileNames();
 
 // A file written under a temporary name and renamed to its final name by Commit(). If the object is
 // destroyed without Commit(), the temporary file is removed and the final name is untouched.
+//
+// Finish() ends the writing (flush, fsync, close) without the rename, so that a file can be made
+// durable well before the run decides to publish it; Commit() finishes the file if Finish() was not
+// called, then renames it. Finish() may run on another thread than the appends, but not at the same
+// time as them.
 class AtomicFile {
  public:
   AtomicFile() = default;
@@ -30,6 +35,7 @@ class AtomicFile {
 
   Status Open(const std::string& dir, const std::string& name);
   Status Append(std::string_view bytes);
+  Status Finish();
   Status Commit();
 
  private:
@@ -43,6 +49,7 @@ class AtomicFile {
   std::string tmp_path_;
   std::string final_path_;
   bool failed_ = false;
+  bool finished_ = false;  // Finish() succeeded: the temporary file is complete, closed and on disk
 };
 
 // Creates `dir` (and parents) if needed.

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "pipeline/io/reader.h"
+#include "pipeline/output.h"
 #include "tests/test_util.h"
 
 namespace neardup {
@@ -467,7 +468,8 @@ TEST(EndToEndTest, ChineseNearDuplicates) {
 TEST(EndToEndTest, AFileSizeLimitIsAnErrorNamingTheOutputNotACrash) {
   // Under `ulimit -f`, writing past the limit raises SIGXFSZ, which would kill the run: the spill file
   // must fall back to memory with a warning, and the output that cannot be written must be an error
-  // naming it (exit code 1), with no partial output left behind.
+  // naming it (exit code 1). No file is renamed until every output is written, so the previous run's
+  // outputs in the directory stay as they were, stats.json with them, and no partial output is left.
   TempDir dir;
   std::string corpus;
   for (int i = 0; i < 600; ++i) {
@@ -478,6 +480,15 @@ TEST(EndToEndTest, AFileSizeLimitIsAnErrorNamingTheOutputNotACrash) {
   }
   WriteFile(dir / "in.jsonl", corpus);
   ASSERT_GT(corpus.size(), 300u * 1024);
+  WriteFile(dir / "small.jsonl", corpus.substr(0, corpus.find('\n', 20 * 1024) + 1));
+  const CliResult first = RunNeardup({"run", dir / "small.jsonl", "-o", dir / "out"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  std::map<std::string, std::string> before;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "out")) {
+    before[entry.path().filename().string()] = ReadFile(entry.path().string());
+  }
+  ASSERT_EQ(before.size(), OutputFileNames().size() - 1) << "every output but pairs.jsonl";
+
   const std::string cmd = "ulimit -f 200 && exec " + std::string(NEARDUP_BINARY) + " run '" +
                           dir / "in.jsonl" + "' -o '" + dir / "out" + "' --tmpdir '" + dir.path() + "' 2>'" +
                           dir / "err" + "'";
@@ -487,9 +498,14 @@ TEST(EndToEndTest, AFileSizeLimitIsAnErrorNamingTheOutputNotACrash) {
   const std::string err = ReadFile(dir / "err");
   EXPECT_NE(err.find("cannot write the spill file"), std::string::npos) << err;
   EXPECT_NE(err.find("clean.jsonl: write failed"), std::string::npos) << err;
-  EXPECT_FALSE(FileExists(dir / "out/clean.jsonl"));
+  std::map<std::string, std::string> after;
   for (const auto& entry : std::filesystem::directory_iterator(dir / "out")) {
-    EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos) << entry.path();
+    after[entry.path().filename().string()] = ReadFile(entry.path().string());
+  }
+  EXPECT_EQ(after.size(), before.size());
+  for (const auto& [name, bytes] : after) {
+    EXPECT_EQ(name.find(".tmp."), std::string::npos) << name;
+    EXPECT_TRUE(before.count(name) && before[name] == bytes) << name << " changed";
   }
 }
 
