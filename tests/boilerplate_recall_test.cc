@@ -352,5 +352,49 @@ TEST(BoilerplateRecallTest, ATitleCaseLineLearnedAcrossSourcesStaysInTheMiddleOf
   EXPECT_NE(clean.find("Harbor Reader Tools Corner"), std::string::npos) << clean;
 }
 
+// A footer of short sentences that no rule knows (a site's own lines, or a copyright notice whose rules
+// are off), under a related box run into the text: "Related Articles <headline> <headline> Your email
+// address will not be published. Printed at the Quay Works. ..."
+constexpr const char* kShortFooter =
+    " Printed at the Quay Works. Delivered to every door on the island. Kept in the harbour trust's archive.";
+
+TEST(BoilerplateRecallTest, ARelatedBoxAboveAFooterOfShortSentencesIsCut) {
+  // Without line breaks, the box's header, its headlines and the comment notice are one sentence. The
+  // page's last three units that no rule knows are the footer's short sentences: the box lies above
+  // them, and is looked for all the same (short pieces no rule knows do not count toward the footer's
+  // three units).
+  const std::string article =
+      std::string(kTitle) + " " + kA + " " + kB + " " + kC + " " + kD + " " + kE + " " + kF;
+  const std::string text =
+      article +
+      " Related Articles Dam operator raises summer release targets Valley orchards report a "
+      "record bloom Your email address will not be published." +
+      kShortFooter;
+  const std::vector<Doc> docs = {{text, kTitle, "valley"}};
+  const BoilerplateResult r = Find(docs);
+  const std::string clean = Clean(docs[0], r, 0);
+  EXPECT_EQ(clean.find("Related Articles"), std::string::npos) << clean;
+  EXPECT_EQ(clean.find("release targets"), std::string::npos) << clean;
+  EXPECT_EQ(clean.find("record bloom"), std::string::npos) << clean;
+  EXPECT_EQ(clean.find("Your email address"), std::string::npos) << clean;
+  EXPECT_NE(clean.find(article), std::string::npos) << clean;
+}
+
+TEST(BoilerplateRecallTest, ArticleSentencesAboveAFooterOfShortSentencesStay) {
+  // Counter-example: the footer window now reaches up over short sentences, and so over the article's
+  // last long ones; their words that a rule's stretch could take stay ("by July", "Comments from the
+  // public", "Related charges", a name after "by").
+  const std::string article =
+      std::string(kTitle) + " " + kA + " " + kB + " " + kC +
+      " Related charges against the levy board were dropped in March, Orr said after the hearing." +
+      " Comments from the public on the revised levy will be accepted until the end of the month." +
+      " The plan for the new pumping station was drafted by Ilse Varga and approved by the board." +
+      " The first water is expected to flow through the new pipes by July. Nobody objected. It passed.";
+  const std::string text = article + kShortFooter;
+  const std::vector<Doc> docs = {{text, kTitle, "valley"}};
+  const BoilerplateResult r = Find(docs);
+  EXPECT_EQ(Clean(docs[0], r, 0), text);
+}
+
 }  // namespace
 }  // namespace neardup

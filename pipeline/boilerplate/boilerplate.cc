@@ -547,6 +547,19 @@ void CutUnit(std::string_view text, size_t i, const std::vector<uint32_t>& cuts,
   units->insert(units->begin() + static_cast<long>(i), pieces.begin(), pieces.end());
 }
 
+// Whether `piece` has fewer than kFingerprintTokens words (pieces between spaces): no article paragraph.
+bool ShortPiece(std::string_view piece) {
+  size_t words = 0;
+  bool in_word = false;
+  for (const char c : piece) {
+    const bool space = c == ' ' || c == '\t';
+    words += !space && !in_word;
+    in_word = !space;
+    if (words >= kFingerprintTokens) return false;
+  }
+  return true;
+}
+
 void CutGluedFurniture(std::string_view text, std::string_view title, const BoilerplateRules& rules,
                        std::vector<Unit>* units) {
   thread_local std::vector<uint32_t> cuts, starts;
@@ -595,10 +608,14 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
       seen += !furniture((*units)[i]);
       head_end = (*units)[i].region_end;
     }
+    // In the footer, a short unit (fewer than kFingerprintTokens words) no rule knows does not count: a
+    // copyright or notice line cut into short sentences ("All rights reserved.", "Do not reproduce
+    // without permission.") would end the window above the related box that ran into a slogan.
     seen = 0;
     for (size_t i = n; i > 0 && seen < kGluedUnits; --i) {
-      seen += !furniture((*units)[i - 1]);
-      tail_begin = (*units)[i - 1].region_begin;
+      const Unit& u = (*units)[i - 1];
+      seen += !furniture(u) && !ShortPiece(text.substr(u.text_begin, u.text_end - u.text_begin));
+      tail_begin = u.region_begin;
     }
   }
   // Around rule-matched stretches, in the first and last units.
@@ -667,9 +684,11 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
         if (matches(s, e)) {
           if (in_name && NamesRule(rules, rule)) continue;
           // A date or a time right after a word in lower case that ends the unit ends the sentence it is
-          // in ("... would end on Friday."), it is no post's time stamp; a byline proper opens with "by".
+          // in ("... would end on Friday."), it is no post's time stamp; a byline proper opens with "by",
+          // and does not end like a sentence ("... flow through the pipes by July." is the article's).
           if (NamesRule(rules, rule) && s > 0 && e + 1 == starts.size() && AfterLowerWord(text, starts[s]) &&
-              !(text.substr(starts[s], 3) == "by " || text.substr(starts[s], 3) == "By ")) {
+              (!(text.substr(starts[s], 3) == "by " || text.substr(starts[s], 3) == "By ") ||
+               EndsLikeSentence(unit_text))) {
             continue;
           }
           // Nor is one right after a comma that follows text kept so far: that is a dateline's date
