@@ -396,5 +396,56 @@ TEST(BoilerplateRecallTest, ArticleSentencesAboveAFooterOfShortSentencesStay) {
   EXPECT_EQ(Clean(docs[0], r, 0), text);
 }
 
+TEST(BoilerplateRecallTest, ALeadInRunOnAfterAHeadsFurnitureIsCut) {
+  // Without line breaks, an attribution lead-in that opens with the site's domain in lower case runs on
+  // after the slogan, or after a byline: no word there starts in upper case, so no piece started at the
+  // lead-in, and lead-ins are only looked for at the start of a piece.
+  const std::string rest = std::string(kA) + " " + kB + " " + kC + " " + kD + " " + kE + " " + kF;
+  const std::vector<Doc> docs = {
+      {std::string("Home \xC2\xBB Farming \xC2\xBB ") + kTitle +
+           " The Valley Ledger \xE2\x80\x94 news for the orchard towns valleyledger.net informs, citing "
+           "Upland "
+           "Press Agency, " +
+           rest,
+       kTitle, "valleyledger.net"},
+      {std::string("Home \xC2\xBB Farming \xC2\xBB ") + kTitle +
+           " by Ilse Varga Senior News Editor valleyledger.net informs, citing Upland Press Agency, " + rest,
+       kTitle, "valleyledger.net"},
+      // A byline that ends with its date: the year goes with it (it is no name that opens a sentence).
+      {std::string(
+           "By Ilse Varga | January 12, 2026 valleyledger.net informs, citing Upland Press Agency, ") +
+           rest,
+       kTitle, "valleyledger.net"},
+  };
+  const BoilerplateResult r = Find(docs);
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const std::string clean = Clean(docs[d], r, d);
+    EXPECT_EQ(clean.find("informs"), std::string::npos) << d << ": " << clean;
+    EXPECT_NE(clean.find(rest), std::string::npos) << d << ": " << clean;
+  }
+  EXPECT_EQ(Clean(docs[1], r, 1).find("Senior News Editor"), std::string::npos) << Clean(docs[1], r, 1);
+  EXPECT_EQ(Clean(docs[2], r, 2), rest);
+}
+
+TEST(BoilerplateRecallTest, AnArticleSentenceThatNamesASiteAndCitesStays) {
+  // Counter-example: an article sentence in the page's head that names a site by its domain, or an
+  // outlet, with the lead-in's verb and "citing", and goes on in lower case after the source's comma.
+  const std::string rest = std::string(kB) + " " + kC + " " + kD + " " + kE + " " + kF;
+  const std::vector<Doc> docs = {
+      {std::string(kTitle) +
+           " The board disputed what valleyledger.net reports, citing Upland Police, about the "
+           "levy. " +
+           rest,
+       kTitle, "valley"},
+      {std::string(kTitle) +
+           " Officials said Upland Radio reports, citing Harbor Press Agency, were "
+           "wrong about the levy. " +
+           rest,
+       kTitle, "valley"},
+  };
+  const BoilerplateResult r = Find(docs);
+  for (size_t d = 0; d < docs.size(); ++d) EXPECT_EQ(Clean(docs[d], r, d), docs[d].text) << d;
+}
+
 }  // namespace
 }  // namespace neardup
