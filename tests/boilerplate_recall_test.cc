@@ -352,5 +352,100 @@ TEST(BoilerplateRecallTest, ATitleCaseLineLearnedAcrossSourcesStaysInTheMiddleOf
   EXPECT_NE(clean.find("Harbor Reader Tools Corner"), std::string::npos) << clean;
 }
 
+// A footer of short sentences that no rule knows (a site's own lines, or a copyright notice whose rules
+// are off), under a related box run into the text: "Related Articles <headline> <headline> Your email
+// address will not be published. Printed at the Quay Works. ..."
+constexpr const char* kShortFooter =
+    " Printed at the Quay Works. Delivered to every door on the island. Kept in the harbour trust's archive.";
+
+TEST(BoilerplateRecallTest, ARelatedBoxAboveAFooterOfShortSentencesIsCut) {
+  // Without line breaks, the box's header, its headlines and the comment notice are one sentence. The
+  // page's last three units that no rule knows are the footer's short sentences: the box lies above
+  // them, and is looked for all the same (short pieces no rule knows do not count toward the footer's
+  // three units).
+  const std::string article =
+      std::string(kTitle) + " " + kA + " " + kB + " " + kC + " " + kD + " " + kE + " " + kF;
+  const std::string text =
+      article +
+      " Related Articles Dam operator raises summer release targets Valley orchards report a "
+      "record bloom Your email address will not be published." +
+      kShortFooter;
+  const std::vector<Doc> docs = {{text, kTitle, "valley"}};
+  const BoilerplateResult r = Find(docs);
+  const std::string clean = Clean(docs[0], r, 0);
+  EXPECT_EQ(clean.find("Related Articles"), std::string::npos) << clean;
+  EXPECT_EQ(clean.find("release targets"), std::string::npos) << clean;
+  EXPECT_EQ(clean.find("record bloom"), std::string::npos) << clean;
+  EXPECT_EQ(clean.find("Your email address"), std::string::npos) << clean;
+  EXPECT_NE(clean.find(article), std::string::npos) << clean;
+}
+
+TEST(BoilerplateRecallTest, ArticleSentencesAboveAFooterOfShortSentencesStay) {
+  // Counter-example: the footer window now reaches up over short sentences, and so over the article's
+  // last long ones; their words that a rule's stretch could take stay ("by July", "Comments from the
+  // public", "Related charges", a name after "by").
+  const std::string article =
+      std::string(kTitle) + " " + kA + " " + kB + " " + kC +
+      " Related charges against the levy board were dropped in March, Orr said after the hearing." +
+      " Comments from the public on the revised levy will be accepted until the end of the month." +
+      " The plan for the new pumping station was drafted by Ilse Varga and approved by the board." +
+      " The first water is expected to flow through the new pipes by July. Nobody objected. It passed.";
+  const std::string text = article + kShortFooter;
+  const std::vector<Doc> docs = {{text, kTitle, "valley"}};
+  const BoilerplateResult r = Find(docs);
+  EXPECT_EQ(Clean(docs[0], r, 0), text);
+}
+
+TEST(BoilerplateRecallTest, ALeadInRunOnAfterAHeadsFurnitureIsCut) {
+  // Without line breaks, an attribution lead-in that opens with the site's domain in lower case runs on
+  // after the slogan, or after a byline: no word there starts in upper case, so no piece started at the
+  // lead-in, and lead-ins are only looked for at the start of a piece.
+  const std::string rest = std::string(kA) + " " + kB + " " + kC + " " + kD + " " + kE + " " + kF;
+  const std::vector<Doc> docs = {
+      {std::string("Home \xC2\xBB Farming \xC2\xBB ") + kTitle +
+           " The Valley Ledger \xE2\x80\x94 news for the orchard towns valleyledger.net informs, citing "
+           "Upland "
+           "Press Agency, " +
+           rest,
+       kTitle, "valleyledger.net"},
+      {std::string("Home \xC2\xBB Farming \xC2\xBB ") + kTitle +
+           " by Ilse Varga Senior News Editor valleyledger.net informs, citing Upland Press Agency, " + rest,
+       kTitle, "valleyledger.net"},
+      // A byline that ends with its date: the year goes with it (it is no name that opens a sentence).
+      {std::string(
+           "By Ilse Varga | January 12, 2026 valleyledger.net informs, citing Upland Press Agency, ") +
+           rest,
+       kTitle, "valleyledger.net"},
+  };
+  const BoilerplateResult r = Find(docs);
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const std::string clean = Clean(docs[d], r, d);
+    EXPECT_EQ(clean.find("informs"), std::string::npos) << d << ": " << clean;
+    EXPECT_NE(clean.find(rest), std::string::npos) << d << ": " << clean;
+  }
+  EXPECT_EQ(Clean(docs[1], r, 1).find("Senior News Editor"), std::string::npos) << Clean(docs[1], r, 1);
+  EXPECT_EQ(Clean(docs[2], r, 2), rest);
+}
+
+TEST(BoilerplateRecallTest, AnArticleSentenceThatNamesASiteAndCitesStays) {
+  // Counter-example: an article sentence in the page's head that names a site by its domain, or an
+  // outlet, with the lead-in's verb and "citing", and goes on in lower case after the source's comma.
+  const std::string rest = std::string(kB) + " " + kC + " " + kD + " " + kE + " " + kF;
+  const std::vector<Doc> docs = {
+      {std::string(kTitle) +
+           " The board disputed what valleyledger.net reports, citing Upland Police, about the "
+           "levy. " +
+           rest,
+       kTitle, "valley"},
+      {std::string(kTitle) +
+           " Officials said Upland Radio reports, citing Harbor Press Agency, were "
+           "wrong about the levy. " +
+           rest,
+       kTitle, "valley"},
+  };
+  const BoilerplateResult r = Find(docs);
+  for (size_t d = 0; d < docs.size(); ++d) EXPECT_EQ(Clean(docs[d], r, d), docs[d].text) << d;
+}
+
 }  // namespace
 }  // namespace neardup

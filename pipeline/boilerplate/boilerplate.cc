@@ -547,9 +547,78 @@ void CutUnit(std::string_view text, size_t i, const std::vector<uint32_t>& cuts,
   units->insert(units->begin() + static_cast<long>(i), pieces.begin(), pieces.end());
 }
 
+// Whether the word at `at` is a domain name in lower case ("harborledger.net"): letters, digits and
+// hyphens, a dot, two to six letters, then a space or a comma.
+bool DomainWord(std::string_view text, uint32_t at) {
+  size_t k = at, dot = 0;
+  for (; k < text.size(); ++k) {
+    const char c = text[k];
+    if (c == '.' && dot == 0 && k > at) {
+      dot = k;
+    } else if (!((c >= 'a' && c <= 'z') || (dot == 0 && ((c >= '0' && c <= '9') || c == '-')))) {
+      break;
+    }
+  }
+  return dot > 0 && k - dot - 1 >= 2 && k - dot - 1 <= 6 && k < text.size() &&
+         (text[k] == ' ' || text[k] == ',');
+}
+
+// Lead-ins glued after furniture in unit `u` of a text without line breaks ("... coast <site>.net informs,
+// citing <Agency>, A public meeting ..."): the byte offsets, after the unit's start, of the capitalized
+// words (`starts`) and the domain names in lower case where an attribution rule's lead-in matches, unless
+// it follows a word in lower case and the text after it goes on in lower case too, as an article sentence
+// does ("... disputed what <site>.net reports, citing <Agency>, about the sale"); after furniture, the
+// article's first sentence opens in upper case, or the lead-in follows a name, a number or a sign. Sorted.
+void GluedLeadIns(std::string_view text, const Unit& u, const BoilerplateRules& rules,
+                  const std::vector<uint32_t>& starts, std::vector<uint32_t>* out) {
+  constexpr size_t kLeadInReach = 200;
+  thread_local std::vector<uint32_t> candidates;
+  candidates.assign(starts.begin(), starts.end());
+  for (uint32_t i = u.text_begin + 1; i < u.text_end; ++i) {
+    if ((text[i - 1] == ' ' || text[i - 1] == '\t') && text[i] >= 'a' && text[i] <= 'z' &&
+        DomainWord(text, i)) {
+      candidates.push_back(i);
+    }
+  }
+  candidates.push_back(u.text_begin);
+  std::sort(candidates.begin(), candidates.end());
+  // A lead-in's outlet may be several capitalized words, and the rule matches from each: the first one
+  // found covers the others ("The <Site> Tribune reports, ...", at the unit's start or not).
+  uint32_t covered = 0;
+  for (const uint32_t at : candidates) {
+    if (at < u.text_begin || at < covered) continue;
+    const std::string_view rest = text.substr(at, std::min<size_t>(u.text_end - at, kLeadInReach));
+    size_t len = 0;
+    if (rules.MatchLeadIn(rest, &len) < 0 || len == 0 || at + len >= u.text_end) continue;
+    covered = static_cast<uint32_t>(at + len);
+    if (at == u.text_begin) continue;
+    const auto next = static_cast<unsigned char>(text[at + len]);
+    size_t n = 0;
+    const bool lower_after =
+        (next >= 'a' && next <= 'z') ||
+        (next >= 0x80 &&
+         u_islower(static_cast<UChar32>(boilerplate_internal::DecodeUtf8(text, at + len, &n))));
+    if (lower_after && AfterLowerWord(text, at)) continue;
+    out->push_back(at);
+  }
+}
+
+// Whether `piece` has fewer than kFingerprintTokens words (pieces between spaces): no article paragraph.
+bool ShortPiece(std::string_view piece) {
+  size_t words = 0;
+  bool in_word = false;
+  for (const char c : piece) {
+    const bool space = c == ' ' || c == '\t';
+    words += !space && !in_word;
+    in_word = !space;
+    if (words >= kFingerprintTokens) return false;
+  }
+  return true;
+}
+
 void CutGluedFurniture(std::string_view text, std::string_view title, const BoilerplateRules& rules,
                        std::vector<Unit>* units) {
-  thread_local std::vector<uint32_t> cuts, starts;
+  thread_local std::vector<uint32_t> cuts, starts, leads;
   // At the title: before it (unless a breadcrumb or a section leads to it) and after it.
   title = TrimSpace(title);
   const bool title_cuts = title.size() >= 12 && title.find(' ') != std::string_view::npos;
@@ -595,10 +664,14 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
       seen += !furniture((*units)[i]);
       head_end = (*units)[i].region_end;
     }
+    // In the footer, a short unit (fewer than kFingerprintTokens words) no rule knows does not count: a
+    // copyright or notice line cut into short sentences ("All rights reserved.", "Do not reproduce
+    // without permission.") would end the window above the related box that ran into a slogan.
     seen = 0;
     for (size_t i = n; i > 0 && seen < kGluedUnits; --i) {
-      seen += !furniture((*units)[i - 1]);
-      tail_begin = (*units)[i - 1].region_begin;
+      const Unit& u = (*units)[i - 1];
+      seen += !furniture(u) && !ShortPiece(text.substr(u.text_begin, u.text_end - u.text_begin));
+      tail_begin = u.region_begin;
     }
   }
   // Around rule-matched stretches, in the first and last units.
@@ -617,6 +690,15 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
     if (whole >= 0 && (!OpenTrail(rules, whole) || (title_cuts && unit_text.ends_with(title)))) continue;
     CapitalStarts(text, u.text_begin,
                   middle ? std::min<uint32_t>(u.text_end, u.text_begin + kMaxGluedPrefix + 1) : u.text_end, &starts);
+    // In the head, a lead-in run on after furniture ("... coast by <Name> Senior News Editor
+    // <site>.net informs, citing <Agency>, A public meeting ..."): a piece starts there.
+    leads.clear();
+    if (u.region_begin < head_end) GluedLeadIns(text, u, rules, starts, &leads);
+    if (!leads.empty()) {
+      starts.insert(starts.end(), leads.begin(), leads.end());
+      std::sort(starts.begin(), starts.end());
+      starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    }
     if (starts.empty()) continue;
     starts.insert(starts.begin(), u.text_begin);
     starts.push_back(u.text_end);
@@ -645,6 +727,10 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
     };
     const size_t reach = middle ? kMaxGluedPrefix : kMaxGluedPiece;
     for (size_t s = 0; s + 1 < starts.size();) {
+      if (s > 0 && (cuts.empty() || cuts.back() != starts[s]) &&
+          std::binary_search(leads.begin(), leads.end(), starts[s])) {
+        cuts.push_back(starts[s]);
+      }
       // In the middle, only from the unit's start, and on from there while pieces of furniture follow one
       // another ("ADVERTISEMENT Read more: <headline> <sentence>").
       if (middle && s > 0 && (cuts.empty() || cuts.back() != starts[s])) break;
@@ -667,9 +753,11 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
         if (matches(s, e)) {
           if (in_name && NamesRule(rules, rule)) continue;
           // A date or a time right after a word in lower case that ends the unit ends the sentence it is
-          // in ("... would end on Friday."), it is no post's time stamp; a byline proper opens with "by".
+          // in ("... would end on Friday."), it is no post's time stamp; a byline proper opens with "by",
+          // and does not end like a sentence ("... flow through the pipes by July." is the article's).
           if (NamesRule(rules, rule) && s > 0 && e + 1 == starts.size() && AfterLowerWord(text, starts[s]) &&
-              !(text.substr(starts[s], 3) == "by " || text.substr(starts[s], 3) == "By ")) {
+              (!(text.substr(starts[s], 3) == "by " || text.substr(starts[s], 3) == "By ") ||
+               EndsLikeSentence(unit_text))) {
             continue;
           }
           // Nor is one right after a comma that follows text kept so far: that is a dateline's date
@@ -707,7 +795,7 @@ void CutGluedFurniture(std::string_view text, std::string_view title, const Boil
         // is a job title's noun ("Senior News Editor").
         if (extended > best && extended + 1 < starts.size() && !capitalized(extended) &&
             !OpensSentence(text, starts[extended]) && NamesRule(rules, extended_rule) &&
-            !JobNoun(text, starts[extended - 1])) {
+            !JobNoun(text, starts[extended - 1]) && EndsWithCapitalized(text, starts[s], starts[extended])) {
           --extended;
         }
         best = extended;
