@@ -394,9 +394,10 @@ class DateWords {
       if (!clash) return;
     }
     all_ = std::move(words);  // no clash-free slots (not with these words): search them instead
+    search_ = true;
   }
   TokKind Kind(uint64_t h) const {
-    if (!all_.empty()) {
+    if (search_) {
       for (const auto& [word, kind] : all_) {
         if (word == h) return kind;
       }
@@ -411,6 +412,7 @@ class DateWords {
  private:
   static constexpr size_t kSlots = 2048;
   std::vector<std::pair<uint64_t, TokKind>> all_;
+  bool search_ = false;  // all_ is searched (one flag to test, not a vector's two pointers)
   std::array<uint64_t, kSlots> hashes_{};
   std::array<TokKind, kSlots> kinds_{};
   int shift_ = 0;
@@ -545,6 +547,8 @@ void TokenizeFast(std::string_view s, bool padded, std::vector<Tok>* toks, UnitW
   ByteMasks m;
   uint64_t space_carry = 1;  // the byte before the block is whitespace (or the text's start)
   uint64_t interesting = 0;  // bytes that start something: alphanumerics, non-ASCII, '$'
+  uint64_t alnum = 0;        // ASCII alphanumerics (before the text's end)
+  uint64_t high = 0;         // non-ASCII bytes (before the text's end)
   auto load = [&](size_t b) {
     while (block != b) {
       block = block == ~size_t{0} ? 0 : block + 1;
@@ -554,7 +558,9 @@ void TokenizeFast(std::string_view s, bool padded, std::vector<Tok>* toks, UnitW
       words->chunks += PopCount(~space & ((space << 1) | space_carry));
       space_carry = space >> 63;
       words->gt |= (m.gt & valid) != 0;
-      interesting = (m.letter | m.digit | m.high | m.dollar) & valid;
+      alnum = (m.letter | m.digit) & valid;
+      high = m.high & valid;
+      interesting = alnum | high | (m.dollar & valid);
     }
   };
 
@@ -566,18 +572,24 @@ void TokenizeFast(std::string_view s, bool padded, std::vector<Tok>* toks, UnitW
       pos = 64 * (block + 1);
       continue;
     }
-    pos = 64 * block + static_cast<size_t>(__builtin_ctzll(ahead));
-    const auto c = static_cast<unsigned char>(p[pos]);
-    if (c < 0x80 && c != '$') {
-      // An ASCII alphanumeric run; the bitmap gives its end within the block.
-      const uint64_t alnum = m.letter | m.digit;
-      const size_t bit = pos % 64;
-      const uint64_t rest = ~(alnum >> bit);
+    const size_t bit = static_cast<size_t>(__builtin_ctzll(ahead));
+    pos = 64 * block + bit;
+    // The alphanumerics from the cursor on, by the bitmap (not by the byte: '$' and non-ASCII are the
+    // other bytes that start something).
+    const uint64_t run = alnum >> bit;
+    if (run & 1) {
+      // An ASCII alphanumeric run; the bitmap gives its end within the block (at the text's end at the
+      // latest: the bitmaps stop there).
+      const auto c = static_cast<unsigned char>(p[pos]);
+      const uint64_t rest = ~run;
       const size_t in_block = rest != 0 ? static_cast<size_t>(__builtin_ctzll(rest)) : 64 - bit;
       size_t end = pos + in_block;
-      const uint64_t run_bits = in_block == 64 ? ~uint64_t{0} : (uint64_t{1} << in_block) - 1;
+      const uint64_t run_bits = (rest - 1) & ~rest;  // the run's bits (all when rest is 0)
       bool digit = ((m.digit >> bit) & run_bits) != 0;
-      if (bit + in_block == 64) {  // runs on past the block
+      bool ascii_end;  // the run is not followed by a non-ASCII byte (a letter or mark it would go on with)
+      if (bit + in_block < 64) {
+        ascii_end = ((high >> (bit + in_block)) & 1) == 0;
+      } else {  // runs on past the block
         while (end < n) {
           const auto d = static_cast<unsigned char>(p[end]);
           if (d >= '0' && d <= '9') {
@@ -587,9 +599,9 @@ void TokenizeFast(std::string_view s, bool padded, std::vector<Tok>* toks, UnitW
           }
           ++end;
         }
+        ascii_end = end == n || static_cast<unsigned char>(p[end]) < 0x80;
       }
-      end = std::min(end, n);
-      if (end == n || static_cast<unsigned char>(p[end]) < 0x80) {
+      if (ascii_end) {
         const size_t len = end - pos;
         const uint64_t h = HashLowerRun(p + pos, len);
         if (toks != nullptr) {
@@ -666,22 +678,29 @@ void MaskDates(std::vector<Tok>* toks) {
   }
   size_t w = first;
   bool previous_number = false;  // the input token before t[k] was a number
-  for (size_t k = first; k < t.size(); ++k) {
-    Tok tok = t[k];
-    const bool number = tok.kind == TokKind::kNumber;
-    const bool next_number = k + 1 < t.size() && t[k + 1].kind == TokKind::kNumber;
-    bool mask = number || tok.kind == TokKind::kDateWord;
-    if (tok.kind == TokKind::kDateAbbr && (previous_number || next_number)) mask = true;
+  bool after_mask = false;       // the last token written (t[w - 1]) is a mask
+  const size_t n = t.size();
+  for (size_t k = first; k < n; ++k) {
+    const TokKind kind = t[k].kind;
+    const bool number = kind == TokKind::kNumber;
+    const bool next_number = k + 1 < n && t[k + 1].kind == TokKind::kNumber;
+    const bool mask = number || kind == TokKind::kDateWord ||
+                      (kind == TokKind::kDateAbbr && (previous_number || next_number));
     previous_number = number;
-    const bool after_mask = w > 0 && t[w - 1].kind == TokKind::kMask;
     if (mask) {
       if (after_mask) continue;
-      tok.kind = TokKind::kMask;
-      tok.hash = kNumberMask;
-    } else if (tok.kind == TokKind::kClockUnit && after_mask) {
+      t[w] = t[k];
+      t[w].kind = TokKind::kMask;
+      t[w].hash = kNumberMask;
+      ++w;
+      after_mask = true;
       continue;
     }
-    t[w++] = tok;
+    if (kind == TokKind::kClockUnit && after_mask) continue;
+    // Until a token is dropped, every token is in its place already.
+    if (w != k) t[w] = t[k];
+    ++w;
+    after_mask = false;
   }
   t.resize(w);
 }
@@ -696,13 +715,21 @@ void MaskTitle(const TitleMask& title, std::vector<Tok>* toks) {
   const std::vector<std::vector<uint64_t>>& variants = title.variants();
   const uint64_t first0 = variants[0][0];
   const uint64_t first1 = variants.size() > 1 ? variants[1][0] : first0;
-  size_t k = 0;
-  while (k < t.size() && t[k].hash != first0 && t[k].hash != first1) ++k;
-  size_t w = k;
-  while (k < t.size()) {
+  const size_t n = t.size();
+  size_t k = 0, w = 0;
+  while (true) {
+    // On to the next token that opens a variant (no other can start a match), the tokens before it moved
+    // down once a title was masked (only then w < k).
+    if (w == k) {
+      while (k < n && t[k].hash != first0 && t[k].hash != first1) ++k;
+      w = k;
+    } else {
+      while (k < n && t[k].hash != first0 && t[k].hash != first1) t[w++] = t[k++];
+    }
+    if (k == n) break;
     size_t matched = 0;
-    for (const std::vector<uint64_t>& v : title.variants()) {
-      if (v.size() > t.size() - k) continue;
+    for (const std::vector<uint64_t>& v : variants) {
+      if (v.size() > n - k) continue;
       size_t m = 0;
       while (m < v.size() && t[k + m].hash == v[m]) ++m;
       if (m == v.size()) {
@@ -754,15 +781,14 @@ std::vector<Unit> SplitSentences(std::string_view line) {
 namespace {
 
 // The end of the line starting at `start` (the offset of its '\n' or '\r', or the text's size), with
-// memchr when the text has no '\r' (`has_cr`).
+// memchr; when the text has a '\r' (`has_cr`), a second one looks for it before the '\n' (a byte loop
+// over every line of such a text cost more than both).
 inline size_t LineEnd(std::string_view text, size_t start, bool has_cr) {
-  if (!has_cr) {
-    const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
-    return nl == nullptr ? text.size() : static_cast<const char*>(nl) - text.data();
-  }
-  size_t i = start;
-  while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
-  return i;
+  const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
+  const size_t end = nl == nullptr ? text.size() : static_cast<const char*>(nl) - text.data();
+  if (!has_cr) return end;
+  const void* cr = std::memchr(text.data() + start, '\r', end - start);
+  return cr == nullptr ? end : static_cast<const char*>(cr) - text.data();
 }
 
 }  // namespace
@@ -957,43 +983,50 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
       ~((1u << static_cast<unsigned>(TokKind::kMask)) | (1u << static_cast<unsigned>(TokKind::kTitle)) |
         (1u << static_cast<unsigned>(TokKind::kSymbol)));
   uint32_t words_seen = 0, titles = 0;
-  for (size_t k = 0; k < toks.size(); ++k) {
-    const Tok& tok = toks[k];
-    key = (key ^ tok.hash) * 0x9E3779B97F4A7C15ULL;  // the token hashes are mixed already
-    titles += tok.kind == TokKind::kTitle;
-    words_seen += (kWordKinds >> static_cast<unsigned>(tok.kind)) & 1u;
-    if (out != nullptr) out[k] = tok.hash;
-  }
-  t.has_title = titles > 0;
-  t.words = words_seen;
-  t.tokens = static_cast<uint32_t>(toks.size());
-  t.key = Mix64(key);
+  const size_t count = toks.size();
   // With names masked too (Template::cross_key): a run of capitalized words is one mask; the first word
-  // only when the second is capitalized too.
-  if (toks.size() <= kMaxCrossTokens) {
-    auto wordlike = [](const Tok& tok) {
-      return tok.kind == TokKind::kWord || tok.kind == TokKind::kDateAbbr || tok.kind == TokKind::kClockUnit;
-    };
+  // only when the second is capitalized too. Folded in the same pass as the key.
+  auto wordlike = [](const Tok& tok) {
+    return tok.kind == TokKind::kWord || tok.kind == TokKind::kDateAbbr || tok.kind == TokKind::kClockUnit;
+  };
+  if (count <= kMaxCrossTokens) {
     uint64_t cross = 0x452821E638D01377ULL;
     uint32_t plain = 0;
     bool in_name = false;
-    // A preposition opening the unit is no name (the words are at most four letters long).
-    const bool first_no_name =
-        !toks.empty() && toks[0].cap && toks[0].end - toks[0].begin <= 4 && OpensNoName(toks[0].hash);
-    for (size_t k = 0; k < toks.size(); ++k) {
+    // A preposition opening the unit is no name (the words are at most four letters long); the first
+    // word is a name only when the second is a capitalized word too.
+    const bool first_name = count > 1 && wordlike(toks[1]) && toks[1].cap &&
+                            !(toks[0].cap && toks[0].end - toks[0].begin <= 4 && OpensNoName(toks[0].hash));
+    for (size_t k = 0; k < count; ++k) {
       const Tok& tok = toks[k];
+      key = (key ^ tok.hash) * 0x9E3779B97F4A7C15ULL;  // the token hashes are mixed already
+      titles += tok.kind == TokKind::kTitle;
+      words_seen += (kWordKinds >> static_cast<unsigned>(tok.kind)) & 1u;
+      if (out != nullptr) out[k] = tok.hash;
       const bool word = wordlike(tok);
-      const bool name = word && tok.cap &&
-                        (k > 0 || (k + 1 < toks.size() && wordlike(toks[k + 1]) && toks[k + 1].cap && !first_no_name));
+      const bool name = word && tok.cap && (k > 0 || first_name);
       if (!(name && in_name)) cross = (cross ^ (name ? kNameMask : tok.hash)) * 0x9E3779B97F4A7C15ULL;
       in_name = name;
       plain += !name && word;
     }
+    t.has_title = titles > 0;
     // A line with the title in it keeps its shape even when every other word is a name ("Home »
     // Politics » <title>", "<title> | The Harbor Ledger").
     t.cross_key = plain > 0 || t.has_title ? Mix64(cross) | 1 : 0;
     t.cross_words = plain;
+  } else {
+    for (size_t k = 0; k < count; ++k) {
+      const Tok& tok = toks[k];
+      key = (key ^ tok.hash) * 0x9E3779B97F4A7C15ULL;
+      titles += tok.kind == TokKind::kTitle;
+      words_seen += (kWordKinds >> static_cast<unsigned>(tok.kind)) & 1u;
+      if (out != nullptr) out[k] = tok.hash;
+    }
+    t.has_title = titles > 0;
   }
+  t.words = words_seen;
+  t.tokens = static_cast<uint32_t>(count);
+  t.key = Mix64(key);
   t.pure_title = t.has_title && t.words == 0;
   if (display != nullptr) {
     display->clear();
