@@ -783,20 +783,85 @@ long ShiftedMatches(const uint32_t* A, long ai, const uint32_t* B, long bj, long
   return count + inner;
 }
 
+// Four rows of the check at once (GCC's vector extensions: SSE2 on x86-64); a lane is -1 or 0.
+using Lanes = int32_t __attribute__((vector_size(16)));
+inline Lanes LoadLanes(const uint32_t* p) {
+  Lanes v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// Lane i: a[i] equals one of b[i + s], |s| <= kPrecheckShift, where lane i of the mask of s is set (the
+// masks are constants wherever it is inlined).
+inline Lanes ShiftedHits(const uint32_t* a, const uint32_t* b, Lanes m2, Lanes m1, Lanes p1, Lanes p2) {
+  const Lanes w = LoadLanes(a);
+  return ((w == LoadLanes(b - 2)) & m2) | ((w == LoadLanes(b - 1)) & m1) | (w == LoadLanes(b)) |
+         ((w == LoadLanes(b + 1)) & p1) | ((w == LoadLanes(b + 2)) & p2);
+}
+
+inline long CountLanes(Lanes hits) { return -static_cast<long>(hits[0] + hits[1] + hits[2] + hits[3]); }
+
+// ShiftedMatches after the seed's shingle (A[ai + u] against B[bj + v], v >= 0), where every v < n +
+// kPrecheckShift lies in the range: only the first block's lanes 0 and 1 lose shifts (to the shingle),
+// and lanes u >= n of the last block are not rows. Reads A up to 3 words past n, B 2 words before 0
+// and up to n + 5.
+long MatchesAfter(const uint32_t* A, long ai, const uint32_t* B, long bj, long n) {
+  static_assert(kPrecheckShift == 2);
+  constexpr Lanes kAll = {-1, -1, -1, -1}, kIota = {0, 1, 2, 3};
+  const uint32_t* a = A + ai;
+  const uint32_t* b = B + bj;
+  const int32_t rows = static_cast<int32_t>(n);
+  Lanes sum = ShiftedHits(a, b, Lanes{0, 0, -1, -1}, Lanes{0, -1, -1, -1}, kAll, kAll) & (kIota < rows);
+  for (int32_t u = 4; u < rows; u += 4)
+    sum += ShiftedHits(a + u, b + u, kAll, kAll, kAll, kAll) & (kIota + u < rows);
+  return CountLanes(sum);
+}
+
+// ShiftedMatches before the seed (A[ai + u] against B[bj + v], u, v < n), where every v >= -kPrecheckShift
+// lies in the range, taken in blocks that end at n: only the last block's lanes 2 and 3 lose shifts (to
+// the shingle), and lanes u < 0 of the first block are not rows. Reads A up to 3 words before 0, B up
+// to 5 before 0 and 2 past n.
+long MatchesBefore(const uint32_t* A, long ai, const uint32_t* B, long bj, long n) {
+  static_assert(kPrecheckShift == 2);
+  constexpr Lanes kAll = {-1, -1, -1, -1}, kIota = {0, 1, 2, 3};
+  const uint32_t* a = A + ai + n;
+  const uint32_t* b = B + bj + n;
+  const int32_t rows = static_cast<int32_t>(n);
+  // Block k covers u = n - 4 * (k + 1) + lane.
+  Lanes sum =
+      ShiftedHits(a - 4, b - 4, kAll, kAll, Lanes{-1, -1, -1, 0}, Lanes{-1, -1, 0, 0}) & (kIota >= 4 - rows);
+  for (int32_t k = 4; k < rows; k += 4)
+    sum += ShiftedHits(a - k - 4, b - k - 4, kAll, kAll, kAll, kAll) & (kIota >= k + 4 - rows);
+  return CountLanes(sum);
+}
+
 // Words within `window` words either side of the seed at (pa, pb), inside the seed's ranges, that match
 // a word of the other document on the same side at most kPrecheckShift diagonals away: what an
-// extension can hope to gain, counted in a few comparisons, so that chance seeds cost little.
+// extension can hope to gain, counted in a few comparisons, so that chance seeds cost little. Where the
+// words it compares stay inside b's range (most seeds), four rows are counted at once; then it reads up
+// to 3 words outside the ranges of a and b (kWordPad words of padding around the table are enough).
 long NearDiagonalMatches(const uint32_t* A, uint32_t pa, std::pair<uint32_t, uint32_t> ra, const uint32_t* B,
                          uint32_t pb, std::pair<uint32_t, uint32_t> rb, uint32_t window) {
-  static_assert(kPrecheckShift == 2);
+  static_assert(kPrecheckShift == 2 && passages_internal::kWordPad >= 3);
   const long w = static_cast<long>(window), k = static_cast<long>(kShingleWords);
   const long a = pa, b = pb;
+  long count = 0;
   // After the seed: A[a + k + u] against B[b + k + u + shift] in [b + k, rb.second).
   const long right = std::min(w, static_cast<long>(ra.second) - a - k);
-  long count = right > 0 ? ShiftedMatches(A, a + k, B, b + k, right, 0, static_cast<long>(rb.second) - b - k) : 0;
+  if (right > 0) {
+    const long hi = static_cast<long>(rb.second) - b - k;
+    count += hi >= right + kPrecheckShift && right < INT32_MAX / 2
+                 ? MatchesAfter(A, a + k, B, b + k, right)
+                 : ShiftedMatches(A, a + k, B, b + k, right, 0, hi);
+  }
   // Before it: A[a - left + u] against B[b - left + u + shift] in [rb.first, b).
   const long left = std::min(w, a - static_cast<long>(ra.first));
-  if (left > 0) count += ShiftedMatches(A, a - left, B, b - left, left, static_cast<long>(rb.first) - (b - left), left);
+  if (left > 0) {
+    const long lo = static_cast<long>(rb.first) - (b - left);
+    count += lo <= -kPrecheckShift && left < INT32_MAX / 2
+                 ? MatchesBefore(A, a - left, B, b - left, left)
+                 : ShiftedMatches(A, a - left, B, b - left, left, lo, left);
+  }
   return count;
 }
 
@@ -1025,7 +1090,11 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   for (const PassageInput& doc : docs) {
     if (doc.participates) words_bound += doc.range_word_ends.empty() ? doc.text.size() : doc.words.size();
   }
-  BumpArray<uint32_t> all_words(words_bound);
+  // kWordPad words of zeros before and after the documents' words: the near-diagonal check reads a few
+  // words past the ends of a range.
+  BumpArray<uint32_t> all_words(words_bound + 2 * passages_internal::kWordPad);
+  std::fill_n(all_words.data() + all_words.Take(passages_internal::kWordPad), passages_internal::kWordPad,
+              0u);
   std::vector<std::vector<uint32_t>> chunk_range_ends(n_chunks);
   std::vector<Piece> word_pieces(n_chunks);
   // Read at random for every candidate pair (b's view): in huge pages, as the words are.
@@ -1108,6 +1177,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
                                      "the last equal to the number of words");
     }
   }
+  std::fill_n(all_words.data() + all_words.used(), passages_internal::kWordPad, 0u);
   BigArray<int32_t> clusters(n);
   for (size_t d = 0; d < n; ++d) clusters[d] = docs[d].cluster;
   auto view = [&](size_t d) -> const DocView& { return views[d]; };
@@ -1494,6 +1564,11 @@ Status FindPassagesReleasingWords(std::vector<PassageInput>* docs, const Passage
 }
 
 namespace passages_internal {
+
+long NearDiagonalMatchesForTest(const uint32_t* a, uint32_t pa, uint32_t ra0, uint32_t ra1, const uint32_t* b,
+                                uint32_t pb, uint32_t rb0, uint32_t rb1, uint32_t window) {
+  return NearDiagonalMatches(a, pa, {ra0, ra1}, b, pb, {rb0, rb1}, window);
+}
 
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi) {
   AlignScratch s;
