@@ -859,7 +859,8 @@ TEST(PassagesInternalsTest, BandedLcsMatchesTheReference) {
     const size_t na = Next(&state) % (trial % 10 == 0 ? 300 : 70);
     const long shift = static_cast<long>(Next(&state) % 41) - 20;
     const size_t nb = static_cast<size_t>(std::max(0L, static_cast<long>(na) + shift));
-    a.resize(na);
+    // a is followed by random words (BandedLcs reads a few past its end): often equal to b's.
+    a.resize(na + passages_internal::kWordPad);
     b.resize(nb);
     for (auto& w : a) w = static_cast<uint32_t>(Next(&state) % alphabet);
     for (size_t j = 0; j < nb; ++j) {

@@ -78,6 +78,10 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "kernels/code_points.h"
 #include "kernels/tokenize.h"
 #include "pipeline/io/memory.h"
@@ -709,13 +713,33 @@ void BoundReach(const uint32_t* a, long ia, size_t na, const uint32_t* b, long i
   out->complete = rows == static_cast<long>(na);
 }
 
+// Four words at once (GCC's vector extensions: SSE2 on x86-64); a comparison's lane is -1 or 0.
+using Lanes = int32_t __attribute__((vector_size(16)));
+inline Lanes LoadLanes(const uint32_t* p) {
+  Lanes v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// Bit i set when p[i] == w, for i < 4.
+inline uint64_t MatchBits(const uint32_t* p, uint32_t w) {
+  const Lanes eq = LoadLanes(p) == static_cast<int32_t>(w);
+#if defined(__SSE2__)
+  return static_cast<uint64_t>(_mm_movemask_ps(_mm_castsi128_ps(reinterpret_cast<__m128i>(eq))));
+#else
+  const Lanes bits = eq & Lanes{1, 2, 4, 8};
+  return static_cast<uint64_t>(bits[0] | bits[1] | bits[2] | bits[3]);
+#endif
+}
+
 // Longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays in
 // [lo, hi], where lo <= 0 <= hi and lo <= nb - na <= hi. Any increasing chain of matching words whose
 // diagonals lie in the band can be joined by a path that stays in it (and to both corners, whose
 // diagonals 0 and nb - na are in it), so this is the plain LCS of the match table with the matches
 // outside the band removed, computed with the bit-parallel LCS (Allison and Dix; Hyyro): one bit per
 // word of a, a column of b at a time, V = (V + U) | (V & ~M) with U = V & M; the LCS is the number of
-// zero bits. Only the band's words of a are compared for a column. passages_test.cc checks it against
+// zero bits. Only the band's words of a are compared for a column, four at a time (reading up to 3 words
+// past a[na - 1]: kWordPad words of padding cover it). passages_test.cc checks it against
 // the cell-by-cell banded alignment.
 uint32_t BandedLcs(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi,
                    AlignScratch* s) {
@@ -733,8 +757,11 @@ uint32_t BandedLcs(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, l
     for (; k <= static_cast<size_t>(last) / 64; ++k) {
       const long base = static_cast<long>(k) * 64;
       const long t0 = std::max(first, base), t1 = std::min(last, base + 63);
+      // Four words at a time from t0 rounded down (within the same 64-bit word), the bits outside [t0, t1]
+      // cleared.
       uint64_t m = 0;
-      for (long t = t0; t <= t1; ++t) m |= static_cast<uint64_t>(a[t] == w) << (t - base);
+      for (long t = t0 & ~3L; t <= t1; t += 4) m |= MatchBits(a + t, w) << (t - base);
+      m &= (~uint64_t{0} << (t0 - base)) & (~uint64_t{0} >> (63 - (t1 - base)));
       const uint64_t old = v[k], u = old & m;
       uint64_t sum = old + u;
       const uint64_t carry_out = sum < old;
@@ -781,14 +808,6 @@ long ShiftedMatches(const uint32_t* A, long ai, const uint32_t* B, long bj, long
   }
   for (long u = in1; u < n; ++u) edge(u);
   return count + inner;
-}
-
-// Four rows of the check at once (GCC's vector extensions: SSE2 on x86-64); a lane is -1 or 0.
-using Lanes = int32_t __attribute__((vector_size(16)));
-inline Lanes LoadLanes(const uint32_t* p) {
-  Lanes v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
 }
 
 // Lane i: a[i] equals one of b[i + s], |s| <= kPrecheckShift, where lane i of the mask of s is set (the

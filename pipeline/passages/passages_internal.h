@@ -219,7 +219,8 @@ long NearDiagonalMatchesForTest(const uint32_t* a, uint32_t pa, uint32_t ra0, ui
                                 uint32_t pb, uint32_t rb0, uint32_t rb1, uint32_t window);
 
 // The longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays
-// in [lo, hi] (lo <= 0 <= hi, lo <= nb - na <= hi): the matching words of a merged passage.
+// in [lo, hi] (lo <= 0 <= hi, lo <= nb - na <= hi): the matching words of a merged passage. Reads up to
+// 3 words past a[na - 1].
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi);
 
 }  // namespace neardup::passages_internal
