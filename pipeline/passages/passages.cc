@@ -614,6 +614,27 @@ Extension ExtendBanded(const uint32_t* a, long ia, size_t na, const uint32_t* b,
     const int64_t floor = best - kXDrop;
     int64_t left = kDead;
     int64_t live = kDead;
+    if (from == 0 && last == kWidth - 1 && base >= 1) {
+      // Every slot of the row is in both prefixes (most rows): the same cells without the clipping, in a
+      // loop of constant length.
+      const uint32_t* const row_b = pb + base * kDir;
+      for (int d = 0; d < kWidth; ++d) {
+        int64_t v = std::max(prev[d + 1], left) - kOne;
+        v = std::max(v, prev[d] + (word_a == row_b[d * kDir] ? kOne + 1 : -kOne));
+        v = (v >> 32) < best - kXDrop ? kDead : v;
+        cur[d] = v;
+        left = v;
+        live = std::max(live, v);
+        if ((v >> 32) > best) {
+          best = v >> 32;
+          out = {static_cast<uint32_t>(x), static_cast<uint32_t>(base + d),
+                 static_cast<uint32_t>(v & 0xFFFFFFFF)};
+        }
+      }
+      if (live == kDead) break;
+      std::swap(prev, cur);
+      continue;
+    }
     for (int d = from; d <= last; ++d) {
       const long y = base + d;
       int64_t v = std::max(prev[d + 1], left) - kOne;  // a word of a, or of b, left out
