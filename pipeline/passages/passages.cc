@@ -844,24 +844,25 @@ inline long CountLanes(Lanes hits) { return -static_cast<long>(hits[0] + hits[1]
 // ShiftedMatches after the seed's shingle (A[ai + u] against B[bj + v], v >= 0), where every v < n +
 // kPrecheckShift lies in the range: only the first block's lanes 0 and 1 lose shifts (to the shingle),
 // and lanes u >= n of the last block are not rows. Reads A up to 3 words past n, B 2 words before 0
-// and up to n + 5.
-long MatchesAfter(const uint32_t* A, long ai, const uint32_t* B, long bj, long n) {
+// and up to n + 5. Returns the hits per lane (CountLanes counts them).
+Lanes MatchesAfter(const uint32_t* A, long ai, const uint32_t* B, long bj, long n) {
   static_assert(kPrecheckShift == 2);
   constexpr Lanes kAll = {-1, -1, -1, -1}, kIota = {0, 1, 2, 3};
   const uint32_t* a = A + ai;
   const uint32_t* b = B + bj;
   const int32_t rows = static_cast<int32_t>(n);
   Lanes sum = ShiftedHits(a, b, Lanes{0, 0, -1, -1}, Lanes{0, -1, -1, -1}, kAll, kAll) & (kIota < rows);
-  for (int32_t u = 4; u < rows; u += 4)
-    sum += ShiftedHits(a + u, b + u, kAll, kAll, kAll, kAll) & (kIota + u < rows);
-  return CountLanes(sum);
+  int32_t u = 4;
+  for (; u + 4 <= rows; u += 4) sum += ShiftedHits(a + u, b + u, kAll, kAll, kAll, kAll);
+  if (u < rows) sum += ShiftedHits(a + u, b + u, kAll, kAll, kAll, kAll) & (kIota + u < rows);
+  return sum;
 }
 
 // ShiftedMatches before the seed (A[ai + u] against B[bj + v], u, v < n), where every v >= -kPrecheckShift
 // lies in the range, taken in blocks that end at n: only the last block's lanes 2 and 3 lose shifts (to
 // the shingle), and lanes u < 0 of the first block are not rows. Reads A up to 3 words before 0, B up
-// to 5 before 0 and 2 past n.
-long MatchesBefore(const uint32_t* A, long ai, const uint32_t* B, long bj, long n) {
+// to 5 before 0 and 2 past n. Returns the hits per lane.
+Lanes MatchesBefore(const uint32_t* A, long ai, const uint32_t* B, long bj, long n) {
   static_assert(kPrecheckShift == 2);
   constexpr Lanes kAll = {-1, -1, -1, -1}, kIota = {0, 1, 2, 3};
   const uint32_t* a = A + ai + n;
@@ -870,9 +871,10 @@ long MatchesBefore(const uint32_t* A, long ai, const uint32_t* B, long bj, long 
   // Block k covers u = n - 4 * (k + 1) + lane.
   Lanes sum =
       ShiftedHits(a - 4, b - 4, kAll, kAll, Lanes{-1, -1, -1, 0}, Lanes{-1, -1, 0, 0}) & (kIota >= 4 - rows);
-  for (int32_t k = 4; k < rows; k += 4)
-    sum += ShiftedHits(a - k - 4, b - k - 4, kAll, kAll, kAll, kAll) & (kIota >= k + 4 - rows);
-  return CountLanes(sum);
+  int32_t k = 4;
+  for (; k + 4 <= rows; k += 4) sum += ShiftedHits(a - k - 4, b - k - 4, kAll, kAll, kAll, kAll);
+  if (k < rows) sum += ShiftedHits(a - k - 4, b - k - 4, kAll, kAll, kAll, kAll) & (kIota >= k + 4 - rows);
+  return sum;
 }
 
 // Words within `window` words either side of the seed at (pa, pb), inside the seed's ranges, that match
@@ -886,23 +888,28 @@ long NearDiagonalMatches(const uint32_t* A, uint32_t pa, std::pair<uint32_t, uin
   const long w = static_cast<long>(window), k = static_cast<long>(kShingleWords);
   const long a = pa, b = pb;
   long count = 0;
+  Lanes lanes = {0, 0, 0, 0};  // hits of the fast paths, counted once at the end
   // After the seed: A[a + k + u] against B[b + k + u + shift] in [b + k, rb.second).
   const long right = std::min(w, static_cast<long>(ra.second) - a - k);
   if (right > 0) {
     const long hi = static_cast<long>(rb.second) - b - k;
-    count += hi >= right + kPrecheckShift && right < INT32_MAX / 2
-                 ? MatchesAfter(A, a + k, B, b + k, right)
-                 : ShiftedMatches(A, a + k, B, b + k, right, 0, hi);
+    if (hi >= right + kPrecheckShift && right < INT32_MAX / 2) {
+      lanes += MatchesAfter(A, a + k, B, b + k, right);
+    } else {
+      count += ShiftedMatches(A, a + k, B, b + k, right, 0, hi);
+    }
   }
   // Before it: A[a - left + u] against B[b - left + u + shift] in [rb.first, b).
   const long left = std::min(w, a - static_cast<long>(ra.first));
   if (left > 0) {
     const long lo = static_cast<long>(rb.first) - (b - left);
-    count += lo <= -kPrecheckShift && left < INT32_MAX / 2
-                 ? MatchesBefore(A, a - left, B, b - left, left)
-                 : ShiftedMatches(A, a - left, B, b - left, left, lo, left);
+    if (lo <= -kPrecheckShift && left < INT32_MAX / 2) {
+      lanes += MatchesBefore(A, a - left, B, b - left, left);
+    } else {
+      count += ShiftedMatches(A, a - left, B, b - left, left, lo, left);
+    }
   }
-  return count;
+  return count + CountLanes(lanes);
 }
 
 // The words of a and b around the seed's shingle, which the check reads first (and the extension next).
