@@ -1076,6 +1076,29 @@ TEST(PassagesInternalsTest, ExtendBandedWithoutAnEarlyMatchMatchesTheReference) 
   EXPECT_LT(empty, 36000u);
 }
 
+// The seeds' radix sort by document against std::stable_sort, over spreads of 0 to 32 bits (one to three
+// passes, digits of every width) and sizes on both sides of the insertion sort's.
+TEST(PassagesInternalsTest, SortSeedsByDocumentIsAStableSortByDocument) {
+  uint64_t state = 29;
+  for (int trial = 0; trial < 400; ++trial) {
+    const size_t n = trial % 4 == 0 ? Next(&state) % 40 : Next(&state) % 5000;
+    const int bits = static_cast<int>(Next(&state) % 33);
+    const uint32_t base = bits == 32 ? 0 : static_cast<uint32_t>(Next(&state) % 1000);
+    // Few distinct documents sometimes, so that stability shows.
+    const uint64_t distinct = Next(&state) % 2 == 0 ? 7 : UINT64_MAX;
+    std::vector<uint32_t> b(n);
+    for (auto& v : b) {
+      const uint64_t r = Next(&state) % distinct * 0x9E3779B97F4A7C15ULL;
+      v = base + static_cast<uint32_t>(bits == 0 ? 0 : r >> (64 - bits));
+    }
+    std::vector<uint32_t> want(n);
+    for (size_t i = 0; i < n; ++i) want[i] = static_cast<uint32_t>(i);
+    std::stable_sort(want.begin(), want.end(), [&](uint32_t x, uint32_t y) { return b[x] < b[y]; });
+    ASSERT_EQ(passages_internal::SortSeedsByDocumentForTest(b, base), want)
+        << "trial " << trial << " n " << n << " bits " << bits;
+  }
+}
+
 // The near-diagonal check by its definition (passages_internal.h), one word and one shift at a time.
 long ReferenceNearDiagonalMatches(const uint32_t* a, long pa, long ra0, long ra1, const uint32_t* b, long pb,
                                   long rb0, long rb1, long window) {

@@ -534,7 +534,10 @@ struct AlignScratch {
   passages_internal::Reach left_reach, right_reach;
 };
 
-// Sorts seeds by b, stably, with 8-bit radix passes over b - base (every b is at least base).
+// Sorts seeds by b, stably, with radix passes over b - base (every b is at least base): as few passes of
+// at most kSeedDigitBits bits as the spread needs, of equal width (two on 1 GB of news, where 8-bit
+// digits took three).
+constexpr int kSeedDigitBits = 11;
 void SortSeedsByDocument(std::vector<Seed>* seeds, std::vector<Seed>* buffer, uint32_t base) {
   const size_t n = seeds->size();
   Seed* data = seeds->data();
@@ -549,14 +552,20 @@ void SortSeedsByDocument(std::vector<Seed>* seeds, std::vector<Seed>* buffer, ui
   }
   uint32_t spread = 0;
   for (size_t i = 0; i < n; ++i) spread |= data[i].b - base;
+  const int bits = std::bit_width(spread);
+  const int passes = (bits + kSeedDigitBits - 1) / kSeedDigitBits;
+  if (passes == 0) return;
+  const int digit = (bits + passes - 1) / passes;
+  const uint32_t mask = (uint32_t{1} << digit) - 1;
   buffer->resize(n);
   Seed* from = data;
   Seed* to = buffer->data();
-  for (int shift = 0; shift < 32 && (spread >> shift) != 0; shift += 8) {
-    std::array<uint32_t, 257> at{};
-    for (size_t i = 0; i < n; ++i) ++at[((from[i].b - base) >> shift & 0xFF) + 1];
-    for (size_t k = 1; k <= 256; ++k) at[k] += at[k - 1];
-    for (size_t i = 0; i < n; ++i) to[at[(from[i].b - base) >> shift & 0xFF]++] = from[i];
+  std::array<uint32_t, (size_t{1} << kSeedDigitBits) + 1> at;
+  for (int shift = 0; shift < passes * digit; shift += digit) {
+    std::fill_n(at.begin(), mask + 2, 0u);
+    for (size_t i = 0; i < n; ++i) ++at[((from[i].b - base) >> shift & mask) + 1];
+    for (size_t k = 1; k <= mask; ++k) at[k] += at[k - 1];
+    for (size_t i = 0; i < n; ++i) to[at[(from[i].b - base) >> shift & mask]++] = from[i];
     std::swap(from, to);
   }
   if (from != data) seeds->swap(*buffer);
@@ -1611,6 +1620,15 @@ Status FindPassagesReleasingWords(std::vector<PassageInput>* docs, const Passage
 }
 
 namespace passages_internal {
+
+std::vector<uint32_t> SortSeedsByDocumentForTest(const std::vector<uint32_t>& b, uint32_t base) {
+  std::vector<Seed> seeds(b.size()), buffer;
+  for (size_t i = 0; i < b.size(); ++i) seeds[i] = {b[i], static_cast<uint32_t>(i), 0, 0};
+  SortSeedsByDocument(&seeds, &buffer, base);
+  std::vector<uint32_t> order(seeds.size());
+  for (size_t i = 0; i < seeds.size(); ++i) order[i] = seeds[i].a;
+  return order;
+}
 
 long NearDiagonalMatchesForTest(const uint32_t* a, uint32_t pa, uint32_t ra0, uint32_t ra1, const uint32_t* b,
                                 uint32_t pb, uint32_t rb0, uint32_t rb1, uint32_t window) {

@@ -207,6 +207,10 @@ inline bool InsideSeedRun(uint32_t pa, uint32_t pb, uint32_t run_end, uint32_t q
 // and matches at least min_similarity times them, as AlignPair requires of a region that stays alone.
 bool CannotMakeAPassage(const Reach& left, const Reach& right, size_t min_words, double min_similarity);
 
+// The order in which the alignment's stable radix sort by document puts seeds whose documents b are
+// `b` (every one at least base): the original index of each seed, in sorted order.
+std::vector<uint32_t> SortSeedsByDocumentForTest(const std::vector<uint32_t>& b, uint32_t base);
+
 // Words of padding (zeros) before and after the table of every document's words that the alignment
 // reads: the near-diagonal check reads up to 3 words outside the seed's ranges.
 constexpr size_t kWordPad = 8;
