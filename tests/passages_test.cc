@@ -859,7 +859,8 @@ TEST(PassagesInternalsTest, BandedLcsMatchesTheReference) {
     const size_t na = Next(&state) % (trial % 10 == 0 ? 300 : 70);
     const long shift = static_cast<long>(Next(&state) % 41) - 20;
     const size_t nb = static_cast<size_t>(std::max(0L, static_cast<long>(na) + shift));
-    a.resize(na);
+    // a is followed by random words (BandedLcs reads a few past its end): often equal to b's.
+    a.resize(na + passages_internal::kWordPad);
     b.resize(nb);
     for (auto& w : a) w = static_cast<uint32_t>(Next(&state) % alphabet);
     for (size_t j = 0; j < nb; ++j) {
@@ -1073,6 +1074,90 @@ TEST(PassagesInternalsTest, ExtendBandedWithoutAnEarlyMatchMatchesTheReference) 
   }
   EXPECT_GT(empty, 4000u);  // both kinds are common
   EXPECT_LT(empty, 36000u);
+}
+
+// The seeds' radix sort by document against std::stable_sort, over spreads of 0 to 32 bits (one to three
+// passes, digits of every width) and sizes on both sides of the insertion sort's.
+TEST(PassagesInternalsTest, SortSeedsByDocumentIsAStableSortByDocument) {
+  uint64_t state = 29;
+  for (int trial = 0; trial < 400; ++trial) {
+    const size_t n = trial % 4 == 0 ? Next(&state) % 40 : Next(&state) % 5000;
+    const int bits = static_cast<int>(Next(&state) % 33);
+    const uint32_t base = bits == 32 ? 0 : static_cast<uint32_t>(Next(&state) % 1000);
+    // Few distinct documents sometimes, so that stability shows.
+    const uint64_t distinct = Next(&state) % 2 == 0 ? 7 : UINT64_MAX;
+    std::vector<uint32_t> b(n);
+    for (auto& v : b) {
+      const uint64_t r = Next(&state) % distinct * 0x9E3779B97F4A7C15ULL;
+      v = base + static_cast<uint32_t>(bits == 0 ? 0 : r >> (64 - bits));
+    }
+    std::vector<uint32_t> want(n);
+    for (size_t i = 0; i < n; ++i) want[i] = static_cast<uint32_t>(i);
+    std::stable_sort(want.begin(), want.end(), [&](uint32_t x, uint32_t y) { return b[x] < b[y]; });
+    ASSERT_EQ(passages_internal::SortSeedsByDocumentForTest(b, base), want)
+        << "trial " << trial << " n " << n << " bits " << bits;
+  }
+}
+
+// The near-diagonal check by its definition (passages_internal.h), one word and one shift at a time.
+long ReferenceNearDiagonalMatches(const uint32_t* a, long pa, long ra0, long ra1, const uint32_t* b, long pb,
+                                  long rb0, long rb1, long window) {
+  long count = 0;
+  auto row = [&](long x, long y_lo, long y_hi) {
+    for (long y = std::max(y_lo, pb + (x - pa) - 2); y <= std::min(y_hi - 1, pb + (x - pa) + 2); ++y) {
+      if (a[x] == b[y]) return 1L;
+    }
+    return 0L;
+  };
+  for (long x = std::max(ra0, pa - window); x < pa; ++x) count += row(x, rb0, pb);
+  for (long x = pa + 4; x < std::min(ra1, pa + 4 + window); ++x) count += row(x, pb + 4, rb1);
+  return count;
+}
+
+// The check counts four rows at a time where b's range holds every word it compares, reading a few words
+// past the ranges: the padding around the words is random and often equal to the words, so that a word
+// read outside a range or a shift taken across the seed's shingle changes the count.
+TEST(PassagesInternalsTest, NearDiagonalMatchesMatchesTheReference) {
+  constexpr long kPad = static_cast<long>(passages_internal::kWordPad);
+  uint64_t state = 23;
+  std::vector<uint32_t> a, b;
+  size_t nonzero = 0, clipped = 0;
+  for (int trial = 0; trial < 100000; ++trial) {
+    const long na = 4 + static_cast<long>(Next(&state) % 60), nb = 4 + static_cast<long>(Next(&state) % 60);
+    const uint32_t alphabet = 2 + static_cast<uint32_t>(Next(&state) % 6);
+    a.resize(static_cast<size_t>(na + 2 * kPad));
+    b.resize(static_cast<size_t>(nb + 2 * kPad));
+    for (auto& w : a) w = static_cast<uint32_t>(Next(&state) % alphabet);
+    for (auto& w : b) w = static_cast<uint32_t>(Next(&state) % alphabet);
+    // Ranges holding the seed's shingle, often the whole document.
+    auto range = [&](long n, long* r0, long* r1) {
+      *r0 = Next(&state) % 3 == 0 ? 0 : static_cast<long>(Next(&state) % static_cast<uint64_t>(n - 3));
+      *r1 = Next(&state) % 3 == 0
+                ? n
+                : *r0 + 4 + static_cast<long>(Next(&state) % static_cast<uint64_t>(n - *r0 - 3));
+    };
+    long ra0, ra1, rb0, rb1;
+    range(na, &ra0, &ra1);
+    range(nb, &rb0, &rb1);
+    const long pa = ra0 + static_cast<long>(Next(&state) % static_cast<uint64_t>(ra1 - ra0 - 3));
+    const long pb = rb0 + static_cast<long>(Next(&state) % static_cast<uint64_t>(rb1 - rb0 - 3));
+    for (long t = 0; t < 4 && Next(&state) % 2 == 0; ++t) b[kPad + pb + t] = a[kPad + pa + t];
+    const long window = Next(&state) % 2 == 0 ? 15 : 1 + static_cast<long>(Next(&state) % 40);
+    const uint32_t* pa_words = a.data() + kPad;
+    const uint32_t* pb_words = b.data() + kPad;
+    const long want = ReferenceNearDiagonalMatches(pa_words, pa, ra0, ra1, pb_words, pb, rb0, rb1, window);
+    const long got = passages_internal::NearDiagonalMatchesForTest(
+        pa_words, static_cast<uint32_t>(pa), static_cast<uint32_t>(ra0), static_cast<uint32_t>(ra1), pb_words,
+        static_cast<uint32_t>(pb), static_cast<uint32_t>(rb0), static_cast<uint32_t>(rb1),
+        static_cast<uint32_t>(window));
+    ASSERT_EQ(got, want) << "trial " << trial << " a " << pa << " in [" << ra0 << ", " << ra1 << ") b " << pb
+                         << " in [" << rb0 << ", " << rb1 << ") window " << window;
+    nonzero += want > 0;
+    clipped += rb1 - pb - 4 < std::min(window, ra1 - pa - 4) + 2 || rb0 > pb - std::min(window, pa - ra0) - 2;
+  }
+  EXPECT_GT(nonzero, 50000u);  // both ways of counting are common
+  EXPECT_GT(clipped, 20000u);
+  EXPECT_LT(clipped, 80000u);
 }
 
 // Extend in passages.cc: the run of exact matches, then the banded extension from the first difference.

@@ -78,6 +78,10 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "kernels/code_points.h"
 #include "kernels/tokenize.h"
 #include "pipeline/io/memory.h"
@@ -530,7 +534,10 @@ struct AlignScratch {
   passages_internal::Reach left_reach, right_reach;
 };
 
-// Sorts seeds by b, stably, with 8-bit radix passes over b - base (every b is at least base).
+// Sorts seeds by b, stably, with radix passes over b - base (every b is at least base): as few passes of
+// at most kSeedDigitBits bits as the spread needs, of equal width (two on 1 GB of news, where 8-bit
+// digits took three).
+constexpr int kSeedDigitBits = 11;
 void SortSeedsByDocument(std::vector<Seed>* seeds, std::vector<Seed>* buffer, uint32_t base) {
   const size_t n = seeds->size();
   Seed* data = seeds->data();
@@ -545,14 +552,20 @@ void SortSeedsByDocument(std::vector<Seed>* seeds, std::vector<Seed>* buffer, ui
   }
   uint32_t spread = 0;
   for (size_t i = 0; i < n; ++i) spread |= data[i].b - base;
+  const int bits = std::bit_width(spread);
+  const int passes = (bits + kSeedDigitBits - 1) / kSeedDigitBits;
+  if (passes == 0) return;
+  const int digit = (bits + passes - 1) / passes;
+  const uint32_t mask = (uint32_t{1} << digit) - 1;
   buffer->resize(n);
   Seed* from = data;
   Seed* to = buffer->data();
-  for (int shift = 0; shift < 32 && (spread >> shift) != 0; shift += 8) {
-    std::array<uint32_t, 257> at{};
-    for (size_t i = 0; i < n; ++i) ++at[((from[i].b - base) >> shift & 0xFF) + 1];
-    for (size_t k = 1; k <= 256; ++k) at[k] += at[k - 1];
-    for (size_t i = 0; i < n; ++i) to[at[(from[i].b - base) >> shift & 0xFF]++] = from[i];
+  std::array<uint32_t, (size_t{1} << kSeedDigitBits) + 1> at;
+  for (int shift = 0; shift < passes * digit; shift += digit) {
+    std::fill_n(at.begin(), mask + 2, 0u);
+    for (size_t i = 0; i < n; ++i) ++at[((from[i].b - base) >> shift & mask) + 1];
+    for (size_t k = 1; k <= mask; ++k) at[k] += at[k - 1];
+    for (size_t i = 0; i < n; ++i) to[at[(from[i].b - base) >> shift & mask]++] = from[i];
     std::swap(from, to);
   }
   if (from != data) seeds->swap(*buffer);
@@ -610,6 +623,27 @@ Extension ExtendBanded(const uint32_t* a, long ia, size_t na, const uint32_t* b,
     const int64_t floor = best - kXDrop;
     int64_t left = kDead;
     int64_t live = kDead;
+    if (from == 0 && last == kWidth - 1 && base >= 1) {
+      // Every slot of the row is in both prefixes (most rows): the same cells without the clipping, in a
+      // loop of constant length.
+      const uint32_t* const row_b = pb + base * kDir;
+      for (int d = 0; d < kWidth; ++d) {
+        int64_t v = std::max(prev[d + 1], left) - kOne;
+        v = std::max(v, prev[d] + (word_a == row_b[d * kDir] ? kOne + 1 : -kOne));
+        v = (v >> 32) < best - kXDrop ? kDead : v;
+        cur[d] = v;
+        left = v;
+        live = std::max(live, v);
+        if ((v >> 32) > best) {
+          best = v >> 32;
+          out = {static_cast<uint32_t>(x), static_cast<uint32_t>(base + d),
+                 static_cast<uint32_t>(v & 0xFFFFFFFF)};
+        }
+      }
+      if (live == kDead) break;
+      std::swap(prev, cur);
+      continue;
+    }
     for (int d = from; d <= last; ++d) {
       const long y = base + d;
       int64_t v = std::max(prev[d + 1], left) - kOne;  // a word of a, or of b, left out
@@ -709,13 +743,33 @@ void BoundReach(const uint32_t* a, long ia, size_t na, const uint32_t* b, long i
   out->complete = rows == static_cast<long>(na);
 }
 
+// Four words at once (GCC's vector extensions: SSE2 on x86-64); a comparison's lane is -1 or 0.
+using Lanes = int32_t __attribute__((vector_size(16)));
+inline Lanes LoadLanes(const uint32_t* p) {
+  Lanes v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// Bit i set when p[i] == w, for i < 4.
+inline uint64_t MatchBits(const uint32_t* p, uint32_t w) {
+  const Lanes eq = LoadLanes(p) == static_cast<int32_t>(w);
+#if defined(__SSE2__)
+  return static_cast<uint64_t>(_mm_movemask_ps(_mm_castsi128_ps(reinterpret_cast<__m128i>(eq))));
+#else
+  const Lanes bits = eq & Lanes{1, 2, 4, 8};
+  return static_cast<uint64_t>(bits[0] | bits[1] | bits[2] | bits[3]);
+#endif
+}
+
 // Longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays in
 // [lo, hi], where lo <= 0 <= hi and lo <= nb - na <= hi. Any increasing chain of matching words whose
 // diagonals lie in the band can be joined by a path that stays in it (and to both corners, whose
 // diagonals 0 and nb - na are in it), so this is the plain LCS of the match table with the matches
 // outside the band removed, computed with the bit-parallel LCS (Allison and Dix; Hyyro): one bit per
 // word of a, a column of b at a time, V = (V + U) | (V & ~M) with U = V & M; the LCS is the number of
-// zero bits. Only the band's words of a are compared for a column. passages_test.cc checks it against
+// zero bits. Only the band's words of a are compared for a column, four at a time (reading up to 3 words
+// past a[na - 1]: kWordPad words of padding cover it). passages_test.cc checks it against
 // the cell-by-cell banded alignment.
 uint32_t BandedLcs(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi,
                    AlignScratch* s) {
@@ -733,8 +787,11 @@ uint32_t BandedLcs(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, l
     for (; k <= static_cast<size_t>(last) / 64; ++k) {
       const long base = static_cast<long>(k) * 64;
       const long t0 = std::max(first, base), t1 = std::min(last, base + 63);
+      // Four words at a time from t0 rounded down (within the same 64-bit word), the bits outside [t0, t1]
+      // cleared.
       uint64_t m = 0;
-      for (long t = t0; t <= t1; ++t) m |= static_cast<uint64_t>(a[t] == w) << (t - base);
+      for (long t = t0 & ~3L; t <= t1; t += 4) m |= MatchBits(a + t, w) << (t - base);
+      m &= (~uint64_t{0} << (t0 - base)) & (~uint64_t{0} >> (63 - (t1 - base)));
       const uint64_t old = v[k], u = old & m;
       uint64_t sum = old + u;
       const uint64_t carry_out = sum < old;
@@ -783,21 +840,85 @@ long ShiftedMatches(const uint32_t* A, long ai, const uint32_t* B, long bj, long
   return count + inner;
 }
 
+// Lane i: a[i] equals one of b[i + s], |s| <= kPrecheckShift, where lane i of the mask of s is set (the
+// masks are constants wherever it is inlined).
+inline Lanes ShiftedHits(const uint32_t* a, const uint32_t* b, Lanes m2, Lanes m1, Lanes p1, Lanes p2) {
+  const Lanes w = LoadLanes(a);
+  return ((w == LoadLanes(b - 2)) & m2) | ((w == LoadLanes(b - 1)) & m1) | (w == LoadLanes(b)) |
+         ((w == LoadLanes(b + 1)) & p1) | ((w == LoadLanes(b + 2)) & p2);
+}
+
+inline long CountLanes(Lanes hits) { return -static_cast<long>(hits[0] + hits[1] + hits[2] + hits[3]); }
+
+// ShiftedMatches after the seed's shingle (A[ai + u] against B[bj + v], v >= 0), where every v < n +
+// kPrecheckShift lies in the range: only the first block's lanes 0 and 1 lose shifts (to the shingle),
+// and lanes u >= n of the last block are not rows. Reads A up to 3 words past n, B 2 words before 0
+// and up to n + 5. Returns the hits per lane (CountLanes counts them).
+Lanes MatchesAfter(const uint32_t* A, long ai, const uint32_t* B, long bj, long n) {
+  static_assert(kPrecheckShift == 2);
+  constexpr Lanes kAll = {-1, -1, -1, -1}, kIota = {0, 1, 2, 3};
+  const uint32_t* a = A + ai;
+  const uint32_t* b = B + bj;
+  const int32_t rows = static_cast<int32_t>(n);
+  Lanes sum = ShiftedHits(a, b, Lanes{0, 0, -1, -1}, Lanes{0, -1, -1, -1}, kAll, kAll) & (kIota < rows);
+  int32_t u = 4;
+  for (; u + 4 <= rows; u += 4) sum += ShiftedHits(a + u, b + u, kAll, kAll, kAll, kAll);
+  if (u < rows) sum += ShiftedHits(a + u, b + u, kAll, kAll, kAll, kAll) & (kIota + u < rows);
+  return sum;
+}
+
+// ShiftedMatches before the seed (A[ai + u] against B[bj + v], u, v < n), where every v >= -kPrecheckShift
+// lies in the range, taken in blocks that end at n: only the last block's lanes 2 and 3 lose shifts (to
+// the shingle), and lanes u < 0 of the first block are not rows. Reads A up to 3 words before 0, B up
+// to 5 before 0 and 2 past n. Returns the hits per lane.
+Lanes MatchesBefore(const uint32_t* A, long ai, const uint32_t* B, long bj, long n) {
+  static_assert(kPrecheckShift == 2);
+  constexpr Lanes kAll = {-1, -1, -1, -1}, kIota = {0, 1, 2, 3};
+  const uint32_t* a = A + ai + n;
+  const uint32_t* b = B + bj + n;
+  const int32_t rows = static_cast<int32_t>(n);
+  // Block k covers u = n - 4 * (k + 1) + lane.
+  Lanes sum =
+      ShiftedHits(a - 4, b - 4, kAll, kAll, Lanes{-1, -1, -1, 0}, Lanes{-1, -1, 0, 0}) & (kIota >= 4 - rows);
+  int32_t k = 4;
+  for (; k + 4 <= rows; k += 4) sum += ShiftedHits(a - k - 4, b - k - 4, kAll, kAll, kAll, kAll);
+  if (k < rows) sum += ShiftedHits(a - k - 4, b - k - 4, kAll, kAll, kAll, kAll) & (kIota >= k + 4 - rows);
+  return sum;
+}
+
 // Words within `window` words either side of the seed at (pa, pb), inside the seed's ranges, that match
 // a word of the other document on the same side at most kPrecheckShift diagonals away: what an
-// extension can hope to gain, counted in a few comparisons, so that chance seeds cost little.
+// extension can hope to gain, counted in a few comparisons, so that chance seeds cost little. Where the
+// words it compares stay inside b's range (most seeds), four rows are counted at once; then it reads up
+// to 3 words outside the ranges of a and b (kWordPad words of padding around the table are enough).
 long NearDiagonalMatches(const uint32_t* A, uint32_t pa, std::pair<uint32_t, uint32_t> ra, const uint32_t* B,
                          uint32_t pb, std::pair<uint32_t, uint32_t> rb, uint32_t window) {
-  static_assert(kPrecheckShift == 2);
+  static_assert(kPrecheckShift == 2 && passages_internal::kWordPad >= 3);
   const long w = static_cast<long>(window), k = static_cast<long>(kShingleWords);
   const long a = pa, b = pb;
+  long count = 0;
+  Lanes lanes = {0, 0, 0, 0};  // hits of the fast paths, counted once at the end
   // After the seed: A[a + k + u] against B[b + k + u + shift] in [b + k, rb.second).
   const long right = std::min(w, static_cast<long>(ra.second) - a - k);
-  long count = right > 0 ? ShiftedMatches(A, a + k, B, b + k, right, 0, static_cast<long>(rb.second) - b - k) : 0;
+  if (right > 0) {
+    const long hi = static_cast<long>(rb.second) - b - k;
+    if (hi >= right + kPrecheckShift && right < INT32_MAX / 2) {
+      lanes += MatchesAfter(A, a + k, B, b + k, right);
+    } else {
+      count += ShiftedMatches(A, a + k, B, b + k, right, 0, hi);
+    }
+  }
   // Before it: A[a - left + u] against B[b - left + u + shift] in [rb.first, b).
   const long left = std::min(w, a - static_cast<long>(ra.first));
-  if (left > 0) count += ShiftedMatches(A, a - left, B, b - left, left, static_cast<long>(rb.first) - (b - left), left);
-  return count;
+  if (left > 0) {
+    const long lo = static_cast<long>(rb.first) - (b - left);
+    if (lo <= -kPrecheckShift && left < INT32_MAX / 2) {
+      lanes += MatchesBefore(A, a - left, B, b - left, left);
+    } else {
+      count += ShiftedMatches(A, a - left, B, b - left, left, lo, left);
+    }
+  }
+  return count + CountLanes(lanes);
 }
 
 // The words of a and b around the seed's shingle, which the check reads first (and the extension next).
@@ -1025,7 +1146,11 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   for (const PassageInput& doc : docs) {
     if (doc.participates) words_bound += doc.range_word_ends.empty() ? doc.text.size() : doc.words.size();
   }
-  BumpArray<uint32_t> all_words(words_bound);
+  // kWordPad words of zeros before and after the documents' words: the near-diagonal check reads a few
+  // words past the ends of a range.
+  BumpArray<uint32_t> all_words(words_bound + 2 * passages_internal::kWordPad);
+  std::fill_n(all_words.data() + all_words.Take(passages_internal::kWordPad), passages_internal::kWordPad,
+              0u);
   std::vector<std::vector<uint32_t>> chunk_range_ends(n_chunks);
   std::vector<Piece> word_pieces(n_chunks);
   // Read at random for every candidate pair (b's view): in huge pages, as the words are.
@@ -1108,6 +1233,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
                                      "the last equal to the number of words");
     }
   }
+  std::fill_n(all_words.data() + all_words.used(), passages_internal::kWordPad, 0u);
   BigArray<int32_t> clusters(n);
   for (size_t d = 0; d < n; ++d) clusters[d] = docs[d].cluster;
   auto view = [&](size_t d) -> const DocView& { return views[d]; };
@@ -1494,6 +1620,20 @@ Status FindPassagesReleasingWords(std::vector<PassageInput>* docs, const Passage
 }
 
 namespace passages_internal {
+
+std::vector<uint32_t> SortSeedsByDocumentForTest(const std::vector<uint32_t>& b, uint32_t base) {
+  std::vector<Seed> seeds(b.size()), buffer;
+  for (size_t i = 0; i < b.size(); ++i) seeds[i] = {b[i], static_cast<uint32_t>(i), 0, 0};
+  SortSeedsByDocument(&seeds, &buffer, base);
+  std::vector<uint32_t> order(seeds.size());
+  for (size_t i = 0; i < seeds.size(); ++i) order[i] = seeds[i].a;
+  return order;
+}
+
+long NearDiagonalMatchesForTest(const uint32_t* a, uint32_t pa, uint32_t ra0, uint32_t ra1, const uint32_t* b,
+                                uint32_t pb, uint32_t rb0, uint32_t rb1, uint32_t window) {
+  return NearDiagonalMatches(a, pa, {ra0, ra1}, b, pb, {rb0, rb1}, window);
+}
 
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi) {
   AlignScratch s;

@@ -207,8 +207,24 @@ inline bool InsideSeedRun(uint32_t pa, uint32_t pb, uint32_t run_end, uint32_t q
 // and matches at least min_similarity times them, as AlignPair requires of a region that stays alone.
 bool CannotMakeAPassage(const Reach& left, const Reach& right, size_t min_words, double min_similarity);
 
+// The order in which the alignment's stable radix sort by document puts seeds whose documents b are
+// `b` (every one at least base): the original index of each seed, in sorted order.
+std::vector<uint32_t> SortSeedsByDocumentForTest(const std::vector<uint32_t>& b, uint32_t base);
+
+// Words of padding (zeros) before and after the table of every document's words that the alignment
+// reads: the near-diagonal check reads up to 3 words outside the seed's ranges.
+constexpr size_t kWordPad = 8;
+
+// The near-diagonal check of a seed at a[pa], b[pb] (ranges [ra0, ra1) of a and [rb0, rb1) of b, pa + 4 <=
+// ra1, pb + 4 <= rb1): of the words a[x], x in [max(ra0, pa - window), pa) and [pa + 4, min(ra1, pa +
+// 4 + window)), those equal to one of b[y], |(y - pb) - (x - pa)| <= 2, y in [rb0, pb) for x before
+// the seed and [pb + 4, rb1) after it. Reads up to kWordPad words outside both ranges.
+long NearDiagonalMatchesForTest(const uint32_t* a, uint32_t pa, uint32_t ra0, uint32_t ra1, const uint32_t* b,
+                                uint32_t pb, uint32_t rb0, uint32_t rb1, uint32_t window);
+
 // The longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays
-// in [lo, hi] (lo <= 0 <= hi, lo <= nb - na <= hi): the matching words of a merged passage.
+// in [lo, hi] (lo <= 0 <= hi, lo <= nb - na <= hi): the matching words of a merged passage. Reads up to
+// 3 words past a[na - 1].
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi);
 
 }  // namespace neardup::passages_internal
