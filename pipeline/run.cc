@@ -832,10 +832,17 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
   set(&late.back(), "report.html",
       [&](AtomicFile* f) { return f->Append(RenderReport(MakeReportView(s, *summary, total.Seconds()))); });
   tbb::task_group writing;
-  // Whatever happens below, the task ends before what it uses does.
+  // Whatever happens below, the task ends before what it uses does. (On the way out of a run that
+  // failed, an exception the task threw would have nowhere to go: the write stage's own wait rethrows it
+  // when the run gets that far.)
   struct Joiner {
     tbb::task_group& group;
-    ~Joiner() { group.wait(); }
+    ~Joiner() {
+      try {
+        group.wait();
+      } catch (...) {
+      }
+    }
   } joiner{writing};
   // With one thread, the passage stage would only run the task when it waits for the last of its own;
   // the files are written first, then, and only their fsyncs overlap the stage.
