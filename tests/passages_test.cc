@@ -1336,3 +1336,128 @@ TEST(PassagesInternalsTest, SeedsInsideTheRunAfterASeedAreInsideItsRegion) {
 
 }  // namespace
 }  // namespace neardup
+
+namespace neardup {
+namespace {
+
+// Random text for RangeWords: ASCII words, digits, punctuation that joins or splits words, every ASCII
+// whitespace character, and code points the tokenizer's fast path does not take (a combining mark that
+// may follow a whitespace, CJK, Thai, emoji with ZWJ, Greek), so that blocks end inside ICU runs too.
+std::string RangeWordsText(uint64_t* state, size_t pieces) {
+  static const char* kPieces[] = {
+      "alpha",
+      "Beta",
+      "x",
+      "42",
+      "3.5",
+      "1,000",
+      "don't",
+      "e.g.",
+      "a_b",
+      "__",
+      "_",
+      ".",
+      ",",
+      ";",
+      ":",
+      "-",
+      "naïve",
+      "Øre",
+      "\xE2\x80\x99s",
+      "\xC2\xA0",
+      "\xCC\x81",
+      "\xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD",
+      "\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\xA9\xE0\xB8\xB2\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2",
+      "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x92\xBB",
+      "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1",
+      "@",
+      "x@y.com"};
+  static const char* kSpaces[] = {" ", " ", " ", "  ", "\n", "\t", "\r\n", "\v", "\f", ""};
+  std::string text;
+  for (size_t i = 0; i < pieces; ++i) {
+    text += kPieces[Next(state) % (sizeof(kPieces) / sizeof(kPieces[0]))];
+    text += kSpaces[Next(state) % (sizeof(kSpaces) / sizeof(kSpaces[0]))];
+  }
+  return text;
+}
+
+// RangeWords, asked for random word indices in turn from blocks of random size, holds exactly the first
+// words Tokenize gives on the whole range (same hashes and offsets), as many as asked or all of them.
+void ExpectRangeWordsMatchTokenize(const std::string& text, uint32_t cp_start, uint64_t* state) {
+  WordTokenizer tokenizer;
+  std::vector<Word> expected;
+  tokenizer.Tokenize(text, cp_start, &expected);
+  std::vector<size_t> indices;
+  size_t index = 0;
+  while (index < expected.size() + 3) {
+    indices.push_back(index);
+    index += Next(state) % 40;
+  }
+  const size_t block = 1 + Next(state) % 300;
+  std::vector<bool> reached;
+  const std::vector<Word> got =
+      passages_internal::RangeWordsForTest(text, cp_start, block, indices, &reached);
+  const size_t last = indices.back();
+  ASSERT_LE(got.size(), expected.size()) << "block " << block;
+  ASSERT_GE(got.size(), std::min(last + 1, expected.size())) << "block " << block;
+  for (size_t i = 0; i < got.size(); ++i) {
+    ASSERT_EQ(got[i].hash, expected[i].hash) << "word " << i << ", block " << block;
+    ASSERT_EQ(got[i].start, expected[i].start) << "word " << i << ", block " << block;
+    ASSERT_EQ(got[i].end, expected[i].end) << "word " << i << ", block " << block;
+  }
+  for (size_t k = 0; k < indices.size(); ++k)
+    EXPECT_EQ(reached[k], indices[k] < expected.size()) << indices[k];
+}
+
+TEST(PassagesInternalsTest, RangeWordsGivesTheWordsOfTheWholeRange) {
+  uint64_t state = 77;
+  for (int round = 0; round < 400; ++round) {
+    const std::string text = RangeWordsText(&state, 1 + Next(&state) % 400);
+    ASSERT_NO_FATAL_FAILURE(
+        ExpectRangeWordsMatchTokenize(text, static_cast<uint32_t>(Next(&state) % 1000), &state));
+  }
+  // Real text: the seed articles, whole and from a random code point on.
+  const std::string dir = std::string(NEARDUP_SOURCE_DIR) + "/../shared/seeds";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << dir << " not found";
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".txt") continue;
+    const std::string text = ReadAll(entry.path().string());
+    for (int round = 0; round < 20; ++round) {
+      const uint32_t from = static_cast<uint32_t>(Next(&state) % (CodePoints(text) / 2));
+      const std::string part = Slice(text, from, static_cast<uint32_t>(CodePoints(text)));
+      ASSERT_NO_FATAL_FAILURE(
+          ExpectRangeWordsMatchTokenize(round == 0 ? text : part, round == 0 ? 0 : from, &state));
+    }
+  }
+}
+
+// Spans far into long documents of several ranges (past the first blocks the offsets step tokenizes),
+// with the words given or not: their offsets are those of the planted passages.
+TEST(PassagesTest, OffsetsOfPassagesLateInLongRangesAreExact) {
+  const std::string passage = Join(Words(700, 40));
+  const std::string filler_a = Prose(71, 400) + "\n\xE6\x9D\xB1\xE4\xBA\xAC naïve ";
+  const std::string filler_b = Prose(72, 900) + " — ";
+  const Planted a = Plant(filler_a + Prose(73, 300) + " ", passage, " " + Prose(74, 200));
+  const Planted b = Plant(filler_b, passage, "\n" + Prose(75, 50));
+  for (const bool given : {false, true}) {
+    PassageInput da = Doc(a.text), db = Doc(b.text);
+    // a: a first range of filler, a hole, the passage's range, a hole, a last range; b: one range.
+    const uint32_t cut = static_cast<uint32_t>(CodePoints(filler_a));
+    da.ranges = {{0, cut - 3}, {cut, a.end + 40}, {a.end + 45, static_cast<uint32_t>(CodePoints(a.text))}};
+    if (given) {
+      GiveWords(&da);
+      GiveWords(&db);
+    }
+    const auto pairs = Find({da, db});
+    ASSERT_EQ(pairs.size(), 1u) << given;
+    ASSERT_EQ(pairs[0].spans.size(), 1u) << given;
+    const PassageSpan& s = pairs[0].spans[0];
+    EXPECT_EQ(s.a_start, a.start) << given;
+    EXPECT_EQ(s.a_end, a.end) << given;
+    EXPECT_EQ(s.b_start, b.start) << given;
+    EXPECT_EQ(s.b_end, b.end) << given;
+  }
+}
+
+}  // namespace
+}  // namespace neardup

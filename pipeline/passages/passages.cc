@@ -277,6 +277,103 @@ bool TokenizeRanges(const PassageInput& doc, TokenizeScratch* s) {
   return true;
 }
 
+// A word index of a document (its ranges' words, in order) whose code point offset a span needs.
+struct OffsetRequest {
+  uint32_t word;
+  uint32_t slot;  // 4 * span + field; odd fields are ends
+};
+
+bool IsAsciiWhitespace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// The words of one range, tokenized a block at a time and only as far as asked. Blocks end just before
+// an ASCII whitespace character, where no word of the tokenizer ever crosses and nothing before it
+// changes what follows (kernels/tokenize.cc cuts its own runs there): the words of the blocks are those
+// of the whole range, in order, with the same offsets. Reaching a word past the first block costs a
+// code point count of the blocks before it.
+class RangeWords {
+ public:
+  void Start(std::string_view text, uint32_t cp_start, size_t block) {
+    text_ = text;
+    pos_ = 0;
+    cp_ = cp_start;
+    block_ = block;
+    words_.clear();
+  }
+  // Tokenizes until the range has more than `index` words or is done; false when it has no such word.
+  bool Reach(size_t index, WordTokenizer* tokenizer) {
+    while (words_.size() <= index && pos_ < text_.size()) {
+      size_t end = text_.size();
+      if (text_.size() - pos_ > block_) {
+        end = pos_ + block_;
+        while (end < text_.size() && !IsAsciiWhitespace(text_[end])) ++end;
+      }
+      const std::string_view piece = text_.substr(pos_, end - pos_);
+      tokenizer->Tokenize(piece, cp_, &words_);
+      pos_ = end;
+      if (pos_ < text_.size()) cp_ += static_cast<uint32_t>(CountCodePoints(piece));
+    }
+    return words_.size() > index;
+  }
+  const std::vector<Word>& words() const { return words_; }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+  uint32_t cp_ = 0;
+  size_t block_ = 0;
+  std::vector<Word> words_;
+};
+
+// Bytes of a block in RangeWords. A document's last request often lies in its last KB (on the first 20,000
+// documents of the bench corpus, the tokenizer's instructions in this step fall by a fifth at most, with
+// blocks of 512 bytes as with 1 KB; doubling blocks from 1 KB saved less).
+constexpr size_t kRangeBlock = 1024;
+
+// Writes offsets[q.slot] for the requests [begin, end) of one document: the start (even slot) or end
+// (odd slot) of its word q.word. Ranges are tokenized in order and each only as far as its last request;
+// with the caller's range_word_ends, ranges holding no request are not tokenized at all. The requests are
+// sorted by word. A request past the document's words (words the caller gave that the tokenizer does not
+// find) gets the end of the text's last range.
+void ResolveOffsets(const PassageInput& doc, OffsetRequest* begin, OffsetRequest* end, TokenizeScratch* s,
+                    RangeWords* range, uint32_t* offsets) {
+  std::sort(begin, end, [](const OffsetRequest& x, const OffsetRequest& y) { return x.word < y.word; });
+  s->cps.clear();
+  for (const auto& [start, stop] : doc.ranges) {
+    s->cps.push_back(start);
+    s->cps.push_back(stop);
+  }
+  const bool mapped = CodePointsToBytes(doc.text, s->cps, &s->bytes);
+  const bool given = !doc.range_word_ends.empty();
+  size_t r = 0;       // the range holding the request
+  uint32_t base = 0;  // word index of its first word
+  bool started = false;
+  auto start = [&] {
+    if (started) return;
+    const size_t b0 = s->bytes[2 * r], b1 = std::max(b0, s->bytes[2 * r + 1]);
+    range->Start(doc.text.substr(b0, b1 - b0), doc.ranges[r].first, kRangeBlock);
+    started = true;
+  };
+  for (OffsetRequest* q = begin; q != end; ++q) {
+    while (mapped && r < doc.ranges.size()) {
+      if (given && q->word >= doc.range_word_ends[r]) {
+        base = doc.range_word_ends[r];
+      } else {
+        start();
+        if (given || range->Reach(q->word - base, &s->tokenizer)) break;
+        base += static_cast<uint32_t>(range->words().size());
+      }
+      ++r;
+      started = false;
+    }
+    if (mapped && r < doc.ranges.size() && range->Reach(q->word - base, &s->tokenizer)) {
+      const Word& w = range->words()[q->word - base];
+      offsets[q->slot] = (q->slot & 1) ? w.end : w.start;
+    } else {
+      offsets[q->slot] = doc.ranges.empty() ? 0 : doc.ranges.back().second;
+    }
+  }
+}
+
 // Counts the words of one chunk into a small open-addressing table, then adds each distinct word's count
 // to the shared table once: one atomic addition per distinct word and chunk instead of one per word.
 class ChunkWordCounter {
@@ -1537,10 +1634,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   }
   if (n_spans >= (size_t{1} << 30)) return Status::InvalidArgument("too many passages");
   stats->span_pairs = n_spans;
-  struct Request {
-    uint32_t word;
-    uint32_t slot;  // 4 * span + field; odd fields are ends
-  };
+  using Request = OffsetRequest;
   std::vector<size_t> request_begin(n + 1, 0);
   for (const ChunkPassages& v : chunk_pairs) {
     for (const ChunkPassages::Pair& p : v.pairs) {
@@ -1570,15 +1664,16 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     for (size_t d = 0; d < n; ++d) {
       if (request_begin[d + 1] > request_begin[d]) with_requests.push_back(static_cast<uint32_t>(d));
     }
-    tbb::enumerable_thread_specific<TokenizeScratch> tokenize_scratch;
+    struct OffsetScratch {
+      TokenizeScratch tokenize;
+      RangeWords range;
+    };
+    tbb::enumerable_thread_specific<OffsetScratch> offset_scratch;
     tbb::parallel_for(size_t{0}, with_requests.size(), [&](size_t k) {
-      TokenizeScratch& s = tokenize_scratch.local();
+      OffsetScratch& s = offset_scratch.local();
       const uint32_t d = with_requests[k];
-      TokenizeRanges(docs[d], &s);
-      for (size_t i = request_begin[d]; i < request_begin[d + 1]; ++i) {
-        const Request& q = requests[i];
-        offsets[q.slot] = (q.slot & 1) ? s.words[q.word].end : s.words[q.word].start;
-      }
+      ResolveOffsets(docs[d], requests.data() + request_begin[d], requests.data() + request_begin[d + 1],
+                     &s.tokenize, &s.range, offsets.data());
     });
   }
   clock.Done("offsets");
@@ -1633,6 +1728,16 @@ std::vector<uint32_t> SortSeedsByDocumentForTest(const std::vector<uint32_t>& b,
 long NearDiagonalMatchesForTest(const uint32_t* a, uint32_t pa, uint32_t ra0, uint32_t ra1, const uint32_t* b,
                                 uint32_t pb, uint32_t rb0, uint32_t rb1, uint32_t window) {
   return NearDiagonalMatches(a, pa, {ra0, ra1}, b, pb, {rb0, rb1}, window);
+}
+
+std::vector<Word> RangeWordsForTest(std::string_view text, uint32_t cp_start, size_t block,
+                                    const std::vector<size_t>& indices, std::vector<bool>* reached) {
+  WordTokenizer tokenizer;
+  RangeWords range;
+  range.Start(text, cp_start, block);
+  reached->clear();
+  for (const size_t index : indices) reached->push_back(range.Reach(index, &tokenizer));
+  return range.words();
 }
 
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi) {

@@ -12,9 +12,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
+#include "kernels/tokenize.h"
 #include "pipeline/io/memory.h"
 #include "pipeline/passages/passages.h"
 
@@ -225,6 +227,12 @@ long NearDiagonalMatchesForTest(const uint32_t* a, uint32_t pa, uint32_t ra0, ui
 // The longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays
 // in [lo, hi] (lo <= 0 <= hi, lo <= nb - na <= hi): the matching words of a merged passage. Reads up to
 // 3 words past a[na - 1].
+// RangeWords (passages.cc: a range tokenized a block at a time, as far as asked): Start(text, cp_start,
+// block), then Reach(index) for each of `indices` in turn, each result in *reached; returns the
+// words tokenized by then.
+std::vector<Word> RangeWordsForTest(std::string_view text, uint32_t cp_start, size_t block,
+                                    const std::vector<size_t>& indices, std::vector<bool>* reached);
+
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi);
 
 }  // namespace neardup::passages_internal
