@@ -354,6 +354,14 @@ struct Tok {
   bool cap = false;     // its first character is an upper-case (or title-case) letter
 };
 
+// A number, a month or day name: the tokens MaskDates may mask (one bit test rather than three compares).
+inline bool OpensDate(TokKind kind) {
+  constexpr uint32_t kOpens = (1u << static_cast<unsigned>(TokKind::kNumber)) |
+                              (1u << static_cast<unsigned>(TokKind::kDateWord)) |
+                              (1u << static_cast<unsigned>(TokKind::kDateAbbr));
+  return ((kOpens >> static_cast<unsigned>(kind)) & 1u) != 0;
+}
+
 // An upper- or title-case letter (the start of a name, or of a sentence).
 inline bool IsCapital(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
@@ -518,12 +526,17 @@ void AddLetterRuns(const char* p, size_t begin, size_t end, UnitWords* words) {
 // are found with byte-class bitmaps and hashed sixteen bytes at a time; everything around a non-ASCII
 // byte goes through the code-point path of Tokenize. The tokens are written to `toks`, which has room
 // for s.size() of them (a token has a byte at least), and their number returned; `toks` may be null
-// (only the words). With `padded`, `s` is followed by kScanPadding readable bytes (of any value).
-size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words) {
+// (only the words). `*first_date` (when not null) receives the index of the first number, month or day
+// name (MaskDates starts there), or the number of tokens when there is none. With `padded`, `s` is
+// followed by kScanPadding readable bytes (of any value).
+size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words,
+                    size_t* first_date = nullptr) {
   const size_t n = s.size();
   words->Clear();
+  if (first_date != nullptr) *first_date = 0;
   if (n == 0) return 0;
   Tok* out = toks;
+  Tok* first = nullptr;  // the first token that opens a date, once written
   const char* p = s.data();
   constexpr size_t kStack = 448;
   char stack[kStack + kScanPadding];
@@ -607,8 +620,9 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
         const size_t len = end - pos;
         const uint64_t h = HashLowerRun(p + pos, len);
         if (out != nullptr) {
-          *out++ = {h, WordKind(h, digit), static_cast<uint32_t>(pos), static_cast<uint32_t>(end),
-                    c >= 'A' && c <= 'Z'};
+          const TokKind kind = WordKind(h, digit);
+          if (first == nullptr && OpensDate(kind)) first = out;
+          *out++ = {h, kind, static_cast<uint32_t>(pos), static_cast<uint32_t>(end), c >= 'A' && c <= 'Z'};
         }
         if (digit) {
           AddLetterRuns(p, pos, end, words);
@@ -644,8 +658,9 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
       }
       const uint64_t h = HashBytes(folded);
       if (out != nullptr) {
-        *out++ = {h, WordKind(h, digit), static_cast<uint32_t>(begin), static_cast<uint32_t>(pos),
-                  IsCapital(cp)};
+        const TokKind kind = WordKind(h, digit);
+        if (first == nullptr && OpensDate(kind)) first = out;
+        *out++ = {h, kind, static_cast<uint32_t>(begin), static_cast<uint32_t>(pos), IsCapital(cp)};
       }
       AddLetterRuns(p, begin, pos, words);
       continue;
@@ -663,7 +678,15 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
   }
   // Whitespace and '>' of the blocks the cursor skipped over.
   load((n - 1) / 64);
+  if (first_date != nullptr) *first_date = static_cast<size_t>((first != nullptr ? first : out) - toks);
   return static_cast<size_t>(out - toks);
+}
+
+// The index of the first token that opens a date (a number, a month or day name), or `n`.
+size_t FirstDate(const Tok* t, size_t n) {
+  size_t first = 0;
+  while (first < n && !OpensDate(t[first].kind)) ++first;
+  return first;
 }
 
 // Room for the tokens of a text of `n` bytes in `store` (kept per thread: it grows, never shrinks).
@@ -675,16 +698,12 @@ Tok* TokRoom(std::vector<Tok>* store, size_t n) {
 // Masks numbers and dates: every number and full month/day name becomes a mask, an abbreviated one
 // ("Nov", "May") only next to a number, clock words and units right after a mask are dropped, and a run
 // of masks becomes one.
-// In place on the `n` tokens at `t`; returns how many are left.
-size_t MaskDates(Tok* t, size_t n) {
+// In place on the `n` tokens at `t`, of which t[first] is the first that opens a date (FirstDate);
+// returns how many are left.
+size_t MaskDates(Tok* t, size_t n, size_t first) {
   // In place: the output is never longer than the input.
   // The tokens before the first number, month or day name stay as they are (nothing before them is
   // masked, so no clock word among them follows a mask): start there, rather than copy each onto itself.
-  size_t first = 0;
-  while (first < n && t[first].kind != TokKind::kNumber && t[first].kind != TokKind::kDateWord &&
-         t[first].kind != TokKind::kDateAbbr) {
-    ++first;
-  }
   size_t w = first;
   bool previous_number = false;  // the input token before t[k] was a number
   bool after_mask = false;       // the last token written (t[w - 1]) is a mask
@@ -760,7 +779,7 @@ size_t MaskTitle(const TitleMask& title, Tok* t, size_t n) {
 std::vector<uint64_t> TitleTokens(std::string_view text) {
   thread_local std::vector<Tok> store;
   Tok* toks;
-  size_t count;
+  size_t count, first;
   if (ReferencePathsForTesting()) {
     thread_local std::string scratch;
     thread_local std::vector<Tok> plain;
@@ -769,12 +788,13 @@ std::vector<uint64_t> TitleTokens(std::string_view text) {
     Tokenize(text, &scratch, &plain);
     toks = plain.data();
     count = plain.size();
+    first = FirstDate(toks, count);
   } else {
     thread_local UnitWords unused;
     toks = TokRoom(&store, text.size());
-    count = TokenizeFast(text, false, toks, &unused);
+    count = TokenizeFast(text, false, toks, &unused, &first);
   }
-  count = MaskDates(toks, count);
+  count = MaskDates(toks, count, first);
   std::vector<uint64_t> hashes(count);
   for (size_t k = 0; k < count; ++k) hashes[k] = toks[k].hash;
   return hashes;
@@ -975,7 +995,7 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
   thread_local std::vector<Tok> store;  // the tokens, written through a pointer (room for every byte)
   thread_local UnitWords unused;
   Tok* toks;
-  size_t count;
+  size_t count, first;
   if (display != nullptr || ReferencePathsForTesting()) {
     thread_local std::vector<Tok> plain;  // the reference tokenizer's (apart: `store` keeps its size)
     scratch.clear();
@@ -984,13 +1004,14 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
     toks = plain.data();
     count = plain.size();
     if (words != nullptr) ScanWords(unit, words);
+    first = FirstDate(toks, count);
   } else {
     toks = TokRoom(&store, unit.size());
-    count = TokenizeFast(unit, padded, toks, words != nullptr ? words : &unused);
+    count = TokenizeFast(unit, padded, toks, words != nullptr ? words : &unused, &first);
   }
-  // MaskDates starts at the first number or date word, and changes nothing in a unit without one (an
-  // abbreviated month or day name with no number next to it stays): no scan for one beforehand.
-  count = MaskDates(toks, count);
+  // MaskDates starts at the first number or date word (the tokenizer says which), and changes nothing in
+  // a unit without one (an abbreviated month or day name with no number next to it stays).
+  count = MaskDates(toks, count, first);
   count = MaskTitle(title, toks, count);
   Template t;
   uint64_t key = 0x243F6A8885A308D3ULL;
@@ -1067,8 +1088,9 @@ void MaskTokens(std::string_view unit, const TitleMask& title, std::vector<Maske
   thread_local UnitWords unused;
   out->clear();
   Tok* toks = TokRoom(&store, unit.size());
-  size_t count = TokenizeFast(unit, false, toks, &unused);
-  count = MaskDates(toks, count);
+  size_t first;
+  size_t count = TokenizeFast(unit, false, toks, &unused, &first);
+  count = MaskDates(toks, count, first);
   count = MaskTitle(title, toks, count);
   for (size_t k = 0; k < count; ++k) {
     const Tok& tok = toks[k];
