@@ -728,6 +728,17 @@ size_t MaskDates(Tok* t, size_t n, size_t first) {
     if (w != k) t[w] = t[k];
     ++w;
     after_mask = false;
+    // The tokens up to the next one that opens a date stay as they are: none is masked, none follows a
+    // mask, and none is a number (previous_number stays false). Moved down in one loop, without the
+    // tests above.
+    size_t e = k + 1;
+    while (e < n && !OpensDate(t[e].kind)) ++e;
+    if (w == k + 1) {
+      w = e;
+    } else {
+      for (size_t j = k + 1; j < e; ++j) t[w++] = t[j];
+    }
+    k = e - 1;
   }
   return w;
 }
