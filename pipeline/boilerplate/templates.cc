@@ -354,6 +354,14 @@ struct Tok {
   bool cap = false;     // its first character is an upper-case (or title-case) letter
 };
 
+// A number, a month or day name: the tokens MaskDates may mask (one bit test rather than three compares).
+inline bool OpensDate(TokKind kind) {
+  constexpr uint32_t kOpens = (1u << static_cast<unsigned>(TokKind::kNumber)) |
+                              (1u << static_cast<unsigned>(TokKind::kDateWord)) |
+                              (1u << static_cast<unsigned>(TokKind::kDateAbbr));
+  return ((kOpens >> static_cast<unsigned>(kind)) & 1u) != 0;
+}
+
 // An upper- or title-case letter (the start of a name, or of a sentence).
 inline bool IsCapital(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
@@ -516,12 +524,19 @@ void AddLetterRuns(const char* p, size_t begin, size_t end, UnitWords* words) {
 // The tokenizer of the pipeline: the same tokens as Tokenize (hashes of the folded text, kinds), without
 // the folded text, and the unit's words for the rule prefilter. Plain ASCII words (most of the text)
 // are found with byte-class bitmaps and hashed sixteen bytes at a time; everything around a non-ASCII
-// byte goes through the code-point path of Tokenize. `toks` may be null (only the words). With
-// `padded`, `s` is followed by kScanPadding readable bytes (of any value).
-void TokenizeFast(std::string_view s, bool padded, std::vector<Tok>* toks, UnitWords* words) {
+// byte goes through the code-point path of Tokenize. The tokens are written to `toks`, which has room
+// for s.size() of them (a token has a byte at least), and their number returned; `toks` may be null
+// (only the words). `*first_date` (when not null) receives the index of the first number, month or day
+// name (MaskDates starts there), or the number of tokens when there is none. With `padded`, `s` is
+// followed by kScanPadding readable bytes (of any value).
+size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words,
+                    size_t* first_date = nullptr) {
   const size_t n = s.size();
   words->Clear();
-  if (n == 0) return;
+  if (first_date != nullptr) *first_date = 0;
+  if (n == 0) return 0;
+  Tok* out = toks;
+  Tok* first = nullptr;  // the first token that opens a date, once written
   const char* p = s.data();
   constexpr size_t kStack = 448;
   char stack[kStack + kScanPadding];
@@ -604,9 +619,10 @@ void TokenizeFast(std::string_view s, bool padded, std::vector<Tok>* toks, UnitW
       if (ascii_end) {
         const size_t len = end - pos;
         const uint64_t h = HashLowerRun(p + pos, len);
-        if (toks != nullptr) {
-          toks->push_back({h, WordKind(h, digit), static_cast<uint32_t>(pos), static_cast<uint32_t>(end),
-                           c >= 'A' && c <= 'Z'});
+        if (out != nullptr) {
+          const TokKind kind = WordKind(h, digit);
+          if (first == nullptr && OpensDate(kind)) first = out;
+          *out++ = {h, kind, static_cast<uint32_t>(pos), static_cast<uint32_t>(end), c >= 'A' && c <= 'Z'};
         }
         if (digit) {
           AddLetterRuns(p, pos, end, words);
@@ -641,18 +657,19 @@ void TokenizeFast(std::string_view s, bool padded, std::vector<Tok>* toks, UnitW
         pos += len;
       }
       const uint64_t h = HashBytes(folded);
-      if (toks != nullptr) {
-        toks->push_back({h, WordKind(h, digit), static_cast<uint32_t>(begin), static_cast<uint32_t>(pos),
-                         IsCapital(cp)});
+      if (out != nullptr) {
+        const TokKind kind = WordKind(h, digit);
+        if (first == nullptr && OpensDate(kind)) first = out;
+        *out++ = {h, kind, static_cast<uint32_t>(begin), static_cast<uint32_t>(pos), IsCapital(cp)};
       }
       AddLetterRuns(p, begin, pos, words);
       continue;
     }
     if (gc & (U_GC_SO_MASK | U_GC_SC_MASK)) {
       if (cp == 0xA9) words->copyright = true;
-      if (toks != nullptr) {
-        toks->push_back({HashBytes(text.substr(pos, len)), TokKind::kSymbol, static_cast<uint32_t>(pos),
-                         static_cast<uint32_t>(pos + len)});
+      if (out != nullptr) {
+        *out++ = {HashBytes(text.substr(pos, len)), TokKind::kSymbol, static_cast<uint32_t>(pos),
+                  static_cast<uint32_t>(pos + len)};
       }
     } else if (cp == 0xBB || cp == 0x203A) {
       words->chevron = true;
@@ -661,25 +678,35 @@ void TokenizeFast(std::string_view s, bool padded, std::vector<Tok>* toks, UnitW
   }
   // Whitespace and '>' of the blocks the cursor skipped over.
   load((n - 1) / 64);
+  if (first_date != nullptr) *first_date = static_cast<size_t>((first != nullptr ? first : out) - toks);
+  return static_cast<size_t>(out - toks);
+}
+
+// The index of the first token that opens a date (a number, a month or day name), or `n`.
+size_t FirstDate(const Tok* t, size_t n) {
+  size_t first = 0;
+  while (first < n && !OpensDate(t[first].kind)) ++first;
+  return first;
+}
+
+// Room for the tokens of a text of `n` bytes in `store` (kept per thread: it grows, never shrinks).
+Tok* TokRoom(std::vector<Tok>* store, size_t n) {
+  if (store->size() < n) store->resize(std::max(n, 2 * store->size()));
+  return store->data();
 }
 
 // Masks numbers and dates: every number and full month/day name becomes a mask, an abbreviated one
 // ("Nov", "May") only next to a number, clock words and units right after a mask are dropped, and a run
 // of masks becomes one.
-void MaskDates(std::vector<Tok>* toks) {
+// In place on the `n` tokens at `t`, of which t[first] is the first that opens a date (FirstDate);
+// returns how many are left.
+size_t MaskDates(Tok* t, size_t n, size_t first) {
   // In place: the output is never longer than the input.
-  std::vector<Tok>& t = *toks;
   // The tokens before the first number, month or day name stay as they are (nothing before them is
   // masked, so no clock word among them follows a mask): start there, rather than copy each onto itself.
-  size_t first = 0;
-  while (first < t.size() && t[first].kind != TokKind::kNumber && t[first].kind != TokKind::kDateWord &&
-         t[first].kind != TokKind::kDateAbbr) {
-    ++first;
-  }
   size_t w = first;
   bool previous_number = false;  // the input token before t[k] was a number
   bool after_mask = false;       // the last token written (t[w - 1]) is a mask
-  const size_t n = t.size();
   for (size_t k = first; k < n; ++k) {
     const TokKind kind = t[k].kind;
     const bool number = kind == TokKind::kNumber;
@@ -701,21 +728,31 @@ void MaskDates(std::vector<Tok>* toks) {
     if (w != k) t[w] = t[k];
     ++w;
     after_mask = false;
+    // The tokens up to the next one that opens a date stay as they are: none is masked, none follows a
+    // mask, and none is a number (previous_number stays false). Moved down in one loop, without the
+    // tests above.
+    size_t e = k + 1;
+    while (e < n && !OpensDate(t[e].kind)) ++e;
+    if (w == k + 1) {
+      w = e;
+    } else {
+      for (size_t j = k + 1; j < e; ++j) t[w++] = t[j];
+    }
+    k = e - 1;
   }
-  t.resize(w);
+  return w;
 }
 
 // Replaces each occurrence of a title variant (longest first, left to right) with one title token.
-void MaskTitle(const TitleMask& title, std::vector<Tok>* toks) {
-  if (title.variants().empty()) return;
+// In place on the `n` tokens at `t`; returns how many are left.
+size_t MaskTitle(const TitleMask& title, Tok* t, size_t n) {
+  if (title.variants().empty()) return n;
   // In place: the output is never longer than the input, and matching reads only unwritten tokens.
-  std::vector<Tok>& t = *toks;
   // Most units hold no title: nothing to rewrite before the first token that opens one.
   // A TitleMask has one or two variants: their first hashes, loaded once.
   const std::vector<std::vector<uint64_t>>& variants = title.variants();
   const uint64_t first0 = variants[0][0];
   const uint64_t first1 = variants.size() > 1 ? variants[1][0] : first0;
-  const size_t n = t.size();
   size_t k = 0, w = 0;
   while (true) {
     // On to the next token that opens a variant (no other can start a match), the tokens before it moved
@@ -744,27 +781,33 @@ void MaskTitle(const TitleMask& title, std::vector<Tok>* toks) {
       t[w++] = t[k++];
     }
   }
-  t.resize(w);
+  return w;
 }
 
 // The title's tokens, dates masked. A title is made for every document (and its segments tokenized
 // too): the fast tokenizer, which gives the reference one's hashes and kinds (the tests hold it to that),
 // with per-thread buffers, costs a fraction of the reference's decoding and allocations.
 std::vector<uint64_t> TitleTokens(std::string_view text) {
-  thread_local std::vector<Tok> toks;
-  toks.clear();
+  thread_local std::vector<Tok> store;
+  Tok* toks;
+  size_t count, first;
   if (ReferencePathsForTesting()) {
     thread_local std::string scratch;
+    thread_local std::vector<Tok> plain;
     scratch.clear();
-    Tokenize(text, &scratch, &toks);
+    plain.clear();
+    Tokenize(text, &scratch, &plain);
+    toks = plain.data();
+    count = plain.size();
+    first = FirstDate(toks, count);
   } else {
     thread_local UnitWords unused;
-    TokenizeFast(text, false, &toks, &unused);
+    toks = TokRoom(&store, text.size());
+    count = TokenizeFast(text, false, toks, &unused, &first);
   }
-  MaskDates(&toks);
-  std::vector<uint64_t> hashes;
-  hashes.reserve(toks.size());
-  for (const Tok& t : toks) hashes.push_back(t.hash);
+  count = MaskDates(toks, count, first);
+  std::vector<uint64_t> hashes(count);
+  for (size_t k = 0; k < count; ++k) hashes[k] = toks[k].hash;
   return hashes;
 }
 
@@ -960,30 +1003,36 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
                   std::vector<uint64_t>* hashes, UnitWords* words, bool padded) {
   // Reused per thread: this runs once per line of the corpus.
   thread_local std::string scratch;
-  thread_local std::vector<Tok> toks;
+  thread_local std::vector<Tok> store;  // the tokens, written through a pointer (room for every byte)
   thread_local UnitWords unused;
-  toks.clear();
+  Tok* toks;
+  size_t count, first;
   if (display != nullptr || ReferencePathsForTesting()) {
+    thread_local std::vector<Tok> plain;  // the reference tokenizer's (apart: `store` keeps its size)
     scratch.clear();
-    Tokenize(unit, &scratch, &toks);
+    plain.clear();
+    Tokenize(unit, &scratch, &plain);
+    toks = plain.data();
+    count = plain.size();
     if (words != nullptr) ScanWords(unit, words);
+    first = FirstDate(toks, count);
   } else {
-    TokenizeFast(unit, padded, &toks, words != nullptr ? words : &unused);
+    toks = TokRoom(&store, unit.size());
+    count = TokenizeFast(unit, padded, toks, words != nullptr ? words : &unused, &first);
   }
-  // MaskDates starts at the first number or date word, and changes nothing in a unit without one (an
-  // abbreviated month or day name with no number next to it stays): no scan for one beforehand.
-  MaskDates(&toks);
-  MaskTitle(title, &toks);
+  // MaskDates starts at the first number or date word (the tokenizer says which), and changes nothing in
+  // a unit without one (an abbreviated month or day name with no number next to it stays).
+  count = MaskDates(toks, count, first);
+  count = MaskTitle(title, toks, count);
   Template t;
   uint64_t key = 0x243F6A8885A308D3ULL;
-  if (hashes != nullptr) hashes->resize(toks.size());
+  if (hashes != nullptr) hashes->resize(count);
   uint64_t* out = hashes != nullptr ? hashes->data() : nullptr;
   // The kinds that count as words, as bits (one test per token rather than three compares).
   constexpr uint32_t kWordKinds =
       ~((1u << static_cast<unsigned>(TokKind::kMask)) | (1u << static_cast<unsigned>(TokKind::kTitle)) |
         (1u << static_cast<unsigned>(TokKind::kSymbol)));
   uint32_t words_seen = 0, titles = 0;
-  const size_t count = toks.size();
   // With names masked too (Template::cross_key): a run of capitalized words is one mask; the first word
   // only when the second is capitalized too. Folded in the same pass as the key.
   auto wordlike = [](const Tok& tok) {
@@ -1030,7 +1079,8 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
   t.pure_title = t.has_title && t.words == 0;
   if (display != nullptr) {
     display->clear();
-    for (const Tok& tok : toks) {
+    for (size_t k = 0; k < count; ++k) {
+      const Tok& tok = toks[k];
       if (!display->empty()) display->push_back(' ');
       if (tok.kind == TokKind::kMask) {
         display->append("<n>");
@@ -1045,14 +1095,16 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
 }
 
 void MaskTokens(std::string_view unit, const TitleMask& title, std::vector<MaskedToken>* out) {
-  thread_local std::vector<Tok> toks;
+  thread_local std::vector<Tok> store;
   thread_local UnitWords unused;
-  toks.clear();
   out->clear();
-  TokenizeFast(unit, false, &toks, &unused);
-  MaskDates(&toks);
-  MaskTitle(title, &toks);
-  for (const Tok& tok : toks) {
+  Tok* toks = TokRoom(&store, unit.size());
+  size_t first;
+  size_t count = TokenizeFast(unit, false, toks, &unused, &first);
+  count = MaskDates(toks, count, first);
+  count = MaskTitle(title, toks, count);
+  for (size_t k = 0; k < count; ++k) {
+    const Tok& tok = toks[k];
     const bool word = tok.kind == TokKind::kWord || tok.kind == TokKind::kDateAbbr || tok.kind == TokKind::kClockUnit;
     out->push_back({tok.hash, tok.begin, tok.end, tok.cap, word, tok.kind == TokKind::kTitle});
   }
