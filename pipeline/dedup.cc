@@ -2,12 +2,15 @@
 
 #include "pipeline/dedup.h"
 
+#include <sys/mman.h>
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
 #include "kernels/minhash.h"
@@ -18,14 +21,85 @@ namespace neardup {
 
 namespace {
 
-// Per-thread scratch for ComputeSketches: grows to the largest document and is then reused.
+// Below this many bytes of words a chunk is left to fault its pages in one by one: a system call costs
+// more than a few faults.
+constexpr size_t kPopulateMinBytes = 64 * 1024;
+
+// Per-thread scratch for ComputeSketches: grows to the largest chunk of documents and is then reused.
 struct SketchScratch {
   WordTokenizer tokenizer;
-  std::vector<uint64_t> word_hashes;  ///< Word::hash of each word, in text order
+  std::vector<uint64_t> word_hashes;   ///< Word::hash of each word of the chunk, document after document
+  std::vector<size_t> doc_ends;        ///< for each document of the chunk, its end in word_hashes
+  std::vector<uint32_t> range_ends;    ///< range_word_ends of every document of the chunk, one after another
+  std::vector<size_t> doc_range_ends;  ///< for each document of the chunk, its end in range_ends
   std::vector<uint64_t> shingles;
   std::vector<uint32_t> signature;
   std::vector<TextPiece> pieces;
 };
+
+// Faults in the pages of [begin, end) for writing with one system call. The words of a chunk's
+// documents are mostly fresh heap memory, and a page fault at a time is expensive on a virtual machine
+// (bench/README-signature.md, "The sketch stage in the whole run"). Advice only: where the call is not
+// supported or fails, the pages fault in one by one as before.
+void PopulateForWrite(uintptr_t begin, uintptr_t end) {
+#ifdef MADV_POPULATE_WRITE
+  static const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  begin &= ~(page - 1);
+  end = (end + page - 1) & ~(page - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+#else
+  (void)begin;
+  (void)end;
+#endif
+}
+
+// Allocates the words (and range ends) of the documents of one chunk and fills them. The allocator
+// carves blocks of these sizes one after another from a larger free block (the top of the heap, or
+// what an earlier stage freed and the heap trim gave back to the system), and writes a header past
+// each block as it does, so each fresh page faults in during the allocations. So when a block lands
+// outside the pages faulted in so far, the pages from it on, as far as the chunk's remaining blocks
+// would reach, are faulted in with one call before the next blocks are allocated. Where the allocator
+// puts the next blocks elsewhere, the call only brings in pages the heap will hand out later, or pages
+// in use already (then it changes nothing): nothing but the speed depends on it.
+void StoreChunkWords(const SketchScratch& s, size_t first, size_t count, bool keep_words,
+                     std::vector<DocumentSketch>* sketches) {
+  // Two words of allocator header per block.
+  size_t remaining = s.word_hashes.size() * sizeof(uint32_t) + count * 16;
+  if (keep_words) remaining += s.range_ends.size() * sizeof(uint32_t) + count * 16;
+  uintptr_t populated_begin = 0, populated_end = 0;
+  const auto allocated = [&](const void* data, size_t size) {
+    const auto at = reinterpret_cast<uintptr_t>(data);
+    if (size != 0 && remaining >= kPopulateMinBytes && (at < populated_begin || at + size > populated_end)) {
+      populated_begin = at;
+      populated_end = at + remaining;
+      PopulateForWrite(populated_begin, populated_end);
+    }
+    remaining -= std::min(remaining, size + 16);
+  };
+  for (size_t k = 0; k < count; ++k) {
+    DocumentSketch& sk = (*sketches)[first + k];
+    const size_t words = s.doc_ends[k] - (k == 0 ? 0 : s.doc_ends[k - 1]);
+    sk.words32.reserve(words);
+    allocated(sk.words32.data(), words * sizeof(uint32_t));
+    if (keep_words) {
+      const size_t ranges = s.doc_range_ends[k] - (k == 0 ? 0 : s.doc_range_ends[k - 1]);
+      sk.range_word_ends.reserve(ranges);
+      allocated(sk.range_word_ends.data(), ranges * sizeof(uint32_t));
+    }
+  }
+  for (size_t k = 0; k < count; ++k) {
+    DocumentSketch& sk = (*sketches)[first + k];
+    const size_t begin = k == 0 ? 0 : s.doc_ends[k - 1];
+    // Converting assignment: the low 32 bits of each hash, into the capacity reserved above.
+    sk.words32.assign(s.word_hashes.begin() + static_cast<ptrdiff_t>(begin),
+                      s.word_hashes.begin() + static_cast<ptrdiff_t>(s.doc_ends[k]));
+    if (keep_words) {
+      const size_t range_begin = k == 0 ? 0 : s.doc_range_ends[k - 1];
+      sk.range_word_ends.assign(s.range_ends.begin() + static_cast<ptrdiff_t>(range_begin),
+                                s.range_ends.begin() + static_cast<ptrdiff_t>(s.doc_range_ends[k]));
+    }
+  }
+}
 
 }  // namespace
 
@@ -41,28 +115,40 @@ void ComputeSketches(const std::vector<SketchInput>& inputs, const DedupParams& 
   tbb::parallel_for(tbb::blocked_range<size_t>(0, n, params.chunk_docs), [&](const tbb::blocked_range<size_t>& r) {
     SketchScratch& s = scratch.local();
     s.signature.resize(params.num_perm);
+    // First the words of every document of the chunk, so that their storage is allocated together.
+    s.word_hashes.clear();
+    s.doc_ends.clear();
+    s.range_ends.clear();
+    s.doc_range_ends.clear();
     for (size_t d = r.begin(); d != r.end(); ++d) {
-      s.word_hashes.clear();
-      DocumentSketch& sk = (*sketches)[d];
+      const size_t doc_begin = s.word_hashes.size();
       if (inputs[d].ranges == nullptr) {
         s.tokenizer.TokenizeHashes(inputs[d].text, &s.word_hashes);
-        if (params.keep_words) sk.range_word_ends.assign(1, static_cast<uint32_t>(s.word_hashes.size()));
+        if (params.keep_words)
+          s.range_ends.push_back(static_cast<uint32_t>(s.word_hashes.size() - doc_begin));
       } else {
         PiecesOf(inputs[d].text, *inputs[d].ranges, &s.pieces);
-        if (params.keep_words) sk.range_word_ends.reserve(s.pieces.size());
         for (const TextPiece& p : s.pieces) {
           s.tokenizer.TokenizeHashes(p.bytes, &s.word_hashes);
-          if (params.keep_words) sk.range_word_ends.push_back(static_cast<uint32_t>(s.word_hashes.size()));
+          if (params.keep_words)
+            s.range_ends.push_back(static_cast<uint32_t>(s.word_hashes.size() - doc_begin));
         }
       }
-      sk.words = static_cast<uint32_t>(s.word_hashes.size());
+      s.doc_ends.push_back(s.word_hashes.size());
+      s.doc_range_ends.push_back(s.range_ends.size());
+    }
+    StoreChunkWords(s, r.begin(), r.size(), params.keep_words, sketches);
+    for (size_t d = r.begin(); d != r.end(); ++d) {
+      const size_t k = d - r.begin();
+      const size_t begin = k == 0 ? 0 : s.doc_ends[k - 1];
+      const size_t words = s.doc_ends[k] - begin;
+      DocumentSketch& sk = (*sketches)[d];
+      sk.words = static_cast<uint32_t>(words);
       sk.ngram = static_cast<uint32_t>(params.ngram);
-      sk.words32.resize(s.word_hashes.size());
-      for (size_t i = 0; i < s.word_hashes.size(); ++i) sk.words32[i] = static_cast<uint32_t>(s.word_hashes[i]);
-      if (s.word_hashes.empty()) continue;
-      if (s.shingles.size() < s.word_hashes.size()) s.shingles.resize(s.word_hashes.size());
+      if (words == 0) continue;
+      if (s.shingles.size() < words) s.shingles.resize(words);
       const size_t count =
-          ShingleHashes(s.word_hashes.data(), s.word_hashes.size(), params.ngram, s.shingles.data());
+          ShingleHashes(s.word_hashes.data() + begin, words, params.ngram, s.shingles.data());
       // A repeated shingle cannot change a minimum, so the signature needs no sorted set.
       kernel.minhash(s.shingles.data(), count, seeds.seeds.data(), params.num_perm, s.signature.data());
       uint64_t* keys = band_keys->data() + d * params.bands;
