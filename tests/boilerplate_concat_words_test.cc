@@ -14,6 +14,7 @@
 #include "bench/boilerplate_corpus.h"
 #include "pipeline/boilerplate/rules.h"
 #include "pipeline/boilerplate/templates.h"
+#include "tests/boilerplate_paths_util.h"
 
 namespace neardup {
 namespace {
@@ -22,20 +23,7 @@ using boilerplate_internal::ScanWords;
 using boilerplate_internal::SplitSentences;
 using boilerplate_internal::Unit;
 using boilerplate_internal::UnitWords;
-
-void ExpectSame(const UnitWords& a, const UnitWords& b, const std::string& text) {
-  EXPECT_EQ(a.words, b.words) << text;
-  EXPECT_EQ(a.first_lo, b.first_lo) << text;
-  EXPECT_EQ(a.first_hi, b.first_hi) << text;
-  EXPECT_EQ(a.first_len, b.first_len) << text;
-  EXPECT_EQ(a.chunks, b.chunks) << text;
-  EXPECT_EQ(a.lead_digit, b.lead_digit) << text;
-  EXPECT_EQ(a.lead_number, b.lead_number) << text;
-  EXPECT_EQ(a.gt, b.gt) << text;
-  EXPECT_EQ(a.chevron, b.chevron) << text;
-  EXPECT_EQ(a.copyright, b.copyright) << text;
-  EXPECT_EQ(a.fold_sensitive, b.fold_sensitive) << text;
-}
+using boilerplate_testing::ExpectSameWords;
 
 // Every run of one to three sentences of `text`: composed against scanned. Returns the runs compared.
 size_t CompareRuns(const std::string& text) {
@@ -54,7 +42,7 @@ size_t CompareRuns(const std::string& text) {
       ScanWords(std::string_view(text).substr(b, e - b), &scanned);
       composed.Clear();
       ConcatenateWords(parts.data() + i, len, text, sentences.data() + i, &composed);
-      ExpectSame(composed, scanned, text.substr(b, e - b));
+      ExpectSameWords(composed, scanned, text.substr(b, e - b));
       ++compared;
     }
   }

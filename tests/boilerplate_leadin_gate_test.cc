@@ -13,17 +13,12 @@
 #include "bench/boilerplate_corpus.h"
 #include "pipeline/boilerplate/rules.h"
 #include "pipeline/boilerplate/templates.h"
+#include "tests/boilerplate_paths_util.h"
 
 namespace neardup {
 namespace {
 
-using boilerplate_internal::SetReferencePathsForTesting;
-
-class ReferencePaths {
- public:
-  ReferencePaths() { SetReferencePathsForTesting(true); }
-  ~ReferencePaths() { SetReferencePathsForTesting(false); }
-};
+using boilerplate_testing::ReferencePaths;
 
 // Lead-ins in every wording of the attribution rules, and texts that only look like them.
 std::vector<std::string> LeadInTexts() {

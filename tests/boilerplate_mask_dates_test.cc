@@ -11,20 +11,16 @@
 #include <vector>
 
 #include "pipeline/boilerplate/templates.h"
+#include "tests/boilerplate_paths_util.h"
 
 namespace neardup {
 namespace {
 
 using boilerplate_internal::MaskUnit;
-using boilerplate_internal::SetReferencePathsForTesting;
 using boilerplate_internal::Template;
 using boilerplate_internal::TitleMask;
-
-class ReferencePaths {
- public:
-  ReferencePaths() { SetReferencePathsForTesting(true); }
-  ~ReferencePaths() { SetReferencePathsForTesting(false); }
-};
+using boilerplate_testing::ExpectSameTemplate;
+using boilerplate_testing::ReferencePaths;
 
 TEST(BoilerplateMaskDatesTest, WordsAfterDroppedClockWordsMoveDownInOrder) {
   const TitleMask none;
@@ -66,11 +62,7 @@ TEST(BoilerplateMaskDatesTest, FastPathGivesTheReferenceTemplate) {
       ReferencePaths reference;
       ref = MaskUnit(u, title, nullptr, &ref_hashes);
     }
-    EXPECT_EQ(fast.key, ref.key) << u;
-    EXPECT_EQ(fast.tokens, ref.tokens) << u;
-    EXPECT_EQ(fast.words, ref.words) << u;
-    EXPECT_EQ(fast.has_title, ref.has_title) << u;
-    EXPECT_EQ(fast.cross_key, ref.cross_key) << u;
+    ExpectSameTemplate(fast, ref, u);
     EXPECT_EQ(fast_hashes, ref_hashes) << u;
   }
 }

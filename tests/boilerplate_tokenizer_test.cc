@@ -12,45 +12,19 @@
 
 #include "pipeline/boilerplate/ascii_scan.h"
 #include "pipeline/boilerplate/templates.h"
+#include "tests/boilerplate_paths_util.h"
 
 namespace neardup {
 namespace {
 
 using boilerplate_internal::kScanPadding;
 using boilerplate_internal::MaskUnit;
-using boilerplate_internal::SetReferencePathsForTesting;
 using boilerplate_internal::Template;
 using boilerplate_internal::TitleMask;
 using boilerplate_internal::UnitWords;
-
-class ReferencePaths {
- public:
-  ReferencePaths() { SetReferencePathsForTesting(true); }
-  ~ReferencePaths() { SetReferencePathsForTesting(false); }
-};
-
-void ExpectSameTemplate(const Template& a, const Template& b, const std::string& what) {
-  EXPECT_EQ(a.key, b.key) << what;
-  EXPECT_EQ(a.tokens, b.tokens) << what;
-  EXPECT_EQ(a.words, b.words) << what;
-  EXPECT_EQ(a.has_title, b.has_title) << what;
-  EXPECT_EQ(a.pure_title, b.pure_title) << what;
-  EXPECT_EQ(a.cross_key, b.cross_key) << what;
-  EXPECT_EQ(a.cross_words, b.cross_words) << what;
-}
-
-void ExpectSameWords(const UnitWords& a, const UnitWords& b, const std::string& what) {
-  EXPECT_EQ(a.words, b.words) << what;
-  EXPECT_EQ(a.first_lo, b.first_lo) << what;
-  EXPECT_EQ(a.first_hi, b.first_hi) << what;
-  EXPECT_EQ(a.first_len, b.first_len) << what;
-  EXPECT_EQ(a.chunks, b.chunks) << what;
-  EXPECT_EQ(a.lead_digit, b.lead_digit) << what;
-  EXPECT_EQ(a.lead_number, b.lead_number) << what;
-  EXPECT_EQ(a.gt, b.gt) << what;
-  EXPECT_EQ(a.chevron, b.chevron) << what;
-  EXPECT_EQ(a.copyright, b.copyright) << what;
-}
+using boilerplate_testing::ExpectSameTemplate;
+using boilerplate_testing::ExpectSameWords;
+using boilerplate_testing::ReferencePaths;
 
 // Units whose last word ends at every offset around the first two block ends (60..70 and 124..132 bytes),
 // with a capitalized name, a month and a number among the words.
