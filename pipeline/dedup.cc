@@ -29,9 +29,9 @@ constexpr size_t kPopulateMinBytes = 64 * 1024;
 struct SketchScratch {
   WordTokenizer tokenizer;
   std::vector<uint64_t> word_hashes;   ///< Word::hash of each word of the chunk, document after document
-  std::vector<size_t> doc_ends;        ///< for each document of the chunk, its end in word_hashes
+  std::vector<size_t> doc_starts;      ///< document k: word_hashes[doc_starts[k], doc_starts[k + 1])
   std::vector<uint32_t> range_ends;    ///< range_word_ends of every document of the chunk, one after another
-  std::vector<size_t> doc_range_ends;  ///< for each document of the chunk, its end in range_ends
+  std::vector<size_t> range_starts;    ///< document k: range_ends[range_starts[k], range_starts[k + 1])
   std::vector<uint64_t> shingles;
   std::vector<uint32_t> signature;
   std::vector<TextPiece> pieces;
@@ -78,25 +78,25 @@ void StoreChunkWords(const SketchScratch& s, size_t first, size_t count, bool ke
   };
   for (size_t k = 0; k < count; ++k) {
     DocumentSketch& sk = (*sketches)[first + k];
-    const size_t words = s.doc_ends[k] - (k == 0 ? 0 : s.doc_ends[k - 1]);
+    const size_t words = s.doc_starts[k + 1] - s.doc_starts[k];
     sk.words32.reserve(words);
     allocated(sk.words32.data(), words * sizeof(uint32_t));
     if (keep_words) {
-      const size_t ranges = s.doc_range_ends[k] - (k == 0 ? 0 : s.doc_range_ends[k - 1]);
+      const size_t ranges = s.range_starts[k + 1] - s.range_starts[k];
       sk.range_word_ends.reserve(ranges);
       allocated(sk.range_word_ends.data(), ranges * sizeof(uint32_t));
     }
   }
   for (size_t k = 0; k < count; ++k) {
     DocumentSketch& sk = (*sketches)[first + k];
-    const size_t begin = k == 0 ? 0 : s.doc_ends[k - 1];
+    const size_t begin = s.doc_starts[k];
     // Converting assignment: the low 32 bits of each hash, into the capacity reserved above.
     sk.words32.assign(s.word_hashes.begin() + static_cast<ptrdiff_t>(begin),
-                      s.word_hashes.begin() + static_cast<ptrdiff_t>(s.doc_ends[k]));
+                      s.word_hashes.begin() + static_cast<ptrdiff_t>(s.doc_starts[k + 1]));
     if (keep_words) {
-      const size_t range_begin = k == 0 ? 0 : s.doc_range_ends[k - 1];
+      const size_t range_begin = s.range_starts[k];
       sk.range_word_ends.assign(s.range_ends.begin() + static_cast<ptrdiff_t>(range_begin),
-                                s.range_ends.begin() + static_cast<ptrdiff_t>(s.doc_range_ends[k]));
+                                s.range_ends.begin() + static_cast<ptrdiff_t>(s.range_starts[k + 1]));
     }
   }
 }
@@ -117,9 +117,9 @@ void ComputeSketches(const std::vector<SketchInput>& inputs, const DedupParams& 
     s.signature.resize(params.num_perm);
     // First the words of every document of the chunk, so that their storage is allocated together.
     s.word_hashes.clear();
-    s.doc_ends.clear();
+    s.doc_starts.assign(1, 0);
     s.range_ends.clear();
-    s.doc_range_ends.clear();
+    s.range_starts.assign(1, 0);
     for (size_t d = r.begin(); d != r.end(); ++d) {
       const size_t doc_begin = s.word_hashes.size();
       if (inputs[d].ranges == nullptr) {
@@ -134,14 +134,14 @@ void ComputeSketches(const std::vector<SketchInput>& inputs, const DedupParams& 
             s.range_ends.push_back(static_cast<uint32_t>(s.word_hashes.size() - doc_begin));
         }
       }
-      s.doc_ends.push_back(s.word_hashes.size());
-      s.doc_range_ends.push_back(s.range_ends.size());
+      s.doc_starts.push_back(s.word_hashes.size());
+      s.range_starts.push_back(s.range_ends.size());
     }
     StoreChunkWords(s, r.begin(), r.size(), params.keep_words, sketches);
     for (size_t d = r.begin(); d != r.end(); ++d) {
       const size_t k = d - r.begin();
-      const size_t begin = k == 0 ? 0 : s.doc_ends[k - 1];
-      const size_t words = s.doc_ends[k] - begin;
+      const size_t begin = s.doc_starts[k];
+      const size_t words = s.doc_starts[k + 1] - begin;
       DocumentSketch& sk = (*sketches)[d];
       sk.words = static_cast<uint32_t>(words);
       sk.ngram = static_cast<uint32_t>(params.ngram);
