@@ -1,0 +1,91 @@
+// Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
+//
+// The sort of copy detection's (shingle, document) keys (SortKeys): a bucketing pass on the top bits and
+// one insertion sort over the whole array must give std::sort's order for any input, spread or not:
+// random hashes with documents in order (as BuildSourceModel makes them), repeated keys, every key in one
+// bucket, keys in reverse, and more keys than buckets (the bucket bits stop at 20).
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "pipeline/boilerplate/sort_keys.h"
+
+namespace neardup {
+namespace {
+
+using boilerplate_internal::SortKeys;
+
+void ExpectSorted(std::vector<uint64_t> keys) {
+  std::vector<uint64_t> want = keys;
+  std::sort(want.begin(), want.end());
+  SortKeys(keys.data(), keys.size());
+  ASSERT_EQ(keys.size(), want.size());
+  EXPECT_TRUE(keys == want) << "first difference at "
+                            << std::mismatch(keys.begin(), keys.end(), want.begin()).first - keys.begin();
+}
+
+// Shingles of `docs` documents in document order: each holds `per_doc` hashes, some of them repeated in
+// the document, some shared with other documents.
+std::vector<uint64_t> SourceKeys(std::mt19937_64* rng, uint32_t docs, uint32_t per_doc) {
+  std::vector<uint32_t> common(64);
+  for (uint32_t& c : common) c = static_cast<uint32_t>((*rng)());
+  std::vector<uint64_t> keys;
+  for (uint32_t m = 0; m < docs; ++m) {
+    for (uint32_t k = 0; k < per_doc; ++k) {
+      const uint64_t r = (*rng)();
+      uint32_t shingle = static_cast<uint32_t>(r >> 32);
+      if (r % 5 == 0) shingle = common[r % common.size()];
+      keys.push_back(uint64_t{shingle} << 32 | m);
+      if (r % 11 == 0) keys.push_back(keys.back());  // a shingle repeated in its document
+    }
+  }
+  return keys;
+}
+
+TEST(BoilerplateSortKeysTest, SourcesOfEverySize) {
+  std::mt19937_64 rng(5);
+  for (const uint32_t docs : {0u, 1u, 2u, 3u, 17u, 200u, 3000u}) {
+    for (const uint32_t per_doc : {1u, 7u, 60u}) ExpectSorted(SourceKeys(&rng, docs, per_doc));
+  }
+}
+
+TEST(BoilerplateSortKeysTest, MoreKeysThanBuckets) {
+  // Over 2^20 keys: several per bucket.
+  std::mt19937_64 rng(7);
+  ExpectSorted(SourceKeys(&rng, 40000, 40));
+}
+
+TEST(BoilerplateSortKeysTest, EdgeInputs) {
+  std::mt19937_64 rng(11);
+  ExpectSorted({});
+  ExpectSorted({42});
+  ExpectSorted({~uint64_t{0}, 0});
+  ExpectSorted({5, 5, 5, 5});
+  // One shingle in every document, and one bucket for every key (small top bits), in document order
+  // and in reverse.
+  std::vector<uint64_t> same, low, reversed;
+  for (uint32_t m = 0; m < 5000; ++m) {
+    same.push_back(uint64_t{0x9E3779B9} << 32 | m);
+    low.push_back(uint64_t{static_cast<uint32_t>(rng()) & 0xFFFFF} << 32 | m);
+    reversed.push_back(~(uint64_t{static_cast<uint32_t>(rng())} << 32 | m));
+  }
+  ExpectSorted(same);
+  ExpectSorted(low);
+  ExpectSorted(reversed);
+  std::sort(reversed.begin(), reversed.end(), std::greater<>());
+  ExpectSorted(reversed);
+  // Random words, top bits and all; and few distinct upper halves with the lower ones in any order (the
+  // sort is by the whole key, not only by the shingle).
+  std::vector<uint64_t> any(10000), few(10000);
+  for (uint64_t& k : any) k = rng();
+  for (uint64_t& k : few) k = (rng() % 7) << 61 | (rng() & 0xFFFF);
+  ExpectSorted(any);
+  ExpectSorted(few);
+}
+
+}  // namespace
+}  // namespace neardup
