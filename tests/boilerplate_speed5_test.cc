@@ -4,6 +4,9 @@
 // one insertion sort over the whole array must give std::sort's order for any input, spread or not:
 // random hashes with documents in order (as BuildSourceModel makes them), repeated keys, every key in one
 // bucket, keys in reverse, and more keys than buckets (the bucket bits stop at 20).
+//
+// A title without a separator is tokenized once (TitleMask): its variants must be what the title's
+// segments give, with separators or without: the whole title, and the longest segment when it differs.
 
 #include <gtest/gtest.h>
 
@@ -13,6 +16,7 @@
 #include <vector>
 
 #include "pipeline/boilerplate/sort_keys.h"
+#include "pipeline/boilerplate/templates.h"
 
 namespace neardup {
 namespace {
@@ -85,6 +89,52 @@ TEST(BoilerplateSortKeysTest, EdgeInputs) {
   for (uint64_t& k : few) k = (rng() % 7) << 61 | (rng() & 0xFFFF);
   ExpectSorted(any);
   ExpectSorted(few);
+}
+
+// The variants a title's segments give: the whole title's tokens, and those of its longest segment
+// (each tokenized alone, as a title of its own) when they differ. Segments of fewer than
+// kMinTitleTokens tokens give none.
+std::vector<std::vector<uint64_t>> ReferenceVariants(const std::string& title,
+                                                     const std::vector<std::string>& segments) {
+  using boilerplate_internal::TitleMask;
+  auto tokens = [](const std::string& text) {
+    const TitleMask alone(text);
+    return alone.variants().empty() ? std::vector<uint64_t>() : alone.variants()[0];
+  };
+  std::vector<std::vector<uint64_t>> want;
+  const std::vector<uint64_t> whole = tokens(title);
+  std::vector<uint64_t> longest;
+  for (const std::string& s : segments) {
+    const std::vector<uint64_t> seg = tokens(s);
+    if (seg.size() > longest.size()) longest = seg;
+  }
+  if (!whole.empty()) want.push_back(whole);
+  if (!longest.empty() && longest != whole) want.push_back(longest);
+  return want;
+}
+
+TEST(BoilerplateTitleMaskTest, SegmentsWithAndWithoutSeparators) {
+  using boilerplate_internal::TitleMask;
+  const struct {
+    std::string title;
+    std::vector<std::string> segments;
+  } cases[] = {
+      {"Council approves the harbor budget", {"Council approves the harbor budget"}},
+      {"  Council approves the harbor budget on May 5  ", {"Council approves the harbor budget on May 5"}},
+      {"Council approves the harbor budget | The Harbor Ledger",
+       {"Council approves the harbor budget", "The Harbor Ledger"}},
+      {"News \xC2\xBB Council approves the harbor budget", {"News", "Council approves the harbor budget"}},
+      {"Local - Council approves budget - The Ledger", {"Local", "Council approves budget", "The Ledger"}},
+      {"A B | C D E F G", {"A B", "C D E F G"}},
+      {"Two words", {"Two words"}},
+      {"One", {"One"}},
+      {"", {}},
+      {"Harbor::Council approves the harbor budget", {"Harbor", "Council approves the harbor budget"}},
+  };
+  for (const auto& c : cases) {
+    const TitleMask mask(c.title);
+    EXPECT_EQ(mask.variants(), ReferenceVariants(c.title, c.segments)) << c.title;
+  }
 }
 
 }  // namespace

@@ -938,6 +938,9 @@ TitleMask::TitleMask(std::string_view title) {
   while (pos <= title.size()) {
     size_t cut_len = 0;
     const size_t cut = next_separator(pos, &cut_len);
+    // A title without a separator is its own only segment: its tokens are the whole title's (most
+    // titles; tokenizing it again was half of this constructor's work).
+    if (pos == 0 && cut == title.size()) break;
     std::vector<uint64_t> seg = TitleTokens(title.substr(pos, cut - pos));
     if (seg.size() > longest.size()) longest.swap(seg);
     if (cut == title.size()) break;
