@@ -1289,10 +1289,14 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
         if ((u.flags & kCountable) && u.rule < 0 && u.tokens >= kFingerprintTokens) longest.push_back(&u);
       }
       const size_t keep = std::min(kFingerprintsPerDoc, longest.size());
-      std::partial_sort(
-          longest.begin(), longest.begin() + keep, longest.end(), [](const UnitInfo* a, const UnitInfo* b) {
-            return a->tokens != b->tokens ? a->tokens > b->tokens : a->unit.text_begin < b->unit.text_begin;
-          });
+      // Which ones are the longest matters only when some are left out: the templates kept are sorted
+      // below.
+      if (keep < longest.size()) {
+        std::partial_sort(
+            longest.begin(), longest.begin() + keep, longest.end(), [](const UnitInfo* a, const UnitInfo* b) {
+              return a->tokens != b->tokens ? a->tokens > b->tokens : a->unit.text_begin < b->unit.text_begin;
+            });
+      }
       mine.clear();
       for (size_t k = 0; k < keep; ++k) mine.push_back(longest[k]->tmpl);
       std::sort(mine.begin(), mine.end());
