@@ -1157,21 +1157,37 @@ int BoilerplateRules::Classify(std::string_view unit, const boilerplate_internal
   if (whole >= 0 || unit.size() > kMaxCoverBytes) return whole;
   const std::vector<boilerplate_internal::Unit> sentences = boilerplate_internal::SplitSentences(unit);
   if (sentences.size() < 2) return -1;
-  // The prefilter's words of a run of sentences, from those of its sentences (each scanned once, when
-  // first needed): scanning every run tried scanned each sentence up to six times.
+  // The prefilter's words of a run of sentences, from those of its sentences (each found once, when
+  // first needed): scanning every run tried scanned each sentence up to six times. A sentence's words
+  // are a stretch of the unit's (`words`, which the tokenizer gathered over the whole unit), so it is not
+  // tokenized again (PieceWords); the stretch starts after the words of the sentences before it, which
+  // are found in order (a run starts where the last one covered ended).
   thread_local std::vector<boilerplate_internal::UnitWords> sentence_words;
   thread_local std::vector<uint8_t> scanned;
+  thread_local std::vector<size_t> first_word;  // the index in words->words of sentence k's first word
   thread_local boilerplate_internal::UnitWords run_words;
   if (sentence_words.size() < sentences.size()) sentence_words.resize(sentences.size());
   scanned.assign(sentences.size(), 0);
+  first_word.resize(sentences.size());
+  const bool slice = words != nullptr && !boilerplate_internal::ReferencePathsForTesting();
   auto words_of_run = [&](size_t i, size_t len) -> const boilerplate_internal::UnitWords& {
     for (size_t k = i; k < i + len; ++k) {
-      if (!scanned[k]) {
-        boilerplate_internal::ScanWords(
-            unit.substr(sentences[k].text_begin, sentences[k].text_end - sentences[k].text_begin),
-            &sentence_words[k]);
-        scanned[k] = 1;
+      if (scanned[k]) continue;
+      const boilerplate_internal::Unit& s = sentences[k];
+      bool sliced = false;
+      if (slice && (k == 0 || scanned[k - 1])) {
+        first_word[k] =
+            k == 0 ? boilerplate_internal::CountLetterRuns(unit, 0, s.text_begin)
+                   : first_word[k - 1] + sentence_words[k - 1].words.size() +
+                         boilerplate_internal::CountLetterRuns(unit, sentences[k - 1].text_end, s.text_begin);
+        sliced = boilerplate_internal::PieceWords(unit, *words, first_word[k], s.text_begin, s.text_end,
+                                                  &sentence_words[k]);
       }
+      if (!sliced) {
+        boilerplate_internal::ScanWords(unit.substr(s.text_begin, s.text_end - s.text_begin),
+                                        &sentence_words[k]);
+      }
+      scanned[k] = 1;
     }
     if (len == 1) return sentence_words[i];
     run_words.Clear();

@@ -938,6 +938,9 @@ TitleMask::TitleMask(std::string_view title) {
   while (pos <= title.size()) {
     size_t cut_len = 0;
     const size_t cut = next_separator(pos, &cut_len);
+    // A title without a separator is its own only segment: its tokens are the whole title's (most
+    // titles; tokenizing it again was half of this constructor's work).
+    if (pos == 0 && cut == title.size()) break;
     std::vector<uint64_t> seg = TitleTokens(title.substr(pos, cut - pos));
     if (seg.size() > longest.size()) longest.swap(seg);
     if (cut == title.size()) break;
@@ -991,6 +994,87 @@ void UnitWords::Clear() {
 }
 
 void ScanWords(std::string_view text, UnitWords* words) { TokenizeFast(text, false, nullptr, words); }
+
+namespace {
+inline bool AsciiLetter(char c) {
+  return static_cast<unsigned char>((static_cast<unsigned char>(c) | 0x20) - 'a') < 26;
+}
+}  // namespace
+
+size_t CountLetterRuns(std::string_view text, size_t begin, size_t end) {
+  size_t runs = 0;
+  bool previous = begin > 0 && AsciiLetter(text[begin - 1]);
+  for (size_t k = begin; k < end; ++k) {
+    const bool letter = AsciiLetter(text[k]);
+    runs += letter && !previous;
+    previous = letter;
+  }
+  return runs;
+}
+
+bool PieceWords(std::string_view text, const UnitWords& whole, size_t first, size_t begin, size_t end,
+                UnitWords* out) {
+  out->Clear();
+  if (begin >= end) return true;
+  if ((begin > 0 && AsciiLetter(text[begin - 1])) || (end < text.size() && AsciiLetter(text[end])))
+    return false;
+  // The byte-class bitmaps of the tokenizer, over a copy padded with spaces (the piece may end its text):
+  // the starts of letter runs, the runs between whitespace, '>', and the bytes that are not ASCII.
+  const size_t n = end - begin;
+  constexpr size_t kStack = 448;
+  char stack[kStack + 64];
+  thread_local std::string heap;
+  const char* p = stack;
+  if (n <= kStack) {
+    std::memcpy(stack, text.data() + begin, n);
+    std::memset(stack + n, ' ', 64);
+  } else {
+    heap.assign(text.data() + begin, n);
+    heap.append(64, ' ');
+    p = heap.data();
+  }
+  size_t runs = 0, first_begin = 0;
+  uint64_t letter_carry = 0, space_carry = 1;  // the byte before the block is a letter / whitespace
+  for (size_t base = 0; base < n; base += 64) {
+    const ByteMasks m = ScanBlock(p + base);
+    const uint64_t valid = ValidBits(base, n);
+    // The flags of the code points the tokenizer notes wherever they are (© and the chevrons between
+    // tokens, ſ and K in them), by their bytes: a lead byte never occurs inside another character.
+    for (uint64_t high = m.high & valid; high != 0; high &= high - 1) {
+      const char* c = p + base + static_cast<size_t>(__builtin_ctzll(high));
+      if (c[0] == '\xC2') {
+        out->copyright |= c[1] == '\xA9';  // ©
+        out->chevron |= c[1] == '\xBB';    // »
+      } else if (c[0] == '\xC5') {
+        out->fold_sensitive |= c[1] == '\xBF';  // ſ
+      } else if (c[0] == '\xE2') {
+        out->chevron |= c[1] == '\x80' && c[2] == '\xBA';         // ›
+        out->fold_sensitive |= c[1] == '\x84' && c[2] == '\xAA';  // K
+      }
+    }
+    const uint64_t letter = m.letter & valid;
+    const uint64_t starts = letter & ~((letter << 1) | letter_carry);
+    if (runs == 0 && starts != 0) first_begin = base + static_cast<size_t>(__builtin_ctzll(starts));
+    runs += PopCount(starts);
+    letter_carry = letter >> 63;
+    const uint64_t space = m.space | ~valid;
+    out->chunks += PopCount(~space & ((space << 1) | space_carry));
+    space_carry = space >> 63;
+    out->gt |= (m.gt & valid) != 0;
+  }
+  if (first + runs > whole.words.size()) return false;
+  if (runs > 0) {
+    size_t first_end = first_begin;
+    while (first_end < n && AsciiLetter(p[first_end])) ++first_end;
+    out->Add(p + first_begin, first_end - first_begin, whole.words[first]);  // 16 bytes readable: the padding
+  }
+  out->words.assign(whole.words.begin() + static_cast<std::ptrdiff_t>(first),
+                    whole.words.begin() + static_cast<std::ptrdiff_t>(first + runs));
+  const auto lead = static_cast<unsigned char>(p[0]);
+  out->lead_digit = lead >= '0' && lead <= '9';
+  out->lead_number = out->lead_digit || lead == '.' || lead == ',';
+  return true;
+}
 
 namespace {
 std::atomic<bool> reference_paths{false};

@@ -128,6 +128,17 @@ uint64_t HashBytes(std::string_view bytes);
 // The words of `text` (what MaskUnit gathers as it goes).
 void ScanWords(std::string_view text, UnitWords* words);
 
+// The maximal runs of ASCII letters that start in text[begin, end): ScanWords's words of a text are its
+// maximal runs of ASCII letters (any other byte, a digit or a non-ASCII letter, ends one), in order.
+size_t CountLetterRuns(std::string_view text, size_t begin, size_t end);
+
+// ScanWords of text[begin, end) without the tokenizer, from `whole`, ScanWords's words of all of `text`:
+// its words are whole.words[first, first + n), n the letter runs in it, and its flags are read from its
+// bytes (ſ, K, », › and © by their UTF-8 bytes). Only for a piece of valid UTF-8 that does not cut a
+// word (no letter on either side of it); false otherwise (`out` is then unspecified).
+bool PieceWords(std::string_view text, const UnitWords& whole, size_t first, size_t begin, size_t end,
+                UnitWords* out);
+
 // A unit's template.
 struct Template {
   uint64_t key = 0;         ///< hash of the masked token sequence; equal templates have equal keys
