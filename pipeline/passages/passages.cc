@@ -564,16 +564,13 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
   }
   const uint64_t n_groups = group_base[kBuckets], n_postings = post_base[kBuckets];
   index->n_groups = n_groups;
-  index->begin = BigArray<uint64_t>(n_groups + 1);
   index->docs = BigArray<uint32_t>(n_groups);
   index->post_doc = BigArray<uint32_t>(n_postings);
   index->post_pos = BigArray<uint32_t>(n_postings);
-  index->begin[n_groups] = n_postings;
   tbb::parallel_for(size_t{0}, kBuckets, [&](size_t k) {
     uint64_t g = group_base[k], at = post_base[k];
     for_each_group(k, [&](const BucketPosting* i, const BucketPosting* j, uint32_t distinct) {
       if (distinct < 2) return;
-      index->begin[g] = at;
       index->docs[g] = distinct;
       uint64_t group_end = at;
       for (const BucketPosting* p = i; p != j;) {
@@ -1434,7 +1431,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   // half the cap) so that a paragraph quoted by about cap documents, whose fingerprints straddle the
   // cap after edits, still makes one unbroken run.
   const uint32_t frequent = static_cast<uint32_t>(std::max<size_t>(2, cap / 2));
-  std::vector<uint8_t> heavy(entries.size(), 0);
+  // A heavy occurrence is marked in its entry: end = 1 (a capped group's entries have no `end`).
   std::vector<HeavyPosting> heavy_postings;
   {
     std::vector<std::vector<HeavyPosting>> chunk_heavy(n_chunks);
@@ -1448,7 +1445,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
           if (!in_run || covered < kRunCoverage * static_cast<double>(min_words)) return;
           for (uint64_t e = run_first; e <= run_last; ++e) {
             if (entries[e].group != kNoGroup && index.docs[entries[e].group] > cap) {
-              heavy[e] = 1;
+              entries[e].end = 1;
               chunk_heavy[c].push_back({entries[e].group, static_cast<uint32_t>(d), entries[e].pos});
             }
           }
@@ -1537,7 +1534,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
             const uint32_t b = index.post_doc[k];
             if (eligible(b)) s.seeds.push_back({b, a, entry.pos, index.post_pos[k]});
           }
-        } else if (heavy[e]) {
+        } else if (entry.end != 0) {  // heavy
           const auto hg = std::lower_bound(heavy_groups.begin(), heavy_groups.end(), entry.group,
                                            [](const HeavyGroup& h, uint32_t g) { return h.group < g; });
           if (hg == heavy_groups.end() || hg->group != entry.group || hg->dropped) continue;
@@ -1620,7 +1617,6 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   views.reset();
   all_postings.reset();
   index = Index();
-  std::vector<uint8_t>().swap(heavy);
   std::vector<HeavyPosting>().swap(heavy_postings);
   std::vector<HeavyGroup>().swap(heavy_groups);
 
@@ -1643,9 +1639,10 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     }
   }
   for (size_t d = 0; d < n; ++d) request_begin[d + 1] += request_begin[d];
-  std::vector<uint32_t> offsets(4 * n_spans);
+  // Every offset and request is written before it is read: flat tables, not zeroed first.
+  BigArray<uint32_t> offsets(4 * n_spans);
   {
-    std::vector<Request> requests(request_begin[n]);
+    BigArray<Request> requests(request_begin[n]);
     std::vector<size_t> next(request_begin.begin(), request_begin.end() - 1);
     uint32_t slot = 0;
     for (const ChunkPassages& v : chunk_pairs) {

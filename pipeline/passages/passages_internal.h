@@ -107,7 +107,8 @@ struct BucketPosting {
 // contiguous, by word). `group` is the indexed fingerprint it belongs to (kNoGroup: the fingerprint is
 // in one document only, or the document already has kMaxPositionsPerDoc occurrences of it). For a
 // group within the cap, the group's postings of later documents are [later, end); a capped group has
-// later == kCapped. (Postings are fewer than 2^32: FindPassages checks.)
+// later == kCapped, and `end` is free: BuildIndex writes 0, and FindPassages 1 where the occurrence is
+// heavy (in a long run of frequent fingerprints). (Postings are fewer than 2^32: FindPassages checks.)
 constexpr uint32_t kNoGroup = UINT32_MAX;
 constexpr uint32_t kCapped = UINT32_MAX;
 struct Entry {
@@ -135,9 +136,9 @@ class Entries {
   size_t n_;
 };
 
-// Fingerprints found in two or more documents ("groups").
+// Fingerprints found in two or more documents ("groups"). Group g's postings follow group g - 1's; the
+// alignment reaches them only through the entries (Entry::later, Entry::end).
 struct Index {
-  BigArray<uint64_t> begin;               // group g's postings are [begin[g], begin[g + 1])
   BigArray<uint32_t> docs;                // distinct documents of group g
   BigArray<uint32_t> post_doc, post_pos;  // sorted by document, then word
   size_t n_groups = 0;
