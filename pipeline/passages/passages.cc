@@ -567,8 +567,12 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
   index->docs = BigArray<uint32_t>(n_groups);
   index->post_doc = BigArray<uint32_t>(n_postings);
   index->post_pos = BigArray<uint32_t>(n_postings);
+  // A kept posting's entry is read and written at random (its place among all postings): the entries of
+  // the postings kEntriesAhead later in the bucket are fetched meanwhile.
+  constexpr ptrdiff_t kEntriesAhead = 16;
   tbb::parallel_for(size_t{0}, kBuckets, [&](size_t k) {
     uint64_t g = group_base[k], at = post_base[k];
+    const BucketPosting* const last = sorted.data() + bucket_begin[k + 1];
     for_each_group(k, [&](const BucketPosting* i, const BucketPosting* j, uint32_t distinct) {
       if (distinct < 2) return;
       index->docs[g] = distinct;
@@ -587,6 +591,7 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
         while (r != j && r->doc == p->doc) ++r;
         const size_t kept = std::min<size_t>(static_cast<size_t>(r - p), kMaxPositionsPerDoc);
         for (size_t t = 0; t < kept; ++t) {
+          if (last - (p + t) > kEntriesAhead) __builtin_prefetch(&entries[p[t + kEntriesAhead].origin], 1);
           Entry& entry = entries[p[t].origin];
           index->post_doc[at + t] = p->doc;
           index->post_pos[at + t] = entry.pos;
