@@ -565,8 +565,7 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
   const uint64_t n_groups = group_base[kBuckets], n_postings = post_base[kBuckets];
   index->n_groups = n_groups;
   index->docs = BigArray<uint32_t>(n_groups);
-  index->post_doc = BigArray<uint32_t>(n_postings);
-  index->post_pos = BigArray<uint32_t>(n_postings);
+  index->postings = BigArray<passages_internal::IndexPosting>(n_postings);
   // A kept posting's entry is read and written at random (its place among all postings): the entries of
   // the postings kEntriesAhead later in the bucket are fetched meanwhile.
   constexpr ptrdiff_t kEntriesAhead = 16;
@@ -593,8 +592,7 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
         for (size_t t = 0; t < kept; ++t) {
           if (last - (p + t) > kEntriesAhead) __builtin_prefetch(&entries[p[t + kEntriesAhead].origin], 1);
           Entry& entry = entries[p[t].origin];
-          index->post_doc[at + t] = p->doc;
-          index->post_pos[at + t] = entry.pos;
+          index->postings[at + t] = {p->doc, entry.pos};
           entry.group = static_cast<uint32_t>(g);
           entry.later = capped ? kCapped : static_cast<uint32_t>(at + kept);
           entry.end = capped ? 0 : static_cast<uint32_t>(group_end);
@@ -1528,16 +1526,15 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
         if (e + kEntriesAhead < entry_end[d]) {
           const Entry& next = entries[e + kEntriesAhead];
           if (next.group != kNoGroup && next.later != kCapped) {
-            __builtin_prefetch(index.post_doc.data() + next.later);
-            __builtin_prefetch(index.post_pos.data() + next.later);
+            __builtin_prefetch(index.postings.data() + next.later);
           }
         }
         const Entry& entry = entries[e];
         if (entry.group == kNoGroup) continue;
         if (entry.later != kCapped) {
           for (uint64_t k = entry.later; k < entry.end; ++k) {
-            const uint32_t b = index.post_doc[k];
-            if (eligible(b)) s.seeds.push_back({b, a, entry.pos, index.post_pos[k]});
+            const passages_internal::IndexPosting posting = index.postings[k];
+            if (eligible(posting.doc)) s.seeds.push_back({posting.doc, a, entry.pos, posting.pos});
           }
         } else if (entry.end != 0) {  // heavy
           const auto hg = std::lower_bound(heavy_groups.begin(), heavy_groups.end(), entry.group,

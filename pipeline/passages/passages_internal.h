@@ -136,11 +136,17 @@ class Entries {
   size_t n_;
 };
 
+// An occurrence of a group's fingerprint: read as a pair when seeds are gathered (one cache line).
+struct IndexPosting {
+  uint32_t doc;
+  uint32_t pos;
+};
+
 // Fingerprints found in two or more documents ("groups"). Group g's postings follow group g - 1's; the
 // alignment reaches them only through the entries (Entry::later, Entry::end).
 struct Index {
   BigArray<uint32_t> docs;                // distinct documents of group g
-  BigArray<uint32_t> post_doc, post_pos;  // sorted by document, then word
+  BigArray<IndexPosting> postings;        // sorted by document, then word
   size_t n_groups = 0;
 };
 
