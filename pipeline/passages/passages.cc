@@ -375,56 +375,62 @@ void ResolveOffsets(const PassageInput& doc, OffsetRequest* begin, OffsetRequest
 }
 
 // Counts the words of one chunk into a small open-addressing table, then adds each distinct word's count
-// to the shared table once: one atomic addition per distinct word and chunk instead of one per word.
+// to the shared table once: one atomic addition per distinct word and chunk instead of one per word. A
+// word's key and count share a slot (one cache line per word), and the table is kept at most 3/4 full.
 class ChunkWordCounter {
  public:
   void Add(uint32_t word) {
-    if (4 * (used_.size() + 1) > 3 * keys_.size()) Grow();
+    if (n_used_ == limit_) Grow();
     const uint32_t key = (word & ~kCommonBit) + 1;  // 0 marks an empty slot
-    const size_t mask = keys_.size() - 1;
-    for (size_t i = Home(key);; i = (i + 1) & mask) {
-      if (keys_[i] == key) {
-        ++counts_[i];
+    for (size_t i = Home(key);; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.key == key) {
+        ++slot.count;
         return;
       }
-      if (keys_[i] == 0) {
-        keys_[i] = key;
-        counts_[i] = 1;
-        used_.push_back(static_cast<uint32_t>(i));
+      if (slot.key == 0) {
+        slot = {key, 1};
+        used_[n_used_++] = static_cast<uint32_t>(i);
         return;
       }
     }
   }
   void FlushTo(std::vector<uint32_t>* shared) {
-    for (uint32_t i : used_) {
-      std::atomic_ref<uint32_t>((*shared)[WordSlot(keys_[i] - 1)])
-          .fetch_add(counts_[i], std::memory_order_relaxed);
-      keys_[i] = 0;
+    for (size_t k = 0; k < n_used_; ++k) {
+      Slot& slot = slots_[used_[k]];
+      std::atomic_ref<uint32_t>((*shared)[WordSlot(slot.key - 1)])
+          .fetch_add(slot.count, std::memory_order_relaxed);
+      slot.key = 0;
     }
-    used_.clear();
+    n_used_ = 0;
   }
 
  private:
+  struct Slot {
+    uint32_t key = 0, count = 0;
+  };
   size_t Home(uint32_t key) const { return (key * 0x9E3779B1u) >> shift_; }
   void Grow() {
-    std::vector<uint32_t> keys = std::move(keys_), counts = std::move(counts_);
-    const int bits = keys.empty() ? 12 : std::countr_zero(keys.size()) + 1;
-    keys_.assign(size_t{1} << bits, 0);
-    counts_.assign(keys_.size(), 0);
+    std::vector<Slot> old = std::move(slots_);
+    const int bits = old.empty() ? 12 : std::countr_zero(old.size()) + 1;
+    slots_.assign(size_t{1} << bits, Slot());
+    mask_ = slots_.size() - 1;
+    limit_ = slots_.size() / 4 * 3;
     shift_ = 32 - bits;
-    used_.clear();
-    const size_t mask = keys_.size() - 1;
-    for (size_t j = 0; j < keys.size(); ++j) {
-      if (keys[j] == 0) continue;
-      size_t i = Home(keys[j]);
-      while (keys_[i] != 0) i = (i + 1) & mask;
-      keys_[i] = keys[j];
-      counts_[i] = counts[j];
-      used_.push_back(static_cast<uint32_t>(i));
+    used_.resize(limit_);
+    n_used_ = 0;
+    for (const Slot& slot : old) {
+      if (slot.key == 0) continue;
+      size_t i = Home(slot.key);
+      while (slots_[i].key != 0) i = (i + 1) & mask_;
+      slots_[i] = slot;
+      used_[n_used_++] = static_cast<uint32_t>(i);
     }
   }
 
-  std::vector<uint32_t> keys_, counts_, used_;
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> used_;  // the slots in use: used_[0, n_used_)
+  size_t n_used_ = 0, limit_ = 0, mask_ = 0;
   int shift_ = 32;
 };
 
@@ -1738,6 +1744,18 @@ std::vector<Word> RangeWordsForTest(std::string_view text, uint32_t cp_start, si
   for (const size_t index : indices) reached->push_back(range.Reach(index, &tokenizer));
   return range.words();
 }
+
+std::vector<uint32_t> CountWordsForTest(const std::vector<std::vector<uint32_t>>& chunks) {
+  std::vector<uint32_t> shared(kWordCountSlots, 0);
+  ChunkWordCounter counter;
+  for (const std::vector<uint32_t>& chunk : chunks) {
+    for (const uint32_t word : chunk) counter.Add(word);
+    counter.FlushTo(&shared);
+  }
+  return shared;
+}
+
+size_t WordSlotForTest(uint32_t word) { return WordSlot(word); }
 
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi) {
   AlignScratch s;

@@ -240,6 +240,12 @@ long NearDiagonalMatchesForTest(const uint32_t* a, uint32_t pa, uint32_t ra0, ui
 std::vector<Word> RangeWordsForTest(std::string_view text, uint32_t cp_start, size_t block,
                                     const std::vector<size_t>& indices, std::vector<bool>* reached);
 
+// ChunkWordCounter (passages.cc: a chunk's words counted in a small table, each distinct word's count
+// then added to the shared table of word counts): the shared table after each of `chunks` is counted
+// with one counter and flushed. A word is counted in slot WordSlotForTest(word) of the shared table.
+std::vector<uint32_t> CountWordsForTest(const std::vector<std::vector<uint32_t>>& chunks);
+size_t WordSlotForTest(uint32_t word);
+
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi);
 
 }  // namespace neardup::passages_internal
