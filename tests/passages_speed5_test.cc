@@ -6,8 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <set>
+#include <string>
 #include <vector>
 
+#include "pipeline/passages/passages.h"
 #include "pipeline/passages/passages_internal.h"
 
 namespace neardup {
@@ -48,6 +51,49 @@ TEST(PassagesSpeed5Test, ChunkWordCountsMatchOneIncrementPerWord) {
     const std::vector<uint32_t> got = passages_internal::CountWordsForTest(chunks);
     ASSERT_EQ(got.size(), want.size());
     for (size_t i = 0; i < want.size(); ++i) ASSERT_EQ(got[i], want[i]) << trial << " slot " << i;
+  }
+}
+
+// The fingerprint pass writes every shingle's posting and keeps the sampled ones by moving its end; its
+// table of a chunk's postings grows within a chunk. The fingerprints it finds (stats.fingerprints,
+// distinct) against every four-word window of every range of the caller's words, sampled by the low bit
+// of its hash. No word is common (each occurs far fewer than 500 times); documents of up to 5,000
+// words in chunks of 1-9 documents, ranges empty or not, words with the top bit set (the stage drops it).
+TEST(PassagesSpeed5Test, FingerprintsAreTheSampledShinglesOfEveryRange) {
+  uint64_t state = 5;
+  for (int trial = 0; trial < 6; ++trial) {
+    const size_t n_docs = 20 + Next(&state) % 60;
+    std::vector<PassageInput> docs(n_docs);
+    std::vector<std::string> texts(n_docs);
+    std::set<uint64_t> want;
+    for (size_t d = 0; d < n_docs; ++d) {
+      PassageInput& doc = docs[d];
+      const size_t n_ranges = 1 + Next(&state) % 4;
+      texts[d].assign(n_ranges, ' ');
+      doc.text = texts[d];
+      for (size_t r = 0; r < n_ranges; ++r) {
+        doc.ranges.push_back({static_cast<uint32_t>(r), static_cast<uint32_t>(r + 1)});
+        const size_t n = Next(&state) % 7 == 0 ? 0 : Next(&state) % (Next(&state) % 4 == 0 ? 5000 : 300);
+        std::vector<uint32_t> marked;
+        for (size_t i = 0; i < n; ++i) {
+          const uint32_t w = static_cast<uint32_t>(Next(&state) % 50000) * 2654435761u;
+          doc.words.push_back(w ^ (Next(&state) % 2 ? 0x80000000u : 0u));
+          marked.push_back(w & 0x7FFFFFFFu);
+        }
+        doc.range_word_ends.push_back(static_cast<uint32_t>(doc.words.size()));
+        for (size_t i = 0; i + 4 <= marked.size(); ++i) {
+          const uint64_t h = passages_internal::ShingleHashForTest(marked.data() + i);
+          if ((h & 1) == 0) want.insert(h);
+        }
+      }
+    }
+    PassageOptions options;
+    options.chunk_docs = 1 + Next(&state) % 9;
+    std::vector<PassagePair> pairs;
+    PassageStats stats;
+    ASSERT_TRUE(FindPassages(docs, options, &pairs, &stats).ok()) << trial;
+    EXPECT_EQ(stats.common_words, 0u) << trial;
+    EXPECT_EQ(stats.fingerprints, want.size()) << trial;
   }
 }
 

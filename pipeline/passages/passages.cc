@@ -1367,23 +1367,34 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   auto given = [&](size_t d) { return docs[d].participates && !docs[d].range_word_ends.empty(); };
   auto source_words = [&](size_t d) { return given(d) ? docs[d].words.data() : views[d].words; };
   struct FingerprintScratch {
-    std::vector<Posting> postings;
+    // Room for one posting per word of the chunk so far: every shingle's posting is written, and kept by
+    // moving the end when it is sampled (a coin toss, which a branch would mispredict half the time).
+    std::unique_ptr<Posting[]> postings;
+    size_t capacity = 0;
     std::vector<uint32_t> marked;
   };
   tbb::enumerable_thread_specific<FingerprintScratch> posting_scratch;
   tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
-    std::vector<Posting>& out = posting_scratch.local().postings;
-    std::vector<uint32_t>& marked = posting_scratch.local().marked;
-    out.clear();
+    FingerprintScratch& fs = posting_scratch.local();
+    std::vector<uint32_t>& marked = fs.marked;
+    size_t n_out = 0;
     constexpr uint64_t kSampleMask = (uint64_t{1} << kSampleBits) - 1;
     std::vector<size_t> doc_first(chunk_end(c) - c * chunk + 1);
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
-      doc_first[d - c * chunk] = out.size();
+      doc_first[d - c * chunk] = n_out;
       DocView doc = view(d);
       const uint32_t* source = source_words(d);
       marked.resize(doc.n);
       for (uint32_t i = 0; i < doc.n; ++i) marked[i] = mark(source[i]);
       doc.words = marked.data();
+      if (n_out + doc.n > fs.capacity) {
+        const size_t capacity = std::max(2 * fs.capacity, n_out + doc.n);
+        std::unique_ptr<Posting[]> grown(new Posting[capacity]);
+        std::copy_n(fs.postings.get(), n_out, grown.get());
+        fs.postings = std::move(grown);
+        fs.capacity = capacity;
+      }
+      Posting* const out = fs.postings.get();
       uint32_t lo = 0;
       for (uint32_t r = 0; r < doc.n_ranges; ++r) {
         const uint32_t hi = doc.range_ends[r];
@@ -1395,15 +1406,16 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
           const uint32_t start = p + 1 - static_cast<uint32_t>(kShingleWords);
           const uint64_t h =
               XXH3_64bits_withSeed(doc.words + start, kShingleWords * sizeof(uint32_t), kShingleSeed);
-          if ((h & kSampleMask) == 0) out.push_back({h, static_cast<uint32_t>(d), start});
+          out[n_out] = {h, static_cast<uint32_t>(d), start};
+          n_out += (h & kSampleMask) == 0;
         }
         lo = hi;
       }
     }
-    doc_first.back() = out.size();
-    const size_t offset = all_postings.Take(out.size());
-    for (size_t i = 0; i < out.size(); ++i) all_postings.data()[offset + i].posting = out[i];
-    posting_pieces[c] = {offset, out.size()};
+    doc_first.back() = n_out;
+    const size_t offset = all_postings.Take(n_out);
+    for (size_t i = 0; i < n_out; ++i) all_postings.data()[offset + i].posting = fs.postings[i];
+    posting_pieces[c] = {offset, n_out};
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
       entry_begin[d] = offset + doc_first[d - c * chunk];
       entry_end[d] = offset + doc_first[d - c * chunk + 1];
@@ -1756,6 +1768,11 @@ std::vector<uint32_t> CountWordsForTest(const std::vector<std::vector<uint32_t>>
 }
 
 size_t WordSlotForTest(uint32_t word) { return WordSlot(word); }
+
+uint64_t ShingleHashForTest(const uint32_t* words) {
+  static_assert(kShingleWords == 4 && kSampleBits == 1);
+  return XXH3_64bits_withSeed(words, kShingleWords * sizeof(uint32_t), kShingleSeed);
+}
 
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi) {
   AlignScratch s;

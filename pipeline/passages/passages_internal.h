@@ -246,6 +246,10 @@ std::vector<Word> RangeWordsForTest(std::string_view text, uint32_t cp_start, si
 std::vector<uint32_t> CountWordsForTest(const std::vector<std::vector<uint32_t>>& chunks);
 size_t WordSlotForTest(uint32_t word);
 
+// The hash of the shingle words[0, 4) (its words as the fingerprint pass reads them, common ones
+// marked): a fingerprint when its low bit is 0 and one of the words is not common.
+uint64_t ShingleHashForTest(const uint32_t* words);
+
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi);
 
 }  // namespace neardup::passages_internal
