@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <iterator>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -94,6 +96,60 @@ TEST(PassagesSpeed5Test, FingerprintsAreTheSampledShinglesOfEveryRange) {
     ASSERT_TRUE(FindPassages(docs, options, &pairs, &stats).ok()) << trial;
     EXPECT_EQ(stats.common_words, 0u) << trial;
     EXPECT_EQ(stats.fingerprints, want.size()) << trial;
+  }
+}
+
+// Step 3b keeps only a document's entries of indexed fingerprints, which gathering the seeds reads.
+// The pairs aligned (stats.candidate_pairs) against the pairs of documents sharing a fingerprint: no
+// fingerprint is in more documents than the cap (at most 60 documents) and none is common; documents
+// quote windows of 4-12 words of a shared pool of word sequences among random words of their own.
+TEST(PassagesSpeed5Test, CandidatePairsAreThePairsSharingAFingerprint) {
+  uint64_t state = 8;
+  for (int trial = 0; trial < 30; ++trial) {
+    const size_t n_docs = 2 + Next(&state) % 59;
+    std::vector<std::vector<uint32_t>> pool(1 + Next(&state) % 20);
+    for (auto& sequence : pool) {
+      for (size_t i = 0; i < 40; ++i) sequence.push_back(static_cast<uint32_t>(Next(&state)));
+    }
+    std::vector<PassageInput> docs(n_docs);
+    std::vector<std::string> texts(n_docs);
+    std::map<uint64_t, std::set<size_t>> docs_of;
+    for (size_t d = 0; d < n_docs; ++d) {
+      PassageInput& doc = docs[d];
+      const size_t n_ranges = 1 + Next(&state) % 3;
+      texts[d].assign(n_ranges, ' ');
+      doc.text = texts[d];
+      for (size_t r = 0; r < n_ranges; ++r) {
+        doc.ranges.push_back({static_cast<uint32_t>(r), static_cast<uint32_t>(r + 1)});
+        std::vector<uint32_t> words;
+        for (size_t piece = Next(&state) % 6; piece-- > 0;) {
+          for (size_t i = Next(&state) % 12; i-- > 0;) words.push_back(static_cast<uint32_t>(Next(&state)));
+          const auto& sequence = pool[Next(&state) % pool.size()];
+          const size_t length = 4 + Next(&state) % 9, from = Next(&state) % (sequence.size() - length);
+          words.insert(words.end(), sequence.begin() + from, sequence.begin() + from + length);
+        }
+        for (uint32_t& w : words) w &= 0x7FFFFFFFu;
+        doc.words.insert(doc.words.end(), words.begin(), words.end());
+        doc.range_word_ends.push_back(static_cast<uint32_t>(doc.words.size()));
+        for (size_t i = 0; i + 4 <= words.size(); ++i) {
+          const uint64_t h = passages_internal::ShingleHashForTest(words.data() + i);
+          if ((h & 1) == 0) docs_of[h].insert(d);
+        }
+      }
+    }
+    std::set<std::pair<size_t, size_t>> want;
+    for (const auto& [hash, in] : docs_of) {
+      for (auto a = in.begin(); a != in.end(); ++a) {
+        for (auto b = std::next(a); b != in.end(); ++b) want.insert({*a, *b});
+      }
+    }
+    PassageOptions options;
+    options.chunk_docs = 1 + Next(&state) % 9;
+    std::vector<PassagePair> pairs;
+    PassageStats stats;
+    ASSERT_TRUE(FindPassages(docs, options, &pairs, &stats).ok()) << trial;
+    EXPECT_EQ(stats.capped_fingerprints, 0u) << trial;
+    EXPECT_EQ(stats.candidate_pairs, want.size()) << trial;
   }
 }
 

@@ -1358,7 +1358,8 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   std::vector<uint32_t>().swap(word_counts);
   BumpArray<PostingSlot> all_postings(std::max<size_t>(1, all_words.used()));  // at most one per word
   std::vector<Piece> posting_pieces(n_chunks);
-  std::vector<uint64_t> entry_begin(n, 0), entry_end(n, 0);  // a document's postings and entries
+  // A document's postings, then its entries (from step 3b on, only those of indexed fingerprints).
+  std::vector<uint64_t> entry_begin(n, 0), entry_end(n, 0);
   auto mark = [&](uint32_t word) {
     const size_t slot = WordSlot(word);
     return (word & ~kCommonBit) | ((common_slots[slot / 64] >> (slot % 64) & 1) ? kCommonBit : 0);
@@ -1436,12 +1437,21 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     return Status::InvalidArgument("too many shared fingerprints for the passage index");
   clock.Done("index");
 
-  // ---- 3b. every document's marked words in its piece of the table, for the alignment
+  // ---- 3b. every document's marked words in its piece of the table, for the alignment; and its entries
+  // of indexed fingerprints moved to the front of its entries (about half of them are of fingerprints
+  // in one document, which the steps below would only skip, on a branch as unpredictable as a coin).
   tbb::parallel_for(size_t{0}, n, [&](size_t d) {
     const uint32_t* source = source_words(d);
     uint32_t* words = all_words.data() + (views[d].words - all_words.data());
     for (uint32_t i = 0; i < views[d].n; ++i) words[i] = mark(source[i]);
     if (release != nullptr) std::vector<uint32_t>().swap((*release)[d].words);
+    uint64_t kept = entry_begin[d];
+    for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
+      const Entry entry = entries[e];
+      entries[kept] = entry;
+      kept += entry.group != kNoGroup;
+    }
+    entry_end[d] = kept;
   });
   // The released words were many small blocks of the heap; freed, they stay resident until trimmed.
   if (release != nullptr) malloc_trim(0);
@@ -1465,14 +1475,14 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
         auto close_run = [&]() {
           if (!in_run || covered < kRunCoverage * static_cast<double>(min_words)) return;
           for (uint64_t e = run_first; e <= run_last; ++e) {
-            if (entries[e].group != kNoGroup && index.docs[entries[e].group] > cap) {
+            if (index.docs[entries[e].group] > cap) {
               entries[e].end = 1;
               chunk_heavy[c].push_back({entries[e].group, static_cast<uint32_t>(d), entries[e].pos});
             }
           }
         };
         for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
-          if (entries[e].group == kNoGroup || index.docs[entries[e].group] < frequent) continue;
+          if (index.docs[entries[e].group] < frequent) continue;
           const uint32_t pos = entries[e].pos;
           if (in_run && pos == last_pos) {  // two fingerprints at one word (a hash collision)
             run_last = e;
@@ -1543,12 +1553,11 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
         if (e + kEntriesAhead < entry_end[d]) {
           const Entry& next = entries[e + kEntriesAhead];
-          if (next.group != kNoGroup && next.later != kCapped) {
+          if (next.later != kCapped) {
             __builtin_prefetch(index.postings.data() + next.later);
           }
         }
         const Entry& entry = entries[e];
-        if (entry.group == kNoGroup) continue;
         if (entry.later != kCapped) {
           for (uint64_t k = entry.later; k < entry.end; ++k) {
             const passages_internal::IndexPosting posting = index.postings[k];
