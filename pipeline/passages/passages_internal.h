@@ -240,6 +240,8 @@ long NearDiagonalMatchesForTest(const uint32_t* a, uint32_t pa, uint32_t ra0, ui
 std::vector<Word> RangeWordsForTest(std::string_view text, uint32_t cp_start, size_t block,
                                     const std::vector<size_t>& indices, std::vector<bool>* reached);
 
+uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi);
+
 // ChunkWordCounter (passages.cc: a chunk's words counted in a small table, each distinct word's count
 // then added to the shared table of word counts): the shared table after each of `chunks` is counted
 // with one counter and flushed. A word is counted in slot WordSlotForTest(word) of the shared table.
@@ -249,8 +251,6 @@ size_t WordSlotForTest(uint32_t word);
 // The hash of the shingle words[0, 4) (its words as the fingerprint pass reads them, common ones
 // marked): a fingerprint when its low bit is 0 and one of the words is not common.
 uint64_t ShingleHashForTest(const uint32_t* words);
-
-uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi);
 
 }  // namespace neardup::passages_internal
 
