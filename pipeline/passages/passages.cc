@@ -374,9 +374,10 @@ void ResolveOffsets(const PassageInput& doc, OffsetRequest* begin, OffsetRequest
   }
 }
 
-// Counts the words of one chunk into a small open-addressing table, then adds each distinct word's count
-// to the shared table once: one atomic addition per distinct word and chunk instead of one per word. A
-// word's key and count share a slot (one cache line per word), and the table is kept at most 3/4 full.
+// Counts the words of a thread's chunks into a small open-addressing table, then adds each distinct
+// word's count to the shared table once: one atomic addition per distinct word and flush instead of one
+// per word. A word's key and count share a slot (one cache line per word), and the table is kept at most
+// 3/4 full.
 class ChunkWordCounter {
  public:
   void Add(uint32_t word) {
@@ -395,6 +396,7 @@ class ChunkWordCounter {
       }
     }
   }
+  size_t distinct() const { return n_used_; }
   void FlushTo(std::vector<uint32_t>* shared) {
     for (size_t k = 0; k < n_used_; ++k) {
       Slot& slot = slots_[used_[k]];
@@ -433,6 +435,12 @@ class ChunkWordCounter {
   size_t n_used_ = 0, limit_ = 0, mask_ = 0;
   int shift_ = 32;
 };
+
+// A thread's counter is flushed after a chunk that leaves it with this many distinct words (a table of 1
+// MB or so), and at the end of the step: a word frequent enough to be in most chunks, as every common
+// word is, is then added to the shared table a few times per thread instead of once per chunk (on 356 MB
+// of news, the step's CPU 0.19 -> 0.10 s).
+constexpr size_t kFlushAtDistinct = size_t{1} << 16;
 
 // [first word, end word) of the range holding word `pos`.
 std::pair<uint32_t, uint32_t> RangeOf(const DocView& doc, uint32_t pos) {
@@ -1312,7 +1320,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       ws.scratch_begin.push_back(static_cast<uint32_t>(words.size()));
       ws.range_begin.push_back(static_cast<uint32_t>(range_ends.size()));
     }
-    counter.FlushTo(&word_counts);
+    if (counter.distinct() >= kFlushAtDistinct) counter.FlushTo(&word_counts);
     const size_t offset = all_words.Take(n_words);
     word_pieces[c] = {offset, n_words};
     for (size_t d = c * chunk, i = 0; d < chunk_end(c); ++d, ++i) {
@@ -1325,6 +1333,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       v.n_ranges = ws.range_begin[i + 1] - ws.range_begin[i];
     }
   });
+  for (WordScratch& ws : word_scratch) ws.counter.FlushTo(&word_counts);
   for (size_t d = 0; d < n; ++d) {
     if (bad_ranges[d] == 1) {
       return Status::InvalidArgument("document " + std::to_string(d) +
@@ -1771,8 +1780,9 @@ std::vector<uint32_t> CountWordsForTest(const std::vector<std::vector<uint32_t>>
   ChunkWordCounter counter;
   for (const std::vector<uint32_t>& chunk : chunks) {
     for (const uint32_t word : chunk) counter.Add(word);
-    counter.FlushTo(&shared);
+    if (counter.distinct() >= kFlushAtDistinct) counter.FlushTo(&shared);
   }
+  counter.FlushTo(&shared);
   return shared;
 }
 

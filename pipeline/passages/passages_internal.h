@@ -242,9 +242,10 @@ std::vector<Word> RangeWordsForTest(std::string_view text, uint32_t cp_start, si
 
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi);
 
-// ChunkWordCounter (passages.cc: a chunk's words counted in a small table, each distinct word's count
-// then added to the shared table of word counts): the shared table after each of `chunks` is counted
-// with one counter and flushed. A word is counted in slot WordSlotForTest(word) of the shared table.
+// ChunkWordCounter (passages.cc: a thread's words counted in a small table, each distinct word's count
+// then added to the shared table of word counts): the shared table after `chunks` are counted in turn
+// with one counter, flushed as the words step flushes it (after a chunk that leaves it with many
+// distinct words, and at the end). A word is counted in slot WordSlotForTest(word) of the shared table.
 std::vector<uint32_t> CountWordsForTest(const std::vector<std::vector<uint32_t>>& chunks);
 size_t WordSlotForTest(uint32_t word);
 
