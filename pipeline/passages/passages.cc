@@ -374,59 +374,73 @@ void ResolveOffsets(const PassageInput& doc, OffsetRequest* begin, OffsetRequest
   }
 }
 
-// Counts the words of one chunk into a small open-addressing table, then adds each distinct word's count
-// to the shared table once: one atomic addition per distinct word and chunk instead of one per word.
+// Counts the words of a thread's chunks into a small open-addressing table, then adds each distinct
+// word's count to the shared table once: one atomic addition per distinct word and flush instead of one
+// per word. A word's key and count share a slot (one cache line per word), and the table is kept at most
+// 3/4 full.
 class ChunkWordCounter {
  public:
   void Add(uint32_t word) {
-    if (4 * (used_.size() + 1) > 3 * keys_.size()) Grow();
+    if (n_used_ == limit_) Grow();
     const uint32_t key = (word & ~kCommonBit) + 1;  // 0 marks an empty slot
-    const size_t mask = keys_.size() - 1;
-    for (size_t i = Home(key);; i = (i + 1) & mask) {
-      if (keys_[i] == key) {
-        ++counts_[i];
+    for (size_t i = Home(key);; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.key == key) {
+        ++slot.count;
         return;
       }
-      if (keys_[i] == 0) {
-        keys_[i] = key;
-        counts_[i] = 1;
-        used_.push_back(static_cast<uint32_t>(i));
+      if (slot.key == 0) {
+        slot = {key, 1};
+        used_[n_used_++] = static_cast<uint32_t>(i);
         return;
       }
     }
   }
+  size_t distinct() const { return n_used_; }
   void FlushTo(std::vector<uint32_t>* shared) {
-    for (uint32_t i : used_) {
-      std::atomic_ref<uint32_t>((*shared)[WordSlot(keys_[i] - 1)])
-          .fetch_add(counts_[i], std::memory_order_relaxed);
-      keys_[i] = 0;
+    for (size_t k = 0; k < n_used_; ++k) {
+      Slot& slot = slots_[used_[k]];
+      std::atomic_ref<uint32_t>((*shared)[WordSlot(slot.key - 1)])
+          .fetch_add(slot.count, std::memory_order_relaxed);
+      slot.key = 0;
     }
-    used_.clear();
+    n_used_ = 0;
   }
 
  private:
+  struct Slot {
+    uint32_t key = 0, count = 0;
+  };
   size_t Home(uint32_t key) const { return (key * 0x9E3779B1u) >> shift_; }
   void Grow() {
-    std::vector<uint32_t> keys = std::move(keys_), counts = std::move(counts_);
-    const int bits = keys.empty() ? 12 : std::countr_zero(keys.size()) + 1;
-    keys_.assign(size_t{1} << bits, 0);
-    counts_.assign(keys_.size(), 0);
+    std::vector<Slot> old = std::move(slots_);
+    const int bits = old.empty() ? 12 : std::countr_zero(old.size()) + 1;
+    slots_.assign(size_t{1} << bits, Slot());
+    mask_ = slots_.size() - 1;
+    limit_ = slots_.size() / 4 * 3;
     shift_ = 32 - bits;
-    used_.clear();
-    const size_t mask = keys_.size() - 1;
-    for (size_t j = 0; j < keys.size(); ++j) {
-      if (keys[j] == 0) continue;
-      size_t i = Home(keys[j]);
-      while (keys_[i] != 0) i = (i + 1) & mask;
-      keys_[i] = keys[j];
-      counts_[i] = counts[j];
-      used_.push_back(static_cast<uint32_t>(i));
+    used_.resize(limit_);
+    n_used_ = 0;
+    for (const Slot& slot : old) {
+      if (slot.key == 0) continue;
+      size_t i = Home(slot.key);
+      while (slots_[i].key != 0) i = (i + 1) & mask_;
+      slots_[i] = slot;
+      used_[n_used_++] = static_cast<uint32_t>(i);
     }
   }
 
-  std::vector<uint32_t> keys_, counts_, used_;
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> used_;  // the slots in use: used_[0, n_used_)
+  size_t n_used_ = 0, limit_ = 0, mask_ = 0;
   int shift_ = 32;
 };
+
+// A thread's counter is flushed after a chunk that leaves it with this many distinct words (a table of 1
+// MB or so), and at the end of the step: a word frequent enough to be in most chunks, as every common
+// word is, is then added to the shared table a few times per thread instead of once per chunk (on 356 MB
+// of news, the step's CPU 0.19 -> 0.10 s).
+constexpr size_t kFlushAtDistinct = size_t{1} << 16;
 
 // [first word, end word) of the range holding word `pos`.
 std::pair<uint32_t, uint32_t> RangeOf(const DocView& doc, uint32_t pos) {
@@ -564,16 +578,16 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
   }
   const uint64_t n_groups = group_base[kBuckets], n_postings = post_base[kBuckets];
   index->n_groups = n_groups;
-  index->begin = BigArray<uint64_t>(n_groups + 1);
   index->docs = BigArray<uint32_t>(n_groups);
-  index->post_doc = BigArray<uint32_t>(n_postings);
-  index->post_pos = BigArray<uint32_t>(n_postings);
-  index->begin[n_groups] = n_postings;
+  index->postings = BigArray<passages_internal::IndexPosting>(n_postings);
+  // A kept posting's entry is read and written at random (its place among all postings): the entries of
+  // the postings kEntriesAhead later in the bucket are fetched meanwhile.
+  constexpr ptrdiff_t kEntriesAhead = 16;
   tbb::parallel_for(size_t{0}, kBuckets, [&](size_t k) {
     uint64_t g = group_base[k], at = post_base[k];
+    const BucketPosting* const last = sorted.data() + bucket_begin[k + 1];
     for_each_group(k, [&](const BucketPosting* i, const BucketPosting* j, uint32_t distinct) {
       if (distinct < 2) return;
-      index->begin[g] = at;
       index->docs[g] = distinct;
       uint64_t group_end = at;
       for (const BucketPosting* p = i; p != j;) {
@@ -590,9 +604,9 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
         while (r != j && r->doc == p->doc) ++r;
         const size_t kept = std::min<size_t>(static_cast<size_t>(r - p), kMaxPositionsPerDoc);
         for (size_t t = 0; t < kept; ++t) {
+          if (last - (p + t) > kEntriesAhead) __builtin_prefetch(&entries[p[t + kEntriesAhead].origin], 1);
           Entry& entry = entries[p[t].origin];
-          index->post_doc[at + t] = p->doc;
-          index->post_pos[at + t] = entry.pos;
+          index->postings[at + t] = {p->doc, entry.pos};
           entry.group = static_cast<uint32_t>(g);
           entry.later = capped ? kCapped : static_cast<uint32_t>(at + kept);
           entry.end = capped ? 0 : static_cast<uint32_t>(group_end);
@@ -1306,7 +1320,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       ws.scratch_begin.push_back(static_cast<uint32_t>(words.size()));
       ws.range_begin.push_back(static_cast<uint32_t>(range_ends.size()));
     }
-    counter.FlushTo(&word_counts);
+    if (counter.distinct() >= kFlushAtDistinct) counter.FlushTo(&word_counts);
     const size_t offset = all_words.Take(n_words);
     word_pieces[c] = {offset, n_words};
     for (size_t d = c * chunk, i = 0; d < chunk_end(c); ++d, ++i) {
@@ -1319,6 +1333,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       v.n_ranges = ws.range_begin[i + 1] - ws.range_begin[i];
     }
   });
+  for (WordScratch& ws : word_scratch) ws.counter.FlushTo(&word_counts);
   for (size_t d = 0; d < n; ++d) {
     if (bad_ranges[d] == 1) {
       return Status::InvalidArgument("document " + std::to_string(d) +
@@ -1352,7 +1367,8 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   std::vector<uint32_t>().swap(word_counts);
   BumpArray<PostingSlot> all_postings(std::max<size_t>(1, all_words.used()));  // at most one per word
   std::vector<Piece> posting_pieces(n_chunks);
-  std::vector<uint64_t> entry_begin(n, 0), entry_end(n, 0);  // a document's postings and entries
+  // A document's postings, then its entries (from step 3b on, only those of indexed fingerprints).
+  std::vector<uint64_t> entry_begin(n, 0), entry_end(n, 0);
   auto mark = [&](uint32_t word) {
     const size_t slot = WordSlot(word);
     return (word & ~kCommonBit) | ((common_slots[slot / 64] >> (slot % 64) & 1) ? kCommonBit : 0);
@@ -1361,23 +1377,34 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   auto given = [&](size_t d) { return docs[d].participates && !docs[d].range_word_ends.empty(); };
   auto source_words = [&](size_t d) { return given(d) ? docs[d].words.data() : views[d].words; };
   struct FingerprintScratch {
-    std::vector<Posting> postings;
+    // Room for one posting per word of the chunk so far: every shingle's posting is written, and kept by
+    // moving the end when it is sampled (a coin toss, which a branch would mispredict half the time).
+    std::unique_ptr<Posting[]> postings;
+    size_t capacity = 0;
     std::vector<uint32_t> marked;
   };
   tbb::enumerable_thread_specific<FingerprintScratch> posting_scratch;
   tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
-    std::vector<Posting>& out = posting_scratch.local().postings;
-    std::vector<uint32_t>& marked = posting_scratch.local().marked;
-    out.clear();
+    FingerprintScratch& fs = posting_scratch.local();
+    std::vector<uint32_t>& marked = fs.marked;
+    size_t n_out = 0;
     constexpr uint64_t kSampleMask = (uint64_t{1} << kSampleBits) - 1;
     std::vector<size_t> doc_first(chunk_end(c) - c * chunk + 1);
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
-      doc_first[d - c * chunk] = out.size();
+      doc_first[d - c * chunk] = n_out;
       DocView doc = view(d);
       const uint32_t* source = source_words(d);
       marked.resize(doc.n);
       for (uint32_t i = 0; i < doc.n; ++i) marked[i] = mark(source[i]);
       doc.words = marked.data();
+      if (n_out + doc.n > fs.capacity) {
+        const size_t capacity = std::max(2 * fs.capacity, n_out + doc.n);
+        std::unique_ptr<Posting[]> grown(new Posting[capacity]);
+        std::copy_n(fs.postings.get(), n_out, grown.get());
+        fs.postings = std::move(grown);
+        fs.capacity = capacity;
+      }
+      Posting* const out = fs.postings.get();
       uint32_t lo = 0;
       for (uint32_t r = 0; r < doc.n_ranges; ++r) {
         const uint32_t hi = doc.range_ends[r];
@@ -1389,15 +1416,16 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
           const uint32_t start = p + 1 - static_cast<uint32_t>(kShingleWords);
           const uint64_t h =
               XXH3_64bits_withSeed(doc.words + start, kShingleWords * sizeof(uint32_t), kShingleSeed);
-          if ((h & kSampleMask) == 0) out.push_back({h, static_cast<uint32_t>(d), start});
+          out[n_out] = {h, static_cast<uint32_t>(d), start};
+          n_out += (h & kSampleMask) == 0;
         }
         lo = hi;
       }
     }
-    doc_first.back() = out.size();
-    const size_t offset = all_postings.Take(out.size());
-    for (size_t i = 0; i < out.size(); ++i) all_postings.data()[offset + i].posting = out[i];
-    posting_pieces[c] = {offset, out.size()};
+    doc_first.back() = n_out;
+    const size_t offset = all_postings.Take(n_out);
+    for (size_t i = 0; i < n_out; ++i) all_postings.data()[offset + i].posting = fs.postings[i];
+    posting_pieces[c] = {offset, n_out};
     for (size_t d = c * chunk; d < chunk_end(c); ++d) {
       entry_begin[d] = offset + doc_first[d - c * chunk];
       entry_end[d] = offset + doc_first[d - c * chunk + 1];
@@ -1418,12 +1446,21 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     return Status::InvalidArgument("too many shared fingerprints for the passage index");
   clock.Done("index");
 
-  // ---- 3b. every document's marked words in its piece of the table, for the alignment
+  // ---- 3b. every document's marked words in its piece of the table, for the alignment; and its entries
+  // of indexed fingerprints moved to the front of its entries (about half of them are of fingerprints
+  // in one document, which the steps below would only skip, on a branch as unpredictable as a coin).
   tbb::parallel_for(size_t{0}, n, [&](size_t d) {
     const uint32_t* source = source_words(d);
     uint32_t* words = all_words.data() + (views[d].words - all_words.data());
     for (uint32_t i = 0; i < views[d].n; ++i) words[i] = mark(source[i]);
     if (release != nullptr) std::vector<uint32_t>().swap((*release)[d].words);
+    uint64_t kept = entry_begin[d];
+    for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
+      const Entry entry = entries[e];
+      entries[kept] = entry;
+      kept += entry.group != kNoGroup;
+    }
+    entry_end[d] = kept;
   });
   // The released words were many small blocks of the heap; freed, they stay resident until trimmed.
   if (release != nullptr) malloc_trim(0);
@@ -1434,7 +1471,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   // half the cap) so that a paragraph quoted by about cap documents, whose fingerprints straddle the
   // cap after edits, still makes one unbroken run.
   const uint32_t frequent = static_cast<uint32_t>(std::max<size_t>(2, cap / 2));
-  std::vector<uint8_t> heavy(entries.size(), 0);
+  // A heavy occurrence is marked in its entry: end = 1 (a capped group's entries have no `end`).
   std::vector<HeavyPosting> heavy_postings;
   {
     std::vector<std::vector<HeavyPosting>> chunk_heavy(n_chunks);
@@ -1447,14 +1484,14 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
         auto close_run = [&]() {
           if (!in_run || covered < kRunCoverage * static_cast<double>(min_words)) return;
           for (uint64_t e = run_first; e <= run_last; ++e) {
-            if (entries[e].group != kNoGroup && index.docs[entries[e].group] > cap) {
-              heavy[e] = 1;
+            if (index.docs[entries[e].group] > cap) {
+              entries[e].end = 1;
               chunk_heavy[c].push_back({entries[e].group, static_cast<uint32_t>(d), entries[e].pos});
             }
           }
         };
         for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
-          if (entries[e].group == kNoGroup || index.docs[entries[e].group] < frequent) continue;
+          if (index.docs[entries[e].group] < frequent) continue;
           const uint32_t pos = entries[e].pos;
           if (in_run && pos == last_pos) {  // two fingerprints at one word (a hash collision)
             run_last = e;
@@ -1525,19 +1562,17 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
         if (e + kEntriesAhead < entry_end[d]) {
           const Entry& next = entries[e + kEntriesAhead];
-          if (next.group != kNoGroup && next.later != kCapped) {
-            __builtin_prefetch(index.post_doc.data() + next.later);
-            __builtin_prefetch(index.post_pos.data() + next.later);
+          if (next.later != kCapped) {
+            __builtin_prefetch(index.postings.data() + next.later);
           }
         }
         const Entry& entry = entries[e];
-        if (entry.group == kNoGroup) continue;
         if (entry.later != kCapped) {
           for (uint64_t k = entry.later; k < entry.end; ++k) {
-            const uint32_t b = index.post_doc[k];
-            if (eligible(b)) s.seeds.push_back({b, a, entry.pos, index.post_pos[k]});
+            const passages_internal::IndexPosting posting = index.postings[k];
+            if (eligible(posting.doc)) s.seeds.push_back({posting.doc, a, entry.pos, posting.pos});
           }
-        } else if (heavy[e]) {
+        } else if (entry.end != 0) {  // heavy
           const auto hg = std::lower_bound(heavy_groups.begin(), heavy_groups.end(), entry.group,
                                            [](const HeavyGroup& h, uint32_t g) { return h.group < g; });
           if (hg == heavy_groups.end() || hg->group != entry.group || hg->dropped) continue;
@@ -1620,7 +1655,6 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   views.reset();
   all_postings.reset();
   index = Index();
-  std::vector<uint8_t>().swap(heavy);
   std::vector<HeavyPosting>().swap(heavy_postings);
   std::vector<HeavyGroup>().swap(heavy_groups);
 
@@ -1643,9 +1677,10 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     }
   }
   for (size_t d = 0; d < n; ++d) request_begin[d + 1] += request_begin[d];
-  std::vector<uint32_t> offsets(4 * n_spans);
+  // Every offset and request is written before it is read: flat tables, not zeroed first.
+  BigArray<uint32_t> offsets(4 * n_spans);
   {
-    std::vector<Request> requests(request_begin[n]);
+    BigArray<Request> requests(request_begin[n]);
     std::vector<size_t> next(request_begin.begin(), request_begin.end() - 1);
     uint32_t slot = 0;
     for (const ChunkPassages& v : chunk_pairs) {
@@ -1738,6 +1773,24 @@ std::vector<Word> RangeWordsForTest(std::string_view text, uint32_t cp_start, si
   reached->clear();
   for (const size_t index : indices) reached->push_back(range.Reach(index, &tokenizer));
   return range.words();
+}
+
+std::vector<uint32_t> CountWordsForTest(const std::vector<std::vector<uint32_t>>& chunks) {
+  std::vector<uint32_t> shared(kWordCountSlots, 0);
+  ChunkWordCounter counter;
+  for (const std::vector<uint32_t>& chunk : chunks) {
+    for (const uint32_t word : chunk) counter.Add(word);
+    if (counter.distinct() >= kFlushAtDistinct) counter.FlushTo(&shared);
+  }
+  counter.FlushTo(&shared);
+  return shared;
+}
+
+size_t WordSlotForTest(uint32_t word) { return WordSlot(word); }
+
+uint64_t ShingleHashForTest(const uint32_t* words) {
+  static_assert(kShingleWords == 4 && kSampleBits == 1);
+  return XXH3_64bits_withSeed(words, kShingleWords * sizeof(uint32_t), kShingleSeed);
 }
 
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi) {

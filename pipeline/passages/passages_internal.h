@@ -107,7 +107,8 @@ struct BucketPosting {
 // contiguous, by word). `group` is the indexed fingerprint it belongs to (kNoGroup: the fingerprint is
 // in one document only, or the document already has kMaxPositionsPerDoc occurrences of it). For a
 // group within the cap, the group's postings of later documents are [later, end); a capped group has
-// later == kCapped. (Postings are fewer than 2^32: FindPassages checks.)
+// later == kCapped, and `end` is free: BuildIndex writes 0, and FindPassages 1 where the occurrence is
+// heavy (in a long run of frequent fingerprints). (Postings are fewer than 2^32: FindPassages checks.)
 constexpr uint32_t kNoGroup = UINT32_MAX;
 constexpr uint32_t kCapped = UINT32_MAX;
 struct Entry {
@@ -135,11 +136,17 @@ class Entries {
   size_t n_;
 };
 
-// Fingerprints found in two or more documents ("groups").
+// An occurrence of a group's fingerprint: read as a pair when seeds are gathered (one cache line).
+struct IndexPosting {
+  uint32_t doc;
+  uint32_t pos;
+};
+
+// Fingerprints found in two or more documents ("groups"). Group g's postings follow group g - 1's; the
+// alignment reaches them only through the entries (Entry::later, Entry::end).
 struct Index {
-  BigArray<uint64_t> begin;               // group g's postings are [begin[g], begin[g + 1])
   BigArray<uint32_t> docs;                // distinct documents of group g
-  BigArray<uint32_t> post_doc, post_pos;  // sorted by document, then word
+  BigArray<IndexPosting> postings;        // sorted by document, then word
   size_t n_groups = 0;
 };
 
@@ -234,6 +241,17 @@ std::vector<Word> RangeWordsForTest(std::string_view text, uint32_t cp_start, si
                                     const std::vector<size_t>& indices, std::vector<bool>* reached);
 
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi);
+
+// ChunkWordCounter (passages.cc: a thread's words counted in a small table, each distinct word's count
+// then added to the shared table of word counts): the shared table after `chunks` are counted in turn
+// with one counter, flushed as the words step flushes it (after a chunk that leaves it with many
+// distinct words, and at the end). A word is counted in slot WordSlotForTest(word) of the shared table.
+std::vector<uint32_t> CountWordsForTest(const std::vector<std::vector<uint32_t>>& chunks);
+size_t WordSlotForTest(uint32_t word);
+
+// The hash of the shingle words[0, 4) (its words as the fingerprint pass reads them, common ones
+// marked): a fingerprint when its low bit is 0 and one of the words is not common.
+uint64_t ShingleHashForTest(const uint32_t* words);
 
 }  // namespace neardup::passages_internal
 
