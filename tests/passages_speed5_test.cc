@@ -23,6 +23,16 @@ uint64_t Next(uint64_t* state) {
   return *state >> 17;
 }
 
+// Gives `doc` `n_ranges` ranges of one code point each over a text of spaces (the stage takes its words
+// as given, and reads the text only for offsets); the caller appends each range's words and end.
+void OneCodePointRanges(size_t n_ranges, std::string* text, PassageInput* doc) {
+  text->assign(n_ranges, ' ');
+  doc->text = *text;
+  for (size_t r = 0; r < n_ranges; ++r) {
+    doc->ranges.push_back({static_cast<uint32_t>(r), static_cast<uint32_t>(r + 1)});
+  }
+}
+
 // The chunk counter's table against one increment per word. Chunks of up to 200,000 words from
 // vocabularies of 1 to 300,000 words (the table grows from 4,096 slots many times within a chunk, with
 // counts already in it, and is flushed after some chunks and not others), words equal but for the common
@@ -74,10 +84,8 @@ TEST(PassagesSpeed5Test, FingerprintsAreTheSampledShinglesOfEveryRange) {
     for (size_t d = 0; d < n_docs; ++d) {
       PassageInput& doc = docs[d];
       const size_t n_ranges = 1 + Next(&state) % 4;
-      texts[d].assign(n_ranges, ' ');
-      doc.text = texts[d];
+      OneCodePointRanges(n_ranges, &texts[d], &doc);
       for (size_t r = 0; r < n_ranges; ++r) {
-        doc.ranges.push_back({static_cast<uint32_t>(r), static_cast<uint32_t>(r + 1)});
         const size_t n = Next(&state) % 7 == 0 ? 0 : Next(&state) % (Next(&state) % 4 == 0 ? 5000 : 300);
         for (size_t i = 0; i < n; ++i) {
           const uint64_t rank = Next(&state) % 3 == 0 ? Next(&state) % 12 : 12 + Next(&state) % 50000;
@@ -136,10 +144,8 @@ TEST(PassagesSpeed5Test, CandidatePairsAreThePairsSharingAFingerprint) {
     for (size_t d = 0; d < n_docs; ++d) {
       PassageInput& doc = docs[d];
       const size_t n_ranges = 1 + Next(&state) % 3;
-      texts[d].assign(n_ranges, ' ');
-      doc.text = texts[d];
+      OneCodePointRanges(n_ranges, &texts[d], &doc);
       for (size_t r = 0; r < n_ranges; ++r) {
-        doc.ranges.push_back({static_cast<uint32_t>(r), static_cast<uint32_t>(r + 1)});
         std::vector<uint32_t> words;
         for (size_t piece = Next(&state) % 6; piece-- > 0;) {
           for (size_t i = Next(&state) % 12; i-- > 0;) words.push_back(static_cast<uint32_t>(Next(&state)));
