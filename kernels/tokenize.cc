@@ -224,17 +224,30 @@ size_t CountCodePoints(std::string_view utf8) {
 
 namespace {
 
-// Where the ICU path puts each word (see the sinks of tokenize_ascii.cc).
+// Where the ICU path puts each word (see the sinks of tokenize_ascii.cc): `hash` is a callable that
+// normalizes and hashes the word, called only by the sinks keeping the hash.
 struct WordSink {
   std::vector<Word>* out;
-  void Emit(uint64_t hash, uint32_t start_cp, uint32_t end_cp) const {
-    out->push_back(Word{hash, start_cp, end_cp});
+  template <typename Hash>
+  void Emit(const Hash& hash, uint32_t start_cp, uint32_t end_cp) const {
+    out->push_back(Word{hash(), start_cp, end_cp});
   }
 };
 
 struct HashSink {
   std::vector<uint64_t>* out;
-  void Emit(uint64_t hash, uint32_t /*start_cp*/, uint32_t /*end_cp*/) const { out->push_back(hash); }
+  template <typename Hash>
+  void Emit(const Hash& hash, uint32_t /*start_cp*/, uint32_t /*end_cp*/) const {
+    out->push_back(hash());
+  }
+};
+
+struct BoundsSink {
+  std::vector<WordBounds>* out;
+  template <typename Hash>
+  void Emit(const Hash& /*hash*/, uint32_t start_cp, uint32_t end_cp) const {
+    out->push_back(WordBounds{start_cp, end_cp});
+  }
 };
 
 }  // namespace
@@ -266,8 +279,12 @@ struct WordTokenizer::Impl {
   size_t Fast(std::string_view text, uint32_t /*cp*/, std::vector<uint64_t>* out) {
     return internal::TokenizeFast(text, fast_table, &ascii_scratch, out);
   }
+  size_t Fast(std::string_view text, uint32_t cp, std::vector<WordBounds>* out) {
+    return internal::TokenizeFast(text, cp, fast_table, out);
+  }
   static WordSink SinkOf(std::vector<Word>* out) { return WordSink{out}; }
   static HashSink SinkOf(std::vector<uint64_t>* out) { return HashSink{out}; }
+  static BoundsSink SinkOf(std::vector<WordBounds>* out) { return BoundsSink{out}; }
 };
 
 void WordTokenizer::Impl::NormalizeInto(std::string_view word, std::string* dst) {
@@ -311,8 +328,12 @@ void WordTokenizer::Impl::TokenizeIcuChunk(std::string_view chunk, uint32_t cp_s
     const uint32_t end_cp = begin_cp + static_cast<uint32_t>(CountCodePoints(segment));
     const int32_t rule_status = breaker->getRuleStatus();
     if (rule_status < UBRK_WORD_NONE || rule_status >= UBRK_WORD_NONE_LIMIT) {
-      NormalizeInto(segment, &normalized);
-      sink.Emit(XXH3_64bits_withSeed(normalized.data(), normalized.size(), kWordHashSeed), begin_cp, end_cp);
+      sink.Emit(
+          [&] {
+            NormalizeInto(segment, &normalized);
+            return XXH3_64bits_withSeed(normalized.data(), normalized.size(), kWordHashSeed);
+          },
+          begin_cp, end_cp);
     }
     begin_cp = end_cp;
   }
@@ -399,6 +420,18 @@ void WordTokenizer::TokenizeHashes(std::string_view utf8, std::vector<uint64_t>*
     impl_->TokenizeIcu(utf8, 0, HashSink{out});
   } else {
     impl_->TokenizeAuto(utf8, 0, out);
+  }
+}
+
+void WordTokenizer::TokenizeBounds(std::string_view utf8, uint32_t cp_base, std::vector<WordBounds>* out) {
+  if (!impl_->ok) {
+    std::vector<Word> words;
+    internal::TokenizeAsciiIgnoringOthers(utf8, cp_base, &impl_->ascii_scratch, &words);
+    for (const Word& w : words) out->push_back(WordBounds{w.start, w.end});
+  } else if (impl_->mode == Mode::kIcuOnly) {
+    impl_->TokenizeIcu(utf8, cp_base, BoundsSink{out});
+  } else {
+    impl_->TokenizeAuto(utf8, cp_base, out);
   }
 }
 

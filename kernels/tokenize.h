@@ -32,6 +32,12 @@ struct Word {
 
 inline constexpr uint64_t kWordHashSeed = 0x6e656172647570ULL;  // "neardup"
 
+// Where one word is, without its hash: Word::start and Word::end.
+struct WordBounds {
+  uint32_t start;  ///< code point offset of the first code point, in the whole text
+  uint32_t end;    ///< code point offset one past the last code point
+};
+
 // Splits text into words. Not thread-safe: keep one per thread (it owns ICU break iterators and
 // scratch buffers). Construction never fails on a working ICU installation; if ICU data is missing,
 // ok() is false and Tokenize() falls back to the ASCII rules for every byte.
@@ -58,6 +64,11 @@ class WordTokenizer {
   // Appends the hashes of the words of `utf8` (Word::hash of what Tokenize gives, in the same order) to
   // *out (does not clear it): the words for shingles and signatures, without computing offsets.
   void TokenizeHashes(std::string_view utf8, std::vector<uint64_t>* out);
+
+  // Appends the bounds of the words of `utf8` (Word::start and Word::end of what Tokenize gives, in the
+  // same order, with the same `cp_base`) to *out (does not clear it): where the words are, without
+  // normalizing or hashing them.
+  void TokenizeBounds(std::string_view utf8, uint32_t cp_base, std::vector<WordBounds>* out);
 
   // The normalized form of one word, as hashed (for tests, reports and debugging).
   std::string Normalize(std::string_view word_utf8);

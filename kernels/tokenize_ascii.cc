@@ -148,18 +148,32 @@ inline uint8_t DecodeClass(const FastPathTable* table, const unsigned char* p, s
   return e == nullptr ? uint8_t{kOther} : e->fast_class;
 }
 
-// Where the tokenizer loops put each word: a Word with offsets, or only its hash (the code point
-// offsets are then never computed).
+// Where the tokenizer loops put each word: a Word with offsets, only its hash (the code point offsets
+// are then never computed), or only its offsets. `hash` is a callable giving the word's hash, so that
+// a sink keeping no hash never lowercases, normalizes or hashes a word: it never calls it (and the loops'
+// `scratch`, which only hashing uses, may then be nullptr).
 struct WordSink {
   std::vector<Word>* out;
-  void Emit(uint64_t hash, size_t start_cp, size_t end_cp) const {
-    out->push_back(Word{hash, static_cast<uint32_t>(start_cp), static_cast<uint32_t>(end_cp)});
+  template <typename Hash>
+  void Emit(const Hash& hash, size_t start_cp, size_t end_cp) const {
+    out->push_back(Word{hash(), static_cast<uint32_t>(start_cp), static_cast<uint32_t>(end_cp)});
   }
 };
 
 struct HashSink {
   std::vector<uint64_t>* out;
-  void Emit(uint64_t hash, size_t /*start_cp*/, size_t /*end_cp*/) const { out->push_back(hash); }
+  template <typename Hash>
+  void Emit(const Hash& hash, size_t /*start_cp*/, size_t /*end_cp*/) const {
+    out->push_back(hash());
+  }
+};
+
+struct BoundsSink {
+  std::vector<WordBounds>* out;
+  template <typename Hash>
+  void Emit(const Hash& /*hash*/, size_t start_cp, size_t end_cp) const {
+    out->push_back(WordBounds{static_cast<uint32_t>(start_cp), static_cast<uint32_t>(end_cp)});
+  }
 };
 
 }  // namespace
@@ -251,13 +265,13 @@ void ScalarImpl(std::string_view text, uint32_t cp_base, const FastPathTable* ta
     }
     // ICU gives a lone extender the non-word status (two or more are a word).
     if ((first & kExtender) && i - start - (extra - start_extra) == 1) continue;
-    uint64_t hash;
-    if (seen & kNotAscii) {
-      hash = HashMixedWord(p + start, i - start, *table, scratch);
-    } else {
-      hash = HashAsciiWord(p + start, i - start, n - start, (seen & kUpper) != 0, scratch);
-    }
-    sink.Emit(hash, cp_base + start - start_extra, cp_base + i - extra);
+    sink.Emit(
+        [&] {
+          return (seen & kNotAscii)
+                     ? HashMixedWord(p + start, i - start, *table, scratch)
+                     : HashAsciiWord(p + start, i - start, n - start, (seen & kUpper) != 0, scratch);
+        },
+        cp_base + start - start_extra, cp_base + i - extra);
   }
 }
 
@@ -462,6 +476,12 @@ size_t MaskedImpl(ClassifyBytesFn classify, std::string_view text, uint32_t cp_b
       return other_at(h, &length);
     };
     // Steps over the code point at `high` if it is "other"; false (and nothing done) if it is not.
+    // The hash of the ASCII word c[s, e). Short words are lowercased anyway: only long ones need to know
+    // whether they hold an upper-case letter.
+    const auto ascii_hash = [&](size_t s, size_t e) {
+      const bool upper = e - s <= 16 || AnySet(bits.upper, s, e);
+      return HashAsciiWord(c + s, e - s, text.size() - pos - s, upper, scratch);
+    };
     const auto absorb = [&] {
       size_t length;
       if (!other_at(high, &length)) return false;
@@ -501,10 +521,7 @@ size_t MaskedImpl(ClassifyBytesFn classify, std::string_view text, uint32_t cp_b
           starts &= starts - 1;
           lasts &= lasts - 1;
           if (e - s == 1 && c[s] == '_') continue;  // a lone extender is not a word
-          // Short words are lowercased anyway: only long ones need to know.
-          const bool upper = e - s <= 16 || AnySet(bits.upper, s, e);
-          const uint64_t hash = HashAsciiWord(c + s, e - s, text.size() - pos - s, upper, scratch);
-          sink.Emit(hash, cp_base + pos + s - extra, cp_base + pos + e - extra);
+          sink.Emit([&] { return ascii_hash(s, e); }, cp_base + pos + s - extra, cp_base + pos + e - extra);
         }
         if (slow) break;
         while (high < base + 64 && absorb()) {
@@ -553,9 +570,7 @@ size_t MaskedImpl(ClassifyBytesFn classify, std::string_view text, uint32_t cp_b
       // An ASCII word [s, e), all of whose context is ASCII.
       cur = e;
       if (e - s == 1 && c[s] == '_') continue;  // a lone extender is not a word
-      const bool upper = e - s <= 16 || AnySet(bits.upper, s, e);
-      const uint64_t hash = HashAsciiWord(c + s, e - s, text.size() - pos - s, upper, scratch);
-      sink.Emit(hash, cp_base + pos + s - extra, cp_base + pos + e - extra);
+      sink.Emit([&] { return ascii_hash(s, e); }, cp_base + pos + s - extra, cp_base + pos + e - extra);
     }
     pos += next_pos;
   }
@@ -595,6 +610,11 @@ size_t TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, const F
   return MaskedImpl(classify, text, 0, table, scratch, HashSink{out});
 }
 
+size_t TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, uint32_t cp_base,
+                        const FastPathTable* table, std::vector<WordBounds>* out) {
+  return MaskedImpl(classify, text, cp_base, table, nullptr, BoundsSink{out});
+}
+
 size_t TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable* table, std::string* scratch,
                     std::vector<Word>* out) {
   return FastImpl(text, cp_base, table, scratch, WordSink{out});
@@ -603,6 +623,11 @@ size_t TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable
 size_t TokenizeFast(std::string_view text, const FastPathTable* table, std::string* scratch,
                     std::vector<uint64_t>* out) {
   return FastImpl(text, 0, table, scratch, HashSink{out});
+}
+
+size_t TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable* table,
+                    std::vector<WordBounds>* out) {
+  return FastImpl(text, cp_base, table, nullptr, BoundsSink{out});
 }
 
 void TokenizeAsciiIgnoringOthers(std::string_view utf8, uint32_t cp_base, std::string* scratch,

@@ -139,6 +139,11 @@ size_t TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable
 size_t TokenizeFast(std::string_view text, const FastPathTable* table, std::string* scratch,
                     std::vector<uint64_t>* out);
 
+// TokenizeFast appending only the words' bounds (Word::start, Word::end) to *out: no word is lowercased,
+// normalized or hashed (so no scratch either).
+size_t TokenizeFast(std::string_view text, uint32_t cp_base, const FastPathTable* table,
+                    std::vector<WordBounds>* out);
+
 // The reference of TokenizeFast: one byte at a time, a class table lookup per byte. Every byte of `text`
 // must be < 0x80 or belong to a code point `table` holds (it does not look for others).
 void TokenizeFastScalar(std::string_view text, uint32_t cp_base, const FastPathTable* table,
@@ -154,6 +159,8 @@ size_t TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, uint32_
                         const FastPathTable* table, std::string* scratch, std::vector<Word>* out);
 size_t TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, const FastPathTable* table,
                         std::string* scratch, std::vector<uint64_t>* out);
+size_t TokenizeFastWith(ClassifyBytesFn classify, std::string_view text, uint32_t cp_base,
+                        const FastPathTable* table, std::vector<WordBounds>* out);
 
 // TokenizeFast on text whose every byte is < 0x80.
 inline void TokenizeAscii(std::string_view text, uint32_t cp_base, std::string* scratch,

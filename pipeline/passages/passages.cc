@@ -289,7 +289,8 @@ bool IsAsciiWhitespace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 // an ASCII whitespace character, where no word of the tokenizer ever crosses and nothing before it
 // changes what follows (kernels/tokenize.cc cuts its own runs there): the words of the blocks are those
 // of the whole range, in order, with the same offsets. Reaching a word past the first block costs a
-// code point count of the blocks before it.
+// code point count of the blocks before it. Only the words' bounds are kept: their hashes are not
+// computed (WordTokenizer::TokenizeBounds).
 class RangeWords {
  public:
   void Start(std::string_view text, uint32_t cp_start, size_t block) {
@@ -308,20 +309,20 @@ class RangeWords {
         while (end < text_.size() && !IsAsciiWhitespace(text_[end])) ++end;
       }
       const std::string_view piece = text_.substr(pos_, end - pos_);
-      tokenizer->Tokenize(piece, cp_, &words_);
+      tokenizer->TokenizeBounds(piece, cp_, &words_);
       pos_ = end;
       if (pos_ < text_.size()) cp_ += static_cast<uint32_t>(CountCodePoints(piece));
     }
     return words_.size() > index;
   }
-  const std::vector<Word>& words() const { return words_; }
+  const std::vector<WordBounds>& words() const { return words_; }
 
  private:
   std::string_view text_;
   size_t pos_ = 0;
   uint32_t cp_ = 0;
   size_t block_ = 0;
-  std::vector<Word> words_;
+  std::vector<WordBounds> words_;
 };
 
 // Bytes of a block in RangeWords. A document's last request often lies in its last KB (on the first 20,000
@@ -366,7 +367,7 @@ void ResolveOffsets(const PassageInput& doc, OffsetRequest* begin, OffsetRequest
       started = false;
     }
     if (mapped && r < doc.ranges.size() && range->Reach(q->word - base, &s->tokenizer)) {
-      const Word& w = range->words()[q->word - base];
+      const WordBounds& w = range->words()[q->word - base];
       offsets[q->slot] = (q->slot & 1) ? w.end : w.start;
     } else {
       offsets[q->slot] = doc.ranges.empty() ? 0 : doc.ranges.back().second;
@@ -1765,8 +1766,8 @@ long NearDiagonalMatchesForTest(const uint32_t* a, uint32_t pa, uint32_t ra0, ui
   return NearDiagonalMatches(a, pa, {ra0, ra1}, b, pb, {rb0, rb1}, window);
 }
 
-std::vector<Word> RangeWordsForTest(std::string_view text, uint32_t cp_start, size_t block,
-                                    const std::vector<size_t>& indices, std::vector<bool>* reached) {
+std::vector<WordBounds> RangeWordsForTest(std::string_view text, uint32_t cp_start, size_t block,
+                                          const std::vector<size_t>& indices, std::vector<bool>* reached) {
   WordTokenizer tokenizer;
   RangeWords range;
   range.Start(text, cp_start, block);

@@ -236,9 +236,9 @@ long NearDiagonalMatchesForTest(const uint32_t* a, uint32_t pa, uint32_t ra0, ui
 // 3 words past a[na - 1].
 // RangeWords (passages.cc: a range tokenized a block at a time, as far as asked): Start(text, cp_start,
 // block), then Reach(index) for each of `indices` in turn, each result in *reached; returns the
-// words tokenized by then.
-std::vector<Word> RangeWordsForTest(std::string_view text, uint32_t cp_start, size_t block,
-                                    const std::vector<size_t>& indices, std::vector<bool>* reached);
+// bounds of the words tokenized by then.
+std::vector<WordBounds> RangeWordsForTest(std::string_view text, uint32_t cp_start, size_t block,
+                                          const std::vector<size_t>& indices, std::vector<bool>* reached);
 
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi);
 
