@@ -368,9 +368,11 @@ inline bool IsCapital(char32_t c) {
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 
-// The month, day, clock and unit words of the masker, by hash: a direct-mapped table whose index bits are
-// chosen (at start-up) so that no two of the words share a slot, so a lookup is one load and a compare,
-// without a branch on the (unpredictable) answer.
+// The month, day, clock and unit words of the masker, by hash: a direct-mapped table indexed by the top
+// bits of the hash times a multiplier chosen (at start-up) so that no two of the words share a slot, so a
+// lookup is a multiplication, one load and a compare, without a branch on the (unpredictable) answer. A
+// random multiplier spreads these 84 words over the 2048 slots without a clash about one time in six,
+// and multipliers are tried until one does (a few tries for these words, once per process).
 class DateWords {
  public:
   DateWords() {
@@ -390,40 +392,33 @@ class DateWords {
     for (const char* w : kDateWords) words.emplace_back(HashBytes(w), TokKind::kDateWord);
     for (const char* w : kDateAbbrs) words.emplace_back(HashBytes(w), TokKind::kDateAbbr);
     for (const char* w : kClockUnits) words.emplace_back(HashBytes(w), TokKind::kClockUnit);
-    for (shift_ = 0; shift_ < 53; ++shift_) {
+    for (uint64_t seed = 1;; ++seed) {
+      multiplier_ = Mix64(seed) | 1;
       kinds_.fill(TokKind::kWord);
       bool clash = false;
       for (const auto& [h, kind] : words) {
-        const size_t at = (h >> shift_) & (kSlots - 1);
+        const size_t at = Slot(h);
         clash |= kinds_[at] != TokKind::kWord;
         hashes_[at] = h;
         kinds_[at] = kind;
       }
       if (!clash) return;
     }
-    all_ = std::move(words);  // no clash-free slots (not with these words): search them instead
-    search_ = true;
   }
   TokKind Kind(uint64_t h) const {
-    if (search_) {
-      for (const auto& [word, kind] : all_) {
-        if (word == h) return kind;
-      }
-      return TokKind::kWord;
-    }
-    const size_t at = (h >> shift_) & (kSlots - 1);
+    const size_t at = Slot(h);
     // Without a branch: the answer is unpredictable ("a" is a clock word), and kWord is 0.
     const auto keep = static_cast<uint8_t>(-static_cast<uint8_t>(hashes_[at] == h));
     return static_cast<TokKind>(static_cast<uint8_t>(kinds_[at]) & keep);
   }
 
  private:
-  static constexpr size_t kSlots = 2048;
-  std::vector<std::pair<uint64_t, TokKind>> all_;
-  bool search_ = false;  // all_ is searched (one flag to test, not a vector's two pointers)
+  static constexpr int kSlotBits = 11;
+  static constexpr size_t kSlots = size_t{1} << kSlotBits;
+  size_t Slot(uint64_t h) const { return static_cast<size_t>((h * multiplier_) >> (64 - kSlotBits)); }
+  uint64_t multiplier_ = 1;
   std::array<uint64_t, kSlots> hashes_{};
   std::array<TokKind, kSlots> kinds_{};
-  int shift_ = 0;
 };
 
 // Built at start-up (it depends on nothing but HashBytes), so that the tokenizer's lookups pay no guard.
@@ -502,23 +497,25 @@ inline uint32_t PopCount(uint64_t x) {
   return static_cast<uint32_t>((x * 0x0101010101010101ULL) >> 56);
 }
 
-// Adds the ASCII-letter words of the bytes [begin, end) of `p` to `words` (for tokens that are not
-// plain letters: with digits, non-ASCII letters or marks).
-void AddLetterRuns(const char* p, size_t begin, size_t end, UnitWords* words) {
-  auto letter = [p](size_t k) {
-    return static_cast<unsigned char>((static_cast<unsigned char>(p[k]) | 0x20) - 'a') < 26;
-  };
+inline bool AsciiLetter(char c) {
+  return static_cast<unsigned char>((static_cast<unsigned char>(c) | 0x20) - 'a') < 26;
+}
+
+// Writes the hashes of the ASCII-letter words of the bytes [begin, end) of `p` at `out` (for tokens that
+// are not plain letters: with digits, non-ASCII letters or marks); returns the end of what it wrote.
+uint64_t* AddLetterRuns(const char* p, size_t begin, size_t end, uint64_t* out) {
   size_t i = begin;
   while (i < end) {
-    if (!letter(i)) {
+    if (!AsciiLetter(p[i])) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < end && letter(j)) ++j;
-    words->Add(p + i, j - i, HashLowerRun(p + i, j - i));
+    while (j < end && AsciiLetter(p[j])) ++j;
+    *out++ = HashLowerRun(p + i, j - i);
     i = j;
   }
+  return out;
 }
 
 // The tokenizer of the pipeline: the same tokens as Tokenize (hashes of the folded text, kinds), without
@@ -556,6 +553,11 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
   words->lead_digit = lead >= '0' && lead <= '9';
   words->lead_number = words->lead_digit || lead == '.' || lead == ',';
   thread_local std::string folded;
+  // A word and the byte that ends it take two bytes at least: room for every word, written through a
+  // pointer (no capacity test per word), and the vector cut to their number at the end.
+  words->words.resize(n / 2 + 1);
+  uint64_t* const word_base = words->words.data();
+  uint64_t* word_out = word_base;
 
   // The masks of the block holding the cursor, computed once per block as it moves on.
   size_t block = ~size_t{0};
@@ -625,9 +627,9 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
           *out++ = {h, kind, static_cast<uint32_t>(pos), static_cast<uint32_t>(end), c >= 'A' && c <= 'Z'};
         }
         if (digit) {
-          AddLetterRuns(p, pos, end, words);
+          word_out = AddLetterRuns(p, pos, end, word_out);
         } else {
-          words->Add(p + pos, len, h);
+          *word_out++ = h;
         }
         pos = end;
         continue;
@@ -662,7 +664,7 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
         if (first == nullptr && OpensDate(kind)) first = out;
         *out++ = {h, kind, static_cast<uint32_t>(begin), static_cast<uint32_t>(pos), IsCapital(cp)};
       }
-      AddLetterRuns(p, begin, pos, words);
+      word_out = AddLetterRuns(p, begin, pos, word_out);
       continue;
     }
     if (gc & (U_GC_SO_MASK | U_GC_SC_MASK)) {
@@ -678,6 +680,16 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
   }
   // Whitespace and '>' of the blocks the cursor skipped over.
   load((n - 1) / 64);
+  words->words.resize(static_cast<size_t>(word_out - word_base));
+  // The words are the text's maximal runs of ASCII letters, in order: the first one is the run at the
+  // text's first ASCII letter (found here rather than tested for at every word).
+  if (word_out != word_base) {
+    size_t at = 0;
+    while (!AsciiLetter(p[at])) ++at;
+    size_t end = at;
+    while (end < n && AsciiLetter(p[end])) ++end;
+    words->SetFirst(p + at, end - at);
+  }
   if (first_date != nullptr) *first_date = static_cast<size_t>((first != nullptr ? first : out) - toks);
   return static_cast<size_t>(out - toks);
 }
@@ -987,19 +999,13 @@ uint64_t HashBytes(std::string_view bytes) {
 }
 
 void UnitWords::Clear() {
-  std::vector<uint64_t> keep = std::move(words);  // keeps its capacity
+  auto keep = std::move(words);  // keeps its capacity
   keep.clear();
   *this = UnitWords();
   words = std::move(keep);
 }
 
 void ScanWords(std::string_view text, UnitWords* words) { TokenizeFast(text, false, nullptr, words); }
-
-namespace {
-inline bool AsciiLetter(char c) {
-  return static_cast<unsigned char>((static_cast<unsigned char>(c) | 0x20) - 'a') < 26;
-}
-}  // namespace
 
 size_t CountLetterRuns(std::string_view text, size_t begin, size_t end) {
   size_t runs = 0;
