@@ -531,10 +531,12 @@ uint64_t* AddLetterRuns(const char* p, size_t begin, size_t end, uint64_t* out) 
 // the folded text, and the unit's words for the rule prefilter. Plain ASCII words (most of the text)
 // are found with byte-class bitmaps and hashed sixteen bytes at a time; everything around a non-ASCII
 // byte goes through the code-point path of Tokenize. The tokens are written to `toks`, which has room
-// for s.size() of them (a token has a byte at least), and their number returned; `toks` may be null
-// (only the words). `*first_date` (when not null) receives the index of the first number, month or day
-// name (MaskDates starts there), or the number of tokens when there is none. With `padded`, `s` is
-// followed by kScanPadding readable bytes (of any value).
+// for s.size() of them (a token has a byte at least), and their number returned; without kTokens,
+// `toks` is null and only the words are gathered (a copy of its own, so that the per-token path does not
+// test for it). `*first_date` (when not null) receives the index of the first number, month or day name
+// (MaskDates starts there), or the number of tokens when there is none. With `padded`, `s` is followed
+// by kScanPadding readable bytes (of any value).
+template <bool kTokens>
 size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words,
                     size_t* first_date = nullptr) {
   const size_t n = s.size();
@@ -630,7 +632,7 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
       if (ascii_end) {
         const size_t len = end - pos;
         const uint64_t h = HashLowerRun(p + pos, len);
-        if (out != nullptr) {
+        if constexpr (kTokens) {
           const TokKind kind = WordKind(h, digit);
           if (first == nullptr && OpensDate(kind)) first = out;
           *out++ = {h, kind, static_cast<uint32_t>(pos), static_cast<uint32_t>(end), c >= 'A' && c <= 'Z'};
@@ -668,7 +670,7 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
         pos += len;
       }
       const uint64_t h = HashBytes(folded);
-      if (out != nullptr) {
+      if constexpr (kTokens) {
         const TokKind kind = WordKind(h, digit);
         if (first == nullptr && OpensDate(kind)) first = out;
         *out++ = {h, kind, static_cast<uint32_t>(begin), static_cast<uint32_t>(pos), IsCapital(cp)};
@@ -678,7 +680,7 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
     }
     if (gc & (U_GC_SO_MASK | U_GC_SC_MASK)) {
       if (cp == 0xA9) words->copyright = true;
-      if (out != nullptr) {
+      if constexpr (kTokens) {
         *out++ = {HashBytes(text.substr(pos, len)), TokKind::kSymbol, static_cast<uint32_t>(pos),
                   static_cast<uint32_t>(pos + len)};
       }
@@ -824,7 +826,7 @@ std::vector<uint64_t> TitleTokens(std::string_view text) {
   } else {
     thread_local UnitWords unused;
     toks = TokRoom(&store, text.size());
-    count = TokenizeFast(text, false, toks, &unused, &first);
+    count = TokenizeFast<true>(text, false, toks, &unused, &first);
   }
   count = MaskDates(toks, count, first);
   std::vector<uint64_t> hashes(count);
@@ -1014,7 +1016,7 @@ void UnitWords::Clear() {
   words = std::move(keep);
 }
 
-void ScanWords(std::string_view text, UnitWords* words) { TokenizeFast(text, false, nullptr, words); }
+void ScanWords(std::string_view text, UnitWords* words) { TokenizeFast<false>(text, false, nullptr, words); }
 
 size_t CountLetterRuns(std::string_view text, size_t begin, size_t end) {
   size_t runs = 0;
@@ -1117,7 +1119,7 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
     first = FirstDate(toks, count);
   } else {
     toks = TokRoom(&store, unit.size());
-    count = TokenizeFast(unit, padded, toks, words != nullptr ? words : &unused, &first);
+    count = TokenizeFast<true>(unit, padded, toks, words != nullptr ? words : &unused, &first);
   }
   // MaskDates starts at the first number or date word (the tokenizer says which), and changes nothing in
   // a unit without one (an abbreviated month or day name with no number next to it stays).
@@ -1199,7 +1201,7 @@ void MaskTokens(std::string_view unit, const TitleMask& title, std::vector<Maske
   out->clear();
   Tok* toks = TokRoom(&store, unit.size());
   size_t first;
-  size_t count = TokenizeFast(unit, false, toks, &unused, &first);
+  size_t count = TokenizeFast<true>(unit, false, toks, &unused, &first);
   count = MaskDates(toks, count, first);
   count = MaskTitle(title, toks, count);
   for (size_t k = 0; k < count; ++k) {
