@@ -381,7 +381,7 @@ inline bool IsCapital(char32_t c) {
 // bits of the hash times a multiplier chosen (at start-up) so that no two of the words share a slot, so a
 // lookup is a multiplication, one load and a compare, without a branch on the (unpredictable) answer. A
 // random multiplier spreads these 84 words over the 2048 slots without a clash about one time in six,
-// and multipliers are tried until one does (a few tries for these words, once per process).
+// and multipliers are tried until one does (at start-up, once per process).
 class DateWords {
  public:
   DateWords() {
