@@ -317,13 +317,22 @@ inline uint64_t HashStep(uint64_t h, uint64_t lo, uint64_t hi) {
 inline uint64_t HashSeed(size_t len) { return 0x243F6A8885A308D3ULL ^ (len * 0x9E3779B97F4A7C15ULL); }
 inline uint64_t HashFinish(uint64_t h) { return h ^ (h >> 32); }
 
+// The low `len` bytes of a word set, for len 0..8: a load, where the shift and the case of 8 took five
+// instructions for every word.
+constexpr std::array<uint64_t, 9> kLowBytes = [] {
+  std::array<uint64_t, 9> m{};
+  for (size_t len = 0; len < 8; ++len) m[len] = (uint64_t{1} << (8 * len)) - 1;
+  m[8] = ~uint64_t{0};
+  return m;
+}();
+
 // HashBytes of the lower-cased ASCII alphanumeric run at `p` (readable for 16 bytes past its end).
 inline uint64_t HashLowerRun(const char* p, size_t len) {
   constexpr uint64_t kCase = 0x2020202020202020ULL;
   if (len <= 8) {
     uint64_t lo;
     std::memcpy(&lo, p, 8);
-    return HashShort((lo | kCase) & (len == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * len)) - 1));
+    return HashShort((lo | kCase) & kLowBytes[len]);
   }
   uint64_t h = HashSeed(len);
   size_t i = 0;
@@ -368,9 +377,11 @@ inline bool IsCapital(char32_t c) {
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 
-// The month, day, clock and unit words of the masker, by hash: a direct-mapped table whose index bits are
-// chosen (at start-up) so that no two of the words share a slot, so a lookup is one load and a compare,
-// without a branch on the (unpredictable) answer.
+// The month, day, clock and unit words of the masker, by hash: a direct-mapped table indexed by the top
+// bits of the hash times a multiplier chosen (at start-up) so that no two of the words share a slot, so a
+// lookup is a multiplication, one load and a compare, without a branch on the (unpredictable) answer. A
+// random multiplier spreads these 84 words over the 2048 slots without a clash about one time in six,
+// and multipliers are tried until one does (at start-up, once per process).
 class DateWords {
  public:
   DateWords() {
@@ -390,40 +401,33 @@ class DateWords {
     for (const char* w : kDateWords) words.emplace_back(HashBytes(w), TokKind::kDateWord);
     for (const char* w : kDateAbbrs) words.emplace_back(HashBytes(w), TokKind::kDateAbbr);
     for (const char* w : kClockUnits) words.emplace_back(HashBytes(w), TokKind::kClockUnit);
-    for (shift_ = 0; shift_ < 53; ++shift_) {
+    for (uint64_t seed = 1;; ++seed) {
+      multiplier_ = Mix64(seed) | 1;
       kinds_.fill(TokKind::kWord);
       bool clash = false;
       for (const auto& [h, kind] : words) {
-        const size_t at = (h >> shift_) & (kSlots - 1);
+        const size_t at = Slot(h);
         clash |= kinds_[at] != TokKind::kWord;
         hashes_[at] = h;
         kinds_[at] = kind;
       }
       if (!clash) return;
     }
-    all_ = std::move(words);  // no clash-free slots (not with these words): search them instead
-    search_ = true;
   }
   TokKind Kind(uint64_t h) const {
-    if (search_) {
-      for (const auto& [word, kind] : all_) {
-        if (word == h) return kind;
-      }
-      return TokKind::kWord;
-    }
-    const size_t at = (h >> shift_) & (kSlots - 1);
+    const size_t at = Slot(h);
     // Without a branch: the answer is unpredictable ("a" is a clock word), and kWord is 0.
     const auto keep = static_cast<uint8_t>(-static_cast<uint8_t>(hashes_[at] == h));
     return static_cast<TokKind>(static_cast<uint8_t>(kinds_[at]) & keep);
   }
 
  private:
-  static constexpr size_t kSlots = 2048;
-  std::vector<std::pair<uint64_t, TokKind>> all_;
-  bool search_ = false;  // all_ is searched (one flag to test, not a vector's two pointers)
+  static constexpr int kSlotBits = 11;
+  static constexpr size_t kSlots = size_t{1} << kSlotBits;
+  size_t Slot(uint64_t h) const { return static_cast<size_t>((h * multiplier_) >> (64 - kSlotBits)); }
+  uint64_t multiplier_ = 1;
   std::array<uint64_t, kSlots> hashes_{};
   std::array<TokKind, kSlots> kinds_{};
-  int shift_ = 0;
 };
 
 // Built at start-up (it depends on nothing but HashBytes), so that the tokenizer's lookups pay no guard.
@@ -502,33 +506,37 @@ inline uint32_t PopCount(uint64_t x) {
   return static_cast<uint32_t>((x * 0x0101010101010101ULL) >> 56);
 }
 
-// Adds the ASCII-letter words of the bytes [begin, end) of `p` to `words` (for tokens that are not
-// plain letters: with digits, non-ASCII letters or marks).
-void AddLetterRuns(const char* p, size_t begin, size_t end, UnitWords* words) {
-  auto letter = [p](size_t k) {
-    return static_cast<unsigned char>((static_cast<unsigned char>(p[k]) | 0x20) - 'a') < 26;
-  };
+inline bool AsciiLetter(char c) {
+  return static_cast<unsigned char>((static_cast<unsigned char>(c) | 0x20) - 'a') < 26;
+}
+
+// Writes the hashes of the ASCII-letter words of the bytes [begin, end) of `p` at `out` (for tokens that
+// are not plain letters: with digits, non-ASCII letters or marks); returns the end of what it wrote.
+uint64_t* AddLetterRuns(const char* p, size_t begin, size_t end, uint64_t* out) {
   size_t i = begin;
   while (i < end) {
-    if (!letter(i)) {
+    if (!AsciiLetter(p[i])) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < end && letter(j)) ++j;
-    words->Add(p + i, j - i, HashLowerRun(p + i, j - i));
+    while (j < end && AsciiLetter(p[j])) ++j;
+    *out++ = HashLowerRun(p + i, j - i);
     i = j;
   }
+  return out;
 }
 
 // The tokenizer of the pipeline: the same tokens as Tokenize (hashes of the folded text, kinds), without
 // the folded text, and the unit's words for the rule prefilter. Plain ASCII words (most of the text)
 // are found with byte-class bitmaps and hashed sixteen bytes at a time; everything around a non-ASCII
 // byte goes through the code-point path of Tokenize. The tokens are written to `toks`, which has room
-// for s.size() of them (a token has a byte at least), and their number returned; `toks` may be null
-// (only the words). `*first_date` (when not null) receives the index of the first number, month or day
-// name (MaskDates starts there), or the number of tokens when there is none. With `padded`, `s` is
-// followed by kScanPadding readable bytes (of any value).
+// for s.size() of them (a token has a byte at least), and their number returned; without kTokens,
+// `toks` is null and only the words are gathered (a copy of its own, so that the per-token path does not
+// test for it). `*first_date` (when not null) receives the index of the first number, month or day name
+// (MaskDates starts there), or the number of tokens when there is none. With `padded`, `s` is followed
+// by kScanPadding readable bytes (of any value).
+template <bool kTokens>
 size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words,
                     size_t* first_date = nullptr) {
   const size_t n = s.size();
@@ -556,6 +564,11 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
   words->lead_digit = lead >= '0' && lead <= '9';
   words->lead_number = words->lead_digit || lead == '.' || lead == ',';
   thread_local std::string folded;
+  // A word and the byte that ends it take two bytes at least: room for every word, written through a
+  // pointer (no capacity test per word), and the vector cut to their number at the end.
+  words->words.resize(n / 2 + 1);
+  uint64_t* const word_base = words->words.data();
+  uint64_t* word_out = word_base;
 
   // The masks of the block holding the cursor, computed once per block as it moves on.
   size_t block = ~size_t{0};
@@ -619,15 +632,15 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
       if (ascii_end) {
         const size_t len = end - pos;
         const uint64_t h = HashLowerRun(p + pos, len);
-        if (out != nullptr) {
+        if constexpr (kTokens) {
           const TokKind kind = WordKind(h, digit);
           if (first == nullptr && OpensDate(kind)) first = out;
           *out++ = {h, kind, static_cast<uint32_t>(pos), static_cast<uint32_t>(end), c >= 'A' && c <= 'Z'};
         }
         if (digit) {
-          AddLetterRuns(p, pos, end, words);
+          word_out = AddLetterRuns(p, pos, end, word_out);
         } else {
-          words->Add(p + pos, len, h);
+          *word_out++ = h;
         }
         pos = end;
         continue;
@@ -657,17 +670,17 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
         pos += len;
       }
       const uint64_t h = HashBytes(folded);
-      if (out != nullptr) {
+      if constexpr (kTokens) {
         const TokKind kind = WordKind(h, digit);
         if (first == nullptr && OpensDate(kind)) first = out;
         *out++ = {h, kind, static_cast<uint32_t>(begin), static_cast<uint32_t>(pos), IsCapital(cp)};
       }
-      AddLetterRuns(p, begin, pos, words);
+      word_out = AddLetterRuns(p, begin, pos, word_out);
       continue;
     }
     if (gc & (U_GC_SO_MASK | U_GC_SC_MASK)) {
       if (cp == 0xA9) words->copyright = true;
-      if (out != nullptr) {
+      if constexpr (kTokens) {
         *out++ = {HashBytes(text.substr(pos, len)), TokKind::kSymbol, static_cast<uint32_t>(pos),
                   static_cast<uint32_t>(pos + len)};
       }
@@ -678,6 +691,16 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
   }
   // Whitespace and '>' of the blocks the cursor skipped over.
   load((n - 1) / 64);
+  words->words.resize(static_cast<size_t>(word_out - word_base));
+  // The words are the text's maximal runs of ASCII letters, in order: the first one is the run at the
+  // text's first ASCII letter (found here rather than tested for at every word).
+  if (word_out != word_base) {
+    size_t at = 0;
+    while (!AsciiLetter(p[at])) ++at;
+    size_t end = at;
+    while (end < n && AsciiLetter(p[end])) ++end;
+    words->SetFirst(p + at, end - at);
+  }
   if (first_date != nullptr) *first_date = static_cast<size_t>((first != nullptr ? first : out) - toks);
   return static_cast<size_t>(out - toks);
 }
@@ -803,7 +826,7 @@ std::vector<uint64_t> TitleTokens(std::string_view text) {
   } else {
     thread_local UnitWords unused;
     toks = TokRoom(&store, text.size());
-    count = TokenizeFast(text, false, toks, &unused, &first);
+    count = TokenizeFast<true>(text, false, toks, &unused, &first);
   }
   count = MaskDates(toks, count, first);
   std::vector<uint64_t> hashes(count);
@@ -987,19 +1010,13 @@ uint64_t HashBytes(std::string_view bytes) {
 }
 
 void UnitWords::Clear() {
-  std::vector<uint64_t> keep = std::move(words);  // keeps its capacity
+  auto keep = std::move(words);  // keeps its capacity
   keep.clear();
   *this = UnitWords();
   words = std::move(keep);
 }
 
-void ScanWords(std::string_view text, UnitWords* words) { TokenizeFast(text, false, nullptr, words); }
-
-namespace {
-inline bool AsciiLetter(char c) {
-  return static_cast<unsigned char>((static_cast<unsigned char>(c) | 0x20) - 'a') < 26;
-}
-}  // namespace
+void ScanWords(std::string_view text, UnitWords* words) { TokenizeFast<false>(text, false, nullptr, words); }
 
 size_t CountLetterRuns(std::string_view text, size_t begin, size_t end) {
   size_t runs = 0;
@@ -1102,7 +1119,7 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
     first = FirstDate(toks, count);
   } else {
     toks = TokRoom(&store, unit.size());
-    count = TokenizeFast(unit, padded, toks, words != nullptr ? words : &unused, &first);
+    count = TokenizeFast<true>(unit, padded, toks, words != nullptr ? words : &unused, &first);
   }
   // MaskDates starts at the first number or date word (the tokenizer says which), and changes nothing in
   // a unit without one (an abbreviated month or day name with no number next to it stays).
@@ -1184,7 +1201,7 @@ void MaskTokens(std::string_view unit, const TitleMask& title, std::vector<Maske
   out->clear();
   Tok* toks = TokRoom(&store, unit.size());
   size_t first;
-  size_t count = TokenizeFast(unit, false, toks, &unused, &first);
+  size_t count = TokenizeFast<true>(unit, false, toks, &unused, &first);
   count = MaskDates(toks, count, first);
   count = MaskTitle(title, toks, count);
   for (size_t k = 0; k < count; ++k) {

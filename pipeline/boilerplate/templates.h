@@ -18,8 +18,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -84,11 +86,35 @@ class TitleMask {
   std::vector<std::vector<uint64_t>> variants_;
 };
 
+// An allocator whose resize leaves the new elements uninitialized (trivial types only): the tokenizer
+// sizes a unit's words for the most the unit can hold, writes them through a pointer and cuts the vector
+// to their number, where a zeroing resize would write each slot twice and push_back tests the capacity
+// for every word.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <typename U>
+  UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}  // NOLINT(runtime/explicit)
+  template <typename U>
+  void construct(U* p) noexcept {
+    static_assert(std::is_trivially_default_constructible_v<U>);
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
 // The words of a unit as the rule prefilter (rules.cc) sees them, gathered by the tokenizer in the same
 // pass: every maximal run of ASCII letters, lower-cased and hashed with HashBytes, in order; the first
 // one's first bytes; how many runs of characters lie between whitespace; and a few characters.
 struct UnitWords {
-  std::vector<uint64_t> words;
+  std::vector<uint64_t, UninitializedAllocator<uint64_t>> words;
   uint64_t first_lo = 0, first_hi = 0;  ///< the first word's first 16 bytes, lower-cased, zero-padded
   uint32_t first_len = 0;               ///< its length in bytes (0: no word)
   uint32_t chunks = 0;                  ///< runs of characters between whitespace (\t \n \f \r space)
@@ -99,18 +125,20 @@ struct UnitWords {
   bool copyright = false;               ///< contains ©
   bool fold_sensitive = false;          ///< contains ſ or K, which (?i) takes for s and k
 
+  // Notes the first word, of `len` letters at `p` (readable for 16 bytes).
+  void SetFirst(const char* p, size_t len) {
+    first_len = static_cast<uint32_t>(len);
+    uint64_t lo, hi;
+    std::memcpy(&lo, p, 8);
+    std::memcpy(&hi, p + 8, 8);
+    constexpr uint64_t kCase = 0x2020202020202020ULL;
+    const size_t k = len < 16 ? len : 16;
+    first_lo = (lo | kCase) & (k >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * k)) - 1);
+    first_hi = k <= 8 ? 0 : (hi | kCase) & (k >= 16 ? ~uint64_t{0} : (uint64_t{1} << (8 * (k - 8))) - 1);
+  }
   // Adds the word of `len` letters at `p` (readable for 16 bytes), whose hash is `hash`.
   void Add(const char* p, size_t len, uint64_t hash) {
-    if (words.empty()) {
-      first_len = static_cast<uint32_t>(len);
-      uint64_t lo, hi;
-      std::memcpy(&lo, p, 8);
-      std::memcpy(&hi, p + 8, 8);
-      constexpr uint64_t kCase = 0x2020202020202020ULL;
-      const size_t k = len < 16 ? len : 16;
-      first_lo = (lo | kCase) & (k >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * k)) - 1);
-      first_hi = k <= 8 ? 0 : (hi | kCase) & (k >= 16 ? ~uint64_t{0} : (uint64_t{1} << (8 * (k - 8))) - 1);
-    }
+    if (words.empty()) SetFirst(p, len);
     words.push_back(hash);
   }
   void Clear();
