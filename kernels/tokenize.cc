@@ -222,35 +222,11 @@ size_t CountCodePoints(std::string_view utf8) {
   return n - continuation;
 }
 
-namespace {
-
-// Where the ICU path puts each word (see the sinks of tokenize_ascii.cc): `hash` is a callable that
-// normalizes and hashes the word, called only by the sinks keeping the hash.
-struct WordSink {
-  std::vector<Word>* out;
-  template <typename Hash>
-  void Emit(const Hash& hash, uint32_t start_cp, uint32_t end_cp) const {
-    out->push_back(Word{hash(), start_cp, end_cp});
-  }
-};
-
-struct HashSink {
-  std::vector<uint64_t>* out;
-  template <typename Hash>
-  void Emit(const Hash& hash, uint32_t /*start_cp*/, uint32_t /*end_cp*/) const {
-    out->push_back(hash());
-  }
-};
-
-struct BoundsSink {
-  std::vector<WordBounds>* out;
-  template <typename Hash>
-  void Emit(const Hash& /*hash*/, uint32_t start_cp, uint32_t end_cp) const {
-    out->push_back(WordBounds{start_cp, end_cp});
-  }
-};
-
-}  // namespace
+// The ICU path puts each word in one of the fast path's sinks (tokenize_ascii.h): `hash` normalizes and
+// hashes the word, and only the sinks keeping the hash call it.
+using internal::BoundsSink;
+using internal::HashSink;
+using internal::WordSink;
 
 struct WordTokenizer::Impl {
   Mode mode = Mode::kAuto;

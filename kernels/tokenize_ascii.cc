@@ -148,34 +148,6 @@ inline uint8_t DecodeClass(const FastPathTable* table, const unsigned char* p, s
   return e == nullptr ? uint8_t{kOther} : e->fast_class;
 }
 
-// Where the tokenizer loops put each word: a Word with offsets, only its hash (the code point offsets
-// are then never computed), or only its offsets. `hash` is a callable giving the word's hash, so that
-// a sink keeping no hash never lowercases, normalizes or hashes a word: it never calls it (and the loops'
-// `scratch`, which only hashing uses, may then be nullptr).
-struct WordSink {
-  std::vector<Word>* out;
-  template <typename Hash>
-  void Emit(const Hash& hash, size_t start_cp, size_t end_cp) const {
-    out->push_back(Word{hash(), static_cast<uint32_t>(start_cp), static_cast<uint32_t>(end_cp)});
-  }
-};
-
-struct HashSink {
-  std::vector<uint64_t>* out;
-  template <typename Hash>
-  void Emit(const Hash& hash, size_t /*start_cp*/, size_t /*end_cp*/) const {
-    out->push_back(hash());
-  }
-};
-
-struct BoundsSink {
-  std::vector<WordBounds>* out;
-  template <typename Hash>
-  void Emit(const Hash& /*hash*/, size_t start_cp, size_t end_cp) const {
-    out->push_back(WordBounds{static_cast<uint32_t>(start_cp), static_cast<uint32_t>(end_cp)});
-  }
-};
-
 }  // namespace
 
 bool FastPathTable::Add(uint32_t cp, uint8_t fast_class, std::string_view normalized) {

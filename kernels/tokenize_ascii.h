@@ -32,6 +32,7 @@
 #define NEARDUP_KERNELS_TOKENIZE_ASCII_H_
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -176,6 +177,35 @@ void TokenizeAsciiIgnoringOthers(std::string_view utf8, uint32_t cp_base, std::s
 
 // ASCII-lowercases `text` into *out (replacing its contents); bytes >= 0x80 are copied unchanged.
 void AsciiLowercase(std::string_view text, std::string* out);
+
+// Where the tokenizer loops (the fast path here, the ICU path in tokenize.cc) put each word: a Word with
+// offsets, only its hash (the code point offsets are then never computed), or only its offsets. `hash` is
+// a callable giving the word's hash, so that a sink keeping no hash never lowercases, normalizes or
+// hashes a word: it never calls it (and the loops' `scratch`, which only hashing uses, may then be
+// nullptr).
+struct WordSink {
+  std::vector<Word>* out;
+  template <typename Hash>
+  void Emit(const Hash& hash, size_t start_cp, size_t end_cp) const {
+    out->push_back(Word{hash(), static_cast<uint32_t>(start_cp), static_cast<uint32_t>(end_cp)});
+  }
+};
+
+struct HashSink {
+  std::vector<uint64_t>* out;
+  template <typename Hash>
+  void Emit(const Hash& hash, size_t /*start_cp*/, size_t /*end_cp*/) const {
+    out->push_back(hash());
+  }
+};
+
+struct BoundsSink {
+  std::vector<WordBounds>* out;
+  template <typename Hash>
+  void Emit(const Hash& /*hash*/, size_t start_cp, size_t end_cp) const {
+    out->push_back(WordBounds{static_cast<uint32_t>(start_cp), static_cast<uint32_t>(end_cp)});
+  }
+};
 
 }  // namespace neardup::internal
 
