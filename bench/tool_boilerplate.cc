@@ -88,7 +88,8 @@ std::vector<uint64_t> SimilarPairs(const std::vector<LabelledDoc>& docs,
   }
   std::vector<DocumentSketch> sketches;
   std::vector<uint64_t> band_keys;
-  ComputeSketches(inputs, params, &sketches, &band_keys);
+  SketchWords words;
+  ComputeSketches(inputs, params, &sketches, &band_keys, &words);
   std::vector<bool> eligible(docs.size());
   for (size_t d = 0; d < docs.size(); ++d) eligible[d] = sketches[d].words > 0;
   const std::vector<uint64_t> candidates = CandidatePairs(band_keys, params.bands, eligible);
@@ -107,7 +108,8 @@ std::vector<double> PairJaccards(const std::vector<LabelledDoc>& docs, const std
   for (size_t d = 0; d < docs.size(); ++d) inputs[d] = {docs[d].text, &kept[d]};
   std::vector<DocumentSketch> sketches;
   std::vector<uint64_t> band_keys;
-  ComputeSketches(inputs, params, &sketches, &band_keys);
+  SketchWords words;
+  ComputeSketches(inputs, params, &sketches, &band_keys, &words);
   std::vector<double> jaccard(pairs.size(), 0.0);
   // A threshold of 0 returns every pair, in the order given.
   const std::vector<SimilarPair> all = VerifyPairs(pairs, sketches, 0.0, params.chunk_docs);

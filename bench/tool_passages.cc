@@ -34,6 +34,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -170,23 +171,60 @@ bool InsideRanges(const std::vector<std::pair<uint32_t, uint32_t>>& ranges, uint
                      [&](const auto& r) { return start >= r.first && end <= r.second; });
 }
 
+// The words given to the documents, which their PassageInput views show: every document's in turn, in
+// one block as the run's sketch pass holds them.
+struct GivenWords {
+  std::vector<uint32_t> words, range_word_ends;
+};
+
 // Gives every participating document its words, as a caller that has already tokenized the text (the
 // run's signature pass) would, so that the timed stage does not tokenize them (--words).
-void PrecomputeWords(std::vector<PassageInput>* docs) {
+void PrecomputeWords(std::vector<PassageInput>* docs, GivenWords* given) {
   WordTokenizer tokenizer;
   std::vector<Word> words;
-  for (PassageInput& doc : *docs) {
-    if (!doc.participates) continue;
-    const std::string text(doc.text);
-    words.clear();
-    doc.words.clear();
-    doc.range_word_ends.clear();
-    for (const auto& [start, end] : doc.ranges) {
-      const size_t b0 = ByteOf(text, start);
-      tokenizer.Tokenize(std::string_view(text).substr(b0, ByteOf(text, end) - b0), start, &words);
-      doc.range_word_ends.push_back(static_cast<uint32_t>(words.size()));
+  std::vector<size_t> word_begin(docs->size() + 1, 0), end_begin(docs->size() + 1, 0);
+  given->words.clear();
+  given->range_word_ends.clear();
+  for (size_t d = 0; d < docs->size(); ++d) {
+    const PassageInput& doc = (*docs)[d];
+    if (doc.participates) {
+      const std::string text(doc.text);
+      words.clear();
+      for (const auto& [start, end] : doc.ranges) {
+        const size_t b0 = ByteOf(text, start);
+        tokenizer.Tokenize(std::string_view(text).substr(b0, ByteOf(text, end) - b0), start, &words);
+        given->range_word_ends.push_back(static_cast<uint32_t>(words.size()));
+      }
+      for (const Word& w : words) given->words.push_back(static_cast<uint32_t>(w.hash));
     }
-    for (const Word& w : words) doc.words.push_back(static_cast<uint32_t>(w.hash));
+    word_begin[d + 1] = given->words.size();
+    end_begin[d + 1] = given->range_word_ends.size();
+  }
+  for (size_t d = 0; d < docs->size(); ++d) {
+    PassageInput& doc = (*docs)[d];
+    doc.words =
+        std::span<const uint32_t>(given->words).subspan(word_begin[d], word_begin[d + 1] - word_begin[d]);
+    doc.range_word_ends = std::span<const uint32_t>(given->range_word_ends)
+                              .subspan(end_begin[d], end_begin[d + 1] - end_begin[d]);
+  }
+}
+
+// A copy of the documents and of the words they were given, for one run that releases the words.
+struct Consumable {
+  std::vector<PassageInput> docs;
+  GivenWords given;
+};
+
+void CopyForRelease(const std::vector<PassageInput>& docs, const GivenWords& given, Consumable* out) {
+  out->docs = docs;
+  out->given = given;
+  for (PassageInput& doc : out->docs) {
+    doc.words = std::span<const uint32_t>(out->given.words)
+                    .subspan(static_cast<size_t>(doc.words.data() - given.words.data()), doc.words.size());
+    doc.range_word_ends =
+        std::span<const uint32_t>(out->given.range_word_ends)
+            .subspan(static_cast<size_t>(doc.range_word_ends.data() - given.range_word_ends.data()),
+                     doc.range_word_ends.size());
   }
 }
 
@@ -210,13 +248,14 @@ uint64_t Digest(const std::vector<PassagePair>& pairs) {
 
 // With `consumed` (a copy of docs), the stage releases the copy's words as a run can let it.
 std::vector<PassagePair> Find(const std::vector<PassageInput>& docs, const PassageOptions& options,
-                              Evaluation* ev, std::vector<PassageInput>* consumed = nullptr) {
+                              Evaluation* ev, Consumable* consumed = nullptr) {
   std::vector<PassagePair> pairs;
   const double c0 = CpuSeconds();
   const auto t0 = std::chrono::steady_clock::now();
-  const Status status = consumed != nullptr
-                            ? FindPassagesReleasingWords(consumed, options, &pairs, &ev->stats)
-                            : FindPassages(docs, options, &pairs, &ev->stats);
+  const auto release = [consumed] { std::vector<uint32_t>().swap(consumed->given.words); };
+  const Status status =
+      consumed != nullptr ? FindPassagesReleasingWords(&consumed->docs, release, options, &pairs, &ev->stats)
+                          : FindPassages(docs, options, &pairs, &ev->stats);
   ev->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   ev->cpu_seconds = CpuSeconds() - c0;
   if (!status.ok()) {
@@ -453,13 +492,14 @@ int RunExternal(const std::string& path, const std::string& truth, const std::st
     std::fprintf(stderr, "%s: not the annotations of a run on %s\n", annotations.c_str(), path.c_str());
     return 1;
   }
-  if (words) PrecomputeWords(&docs);
+  GivenWords given;
+  if (words) PrecomputeWords(&docs, &given);
   size_t participating = 0;
   for (const PassageInput& d : docs) participating += d.participates;
   const double megabytes = static_cast<double>(bytes) / 1e6;
   // Every run with --release-words gets its own copy of the inputs, made before it (untimed).
-  std::vector<PassageInput> consumed;
-  if (release) consumed = docs;
+  Consumable consumed;
+  if (release) CopyForRelease(docs, given, &consumed);
   if (std::FILE* clear = std::fopen("/proc/self/clear_refs", "w")) {  // peak memory of the first run
     std::fputs("5", clear);
     std::fclose(clear);
@@ -471,7 +511,7 @@ int RunExternal(const std::string& path, const std::string& truth, const std::st
   Timings timings;
   timings.Add(ev);
   for (int r = 1; r < repeat; ++r) {
-    if (release) consumed = docs;
+    if (release) CopyForRelease(docs, given, &consumed);
     Evaluation again;
     Find(docs, options, &again, release ? &consumed : nullptr);
     timings.Add(again);
@@ -550,7 +590,8 @@ int main(int argc, char** argv) {
     docs[d].ranges = corpus.ranges[d];
     bytes += corpus.texts[d].size();
   }
-  if (words) nb::PrecomputeWords(&docs);
+  nb::GivenWords given;
+  if (words) nb::PrecomputeWords(&docs, &given);
   const double megabytes = static_cast<double>(bytes) / 1e6;
   std::printf(
       "corpus: %zu documents, %.1f MB, %zu planted passages (generated in %.1f s); threads %d\n", docs.size(),

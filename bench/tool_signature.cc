@@ -120,6 +120,7 @@ PassResult Signatures(const Input& in, simdjson::ondemand::parser* parser, const
   std::vector<SketchInput> inputs;
   std::vector<DocumentSketch> sketches;
   std::vector<uint64_t> band_keys;
+  SketchWords words;
   const auto flush = [&] {
     inputs.resize(ends.size());
     size_t begin = 0;
@@ -127,7 +128,7 @@ PassResult Signatures(const Input& in, simdjson::ondemand::parser* parser, const
       inputs[i].text = std::string_view(arena).substr(begin, ends[i] - begin);
       begin = ends[i];
     }
-    ComputeSketches(inputs, params, &sketches, &band_keys);
+    ComputeSketches(inputs, params, &sketches, &band_keys, &words);
     for (const DocumentSketch& s : sketches) r.words += s.words;
     XXH3_64bits_update(digest, band_keys.data(), band_keys.size() * sizeof(uint64_t));
     arena.clear();

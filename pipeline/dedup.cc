@@ -2,15 +2,15 @@
 
 #include "pipeline/dedup.h"
 
-#include <sys/mman.h>
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <utility>
 
 #include "kernels/minhash.h"
@@ -20,10 +20,6 @@
 namespace neardup {
 
 namespace {
-
-// Below this many bytes of words a chunk is left to fault its pages in one by one: a system call costs
-// more than a few faults.
-constexpr size_t kPopulateMinBytes = 64 * 1024;
 
 // Per-thread scratch for ComputeSketches: grows to the largest chunk of documents and is then reused.
 struct SketchScratch {
@@ -37,66 +33,27 @@ struct SketchScratch {
   std::vector<TextPiece> pieces;
 };
 
-// Faults in the pages of [begin, end) for writing with one system call. The words of a chunk's
-// documents are mostly fresh heap memory, and a page fault at a time is expensive on a virtual machine
-// (bench/README-signature.md, "The sketch stage in the whole run"). Advice only: where the call is not
-// supported or fails, the pages fault in one by one as before.
-void PopulateForWrite(uintptr_t begin, uintptr_t end) {
-#ifdef MADV_POPULATE_WRITE
-  static const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
-  begin &= ~(page - 1);
-  end = (end + page - 1) & ~(page - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
-#else
-  (void)begin;
-  (void)end;
-#endif
-}
-
-// Allocates the words (and range ends) of the documents of one chunk and fills them. The allocator
-// carves blocks of these sizes one after another from a larger free block (the top of the heap, or
-// what an earlier stage freed and the heap trim gave back to the system), and writes a header past
-// each block as it does, so each fresh page faults in during the allocations. So when a block lands
-// outside the pages faulted in so far, the pages from it on, as far as the chunk's remaining blocks
-// would reach, are faulted in with one call before the next blocks are allocated. Where the allocator
-// puts the next blocks elsewhere, the call only brings in pages the heap will hand out later, or pages
-// in use already (then it changes nothing): nothing but the speed depends on it.
-void StoreChunkWords(const SketchScratch& s, size_t first, size_t count, bool keep_words,
-                     std::vector<DocumentSketch>* sketches) {
-  // Two words of allocator header per block.
-  size_t remaining = s.word_hashes.size() * sizeof(uint32_t) + count * 16;
-  if (keep_words) remaining += s.range_ends.size() * sizeof(uint32_t) + count * 16;
-  uintptr_t populated_begin = 0, populated_end = 0;
-  const auto allocated = [&](const void* data, size_t size) {
-    const auto at = reinterpret_cast<uintptr_t>(data);
-    if (size != 0 && remaining >= kPopulateMinBytes && (at < populated_begin || at + size > populated_end)) {
-      populated_begin = at;
-      populated_end = at + remaining;
-      PopulateForWrite(populated_begin, populated_end);
-    }
-    remaining -= std::min(remaining, size + 16);
-  };
-  for (size_t k = 0; k < count; ++k) {
-    DocumentSketch& sk = (*sketches)[first + k];
-    const size_t words = s.doc_starts[k + 1] - s.doc_starts[k];
-    sk.words32.reserve(words);
-    allocated(sk.words32.data(), words * sizeof(uint32_t));
-    if (keep_words) {
-      const size_t ranges = s.range_starts[k + 1] - s.range_starts[k];
-      sk.range_word_ends.reserve(ranges);
-      allocated(sk.range_word_ends.data(), ranges * sizeof(uint32_t));
+// Stores the words (and range ends) of the documents of chunk `c`, which begins at document `first`, in
+// one block each of their exact total, and points the documents' views into them.
+void StoreChunkWords(const SketchScratch& s, size_t c, size_t first, size_t count, bool keep_words,
+                     SketchWords* store, std::vector<DocumentSketch>* sketches) {
+  if (!s.word_hashes.empty()) {
+    store->words[c] = std::make_unique_for_overwrite<uint32_t[]>(s.word_hashes.size());
+    uint32_t* const words = store->words[c].get();
+    // The low 32 bits of each hash.
+    std::copy(s.word_hashes.begin(), s.word_hashes.end(), words);
+    for (size_t k = 0; k < count; ++k) {
+      (*sketches)[first + k].words32 =
+          std::span<const uint32_t>(words + s.doc_starts[k], s.doc_starts[k + 1] - s.doc_starts[k]);
     }
   }
-  for (size_t k = 0; k < count; ++k) {
-    DocumentSketch& sk = (*sketches)[first + k];
-    const size_t begin = s.doc_starts[k];
-    // Converting assignment: the low 32 bits of each hash, into the capacity reserved above.
-    sk.words32.assign(s.word_hashes.begin() + static_cast<ptrdiff_t>(begin),
-                      s.word_hashes.begin() + static_cast<ptrdiff_t>(s.doc_starts[k + 1]));
-    if (keep_words) {
-      const size_t range_begin = s.range_starts[k];
-      sk.range_word_ends.assign(s.range_ends.begin() + static_cast<ptrdiff_t>(range_begin),
-                                s.range_ends.begin() + static_cast<ptrdiff_t>(s.range_starts[k + 1]));
+  if (keep_words && !s.range_ends.empty()) {
+    store->range_ends[c] = std::make_unique_for_overwrite<uint32_t[]>(s.range_ends.size());
+    uint32_t* const ends = store->range_ends[c].get();
+    std::copy(s.range_ends.begin(), s.range_ends.end(), ends);
+    for (size_t k = 0; k < count; ++k) {
+      (*sketches)[first + k].range_word_ends =
+          std::span<const uint32_t>(ends + s.range_starts[k], s.range_starts[k + 1] - s.range_starts[k]);
     }
   }
 }
@@ -104,23 +61,31 @@ void StoreChunkWords(const SketchScratch& s, size_t first, size_t count, bool ke
 }  // namespace
 
 void ComputeSketches(const std::vector<SketchInput>& inputs, const DedupParams& params,
-                     std::vector<DocumentSketch>* sketches, std::vector<uint64_t>* band_keys) {
+                     std::vector<DocumentSketch>* sketches, std::vector<uint64_t>* band_keys,
+                     SketchWords* store) {
   const size_t n = inputs.size();
   sketches->assign(n, DocumentSketch());
   band_keys->assign(n * params.bands, 0);
+  const size_t chunk = std::max<size_t>(1, params.chunk_docs);
+  const size_t n_chunks = (n + chunk - 1) / chunk;
+  store->words.clear();
+  store->words.resize(n_chunks);
+  store->range_ends.clear();
+  store->range_ends.resize(n_chunks);
   const MinHashSeeds seeds = MinHashSeeds::Make(params.num_perm, params.seed);
   const KernelTable& kernel = ActiveKernel();
   tbb::enumerable_thread_specific<SketchScratch> scratch;
 
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, params.chunk_docs), [&](const tbb::blocked_range<size_t>& r) {
+  tbb::parallel_for(size_t{0}, n_chunks, [&](size_t c) {
+    const size_t first = c * chunk, last = std::min(n, first + chunk);
     SketchScratch& s = scratch.local();
     s.signature.resize(params.num_perm);
-    // First the words of every document of the chunk, so that their storage is allocated together.
+    // First the words of every document of the chunk, so that they can be stored in one block.
     s.word_hashes.clear();
     s.doc_starts.assign(1, 0);
     s.range_ends.clear();
     s.range_starts.assign(1, 0);
-    for (size_t d = r.begin(); d != r.end(); ++d) {
+    for (size_t d = first; d != last; ++d) {
       const size_t doc_begin = s.word_hashes.size();
       if (inputs[d].ranges == nullptr) {
         s.tokenizer.TokenizeHashes(inputs[d].text, &s.word_hashes);
@@ -137,9 +102,9 @@ void ComputeSketches(const std::vector<SketchInput>& inputs, const DedupParams& 
       s.doc_starts.push_back(s.word_hashes.size());
       s.range_starts.push_back(s.range_ends.size());
     }
-    StoreChunkWords(s, r.begin(), r.size(), params.keep_words, sketches);
-    for (size_t d = r.begin(); d != r.end(); ++d) {
-      const size_t k = d - r.begin();
+    StoreChunkWords(s, c, first, last - first, params.keep_words, store, sketches);
+    for (size_t d = first; d != last; ++d) {
+      const size_t k = d - first;
       const size_t begin = s.doc_starts[k];
       const size_t words = s.doc_starts[k + 1] - begin;
       DocumentSketch& sk = (*sketches)[d];
@@ -219,7 +184,7 @@ std::vector<SimilarPair> VerifyPairs(const std::vector<uint64_t>& candidates,
                     [&](const tbb::blocked_range<size_t>& r) {
                       VerifyScratch& s = scratch.local();
                       for (size_t d = r.begin(); d != r.end(); ++d) {
-                        const std::vector<uint32_t>& words32 = all[d].words32;
+                        const std::span<const uint32_t> words32 = all[d].words32;
                         if (!needed[d] || words32.empty()) continue;
                         const size_t n = words32.size();
                         if (s.words.size() < n) {

@@ -8,6 +8,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -34,11 +36,24 @@ struct DocumentSketch {
   uint32_t ngram = 0;  ///< words per shingle (DedupParams::ngram), for VerifyPairs
   /// The low 32 bits of each word's hash (Word::hash), in text order: 4 bytes a word is all a document
   /// keeps of its text after ComputeSketches. VerifyPairs shingles them again for the documents it needs,
-  /// and the passage stage takes them (PassageInput::words).
-  std::vector<uint32_t> words32;
+  /// and the passage stage takes them (PassageInput::words). A view into SketchWords::words.
+  std::span<const uint32_t> words32;
   /// For each range of the input (one for the whole text), the number of words in it and the ranges
-  /// before it: what PassageInput::range_word_ends takes. Filled with DedupParams::keep_words.
-  std::vector<uint32_t> range_word_ends;
+  /// before it: what PassageInput::range_word_ends takes. Filled with DedupParams::keep_words; a view
+  /// into SketchWords::range_ends.
+  std::span<const uint32_t> range_word_ends;
+};
+
+// Where ComputeSketches stores the documents' words and range ends: one block of each per chunk of
+// documents (DedupParams::chunk_docs), of the chunk's exact size, which the chunk's DocumentSketch views
+// point into. A block per document would be a hundred thousand heap blocks for 356 MB of text, spread
+// over the heap's free blocks; one per chunk is a few hundred, filled front to back.
+struct SketchWords {
+  std::vector<std::unique_ptr<uint32_t[]>> words;       ///< per chunk: its documents' words32 in turn
+  std::vector<std::unique_ptr<uint32_t[]>> range_ends;  ///< per chunk: its documents' range_word_ends
+
+  // Frees the words: every DocumentSketch::words32 into them is left dangling. The range ends stay.
+  void ReleaseWords() { std::vector<std::unique_ptr<uint32_t[]>>().swap(words); }
 };
 
 // The text of a document that takes part: the whole text, or only the given ranges (the text between
@@ -51,8 +66,11 @@ struct SketchInput {
 
 // Tokenizes, shingles and signs every text in parallel. band_keys receives bands keys per document
 // (document-major); documents without words get no meaningful keys and must be left out by the caller.
+// The sketches' words (and range ends) are stored in `store`, replacing what it held: the sketches'
+// views are valid for as long as it keeps them.
 void ComputeSketches(const std::vector<SketchInput>& inputs, const DedupParams& params,
-                     std::vector<DocumentSketch>* sketches, std::vector<uint64_t>* band_keys);
+                     std::vector<DocumentSketch>* sketches, std::vector<uint64_t>* band_keys,
+                     SketchWords* store);
 
 // Candidate pairs (a < b, packed as a << 32 | b), sorted and duplicate-free: documents that share the
 // key of at least one band. Only documents with eligible[d] take part.

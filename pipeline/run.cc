@@ -121,6 +121,7 @@ struct RunState {
   std::vector<RecordIssue> issues;
   ReadStats read_stats;
   std::vector<DocumentSketch> sketches;
+  SketchWords sketch_words;  // the sketches' words and range ends
   std::vector<SimilarPair> similar;
   Clustering clustering;
   uint64_t candidates = 0;
@@ -757,7 +758,7 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
       inputs[i].text = s.records[i].text;
       if (!SpansOf(s, i).empty()) inputs[i].ranges = &ranges[i];
     }
-    ComputeSketches(inputs, params, &s.sketches, &band_keys);
+    ComputeSketches(inputs, params, &s.sketches, &band_keys, &s.sketch_words);
     s.timings.push_back(t.Stage("sketch", s.read_stats.bytes));
   }
   std::vector<bool> eligible(n);
@@ -777,7 +778,8 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
     // Without passages, words are not needed past verification. (With passages, the passage stage
     // reuses the heap as it is: trimming it would only make the stage fault the same pages in again.)
     if (!options.passages) {
-      tbb::parallel_for(size_t{0}, n, [&](size_t i) { std::vector<uint32_t>().swap(s.sketches[i].words32); });
+      for (DocumentSketch& sk : s.sketches) sk.words32 = {};
+      s.sketch_words.ReleaseWords();
       ReturnFreedMemory();
     }
     s.timings.push_back(v.Stage("verify", 0));
@@ -874,19 +876,26 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
       // The sketch pass's words of these ranges, so that the stage need not tokenize them again.
       DocumentSketch& sk = s.sketches[i];
       if (in.participates) {
-        in.words = std::move(sk.words32);
-        in.range_word_ends = std::move(sk.range_word_ends);
+        in.words = sk.words32;
+        in.range_word_ends = sk.range_word_ends;
       }
-      std::vector<uint32_t>().swap(sk.words32);
-      std::vector<uint32_t>().swap(sk.range_word_ends);
+      sk.words32 = {};
+      sk.range_word_ends = {};
     }
     PassageOptions po;
     po.min_words = options.min_passage_words;
     po.max_doc_frequency = options.passage_max_docs;
     po.min_similarity = options.min_passage_similarity;
     po.chunk_docs = options.chunk_docs;
-    // The words were moved out of the sketches for the stage alone: it may free them as it copies them.
-    NEARDUP_RETURN_IF_ERROR(FindPassagesReleasingWords(&inputs, po, &s.passages, &s.passage_stats));
+    // The words are needed by the stage alone: it frees them once it has copied them. The range ends
+    // stay until it returns.
+    const auto release_words = [&s] {
+      s.sketch_words.ReleaseWords();
+      ReturnFreedMemory();
+    };
+    NEARDUP_RETURN_IF_ERROR(
+        FindPassagesReleasingWords(&inputs, release_words, po, &s.passages, &s.passage_stats));
+    s.sketch_words = SketchWords();
     s.passages_per_document.assign(n, 0);
     for (const PassagePair& p : s.passages) {
       s.passages_per_document[p.a] += static_cast<uint32_t>(p.spans.size());

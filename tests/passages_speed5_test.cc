@@ -80,6 +80,7 @@ TEST(PassagesSpeed5Test, FingerprintsAreTheSampledShinglesOfEveryRange) {
     const size_t n_docs = 20 + Next(&state) % 60;
     std::vector<PassageInput> docs(n_docs);
     std::vector<std::string> texts(n_docs);
+    std::vector<std::vector<uint32_t>> doc_words(n_docs), doc_ends(n_docs);  // what the views show
     std::vector<uint32_t> counts(passages_internal::CountWordsForTest({}).size(), 0);
     for (size_t d = 0; d < n_docs; ++d) {
       PassageInput& doc = docs[d];
@@ -90,11 +91,13 @@ TEST(PassagesSpeed5Test, FingerprintsAreTheSampledShinglesOfEveryRange) {
         for (size_t i = 0; i < n; ++i) {
           const uint64_t rank = Next(&state) % 3 == 0 ? Next(&state) % 12 : 12 + Next(&state) % 50000;
           const uint32_t w = static_cast<uint32_t>(rank) * 2654435761u;
-          doc.words.push_back(w ^ (Next(&state) % 2 ? 0x80000000u : 0u));
+          doc_words[d].push_back(w ^ (Next(&state) % 2 ? 0x80000000u : 0u));
           ++counts[passages_internal::WordSlotForTest(w)];
         }
-        doc.range_word_ends.push_back(static_cast<uint32_t>(doc.words.size()));
+        doc_ends[d].push_back(static_cast<uint32_t>(doc_words[d].size()));
       }
+      doc.words = doc_words[d];
+      doc.range_word_ends = doc_ends[d];
     }
     uint64_t common = 0;
     for (const uint32_t c : counts) common += c >= 500;
@@ -140,6 +143,7 @@ TEST(PassagesSpeed5Test, CandidatePairsAreThePairsSharingAFingerprint) {
     }
     std::vector<PassageInput> docs(n_docs);
     std::vector<std::string> texts(n_docs);
+    std::vector<std::vector<uint32_t>> doc_words(n_docs), doc_ends(n_docs);  // what the views show
     std::map<uint64_t, std::set<size_t>> docs_of;
     for (size_t d = 0; d < n_docs; ++d) {
       PassageInput& doc = docs[d];
@@ -154,13 +158,15 @@ TEST(PassagesSpeed5Test, CandidatePairsAreThePairsSharingAFingerprint) {
           words.insert(words.end(), sequence.begin() + from, sequence.begin() + from + length);
         }
         for (uint32_t& w : words) w &= 0x7FFFFFFFu;
-        doc.words.insert(doc.words.end(), words.begin(), words.end());
-        doc.range_word_ends.push_back(static_cast<uint32_t>(doc.words.size()));
+        doc_words[d].insert(doc_words[d].end(), words.begin(), words.end());
+        doc_ends[d].push_back(static_cast<uint32_t>(doc_words[d].size()));
         for (size_t i = 0; i + 4 <= words.size(); ++i) {
           const uint64_t h = passages_internal::ShingleHashForTest(words.data() + i);
           if ((h & 1) == 0) docs_of[h].insert(d);
         }
       }
+      doc.words = doc_words[d];
+      doc.range_word_ends = doc_ends[d];
     }
     std::set<std::pair<size_t, size_t>> want;
     for (const auto& [hash, in] : docs_of) {

@@ -518,18 +518,26 @@ TEST(PassagesTest, SameOutputForAnyThreadCount) {
   }
 }
 
-// The words of every range of `doc`, as a caller that has already tokenized them gives them.
-void GiveWords(PassageInput* doc) {
+// What a caller that has already tokenized a document holds of it: PassageInput's views show these.
+struct GivenWords {
+  std::vector<uint32_t> words, range_word_ends;
+};
+
+// The words of every range of `doc`, as a caller that has already tokenized them gives them, held in
+// `given`.
+void GiveWords(PassageInput* doc, GivenWords* given) {
   WordTokenizer tokenizer;
   std::vector<Word> words;
   const std::string text(doc->text);
-  doc->words.clear();
-  doc->range_word_ends.clear();
+  given->words.clear();
+  given->range_word_ends.clear();
   for (const auto& [start, end] : doc->ranges) {
     tokenizer.Tokenize(Slice(text, start, end), start, &words);
-    doc->range_word_ends.push_back(static_cast<uint32_t>(words.size()));
+    given->range_word_ends.push_back(static_cast<uint32_t>(words.size()));
   }
-  for (const Word& w : words) doc->words.push_back(static_cast<uint32_t>(w.hash));
+  for (const Word& w : words) given->words.push_back(static_cast<uint32_t>(w.hash));
+  doc->words = given->words;
+  doc->range_word_ends = given->range_word_ends;
 }
 
 TEST(PassagesTest, WordsGivenByTheCallerGiveTheSameOutput) {
@@ -545,8 +553,9 @@ TEST(PassagesTest, WordsGivenByTheCallerGiveTheSameOutput) {
   // Every document's words given, and one document in two (the stage reads the two kinds from
   // different places in the same chunk).
   std::vector<PassageInput> given = docs, mixed = docs;
-  for (PassageInput& doc : given) GiveWords(&doc);
-  for (size_t d = 0; d < mixed.size(); d += 2) GiveWords(&mixed[d]);
+  std::vector<GivenWords> given_words(docs.size()), mixed_words(docs.size());
+  for (size_t d = 0; d < given.size(); ++d) GiveWords(&given[d], &given_words[d]);
+  for (size_t d = 0; d < mixed.size(); d += 2) GiveWords(&mixed[d], &mixed_words[d]);
   PassageOptions options;
   options.max_doc_frequency = 20;
   options.chunk_docs = 16;
@@ -565,14 +574,22 @@ TEST(PassagesTest, ReleasingTheGivenWordsGivesTheSameOutput) {
   const std::vector<std::string> texts = MixedCorpus(200);
   std::vector<PassageInput> docs;
   for (size_t d = 0; d < texts.size(); ++d) docs.push_back(Doc(texts[d], -1, d % 9 != 4));
-  for (size_t d = 0; d < docs.size(); d += 3) GiveWords(&docs[d]);
+  std::vector<GivenWords> given(docs.size());
+  for (size_t d = 0; d < docs.size(); d += 3) GiveWords(&docs[d], &given[d]);
   PassageOptions options;
   options.max_doc_frequency = 20;
   PassageStats stats, released_stats;
   const std::vector<PassagePair> expected = Find(docs, options, &stats);
   ASSERT_GT(expected.size(), 20u);
   std::vector<PassagePair> got;
-  ASSERT_TRUE(FindPassagesReleasingWords(&docs, options, &got, &released_stats).ok());
+  // Released words are overwritten, so that the output would change if the stage read them afterwards.
+  int releases = 0;
+  const auto release = [&] {
+    ++releases;
+    for (GivenWords& g : given) std::fill(g.words.begin(), g.words.end(), 0x5EED5EEDu);
+  };
+  ASSERT_TRUE(FindPassagesReleasingWords(&docs, release, options, &got, &released_stats).ok());
+  EXPECT_EQ(releases, 1);
   for (size_t d = 0; d < docs.size(); ++d) {
     EXPECT_TRUE(docs[d].words.empty()) << d;
     EXPECT_EQ(docs[d].range_word_ends.empty(), d % 3 != 0) << d;  // kept: they say the words were given
@@ -599,16 +616,18 @@ TEST(PassagesTest, RejectsBadArguments) {
   EXPECT_TRUE(pairs.empty());
   // Words given with counts that do not fit the ranges.
   PassageInput given = Doc("one two three four five six");
-  given.words = {1, 2, 3, 4, 5, 6};
-  given.range_word_ends = {5};  // not the number of words
+  const std::vector<uint32_t> words = {1, 2, 3, 4, 5, 6}, five = {5}, decreasing = {4, 3, 6},
+                              good = {2, 3, 6};
+  given.words = words;
+  given.range_word_ends = five;  // not the number of words
   EXPECT_EQ(FindPassages({given}, {}, &pairs, &stats).code(), Status::Code::kInvalidArgument);
   given.ranges = {{0, 7}, {8, 27}};
-  given.range_word_ends = {4, 3, 6};  // one count too many
+  given.range_word_ends = decreasing;  // one count too many
   EXPECT_EQ(FindPassages({given}, {}, &pairs, &stats).code(), Status::Code::kInvalidArgument);
   given.ranges = {{0, 7}, {8, 13}, {14, 27}};
-  given.range_word_ends = {4, 3, 6};  // decreasing
+  given.range_word_ends = decreasing;  // decreasing
   EXPECT_EQ(FindPassages({given}, {}, &pairs, &stats).code(), Status::Code::kInvalidArgument);
-  given.range_word_ends = {2, 3, 6};
+  given.range_word_ends = good;
   EXPECT_TRUE(FindPassages({given}, {}, &pairs, &stats).ok());
 }
 
@@ -1442,9 +1461,10 @@ TEST(PassagesTest, OffsetsOfPassagesLateInLongRangesAreExact) {
     // a: a first range of filler, a hole, the passage's range, a hole, a last range; b: one range.
     const uint32_t cut = static_cast<uint32_t>(CodePoints(filler_a));
     da.ranges = {{0, cut - 3}, {cut, a.end + 40}, {a.end + 45, static_cast<uint32_t>(CodePoints(a.text))}};
+    GivenWords words_a, words_b;
     if (given) {
-      GiveWords(&da);
-      GiveWords(&db);
+      GiveWords(&da, &words_a);
+      GiveWords(&db, &words_b);
     }
     const auto pairs = Find({da, db});
     ASSERT_EQ(pairs.size(), 1u) << given;

@@ -54,12 +54,11 @@
 
 #include "pipeline/passages/passages.h"
 
+#include <sys/resource.h>
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
-#include <malloc.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -1214,10 +1213,11 @@ bool CannotMakeAPassage(const Reach& left, const Reach& right, size_t min_words,
 
 namespace {
 
-// FindPassages; with `release`, the same vector as `docs`, whose documents' words are released once
-// they are copied.
+// FindPassages; with `release`, the same vector as `docs`, whose documents' words are emptied once they
+// are copied, and then release_words is called.
 Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* release,
-            const PassageOptions& options, std::vector<PassagePair>* pairs, PassageStats* stats) {
+            const std::function<void()>& release_words, const PassageOptions& options,
+            std::vector<PassagePair>* pairs, PassageStats* stats) {
   pairs->clear();
   *stats = PassageStats();
   StepClock clock(stats);
@@ -1454,7 +1454,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     const uint32_t* source = source_words(d);
     uint32_t* words = all_words.data() + (views[d].words - all_words.data());
     for (uint32_t i = 0; i < views[d].n; ++i) words[i] = mark(source[i]);
-    if (release != nullptr) std::vector<uint32_t>().swap((*release)[d].words);
+    if (release != nullptr) (*release)[d].words = {};
     uint64_t kept = entry_begin[d];
     for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
       const Entry entry = entries[e];
@@ -1463,8 +1463,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     }
     entry_end[d] = kept;
   });
-  // The released words were many small blocks of the heap; freed, they stay resident until trimmed.
-  if (release != nullptr) malloc_trim(0);
+  if (release != nullptr) release_words();
   std::vector<uint64_t>().swap(common_slots);
   clock.Done("marks");
 
@@ -1742,12 +1741,13 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
 
 Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions& options,
                     std::vector<PassagePair>* pairs, PassageStats* stats) {
-  return Find(docs, nullptr, options, pairs, stats);
+  return Find(docs, nullptr, nullptr, options, pairs, stats);
 }
 
-Status FindPassagesReleasingWords(std::vector<PassageInput>* docs, const PassageOptions& options,
-                                  std::vector<PassagePair>* pairs, PassageStats* stats) {
-  return Find(*docs, docs, options, pairs, stats);
+Status FindPassagesReleasingWords(std::vector<PassageInput>* docs, const std::function<void()>& release_words,
+                                  const PassageOptions& options, std::vector<PassagePair>* pairs,
+                                  PassageStats* stats) {
+  return Find(*docs, docs, release_words, options, pairs, stats);
 }
 
 namespace passages_internal {

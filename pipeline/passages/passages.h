@@ -11,6 +11,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -47,9 +49,10 @@ struct PassageInput {
   /// words[i] is the low 32 bits of Word::hash (kernels/tokenize.h) of the i-th word, each range
   /// tokenized on its own with WordTokenizer::Tokenize, in order; range_word_ends[r] is the number of
   /// words in ranges 0..r (one value per range, so the last is words.size()). They must be the words
-  /// the stage would find itself: output is then identical. Left empty, the stage tokenizes.
-  std::vector<uint32_t> words;
-  std::vector<uint32_t> range_word_ends;
+  /// the stage would find itself: output is then identical. Left empty, the stage tokenizes. Views of
+  /// the caller's storage (the run's SketchWords, pipeline/dedup.h), which must outlive the call.
+  std::span<const uint32_t> words;
+  std::span<const uint32_t> range_word_ends;
 };
 
 struct PassageSpan {
@@ -89,11 +92,13 @@ struct PassageStats {
 Status FindPassages(const std::vector<PassageInput>& docs, const PassageOptions& options,
                     std::vector<PassagePair>* pairs, PassageStats* stats);
 
-// The same, for a caller that no longer needs the documents' `words`: each document's are released
-// (left empty) as soon as the stage has copied them, before the alignment, which is the stage's peak
-// (on 1 GB of news they are about 0.5 GB).
-Status FindPassagesReleasingWords(std::vector<PassageInput>* docs, const PassageOptions& options,
-                                  std::vector<PassagePair>* pairs, PassageStats* stats);
+// The same, for a caller that no longer needs the documents' `words`: as soon as the stage has copied
+// them, before the alignment, which is the stage's peak (on 1 GB of news they are about 0.5 GB), it
+// empties every document's `words` view and calls release_words once, for the caller to free what they
+// viewed. The `range_word_ends` are read to the end and must stay.
+Status FindPassagesReleasingWords(std::vector<PassageInput>* docs, const std::function<void()>& release_words,
+                                  const PassageOptions& options, std::vector<PassagePair>* pairs,
+                                  PassageStats* stats);
 
 }  // namespace neardup
 
