@@ -2879,18 +2879,30 @@ void SortKeys(uint64_t* keys, size_t n) {
   if (n < 2) return;
   int bits = 8;
   while (bits < 20 && (size_t{1} << bits) < n) ++bits;
-  const int shift = 64 - bits;
-  thread_local std::vector<uint32_t> start;
+  // The keys are bucketed on their top `bits` bits in two stable counting passes, the lower half of
+  // those bits first (a radix sort): each pass writes to at most 1,024 places at once, which stay in
+  // the cache, where one pass on all the bits wrote each key to a random place in the whole array.
+  const int low_bits = bits / 2;
+  const int low_shift = 64 - bits;
+  const int high_shift = 64 - (bits - low_bits);
+  const uint64_t low_mask = (uint64_t{1} << low_bits) - 1;
+  thread_local std::vector<uint32_t> low, high;
   thread_local std::vector<uint64_t> scratch;
-  start.assign((size_t{1} << bits) + 1, 0);
-  for (size_t i = 0; i < n; ++i) ++start[(keys[i] >> shift) + 1];
-  for (size_t b = 0; b + 1 < start.size(); ++b) start[b + 1] += start[b];
-  if (scratch.size() < n) scratch.resize(n);
-  uint64_t* bucketed = scratch.data();
-  for (size_t i = 0; i < n; ++i) bucketed[start[keys[i] >> shift]++] = keys[i];
-  // Back into `keys`, bucket by bucket in order: each key's insertion stops within its bucket.
+  low.assign((size_t{1} << low_bits) + 1, 0);
+  high.assign((size_t{1} << (bits - low_bits)) + 1, 0);
   for (size_t i = 0; i < n; ++i) {
-    const uint64_t k = bucketed[i];
+    ++low[((keys[i] >> low_shift) & low_mask) + 1];
+    ++high[(keys[i] >> high_shift) + 1];
+  }
+  for (size_t b = 0; b + 1 < low.size(); ++b) low[b + 1] += low[b];
+  for (size_t b = 0; b + 1 < high.size(); ++b) high[b + 1] += high[b];
+  if (scratch.size() < n) scratch.resize(n);
+  uint64_t* by_low = scratch.data();
+  for (size_t i = 0; i < n; ++i) by_low[low[(keys[i] >> low_shift) & low_mask]++] = keys[i];
+  for (size_t i = 0; i < n; ++i) keys[high[by_low[i] >> high_shift]++] = by_low[i];
+  // Bucket by bucket in order: each key's insertion stops within its bucket.
+  for (size_t i = 1; i < n; ++i) {
+    const uint64_t k = keys[i];
     size_t j = i;
     while (j > 0 && keys[j - 1] > k) {
       keys[j] = keys[j - 1];
