@@ -1250,43 +1250,31 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
   for (uint32_t m = 0; m < n; ++m) units += docs[members[m]].units.size();
   KeyIndex index(units / 2);
   std::vector<KeyStats>& stats = model->stats;
-  for (uint32_t m = 0; m < n; ++m) {
-    for (UnitInfo& u : docs[members[m]].units) {
-      if (!(u.flags & kCountable)) continue;
-      u.tmpl = index.Insert(u.key);
-      if (u.tmpl == stats.size()) stats.emplace_back();
-      KeyStats& s = stats[u.tmpl];
-      if (s.last_doc == m) continue;
-      s.last_doc = m;
-      ++s.docs;
-      s.tokens = u.tokens;
-      s.has_title = u.has_title;
-      s.line = (u.flags & kNameable) != 0;
-      s.sentence = (u.flags & kSentence) != 0;
-    }
-  }
-
-  std::vector<uint32_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0u);
-  auto unite = [&](uint32_t x, uint32_t y) {
-    const uint32_t a = Find(&parent, x), b = Find(&parent, y);
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);
-  };
-  std::vector<uint32_t> common(n, 0), last_run(n, 0), touched;
-
   // Copy groups: two documents that share most of their long units (lines of the article itself:
   // rule-matched units are skipped; the longest kFingerprintsPerDoc) are copies of one article, even
   // after light edits. Sharing one or two is what a reused background paragraph, or the long lines of a
-  // template, do.
+  // template, do. Each document's long units are taken in the same pass as its templates' indices: the
+  // source's units are more than the cache holds, and each pass over them waits on memory.
+  std::vector<std::pair<uint32_t, uint32_t>> prints;  // (template, document), each document's distinct ones
+  std::vector<uint32_t> print_count(n, 0);
   {
-    std::vector<std::pair<uint32_t, uint32_t>> prints;  // (template, document), each document's distinct ones
-    std::vector<uint32_t> print_count(n, 0);
     std::vector<const UnitInfo*> longest;
     std::vector<uint32_t> mine;
     for (uint32_t m = 0; m < n; ++m) {
       longest.clear();
-      for (const UnitInfo& u : docs[members[m]].units) {
-        if ((u.flags & kCountable) && u.rule < 0 && u.tokens >= kFingerprintTokens) longest.push_back(&u);
+      for (UnitInfo& u : docs[members[m]].units) {
+        if (!(u.flags & kCountable)) continue;
+        u.tmpl = index.Insert(u.key);
+        if (u.tmpl == stats.size()) stats.emplace_back();
+        if (u.rule < 0 && u.tokens >= kFingerprintTokens) longest.push_back(&u);
+        KeyStats& s = stats[u.tmpl];
+        if (s.last_doc == m) continue;
+        s.last_doc = m;
+        ++s.docs;
+        s.tokens = u.tokens;
+        s.has_title = u.has_title;
+        s.line = (u.flags & kNameable) != 0;
+        s.sentence = (u.flags & kSentence) != 0;
       }
       const size_t keep = std::min(kFingerprintsPerDoc, longest.size());
       // Which ones are the longest matters only when some are left out: the templates kept are sorted
@@ -1304,6 +1292,17 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
       print_count[m] = static_cast<uint32_t>(mine.size());
       for (const uint32_t t : mine) prints.emplace_back(t, m);
     }
+  }
+
+  std::vector<uint32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0u);
+  auto unite = [&](uint32_t x, uint32_t y) {
+    const uint32_t a = Find(&parent, x), b = Find(&parent, y);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  };
+  std::vector<uint32_t> common(n, 0), last_run(n, 0), touched;
+
+  {
     // Holders of each template, in document order: a counting sort by template.
     std::vector<uint32_t> start(stats.size() + 1, 0);
     for (const auto& e : prints) ++start[e.first + 1];
@@ -1420,20 +1419,17 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
     for (uint32_t m = 0; m < n; ++m) ++start[group[m] + 1];
     for (uint32_t g = 0; g < n; ++g) start[g + 1] += start[g];
     for (uint32_t m = 0; m < n; ++m) order[start[group[m]]++] = m;
-    for (const uint32_t m : order) {
-      for (const UnitInfo& u : docs[members[m]].units) {
-        if (!(u.flags & kCountable)) continue;
-        KeyStats& s = stats[u.tmpl];
-        if (s.last_group == group[m]) continue;
-        s.last_group = group[m];
-        ++s.groups;
-      }
-    }
-    // The same for the templates with names masked, documents and groups in one pass.
+    // The same for the templates with names masked, documents and groups, in the same pass.
     KeyIndex names(units / 8);
     std::vector<KeyStats>& name_stats = model->name_stats;
     for (const uint32_t m : order) {
       for (UnitInfo& u : docs[members[m]].units) {
+        if (!(u.flags & kCountable)) continue;
+        KeyStats& t = stats[u.tmpl];
+        if (t.last_group != group[m]) {
+          t.last_group = group[m];
+          ++t.groups;
+        }
         if (!NameCounted(u)) continue;
         u.name_tmpl = names.Insert(u.cross);
         if (u.name_tmpl == name_stats.size()) name_stats.emplace_back();
