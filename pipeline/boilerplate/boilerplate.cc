@@ -1241,6 +1241,17 @@ void LearnHeadLeadIns(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
   }
 }
 
+// Asks for the cache lines of a document's units ahead of a pass over them. BuildSourceModel's passes go
+// from document to document of a source, whose units are spread over more memory than the cache holds;
+// the hardware's prefetch follows one document's units once started, not the jump to the next one's.
+template <typename T>
+inline void PrefetchItems(const std::vector<T>& items) {
+  const char* p = reinterpret_cast<const char*>(items.data());
+  const char* end = p + items.size() * sizeof(T);
+  for (; p < end; p += 64) __builtin_prefetch(p);
+}
+inline void PrefetchUnits(const DocInfo& d) { PrefetchItems(d.units); }
+
 void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t>& members,
                       size_t min_repeats, SourceModel* model) {
   std::vector<DocInfo>& docs = *all_docs;
@@ -1261,6 +1272,7 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
     std::vector<const UnitInfo*> longest;
     std::vector<uint32_t> mine;
     for (uint32_t m = 0; m < n; ++m) {
+      if (m + 1 < n) PrefetchUnits(docs[members[m + 1]]);
       longest.clear();
       for (UnitInfo& u : docs[members[m]].units) {
         if (!(u.flags & kCountable)) continue;
@@ -1354,6 +1366,7 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
     {
       uint64_t* out = keys.data();
       for (uint32_t m = 0; m < n; ++m) {
+        if (m + 1 < n) PrefetchItems(docs[members[m + 1]].shingles);
         for (const uint32_t sh : docs[members[m]].shingles) *out++ = uint64_t{sh} << 32 | m;
       }
     }
@@ -1388,8 +1401,13 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
       std::vector<uint32_t> next(first_entry.begin(), first_entry.end() - 1);
       for (uint32_t k = 0; k < shared.size(); ++k) by_member[next[shared[k].first]++] = k;
     }
+    // A document's entries are spread over `shared` (in shingle order): each is asked for a few entries
+    // ahead, as the next document's units are in the passes above.
+    constexpr uint32_t kAhead = 16;
+    const auto entries = static_cast<uint32_t>(shared.size());
     for (uint32_t m = 0; m < n; ++m) {
       for (uint32_t k = first_entry[m]; k < first_entry[m + 1]; ++k) {
+        if (k + kAhead < entries) __builtin_prefetch(&shared[by_member[k + kAhead]]);
         const uint32_t e = by_member[k];
         for (uint32_t j = shared[e].second; j < e; ++j) {
           const uint32_t other = shared[j].first;
@@ -1422,7 +1440,9 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
     // The same for the templates with names masked, documents and groups, in the same pass.
     KeyIndex names(units / 8);
     std::vector<KeyStats>& name_stats = model->name_stats;
-    for (const uint32_t m : order) {
+    for (uint32_t i = 0; i < n; ++i) {
+      const uint32_t m = order[i];
+      if (i + 1 < n) PrefetchUnits(docs[members[order[i + 1]]]);
       for (UnitInfo& u : docs[members[m]].units) {
         if (!(u.flags & kCountable)) continue;
         KeyStats& t = stats[u.tmpl];
