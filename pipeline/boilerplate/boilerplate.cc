@@ -216,6 +216,8 @@ class KeyIndex {
     }
   }
   uint32_t size() const { return count_; }
+  // Asks for the cache line of `key`'s first slot, ahead of its Insert.
+  void Prefetch(uint64_t key) const { __builtin_prefetch(&slots_[Mix(key) & (slots_.size() - 1)]); }
 
  private:
   static constexpr uint32_t kEmpty = ~uint32_t{0};
@@ -1251,6 +1253,8 @@ inline void PrefetchItems(const std::vector<T>& items) {
   for (; p < end; p += 64) __builtin_prefetch(p);
 }
 inline void PrefetchUnits(const DocInfo& d) { PrefetchItems(d.units); }
+// How many units ahead the template index's slot is asked for.
+constexpr size_t kIndexAhead = 4;
 
 void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t>& members,
                       size_t min_repeats, SourceModel* model) {
@@ -1274,7 +1278,11 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
     for (uint32_t m = 0; m < n; ++m) {
       if (m + 1 < n) PrefetchUnits(docs[members[m + 1]]);
       longest.clear();
-      for (UnitInfo& u : docs[members[m]].units) {
+      std::vector<UnitInfo>& units_of = docs[members[m]].units;
+      for (size_t i = 0; i < units_of.size(); ++i) {
+        UnitInfo& u = units_of[i];
+        // The table is larger than the cache: the slot of a unit a few ahead is asked for now.
+        if (i + kIndexAhead < units_of.size()) index.Prefetch(units_of[i + kIndexAhead].key);
         if (!(u.flags & kCountable)) continue;
         u.tmpl = index.Insert(u.key);
         if (u.tmpl == stats.size()) stats.emplace_back();
@@ -1528,6 +1536,7 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
   }
   if (std::any_of(members.begin(), members.end(), [&](uint32_t d) { return docs[d].sentence_mode; })) {
     for (uint32_t m = 0; m < n; ++m) {
+      if (m + 1 < n) PrefetchUnits(docs[members[m + 1]]);
       for (const UnitInfo& u : docs[members[m]].units) {
         if ((u.flags & kCountable) && stats[u.tmpl].furniture) model->furniture_keys.emplace_back(u.key, stats[u.tmpl].docs);
       }
