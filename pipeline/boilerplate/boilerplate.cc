@@ -1253,6 +1253,10 @@ inline void PrefetchItems(const std::vector<T>& items) {
   for (; p < end; p += 64) __builtin_prefetch(p);
 }
 inline void PrefetchUnits(const DocInfo& d) { PrefetchItems(d.units); }
+// The next document's units, for a pass over the documents of `members` at position `i`.
+inline void PrefetchNextUnits(const std::vector<DocInfo>& docs, const std::vector<uint32_t>& members, size_t i) {
+  if (i + 1 < members.size()) PrefetchUnits(docs[members[i + 1]]);
+}
 // How many units ahead the template index's slot is asked for.
 constexpr size_t kIndexAhead = 4;
 
@@ -1276,7 +1280,7 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
     std::vector<const UnitInfo*> longest;
     std::vector<uint32_t> mine;
     for (uint32_t m = 0; m < n; ++m) {
-      if (m + 1 < n) PrefetchUnits(docs[members[m + 1]]);
+      PrefetchNextUnits(docs, members, m);
       longest.clear();
       std::vector<UnitInfo>& units_of = docs[members[m]].units;
       for (size_t i = 0; i < units_of.size(); ++i) {
@@ -1536,7 +1540,7 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
   }
   if (std::any_of(members.begin(), members.end(), [&](uint32_t d) { return docs[d].sentence_mode; })) {
     for (uint32_t m = 0; m < n; ++m) {
-      if (m + 1 < n) PrefetchUnits(docs[members[m + 1]]);
+      PrefetchNextUnits(docs, members, m);
       for (const UnitInfo& u : docs[members[m]].units) {
         if ((u.flags & kCountable) && stats[u.tmpl].furniture) model->furniture_keys.emplace_back(u.key, stats[u.tmpl].docs);
       }
@@ -1789,7 +1793,9 @@ void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::
       for (size_t s = r.begin(); s != r.end(); ++s) {
         pairs.clear();
         line_pairs.clear();
-        for (const uint32_t d : members[s]) {
+        for (size_t i = 0; i < members[s].size(); ++i) {
+          PrefetchNextUnits(docs, members[s], i);
+          const uint32_t d = members[s][i];
           for (const UnitInfo& u : docs[d].units) {
             if (!LearnedLine(u, models[s])) continue;
             line_pairs.emplace_back(u.key, d);
@@ -1819,7 +1825,9 @@ void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::
     KeyCounts pairs;  // (cross key, document)
     for (size_t s = r.begin(); s != r.end(); ++s) {
       pairs.clear();
-      for (const uint32_t d : members[s]) {
+      for (size_t i = 0; i < members[s].size(); ++i) {
+        PrefetchNextUnits(docs, members[s], i);
+        const uint32_t d = members[s][i];
         for (const UnitInfo& u : docs[d].units) {
           if (CrossCounted(u) && LearnedInSource(u, models[s])) pairs.emplace_back(u.cross, d);
         }
@@ -1849,6 +1857,7 @@ void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::
       count.assign(entries_.size(), 0);
       std::vector<uint32_t> last(entries_.size(), std::numeric_limits<uint32_t>::max());
       for (size_t d = c * kChunk; d < std::min(docs.size(), (c + 1) * kChunk); ++d) {
+        if (d + 1 < docs.size()) PrefetchUnits(docs[d + 1]);
         for (const UnitInfo& u : docs[d].units) {
           if (!CrossCounted(u)) continue;
           const Entry* e = Lookup(u.cross);
@@ -2013,7 +2022,9 @@ void LearnVocabularyLines(const std::vector<BoilerplateInput>& in, std::vector<D
   // Learned furniture that the cross-site model does not carry: (source, document, unit).
   std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> learned_units;
   for (size_t s = 0; s < members.size(); ++s) {
-    for (const uint32_t d : members[s]) {
+    for (size_t k = 0; k < members[s].size(); ++k) {
+      PrefetchNextUnits(docs, members[s], k);
+      const uint32_t d = members[s][k];
       for (size_t i = 0; i < docs[d].units.size(); ++i) {
         const UnitInfo& u = docs[d].units[i];
         if (!VocabularyCandidate(u) || !models[s].stats[u.tmpl].furniture) continue;
