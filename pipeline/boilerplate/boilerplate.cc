@@ -1257,7 +1257,7 @@ inline void PrefetchUnits(const DocInfo& d) { PrefetchItems(d.units); }
 inline void PrefetchNextUnits(const std::vector<DocInfo>& docs, const std::vector<uint32_t>& members, size_t i) {
   if (i + 1 < members.size()) PrefetchUnits(docs[members[i + 1]]);
 }
-// How many units ahead the template index's slot is asked for.
+// How many units ahead a unit's slot in a table of templates (KeyIndex, SourceModel::stats) is asked for.
 constexpr size_t kIndexAhead = 4;
 
 void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t>& members,
@@ -2600,6 +2600,8 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
   rule.assign(n, -1);
   repeats.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {
+    // The source's template statistics are larger than the cache: a unit's a few ahead are asked for.
+    if (i + kIndexAhead < n) __builtin_prefetch(model.stats.data() + doc.units[i + kIndexAhead].tmpl);
     const UnitInfo& u = doc.units[i];
     if (u.rule >= 0) {
       rule[i] = u.rule;  // a rule wins over a repeat count
@@ -2768,6 +2770,7 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
     // doubling).
     thread_local std::vector<RawSpan> made;
     for (size_t d = r.begin(); d != r.end(); ++d) {
+      if (d + 1 < r.end()) PrefetchUnits(info[d + 1]);
       made.clear();
       MarkDoc(docs[d], info[d], models[doc_source[d]], cross, *rules, &made);
       raw[d].assign(made.begin(), made.end());
