@@ -1254,7 +1254,8 @@ inline void PrefetchItems(const std::vector<T>& items) {
 }
 inline void PrefetchUnits(const DocInfo& d) { PrefetchItems(d.units); }
 // The next document's units, for a pass over the documents of `members` at position `i`.
-inline void PrefetchNextUnits(const std::vector<DocInfo>& docs, const std::vector<uint32_t>& members, size_t i) {
+inline void PrefetchNextUnits(const std::vector<DocInfo>& docs, const std::vector<uint32_t>& members,
+                              size_t i) {
   if (i + 1 < members.size()) PrefetchUnits(docs[members[i + 1]]);
 }
 // How many units ahead a unit's slot in a table of templates (KeyIndex, SourceModel::stats) is asked for.
