@@ -1139,6 +1139,9 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
   auto wordlike = [](const Tok& tok) {
     return tok.kind == TokKind::kWord || tok.kind == TokKind::kDateAbbr || tok.kind == TokKind::kClockUnit;
   };
+  constexpr uint32_t kWordlikeKinds = (1u << static_cast<unsigned>(TokKind::kWord)) |
+                                      (1u << static_cast<unsigned>(TokKind::kDateAbbr)) |
+                                      (1u << static_cast<unsigned>(TokKind::kClockUnit));
   if (count <= kMaxCrossTokens) {
     uint64_t cross = 0x452821E638D01377ULL;
     uint32_t plain = 0;
@@ -1153,11 +1156,17 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
       titles += tok.kind == TokKind::kTitle;
       words_seen += (kWordKinds >> static_cast<unsigned>(tok.kind)) & 1u;
       if (out != nullptr) out[k] = tok.hash;
-      const bool word = wordlike(tok);
-      const bool name = word && tok.cap && (k > 0 || first_name);
-      if (!(name && in_name)) cross = (cross ^ (name ? kNameMask : tok.hash)) * 0x9E3779B97F4A7C15ULL;
+      // Without branches on the token (whether a capitalized word is a name is a coin toss for the
+      // predictor): the fold is computed for every token and kept by a mask.
+      const bool word = (kWordlikeKinds >> static_cast<unsigned>(tok.kind)) & 1u;
+      const bool name = word & tok.cap & ((k > 0) | first_name);
+      const uint64_t as_name = -static_cast<uint64_t>(name);
+      const uint64_t folded =
+          (cross ^ ((kNameMask & as_name) | (tok.hash & ~as_name))) * 0x9E3779B97F4A7C15ULL;
+      const uint64_t skip = -static_cast<uint64_t>(name & in_name);
+      cross = (cross & skip) | (folded & ~skip);
       in_name = name;
-      plain += !name && word;
+      plain += !name & word;
     }
     t.has_title = titles > 0;
     // A line with the title in it keeps its shape even when every other word is a name ("Home »
