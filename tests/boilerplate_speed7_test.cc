@@ -10,8 +10,14 @@
 // templates.h describes it (a run of capitalized words one mask, the first word only before a second
 // capitalized word and when it is no preposition), on random units of words, names, prepositions,
 // numbers, dates, symbols and the title.
+//
+// A line is split into sentences (SplitSentences, AppendSentences) after skipping, 16 bytes at a time,
+// the ASCII bytes that end no sentence: the sentences must be those of a plain loop that decodes every
+// code point, on random lines of words, terminators (. ! ? …), closing quotes, every kind of space,
+// lower- and upper-case letters beyond ASCII, with terminators at every offset of a 16-byte block.
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -183,6 +189,108 @@ TEST(BoilerplateCrossKeyTest, BranchlessFoldIsThePlainFold) {
   }
   EXPECT_EQ(checked, 20000u);
   EXPECT_GT(named, 2000u);  // names were masked in many of them
+}
+
+// The sentences' regions [begin, end) of `s` by the plain loop: every code point decoded.
+std::vector<std::pair<uint32_t, uint32_t>> ReferenceSentences(std::string_view s) {
+  auto decode = [&](size_t i, size_t* len) { return boilerplate_internal::DecodeUtf8(s, i, len); };
+  auto is_end = [](char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; };
+  auto is_closer = [](char32_t c) {
+    return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x2019 || c == 0x201D || c == 0xBB ||
+           c == 0x203A;
+  };
+  auto is_space = [](char32_t c) {
+    return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+           c == 0x3000;
+  };
+  std::vector<std::pair<uint32_t, uint32_t>> regions;
+  size_t region = 0, i = 0, len = 0;
+  while (i < s.size()) {
+    const char32_t c = decode(i, &len);
+    i += len;
+    if (!is_end(c)) continue;
+    size_t j = i;
+    while (j < s.size()) {
+      const char32_t d = decode(j, &len);
+      if (!is_end(d) && !is_closer(d)) break;
+      j += len;
+    }
+    size_t k = j;
+    while (k < s.size()) {
+      const char32_t d = decode(k, &len);
+      if (!is_space(d)) break;
+      k += len;
+    }
+    if (k == j || k == s.size()) {
+      i = j;
+      continue;
+    }
+    if (u_islower(static_cast<UChar32>(decode(k, &len)))) {
+      i = k;
+      continue;
+    }
+    regions.emplace_back(region, k);
+    region = k;
+    i = k;
+  }
+  if (region < s.size() || regions.empty()) regions.emplace_back(region, s.size());
+  return regions;
+}
+
+TEST(BoilerplateSentenceSkipTest, SentencesAreThoseOfThePlainLoop) {
+  const std::vector<std::string> pieces = {"the",
+                                           "Council",
+                                           "approves",
+                                           "budget",
+                                           "e.g.",
+                                           "U.S.",
+                                           "a",
+                                           "Harbor",
+                                           "2024",
+                                           "10.5",
+                                           ".",
+                                           "!",
+                                           "?",
+                                           "...",
+                                           "\xE2\x80\xA6",
+                                           "\"",
+                                           "'",
+                                           ")",
+                                           "]",
+                                           "\xE2\x80\x9D",
+                                           "\xC2\xBB",
+                                           "\xE2\x80\xBA",
+                                           "\xE2\x80\x99",
+                                           "\xC3\xA9t\xC3\xA9",
+                                           "\xC3\x89lise",
+                                           "\xC3\x9F",
+                                           "\xCE\xB1",
+                                           "\xD0\x96",
+                                           "\xE2\x82\xAC",
+                                           "averyveryverylongwordofmanyletters",
+                                           "x"};
+  const std::vector<std::string> spaces = {
+      " ", " ", " ", "  ", "\t", "\xC2\xA0", "\xE2\x80\x83", "\xE3\x80\x80", "\xC2\x85", "", ""};
+  std::mt19937_64 rng(29);
+  size_t cut = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string line(rng() % 40, 'a');  // moves the terminators across a 16-byte block
+    const size_t words = 1 + rng() % 30;
+    for (size_t w = 0; w < words; ++w) {
+      line += pieces[rng() % pieces.size()];
+      line += spaces[rng() % spaces.size()];
+    }
+    const std::vector<boilerplate_internal::Unit> got = boilerplate_internal::SplitSentences(line);
+    const std::vector<std::pair<uint32_t, uint32_t>> want = ReferenceSentences(line);
+    ASSERT_EQ(got.size(), want.size()) << line;
+    for (size_t k = 0; k < got.size(); ++k) {
+      ASSERT_EQ(got[k].region_begin, want[k].first) << line;
+      ASSERT_EQ(got[k].region_end, want[k].second) << line;
+    }
+    cut += want.size() > 1;
+  }
+  EXPECT_GT(cut, 5000u);  // most lines were cut into sentences
 }
 
 }  // namespace

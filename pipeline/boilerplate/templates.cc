@@ -82,10 +82,34 @@ Unit MakeUnit(std::string_view s, size_t begin, size_t end, size_t base) {
   return u;
 }
 
+// The first byte at or after `i` that is '.', '!', '?' or not ASCII (s.size() if none). The ASCII bytes
+// before it are code points of one byte each that end no sentence, which AppendSentences' loop would
+// decode one at a time to the same place, whatever the bytes after them.
+inline size_t SkipToSentenceEnd(std::string_view s, size_t i) {
+#if defined(__SSE2__)
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i ends = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
+        _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+    const auto bits =
+        static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(ends, v)));  // v's top bit: >= 0x80
+    if (bits != 0) return i + static_cast<size_t>(__builtin_ctz(bits));
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80 || c == '.' || c == '!' || c == '?') break;
+  }
+  return i;
+}
+
 void AppendSentences(std::string_view s, size_t base, std::vector<Unit>* out) {
   size_t region = 0;
   size_t i = 0;
   while (i < s.size()) {
+    i = SkipToSentenceEnd(s, i);
+    if (i == s.size()) break;
     size_t len;
     const char32_t c = Decode(s, i, &len);
     i += len;
