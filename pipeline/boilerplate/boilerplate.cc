@@ -216,6 +216,8 @@ class KeyIndex {
     }
   }
   uint32_t size() const { return count_; }
+  // Asks for the cache line of `key`'s first slot, ahead of its Insert.
+  void Prefetch(uint64_t key) const { __builtin_prefetch(&slots_[Mix(key) & (slots_.size() - 1)]); }
 
  private:
   static constexpr uint32_t kEmpty = ~uint32_t{0};
@@ -1241,6 +1243,24 @@ void LearnHeadLeadIns(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
   }
 }
 
+// Asks for the cache lines of a document's units ahead of a pass over them. BuildSourceModel's passes go
+// from document to document of a source, whose units are spread over more memory than the cache holds;
+// the hardware's prefetch follows one document's units once started, not the jump to the next one's.
+template <typename T>
+inline void PrefetchItems(const std::vector<T>& items) {
+  const char* p = reinterpret_cast<const char*>(items.data());
+  const char* end = p + items.size() * sizeof(T);
+  for (; p < end; p += 64) __builtin_prefetch(p);
+}
+inline void PrefetchUnits(const DocInfo& d) { PrefetchItems(d.units); }
+// The next document's units, for a pass over the documents of `members` at position `i`.
+inline void PrefetchNextUnits(const std::vector<DocInfo>& docs, const std::vector<uint32_t>& members,
+                              size_t i) {
+  if (i + 1 < members.size()) PrefetchUnits(docs[members[i + 1]]);
+}
+// How many units ahead a unit's slot in a table of templates (KeyIndex, SourceModel::stats) is asked for.
+constexpr size_t kIndexAhead = 4;
+
 void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t>& members,
                       size_t min_repeats, SourceModel* model) {
   std::vector<DocInfo>& docs = *all_docs;
@@ -1250,43 +1270,36 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
   for (uint32_t m = 0; m < n; ++m) units += docs[members[m]].units.size();
   KeyIndex index(units / 2);
   std::vector<KeyStats>& stats = model->stats;
-  for (uint32_t m = 0; m < n; ++m) {
-    for (UnitInfo& u : docs[members[m]].units) {
-      if (!(u.flags & kCountable)) continue;
-      u.tmpl = index.Insert(u.key);
-      if (u.tmpl == stats.size()) stats.emplace_back();
-      KeyStats& s = stats[u.tmpl];
-      if (s.last_doc == m) continue;
-      s.last_doc = m;
-      ++s.docs;
-      s.tokens = u.tokens;
-      s.has_title = u.has_title;
-      s.line = (u.flags & kNameable) != 0;
-      s.sentence = (u.flags & kSentence) != 0;
-    }
-  }
-
-  std::vector<uint32_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0u);
-  auto unite = [&](uint32_t x, uint32_t y) {
-    const uint32_t a = Find(&parent, x), b = Find(&parent, y);
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);
-  };
-  std::vector<uint32_t> common(n, 0), last_run(n, 0), touched;
-
   // Copy groups: two documents that share most of their long units (lines of the article itself:
   // rule-matched units are skipped; the longest kFingerprintsPerDoc) are copies of one article, even
   // after light edits. Sharing one or two is what a reused background paragraph, or the long lines of a
-  // template, do.
+  // template, do. Each document's long units are taken in the same pass as its templates' indices: the
+  // source's units are more than the cache holds, and each pass over them waits on memory.
+  std::vector<std::pair<uint32_t, uint32_t>> prints;  // (template, document), each document's distinct ones
+  std::vector<uint32_t> print_count(n, 0);
   {
-    std::vector<std::pair<uint32_t, uint32_t>> prints;  // (template, document), each document's distinct ones
-    std::vector<uint32_t> print_count(n, 0);
     std::vector<const UnitInfo*> longest;
     std::vector<uint32_t> mine;
     for (uint32_t m = 0; m < n; ++m) {
+      PrefetchNextUnits(docs, members, m);
       longest.clear();
-      for (const UnitInfo& u : docs[members[m]].units) {
-        if ((u.flags & kCountable) && u.rule < 0 && u.tokens >= kFingerprintTokens) longest.push_back(&u);
+      std::vector<UnitInfo>& units_of = docs[members[m]].units;
+      for (size_t i = 0; i < units_of.size(); ++i) {
+        UnitInfo& u = units_of[i];
+        // The table is larger than the cache: the slot of a unit a few ahead is asked for now.
+        if (i + kIndexAhead < units_of.size()) index.Prefetch(units_of[i + kIndexAhead].key);
+        if (!(u.flags & kCountable)) continue;
+        u.tmpl = index.Insert(u.key);
+        if (u.tmpl == stats.size()) stats.emplace_back();
+        if (u.rule < 0 && u.tokens >= kFingerprintTokens) longest.push_back(&u);
+        KeyStats& s = stats[u.tmpl];
+        if (s.last_doc == m) continue;
+        s.last_doc = m;
+        ++s.docs;
+        s.tokens = u.tokens;
+        s.has_title = u.has_title;
+        s.line = (u.flags & kNameable) != 0;
+        s.sentence = (u.flags & kSentence) != 0;
       }
       const size_t keep = std::min(kFingerprintsPerDoc, longest.size());
       // Which ones are the longest matters only when some are left out: the templates kept are sorted
@@ -1304,6 +1317,17 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
       print_count[m] = static_cast<uint32_t>(mine.size());
       for (const uint32_t t : mine) prints.emplace_back(t, m);
     }
+  }
+
+  std::vector<uint32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0u);
+  auto unite = [&](uint32_t x, uint32_t y) {
+    const uint32_t a = Find(&parent, x), b = Find(&parent, y);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  };
+  std::vector<uint32_t> common(n, 0), last_run(n, 0), touched;
+
+  {
     // Holders of each template, in document order: a counting sort by template.
     std::vector<uint32_t> start(stats.size() + 1, 0);
     for (const auto& e : prints) ++start[e.first + 1];
@@ -1355,6 +1379,7 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
     {
       uint64_t* out = keys.data();
       for (uint32_t m = 0; m < n; ++m) {
+        if (m + 1 < n) PrefetchItems(docs[members[m + 1]].shingles);
         for (const uint32_t sh : docs[members[m]].shingles) *out++ = uint64_t{sh} << 32 | m;
       }
     }
@@ -1389,8 +1414,13 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
       std::vector<uint32_t> next(first_entry.begin(), first_entry.end() - 1);
       for (uint32_t k = 0; k < shared.size(); ++k) by_member[next[shared[k].first]++] = k;
     }
+    // A document's entries are spread over `shared` (in shingle order): each is asked for a few entries
+    // ahead, as the next document's units are in the passes above.
+    constexpr uint32_t kAhead = 16;
+    const auto entries = static_cast<uint32_t>(shared.size());
     for (uint32_t m = 0; m < n; ++m) {
       for (uint32_t k = first_entry[m]; k < first_entry[m + 1]; ++k) {
+        if (k + kAhead < entries) __builtin_prefetch(&shared[by_member[k + kAhead]]);
         const uint32_t e = by_member[k];
         for (uint32_t j = shared[e].second; j < e; ++j) {
           const uint32_t other = shared[j].first;
@@ -1420,20 +1450,19 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
     for (uint32_t m = 0; m < n; ++m) ++start[group[m] + 1];
     for (uint32_t g = 0; g < n; ++g) start[g + 1] += start[g];
     for (uint32_t m = 0; m < n; ++m) order[start[group[m]]++] = m;
-    for (const uint32_t m : order) {
-      for (const UnitInfo& u : docs[members[m]].units) {
-        if (!(u.flags & kCountable)) continue;
-        KeyStats& s = stats[u.tmpl];
-        if (s.last_group == group[m]) continue;
-        s.last_group = group[m];
-        ++s.groups;
-      }
-    }
-    // The same for the templates with names masked, documents and groups in one pass.
+    // The same for the templates with names masked, documents and groups, in the same pass.
     KeyIndex names(units / 8);
     std::vector<KeyStats>& name_stats = model->name_stats;
-    for (const uint32_t m : order) {
+    for (uint32_t i = 0; i < n; ++i) {
+      const uint32_t m = order[i];
+      if (i + 1 < n) PrefetchUnits(docs[members[order[i + 1]]]);
       for (UnitInfo& u : docs[members[m]].units) {
+        if (!(u.flags & kCountable)) continue;
+        KeyStats& t = stats[u.tmpl];
+        if (t.last_group != group[m]) {
+          t.last_group = group[m];
+          ++t.groups;
+        }
         if (!NameCounted(u)) continue;
         u.name_tmpl = names.Insert(u.cross);
         if (u.name_tmpl == name_stats.size()) name_stats.emplace_back();
@@ -1512,6 +1541,7 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
   }
   if (std::any_of(members.begin(), members.end(), [&](uint32_t d) { return docs[d].sentence_mode; })) {
     for (uint32_t m = 0; m < n; ++m) {
+      PrefetchNextUnits(docs, members, m);
       for (const UnitInfo& u : docs[members[m]].units) {
         if ((u.flags & kCountable) && stats[u.tmpl].furniture) model->furniture_keys.emplace_back(u.key, stats[u.tmpl].docs);
       }
@@ -1764,7 +1794,9 @@ void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::
       for (size_t s = r.begin(); s != r.end(); ++s) {
         pairs.clear();
         line_pairs.clear();
-        for (const uint32_t d : members[s]) {
+        for (size_t i = 0; i < members[s].size(); ++i) {
+          PrefetchNextUnits(docs, members[s], i);
+          const uint32_t d = members[s][i];
           for (const UnitInfo& u : docs[d].units) {
             if (!LearnedLine(u, models[s])) continue;
             line_pairs.emplace_back(u.key, d);
@@ -1794,7 +1826,9 @@ void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::
     KeyCounts pairs;  // (cross key, document)
     for (size_t s = r.begin(); s != r.end(); ++s) {
       pairs.clear();
-      for (const uint32_t d : members[s]) {
+      for (size_t i = 0; i < members[s].size(); ++i) {
+        PrefetchNextUnits(docs, members[s], i);
+        const uint32_t d = members[s][i];
         for (const UnitInfo& u : docs[d].units) {
           if (CrossCounted(u) && LearnedInSource(u, models[s])) pairs.emplace_back(u.cross, d);
         }
@@ -1824,6 +1858,7 @@ void CrossModel::Build(const std::vector<DocInfo>& docs, const std::vector<std::
       count.assign(entries_.size(), 0);
       std::vector<uint32_t> last(entries_.size(), std::numeric_limits<uint32_t>::max());
       for (size_t d = c * kChunk; d < std::min(docs.size(), (c + 1) * kChunk); ++d) {
+        if (d + 1 < docs.size()) PrefetchUnits(docs[d + 1]);
         for (const UnitInfo& u : docs[d].units) {
           if (!CrossCounted(u)) continue;
           const Entry* e = Lookup(u.cross);
@@ -1988,7 +2023,9 @@ void LearnVocabularyLines(const std::vector<BoilerplateInput>& in, std::vector<D
   // Learned furniture that the cross-site model does not carry: (source, document, unit).
   std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> learned_units;
   for (size_t s = 0; s < members.size(); ++s) {
-    for (const uint32_t d : members[s]) {
+    for (size_t k = 0; k < members[s].size(); ++k) {
+      PrefetchNextUnits(docs, members[s], k);
+      const uint32_t d = members[s][k];
       for (size_t i = 0; i < docs[d].units.size(); ++i) {
         const UnitInfo& u = docs[d].units[i];
         if (!VocabularyCandidate(u) || !models[s].stats[u.tmpl].furniture) continue;
@@ -2564,6 +2601,8 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
   rule.assign(n, -1);
   repeats.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {
+    // The source's template statistics are larger than the cache: a unit's a few ahead are asked for.
+    if (i + kIndexAhead < n) __builtin_prefetch(model.stats.data() + doc.units[i + kIndexAhead].tmpl);
     const UnitInfo& u = doc.units[i];
     if (u.rule >= 0) {
       rule[i] = u.rule;  // a rule wins over a repeat count
@@ -2732,6 +2771,7 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
     // doubling).
     thread_local std::vector<RawSpan> made;
     for (size_t d = r.begin(); d != r.end(); ++d) {
+      if (d + 1 < r.end()) PrefetchUnits(info[d + 1]);
       made.clear();
       MarkDoc(docs[d], info[d], models[doc_source[d]], cross, *rules, &made);
       raw[d].assign(made.begin(), made.end());
@@ -2879,18 +2919,30 @@ void SortKeys(uint64_t* keys, size_t n) {
   if (n < 2) return;
   int bits = 8;
   while (bits < 20 && (size_t{1} << bits) < n) ++bits;
-  const int shift = 64 - bits;
-  thread_local std::vector<uint32_t> start;
+  // The keys are bucketed on their top `bits` bits in two stable counting passes, the lower half of
+  // those bits first (a radix sort): each pass writes to at most 1,024 places at once, which stay in
+  // the cache, where one pass on all the bits wrote each key to a random place in the whole array.
+  const int low_bits = bits / 2;
+  const int low_shift = 64 - bits;
+  const int high_shift = 64 - (bits - low_bits);
+  const uint64_t low_mask = (uint64_t{1} << low_bits) - 1;
+  thread_local std::vector<uint32_t> low, high;
   thread_local std::vector<uint64_t> scratch;
-  start.assign((size_t{1} << bits) + 1, 0);
-  for (size_t i = 0; i < n; ++i) ++start[(keys[i] >> shift) + 1];
-  for (size_t b = 0; b + 1 < start.size(); ++b) start[b + 1] += start[b];
-  if (scratch.size() < n) scratch.resize(n);
-  uint64_t* bucketed = scratch.data();
-  for (size_t i = 0; i < n; ++i) bucketed[start[keys[i] >> shift]++] = keys[i];
-  // Back into `keys`, bucket by bucket in order: each key's insertion stops within its bucket.
+  low.assign((size_t{1} << low_bits) + 1, 0);
+  high.assign((size_t{1} << (bits - low_bits)) + 1, 0);
   for (size_t i = 0; i < n; ++i) {
-    const uint64_t k = bucketed[i];
+    ++low[((keys[i] >> low_shift) & low_mask) + 1];
+    ++high[(keys[i] >> high_shift) + 1];
+  }
+  for (size_t b = 0; b + 1 < low.size(); ++b) low[b + 1] += low[b];
+  for (size_t b = 0; b + 1 < high.size(); ++b) high[b + 1] += high[b];
+  if (scratch.size() < n) scratch.resize(n);
+  uint64_t* by_low = scratch.data();
+  for (size_t i = 0; i < n; ++i) by_low[low[(keys[i] >> low_shift) & low_mask]++] = keys[i];
+  for (size_t i = 0; i < n; ++i) keys[high[by_low[i] >> high_shift]++] = by_low[i];
+  // Bucket by bucket in order: each key's insertion stops within its bucket.
+  for (size_t i = 1; i < n; ++i) {
+    const uint64_t k = keys[i];
     size_t j = i;
     while (j > 0 && keys[j - 1] > k) {
       keys[j] = keys[j - 1];

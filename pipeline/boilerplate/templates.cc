@@ -82,10 +82,34 @@ Unit MakeUnit(std::string_view s, size_t begin, size_t end, size_t base) {
   return u;
 }
 
+// The first byte at or after `i` that is '.', '!', '?' or not ASCII (s.size() if none). The ASCII bytes
+// before it are code points of one byte each that end no sentence, which AppendSentences' loop would
+// decode one at a time to the same place, whatever the bytes after them.
+inline size_t SkipToSentenceEnd(std::string_view s, size_t i) {
+#if defined(__SSE2__)
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i ends = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
+        _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+    const auto bits =
+        static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(ends, v)));  // v's top bit: >= 0x80
+    if (bits != 0) return i + static_cast<size_t>(__builtin_ctz(bits));
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80 || c == '.' || c == '!' || c == '?') break;
+  }
+  return i;
+}
+
 void AppendSentences(std::string_view s, size_t base, std::vector<Unit>* out) {
   size_t region = 0;
   size_t i = 0;
   while (i < s.size()) {
+    i = SkipToSentenceEnd(s, i);
+    if (i == s.size()) break;
     size_t len;
     const char32_t c = Decode(s, i, &len);
     i += len;
@@ -1139,6 +1163,9 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
   auto wordlike = [](const Tok& tok) {
     return tok.kind == TokKind::kWord || tok.kind == TokKind::kDateAbbr || tok.kind == TokKind::kClockUnit;
   };
+  constexpr uint32_t kWordlikeKinds = (1u << static_cast<unsigned>(TokKind::kWord)) |
+                                      (1u << static_cast<unsigned>(TokKind::kDateAbbr)) |
+                                      (1u << static_cast<unsigned>(TokKind::kClockUnit));
   if (count <= kMaxCrossTokens) {
     uint64_t cross = 0x452821E638D01377ULL;
     uint32_t plain = 0;
@@ -1153,11 +1180,17 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
       titles += tok.kind == TokKind::kTitle;
       words_seen += (kWordKinds >> static_cast<unsigned>(tok.kind)) & 1u;
       if (out != nullptr) out[k] = tok.hash;
-      const bool word = wordlike(tok);
-      const bool name = word && tok.cap && (k > 0 || first_name);
-      if (!(name && in_name)) cross = (cross ^ (name ? kNameMask : tok.hash)) * 0x9E3779B97F4A7C15ULL;
+      // Without branches on the token (whether a capitalized word is a name is a coin toss for the
+      // predictor): the fold is computed for every token and kept by a mask.
+      const bool word = (kWordlikeKinds >> static_cast<unsigned>(tok.kind)) & 1u;
+      const bool name = word & tok.cap & ((k > 0) | first_name);
+      const uint64_t as_name = -static_cast<uint64_t>(name);
+      const uint64_t folded =
+          (cross ^ ((kNameMask & as_name) | (tok.hash & ~as_name))) * 0x9E3779B97F4A7C15ULL;
+      const uint64_t skip = -static_cast<uint64_t>(name & in_name);
+      cross = (cross & skip) | (folded & ~skip);
       in_name = name;
-      plain += !name && word;
+      plain += !name & word;
     }
     t.has_title = titles > 0;
     // A line with the title in it keeps its shape even when every other word is a name ("Home »
