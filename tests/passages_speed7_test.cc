@@ -118,5 +118,86 @@ TEST(PassagesSpeed7Test, TheBoundBeforeTheFirstExtensionChangesNoRegion) {
   EXPECT_GT(without, pairs / 5);
 }
 
+// BoundReach as it was before round 7 (a row at a time, from an array of hits): the reference.
+void ReferenceBandHits(const uint32_t* A, const uint32_t* B, long n, long lo, long hi, uint32_t* hit) {
+  constexpr long kBand = passages_internal::kBand;
+  for (long u = 0; u < n; ++u) {
+    uint32_t any = 0;
+    for (long v = std::max(u - kBand, lo); v <= std::min(u + kBand, hi - 1); ++v) any |= A[u] == B[v];
+    hit[u] = any;
+  }
+}
+
+void ReferenceBoundReach(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
+                         int dir, passages_internal::Reach* out) {
+  constexpr long kBlock = 16, k = 4;
+  out->n = 1;
+  out->length[0] = 0;
+  out->hits[0] = 0;
+  out->complete = true;
+  const long rows = static_cast<long>(std::min(na, passages_internal::kReachRows));
+  const long nbl = static_cast<long>(nb);
+  uint32_t hit[kBlock];
+  int hits = 0;
+  for (long x0 = 0; x0 < rows; x0 += kBlock) {
+    const long x1 = std::min(rows, x0 + kBlock), m = x1 - x0;
+    if (dir > 0) {
+      ReferenceBandHits(a + ia + x0, b + ib + x0, m, -x0 - k, nbl - x0, hit);
+    } else {
+      ReferenceBandHits(a + ia + 1 - x1, b + ib + 1 - x1, m, x1 - nbl, x1 + k, hit);
+    }
+    for (long x = x0; x < x1; ++x) {
+      const uint32_t h = hit[dir > 0 ? x - x0 : x1 - 1 - x];
+      hits += static_cast<int>(h);
+      const int score = 2 * hits - static_cast<int>(x + 1);
+      if (score < -passages_internal::kXDrop) return;
+      if (h && score >= 1) {
+        out->length[out->n] = static_cast<uint8_t>(x + 1);
+        out->hits[out->n] = static_cast<uint8_t>(hits);
+        ++out->n;
+      }
+    }
+  }
+  out->complete = rows == static_cast<long>(na);
+}
+
+// BoundReach (from hit to hit over the bits of a block) lists the same lengths and hits, and ends at the
+// same row, as the row-by-row reference: both directions, sides of 0 to 100 rows against 0 to 100 words
+// of b (so that blocks are cut short by either, and the band is clipped at b's end), words from
+// vocabularies of 1 to 6 and of 10 to 209 (rows hit from always to seldom, so the bound ends at every
+// row or runs to the last), b's shingle words before the first row.
+TEST(PassagesSpeed7Test, BoundReachListsWhatTheRowByRowBoundLists) {
+  uint64_t state = 5;
+  size_t listed = 0, none = 0, incomplete = 0;
+  for (int trial = 0; trial < 40000; ++trial) {
+    const size_t na = Next(&state) % 101, nb = Next(&state) % 101;
+    const uint32_t vocabulary =
+        static_cast<uint32_t>(trial % 4 < 2 ? 1 + Next(&state) % 6 : 10 + Next(&state) % 200);
+    const int dir = trial % 2 == 0 ? 1 : -1;
+    // a's rows and b's words with kShingleWords (4) words of b before the first row, and padding.
+    std::vector<uint32_t> a(na + 16), b(nb + 24);
+    for (uint32_t& w : a) w = 1 + static_cast<uint32_t>(Next(&state) % vocabulary);
+    for (uint32_t& w : b) w = 1 + static_cast<uint32_t>(Next(&state) % vocabulary);
+    // Forward: rows a[8 + x], b's words b[12 + y] (the shingle b[8, 12)); backward: rows a[7 + na - x],
+    // b's words b[11 + nb - y] (the shingle after them).
+    const long ia = dir > 0 ? 8 : 7 + static_cast<long>(na), ib = dir > 0 ? 12 : 11 + static_cast<long>(nb);
+    passages_internal::Reach want, got;
+    ReferenceBoundReach(a.data(), ia, na, b.data(), ib, nb, dir, &want);
+    passages_internal::BoundReachForTest(a.data(), ia, na, b.data(), ib, nb, dir, &got);
+    ASSERT_EQ(got.complete, want.complete) << "trial " << trial;
+    ASSERT_EQ(got.n, want.n) << "trial " << trial << " na " << na << " nb " << nb << " dir " << dir;
+    for (uint32_t i = 0; i < want.n; ++i) {
+      ASSERT_EQ(got.length[i], want.length[i]) << "trial " << trial << " i " << i;
+      ASSERT_EQ(got.hits[i], want.hits[i]) << "trial " << trial << " i " << i;
+    }
+    listed += want.n > 1;
+    none += want.n == 1 && na > 0;
+    incomplete += !want.complete;
+  }
+  EXPECT_GT(listed, 5000u);
+  EXPECT_GT(none, 5000u);
+  EXPECT_GT(incomplete, 1000u);
+}
+
 }  // namespace
 }  // namespace neardup

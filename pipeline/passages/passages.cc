@@ -794,67 +794,6 @@ Extension Extend(const uint32_t* a, long ia, size_t na, const uint32_t* b, long 
           static_cast<uint32_t>(run) + rest.matches};
 }
 
-// hit[u] = 1 when A[u] equals one of B[u + s], |s| <= kBand, lo <= u + s < hi, for u in [0, n); 0
-// otherwise. Branch-free (and vectorized) where every B[u + s] lies in [lo, hi).
-void BandHits(const uint32_t* A, const uint32_t* B, long n, long lo, long hi, uint32_t* hit) {
-  static_assert(kBand == 4);
-  auto edge = [&](long u) {
-    uint32_t any = 0;
-    for (long v = std::max(u - kBand, lo); v <= std::min(u + kBand, hi - 1); ++v) any |= A[u] == B[v];
-    hit[u] = any;
-  };
-  const long in0 = std::clamp(lo + kBand, 0L, n), in1 = std::clamp(hi - kBand, in0, n);
-  for (long u = 0; u < in0; ++u) edge(u);
-  for (long u = in0; u < in1; ++u) {
-    const uint32_t w = A[u];
-    hit[u] = (w == B[u - 4]) | (w == B[u - 3]) | (w == B[u - 2]) | (w == B[u - 1]) | (w == B[u]) |
-             (w == B[u + 1]) | (w == B[u + 2]) | (w == B[u + 3]) | (w == B[u + 4]);
-  }
-  for (long u = in1; u < n; ++u) edge(u);
-}
-
-// passages_internal::Reach (passages_internal.h states the bound), for a[ia + x * kDir], x < na, against
-// b[ib + y * kDir], y < nb. Called for a seed that passed the near-diagonal check and is the first of its
-// pair to do so: most such seeds (a sentence template's frame shared by two different sentences) make a
-// region too short or too unlike, which this shows in a few comparisons per row, rows kReachBlock at a
-// time, instead of the band's dependent steps.
-constexpr long kReachBlock = 16;
-template <int kDir>
-void BoundReach(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
-                passages_internal::Reach* out) {
-  out->n = 1;
-  out->length[0] = 0;
-  out->hits[0] = 0;
-  out->complete = true;
-  const long rows = static_cast<long>(std::min(na, passages_internal::kReachRows));
-  const long nbl = static_cast<long>(nb);
-  uint32_t hit[kReachBlock];
-  int hits = 0;
-  for (long x0 = 0; x0 < rows; x0 += kReachBlock) {
-    const long x1 = std::min(rows, x0 + kReachBlock), m = x1 - x0;
-    // Rows [x0, x1) in memory order: forward, hit[x - x0]; backward, hit[x1 - 1 - x]. The seed's shingle
-    // (kShingleWords words of b before the first row, within the range) is compared too: that only adds
-    // hits, and spares the rows next to it the band's clipping.
-    constexpr long k = static_cast<long>(kShingleWords);
-    if (kDir > 0) {
-      BandHits(a + ia + x0, b + ib + x0, m, -x0 - k, nbl - x0, hit);
-    } else {
-      BandHits(a + ia + 1 - x1, b + ib + 1 - x1, m, x1 - nbl, x1 + k, hit);
-    }
-    for (long x = x0; x < x1; ++x) {
-      const uint32_t h = hit[kDir > 0 ? x - x0 : x1 - 1 - x];
-      hits += static_cast<int>(h);
-      const int score = 2 * hits - static_cast<int>(x + 1);  // at most, of any path through row x + 1
-      if (score < -kXDrop) return;
-      // Listed when h and score >= 1 (written every row, kept by moving n: hits are unpredictable).
-      out->length[out->n] = static_cast<uint8_t>(x + 1);
-      out->hits[out->n] = static_cast<uint8_t>(hits);
-      out->n += h & static_cast<uint32_t>(score >= 1);
-    }
-  }
-  out->complete = rows == static_cast<long>(na);
-}
-
 // Four words at once (GCC's vector extensions: SSE2 on x86-64); a comparison's lane is -1 or 0.
 using Lanes = int32_t __attribute__((vector_size(16)));
 inline Lanes LoadLanes(const uint32_t* p) {
@@ -863,15 +802,99 @@ inline Lanes LoadLanes(const uint32_t* p) {
   return v;
 }
 
-// Bit i set when p[i] == w, for i < 4.
-inline uint64_t MatchBits(const uint32_t* p, uint32_t w) {
-  const Lanes eq = LoadLanes(p) == static_cast<int32_t>(w);
+// Bit i set when lane i of the comparison `eq` is true, for i < 4.
+inline uint32_t LaneBits(Lanes eq) {
 #if defined(__SSE2__)
-  return static_cast<uint64_t>(_mm_movemask_ps(_mm_castsi128_ps(reinterpret_cast<__m128i>(eq))));
+  return static_cast<uint32_t>(_mm_movemask_ps(_mm_castsi128_ps(reinterpret_cast<__m128i>(eq))));
 #else
   const Lanes bits = eq & Lanes{1, 2, 4, 8};
-  return static_cast<uint64_t>(bits[0] | bits[1] | bits[2] | bits[3]);
+  return static_cast<uint32_t>(bits[0] | bits[1] | bits[2] | bits[3]);
 #endif
+}
+
+// Bit i set when p[i] == w, for i < 4.
+inline uint64_t MatchBits(const uint32_t* p, uint32_t w) {
+  return LaneBits(LoadLanes(p) == static_cast<int32_t>(w));
+}
+
+// Bit u set when A[u] equals one of B[u + s], |s| <= kBand, lo <= u + s < hi, for u in [0, n), n <= 32.
+// Four rows at a time where every B[u + s] lies in [lo, hi).
+uint32_t BandHitBits(const uint32_t* A, const uint32_t* B, long n, long lo, long hi) {
+  static_assert(kBand == 4);
+  uint32_t bits = 0;
+  auto edge = [&](long u) {
+    uint32_t any = 0;
+    for (long v = std::max(u - kBand, lo); v <= std::min(u + kBand, hi - 1); ++v) any |= A[u] == B[v];
+    bits |= any << u;
+  };
+  const long in0 = std::clamp(lo + kBand, 0L, n), in1 = std::clamp(hi - kBand, in0, n);
+  for (long u = 0; u < in0; ++u) edge(u);
+  long u = in0;
+  for (; u + 4 <= in1; u += 4) {
+    const Lanes w = LoadLanes(A + u);
+    const Lanes any = (w == LoadLanes(B + u - 4)) | (w == LoadLanes(B + u - 3)) |
+                      (w == LoadLanes(B + u - 2)) | (w == LoadLanes(B + u - 1)) | (w == LoadLanes(B + u)) |
+                      (w == LoadLanes(B + u + 1)) | (w == LoadLanes(B + u + 2)) |
+                      (w == LoadLanes(B + u + 3)) | (w == LoadLanes(B + u + 4));
+    bits |= LaneBits(any) << u;
+  }
+  for (; u < n; ++u) edge(u);
+  return bits;
+}
+
+// The low m bits of v (v < 2^16, m <= 16) in reverse order.
+inline uint32_t ReverseLowBits(uint32_t v, long m) {
+  v = ((v >> 1) & 0x5555u) | ((v & 0x5555u) << 1);
+  v = ((v >> 2) & 0x3333u) | ((v & 0x3333u) << 2);
+  v = ((v >> 4) & 0x0F0Fu) | ((v & 0x0F0Fu) << 4);
+  v = ((v >> 8) & 0x00FFu) | ((v & 0x00FFu) << 8);
+  return v >> (16 - m);
+}
+
+// passages_internal::Reach (passages_internal.h states the bound), for a[ia + x * kDir], x < na, against
+// b[ib + y * kDir], y < nb. Called for a seed that passed the near-diagonal check and is the first of its
+// pair to do so: most such seeds (a sentence template's frame shared by two different sentences) make a
+// region too short or too unlike, which this shows in a few comparisons per row, rows kReachBlock at a
+// time, instead of the band's dependent steps. The rows of a block are bits; the loop goes from hit to
+// hit, since only a hit row is listed and only a miss row can end the bound: after h hits, miss row y
+// bounds its paths at 2h - (y + 1), below -kXDrop from y = 2h + kXDrop on, while a hit row bounds them
+// one point above the row before it.
+constexpr long kReachBlock = 16;
+template <int kDir>
+void BoundReach(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
+                passages_internal::Reach* out) {
+  static_assert(kReachBlock <= 16);
+  out->n = 1;
+  out->length[0] = 0;
+  out->hits[0] = 0;
+  out->complete = true;
+  const long rows = static_cast<long>(std::min(na, passages_internal::kReachRows));
+  const long nbl = static_cast<long>(nb);
+  long hits = 0;
+  for (long x0 = 0; x0 < rows; x0 += kReachBlock) {
+    const long x1 = std::min(rows, x0 + kReachBlock), m = x1 - x0;
+    // Bit x - x0 is row x. The rows are compared in memory order (backward, reversed after). The
+    // seed's shingle (kShingleWords words of b before the first row, within the range) is compared too:
+    // that only adds hits, and spares the rows next to it the band's clipping.
+    constexpr long k = static_cast<long>(kShingleWords);
+    uint32_t bits =
+        kDir > 0 ? BandHitBits(a + ia + x0, b + ib + x0, m, -x0 - k, nbl - x0)
+                 : ReverseLowBits(BandHitBits(a + ia + 1 - x1, b + ib + 1 - x1, m, x1 - nbl, x1 + k), m);
+    for (long x = x0;;) {
+      const long hit = bits == 0 ? x1 : x0 + std::countr_zero(bits);  // the next hit row, if any
+      if (std::max(x, 2 * hits + kXDrop) < hit) return;               // a miss row before it ends the bound
+      if (hit == x1) break;
+      bits &= bits - 1;
+      ++hits;
+      if (2 * hits - (hit + 1) >= 1) {
+        out->length[out->n] = static_cast<uint8_t>(hit + 1);
+        out->hits[out->n] = static_cast<uint8_t>(hits);
+        ++out->n;
+      }
+      x = hit + 1;
+    }
+  }
+  out->complete = rows == static_cast<long>(na);
 }
 
 // Longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays in
