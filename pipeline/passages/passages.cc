@@ -32,8 +32,9 @@
 //    exact matches, then a banded word-level X-drop alignment tolerating substitutions and insertions or
 //    deletions of up to kBand words, never leaving the seed's range. Before the first extension of a
 //    pair, a bound from the words near the seed's diagonal (passages_internal::Reach) tells whether its
-//    region could be a passage at all; when it could not and no later seed of the pair passes the check,
-//    the pair has no passage and is not aligned. Regions close to each other in both
+//    region could be a passage at all (unless the check already found min_words matches near the seed);
+//    when it could not and no later seed of the pair passes the check, the pair has no passage and is
+//    not aligned. Regions close to each other in both
 //    documents are merged, so one passage is one span pair. A region is kept when both spans have at
 //    least min_words words and its similarity reaches min_similarity.
 //
