@@ -82,9 +82,17 @@ struct Evaluation {
 // Medians of the wall and CPU seconds of timed runs (the first one's included).
 struct Timings {
   std::vector<double> wall, cpu;
+  std::vector<std::string> steps;  // each run's CPU seconds per step
   void Add(const Evaluation& ev) {
     wall.push_back(ev.seconds);
     cpu.push_back(ev.cpu_seconds);
+    std::string line;
+    for (const PassageStats::Step& step : ev.stats.steps) {
+      char field[64];
+      std::snprintf(field, sizeof field, " %s %.2f", step.name, step.cpu_seconds);
+      line += field;
+    }
+    steps.push_back(line);
   }
   static double Median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -100,6 +108,9 @@ struct Timings {
     if (cpu.size() < 2) return "one run";
     std::string out = "medians of " + std::to_string(cpu.size()) + " runs; CPU ms:";
     for (double c : cpu) out += " " + std::to_string(static_cast<long>(std::lround(c * 1000)));
+    // Steps of every run: the first run faults in fresh memory, the later ones mostly reuse it.
+    for (size_t r = 0; r < steps.size(); ++r)
+      out += "\n   run " + std::to_string(r + 1) + " steps (CPU s):" + steps[r];
     return out;
   }
 };

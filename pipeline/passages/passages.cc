@@ -32,8 +32,9 @@
 //    exact matches, then a banded word-level X-drop alignment tolerating substitutions and insertions or
 //    deletions of up to kBand words, never leaving the seed's range. Before the first extension of a
 //    pair, a bound from the words near the seed's diagonal (passages_internal::Reach) tells whether its
-//    region could be a passage at all; when it could not and no later seed of the pair passes the check,
-//    the pair has no passage and is not aligned. Regions close to each other in both
+//    region could be a passage at all (unless the check already found min_words matches near the seed);
+//    when it could not and no later seed of the pair passes the check, the pair has no passage and is
+//    not aligned. Regions close to each other in both
 //    documents are merged, so one passage is one span pair. A region is kept when both spans have at
 //    least min_words words and its similarity reaches min_similarity.
 //
@@ -793,67 +794,6 @@ Extension Extend(const uint32_t* a, long ia, size_t na, const uint32_t* b, long 
           static_cast<uint32_t>(run) + rest.matches};
 }
 
-// hit[u] = 1 when A[u] equals one of B[u + s], |s| <= kBand, lo <= u + s < hi, for u in [0, n); 0
-// otherwise. Branch-free (and vectorized) where every B[u + s] lies in [lo, hi).
-void BandHits(const uint32_t* A, const uint32_t* B, long n, long lo, long hi, uint32_t* hit) {
-  static_assert(kBand == 4);
-  auto edge = [&](long u) {
-    uint32_t any = 0;
-    for (long v = std::max(u - kBand, lo); v <= std::min(u + kBand, hi - 1); ++v) any |= A[u] == B[v];
-    hit[u] = any;
-  };
-  const long in0 = std::clamp(lo + kBand, 0L, n), in1 = std::clamp(hi - kBand, in0, n);
-  for (long u = 0; u < in0; ++u) edge(u);
-  for (long u = in0; u < in1; ++u) {
-    const uint32_t w = A[u];
-    hit[u] = (w == B[u - 4]) | (w == B[u - 3]) | (w == B[u - 2]) | (w == B[u - 1]) | (w == B[u]) |
-             (w == B[u + 1]) | (w == B[u + 2]) | (w == B[u + 3]) | (w == B[u + 4]);
-  }
-  for (long u = in1; u < n; ++u) edge(u);
-}
-
-// passages_internal::Reach (passages_internal.h states the bound), for a[ia + x * kDir], x < na, against
-// b[ib + y * kDir], y < nb. Called for a seed that passed the near-diagonal check and is the first of its
-// pair to do so: most such seeds (a sentence template's frame shared by two different sentences) make a
-// region too short or too unlike, which this shows in a few comparisons per row, rows kReachBlock at a
-// time, instead of the band's dependent steps.
-constexpr long kReachBlock = 16;
-template <int kDir>
-void BoundReach(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
-                passages_internal::Reach* out) {
-  out->n = 1;
-  out->length[0] = 0;
-  out->hits[0] = 0;
-  out->complete = true;
-  const long rows = static_cast<long>(std::min(na, passages_internal::kReachRows));
-  const long nbl = static_cast<long>(nb);
-  uint32_t hit[kReachBlock];
-  int hits = 0;
-  for (long x0 = 0; x0 < rows; x0 += kReachBlock) {
-    const long x1 = std::min(rows, x0 + kReachBlock), m = x1 - x0;
-    // Rows [x0, x1) in memory order: forward, hit[x - x0]; backward, hit[x1 - 1 - x]. The seed's shingle
-    // (kShingleWords words of b before the first row, within the range) is compared too: that only adds
-    // hits, and spares the rows next to it the band's clipping.
-    constexpr long k = static_cast<long>(kShingleWords);
-    if (kDir > 0) {
-      BandHits(a + ia + x0, b + ib + x0, m, -x0 - k, nbl - x0, hit);
-    } else {
-      BandHits(a + ia + 1 - x1, b + ib + 1 - x1, m, x1 - nbl, x1 + k, hit);
-    }
-    for (long x = x0; x < x1; ++x) {
-      const uint32_t h = hit[kDir > 0 ? x - x0 : x1 - 1 - x];
-      hits += static_cast<int>(h);
-      const int score = 2 * hits - static_cast<int>(x + 1);  // at most, of any path through row x + 1
-      if (score < -kXDrop) return;
-      // Listed when h and score >= 1 (written every row, kept by moving n: hits are unpredictable).
-      out->length[out->n] = static_cast<uint8_t>(x + 1);
-      out->hits[out->n] = static_cast<uint8_t>(hits);
-      out->n += h & static_cast<uint32_t>(score >= 1);
-    }
-  }
-  out->complete = rows == static_cast<long>(na);
-}
-
 // Four words at once (GCC's vector extensions: SSE2 on x86-64); a comparison's lane is -1 or 0.
 using Lanes = int32_t __attribute__((vector_size(16)));
 inline Lanes LoadLanes(const uint32_t* p) {
@@ -862,15 +802,99 @@ inline Lanes LoadLanes(const uint32_t* p) {
   return v;
 }
 
-// Bit i set when p[i] == w, for i < 4.
-inline uint64_t MatchBits(const uint32_t* p, uint32_t w) {
-  const Lanes eq = LoadLanes(p) == static_cast<int32_t>(w);
+// Bit i set when lane i of the comparison `eq` is true, for i < 4.
+inline uint32_t LaneBits(Lanes eq) {
 #if defined(__SSE2__)
-  return static_cast<uint64_t>(_mm_movemask_ps(_mm_castsi128_ps(reinterpret_cast<__m128i>(eq))));
+  return static_cast<uint32_t>(_mm_movemask_ps(_mm_castsi128_ps(reinterpret_cast<__m128i>(eq))));
 #else
   const Lanes bits = eq & Lanes{1, 2, 4, 8};
-  return static_cast<uint64_t>(bits[0] | bits[1] | bits[2] | bits[3]);
+  return static_cast<uint32_t>(bits[0] | bits[1] | bits[2] | bits[3]);
 #endif
+}
+
+// Bit i set when p[i] == w, for i < 4.
+inline uint64_t MatchBits(const uint32_t* p, uint32_t w) {
+  return LaneBits(LoadLanes(p) == static_cast<int32_t>(w));
+}
+
+// Bit u set when A[u] equals one of B[u + s], |s| <= kBand, lo <= u + s < hi, for u in [0, n), n <= 32.
+// Four rows at a time where every B[u + s] lies in [lo, hi).
+uint32_t BandHitBits(const uint32_t* A, const uint32_t* B, long n, long lo, long hi) {
+  static_assert(kBand == 4);
+  uint32_t bits = 0;
+  auto edge = [&](long u) {
+    uint32_t any = 0;
+    for (long v = std::max(u - kBand, lo); v <= std::min(u + kBand, hi - 1); ++v) any |= A[u] == B[v];
+    bits |= any << u;
+  };
+  const long in0 = std::clamp(lo + kBand, 0L, n), in1 = std::clamp(hi - kBand, in0, n);
+  for (long u = 0; u < in0; ++u) edge(u);
+  long u = in0;
+  for (; u + 4 <= in1; u += 4) {
+    const Lanes w = LoadLanes(A + u);
+    const Lanes any = (w == LoadLanes(B + u - 4)) | (w == LoadLanes(B + u - 3)) |
+                      (w == LoadLanes(B + u - 2)) | (w == LoadLanes(B + u - 1)) | (w == LoadLanes(B + u)) |
+                      (w == LoadLanes(B + u + 1)) | (w == LoadLanes(B + u + 2)) |
+                      (w == LoadLanes(B + u + 3)) | (w == LoadLanes(B + u + 4));
+    bits |= LaneBits(any) << u;
+  }
+  for (; u < n; ++u) edge(u);
+  return bits;
+}
+
+// The low m bits of v (v < 2^16, m <= 16) in reverse order.
+inline uint32_t ReverseLowBits(uint32_t v, long m) {
+  v = ((v >> 1) & 0x5555u) | ((v & 0x5555u) << 1);
+  v = ((v >> 2) & 0x3333u) | ((v & 0x3333u) << 2);
+  v = ((v >> 4) & 0x0F0Fu) | ((v & 0x0F0Fu) << 4);
+  v = ((v >> 8) & 0x00FFu) | ((v & 0x00FFu) << 8);
+  return v >> (16 - m);
+}
+
+// passages_internal::Reach (passages_internal.h states the bound), for a[ia + x * kDir], x < na, against
+// b[ib + y * kDir], y < nb. Called for a seed that passed the near-diagonal check and is the first of its
+// pair to do so: most such seeds (a sentence template's frame shared by two different sentences) make a
+// region too short or too unlike, which this shows in a few comparisons per row, rows kReachBlock at a
+// time, instead of the band's dependent steps. The rows of a block are bits; the loop goes from hit to
+// hit, since only a hit row is listed and only a miss row can end the bound: after h hits, miss row y
+// bounds its paths at 2h - (y + 1), below -kXDrop from y = 2h + kXDrop on, while a hit row bounds them
+// one point above the row before it.
+constexpr long kReachBlock = 16;
+template <int kDir>
+void BoundReach(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,
+                passages_internal::Reach* out) {
+  static_assert(kReachBlock <= 16);
+  out->n = 1;
+  out->length[0] = 0;
+  out->hits[0] = 0;
+  out->complete = true;
+  const long rows = static_cast<long>(std::min(na, passages_internal::kReachRows));
+  const long nbl = static_cast<long>(nb);
+  long hits = 0;
+  for (long x0 = 0; x0 < rows; x0 += kReachBlock) {
+    const long x1 = std::min(rows, x0 + kReachBlock), m = x1 - x0;
+    // Bit x - x0 is row x. The rows are compared in memory order (backward, reversed after). The
+    // seed's shingle (kShingleWords words of b before the first row, within the range) is compared too:
+    // that only adds hits, and spares the rows next to it the band's clipping.
+    constexpr long k = static_cast<long>(kShingleWords);
+    uint32_t bits =
+        kDir > 0 ? BandHitBits(a + ia + x0, b + ib + x0, m, -x0 - k, nbl - x0)
+                 : ReverseLowBits(BandHitBits(a + ia + 1 - x1, b + ib + 1 - x1, m, x1 - nbl, x1 + k), m);
+    for (long x = x0;;) {
+      const long hit = bits == 0 ? x1 : x0 + std::countr_zero(bits);  // the next hit row, if any
+      if (std::max(x, 2 * hits + kXDrop) < hit) return;               // a miss row before it ends the bound
+      if (hit == x1) break;
+      bits &= bits - 1;
+      ++hits;
+      if (2 * hits - (hit + 1) >= 1) {
+        out->length[out->n] = static_cast<uint8_t>(hit + 1);
+        out->hits[out->n] = static_cast<uint8_t>(hits);
+        ++out->n;
+      }
+      x = hit + 1;
+    }
+  }
+  out->complete = rows == static_cast<long>(na);
 }
 
 // Longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays in
@@ -1032,15 +1056,22 @@ long NearDiagonalMatches(const uint32_t* A, uint32_t pa, std::pair<uint32_t, uin
   return count + CountLanes(lanes);
 }
 
-// The words of a and b around the seed's shingle, which the check reads first (and the extension next).
-// b's are far away in memory; a's are those of one of the sweep's documents (4 MB on 1 GB of news: most
-// of them not in the core's cache).
-inline void PrefetchSeedWords(const SeedWords& at) {
-  for (uintptr_t p : {at.b, at.a}) {
-    __builtin_prefetch(reinterpret_cast<const void*>(p - 64));
-    __builtin_prefetch(reinterpret_cast<const void*>(p));
-    __builtin_prefetch(reinterpret_cast<const void*>(p + 64));
+// The words around the seed's shingle that the near-diagonal check reads first (and the extension
+// next): in b, far away in memory, every line of the `window` words either side of the shingle and
+// kPrecheckShift more (152 bytes with the default window, on three or four lines: the three lines around
+// the shingle fetched before missed the last words after it for about a third of the seeds); in a, one
+// of the sweep's documents, only the shingle's line. On 356 MB of news (alignment step, interleaved
+// runs) that took 1.94 s against 2.05 s with the three lines around the shingle in both, 2.14 s with
+// b's three and a's one, 2.05 s with b's lines alone, and 2.9-3.0 s with b's lines and a's three
+// (seven or eight lines per seed, eight seeds ahead: more fetches in flight than the core takes).
+inline void PrefetchSeedWords(const SeedWords& at, size_t window) {
+  const uintptr_t before = 4 * (window + kPrecheckShift),
+                  after = 4 * (kShingleWords + window + kPrecheckShift);
+  const uintptr_t last = (at.b + after - 1) & ~uintptr_t{63};
+  for (uintptr_t line = (at.b - before) & ~uintptr_t{63}; line <= last; line += 64) {
+    __builtin_prefetch(reinterpret_cast<const void*>(line));
   }
+  __builtin_prefetch(reinterpret_cast<const void*>(at.a));
 }
 
 // Seeds are handled this many ahead of where their words are fetched (across pairs: most pairs have one
@@ -1056,9 +1087,11 @@ constexpr size_t kSweepChunks = 4;
 // The passages between documents a and b from their seeds (sorted by pa, then pb), appended to *out.
 // ahead[i + kSeedsAhead] (i + kSeedsAhead < n_ahead) is where the seed that comes kSeedsAhead after
 // seed i, in this pair or the next ones, lies; its words are fetched meanwhile.
+// The bound before the pair's first extension is computed for a seed with fewer than `bound_below`
+// near-diagonal matches (FindPassages: min_words).
 void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n_seeds, size_t min_words,
-               double min_similarity, const SeedWords* ahead, size_t n_ahead, AlignScratch* s,
-               std::vector<Region>* out) {
+               double min_similarity, long bound_below, const SeedWords* ahead, size_t n_ahead,
+               AlignScratch* s, std::vector<Region>* out) {
   std::vector<Region>& regions = s->regions;
   regions.clear();
   const uint32_t* A = da.words;
@@ -1071,16 +1104,18 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
   // A seed is extended when it is not inside a region found already and passes these checks; one that
   // fails them changes nothing.
   std::pair<uint32_t, uint32_t> ra, rb;
+  long near = 0;  // the near-diagonal matches of the seed checked last
   auto passes = [&](const Seed& seed) {
     bool same = true;  // false on a hash collision
     for (size_t k = 0; k < kShingleWords; ++k) same &= A[seed.pa + k] == B[seed.pb + k];
     if (!same) return false;
     ra = RangeOf(da, seed.pa);
     rb = RangeOf(db, seed.pb);
-    return NearDiagonalMatches(A, seed.pa, ra, B, seed.pb, rb, static_cast<uint32_t>(min_words)) >= needed;
+    near = NearDiagonalMatches(A, seed.pa, ra, B, seed.pb, rb, static_cast<uint32_t>(min_words));
+    return near >= needed;
   };
   for (size_t i = 0; i < n_seeds; ++i) {
-    if (i + kSeedsAhead < n_ahead) PrefetchSeedWords(ahead[i + kSeedsAhead]);
+    if (i + kSeedsAhead < n_ahead) PrefetchSeedWords(ahead[i + kSeedsAhead], min_words);
     const uint32_t pa = seeds[i].pa, pb = seeds[i].pb;
     bool covered = false;
     for (const Region& r : regions) {
@@ -1092,10 +1127,15 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
     if (covered || !passes(seeds[i])) continue;
     const uint32_t ea = pa + kShingleWords, eb = pb + kShingleWords;
     size_t resume = i;
-    if (regions.empty()) {
+    if (regions.empty() && near < bound_below) {
       // The pair's first region. When it cannot be a passage on its own and no later seed outside it
       // passes the checks (the seeds between fail them whether this region covers them or not), the
-      // pair has none: the alignment is left undone.
+      // pair has none: the alignment is left undone. The bound only spares work (a region it rules out
+      // stays alone and fails the tests below all the same), so it is not computed for a seed with at
+      // least min_words near-diagonal matches: on 356 MB of news (min_words 15, at most 30 counted) it
+      // ruled out 3.09 M of the 3.74 M seeds it was computed for, but 55 of the 12,700 with 15 or 16
+      // matches and none of the 0.41 M with more, whose bounds cost the most (hits on to the last of
+      // the 64 rows on both sides).
       BoundReach<1>(A, ea, ra.second - ea, B, eb, rb.second - eb, &s->right_reach);
       BoundReach<-1>(A, static_cast<long>(pa) - 1, pa - ra.first, B, static_cast<long>(pb) - 1, pb - rb.first,
                      &s->left_reach);
@@ -1107,7 +1147,7 @@ void AlignPair(const DocView& da, const DocView& db, const Seed* seeds, size_t n
         const uint32_t run_end = passages_internal::SeedRunEnd(A, pa, ra.second, B, pb, rb.second);
         size_t next = i + 1;
         for (; next < n_seeds; ++next) {
-          if (next + kSeedsAhead < n_ahead) PrefetchSeedWords(ahead[next + kSeedsAhead]);
+          if (next + kSeedsAhead < n_ahead) PrefetchSeedWords(ahead[next + kSeedsAhead], min_words);
           if (passages_internal::InsideSeedRun(pa, pb, run_end, seeds[next].pa, seeds[next].pb)) continue;
           if (passes(seeds[next])) break;
         }
@@ -1553,19 +1593,28 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     s.seeds.clear();
     const size_t sweep_begin = w * kSweepChunks * chunk;
     const size_t sweep_end = std::min(n, (w + 1) * kSweepChunks * chunk);
+    // The postings of the groups of later entries are far apart: those of the entry kEntriesAhead
+    // ahead in the sweep (across documents: a document has about 64 entries on 356 MB of news, and its
+    // first ones were not fetched when the fetches stopped at its start) are fetched meanwhile, when it
+    // has any (a group's last document has none).
+    constexpr size_t kEntriesAhead = 8;
+    size_t fetch_doc = sweep_begin;
+    uint64_t fetch = sweep_begin < sweep_end ? entry_begin[sweep_begin] : 0;
+    auto fetch_next = [&] {
+      while (fetch_doc < sweep_end && fetch >= entry_end[fetch_doc]) {
+        if (++fetch_doc < sweep_end) fetch = entry_begin[fetch_doc];
+      }
+      if (fetch_doc == sweep_end) return;
+      const Entry& next = entries[fetch++];
+      if (next.later < next.end) __builtin_prefetch(index.postings.data() + next.later);
+    };
+    for (size_t k = 0; k < kEntriesAhead; ++k) fetch_next();
     for (size_t d = sweep_begin; d < sweep_end; ++d) {
       const uint32_t a = static_cast<uint32_t>(d);
       const int32_t cluster = clusters[d];
       auto eligible = [&](uint32_t b) { return cluster < 0 || clusters[b] != cluster; };
-      // The postings of the groups of later entries are far apart: fetched kEntriesAhead ahead.
-      constexpr uint64_t kEntriesAhead = 8;
       for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
-        if (e + kEntriesAhead < entry_end[d]) {
-          const Entry& next = entries[e + kEntriesAhead];
-          if (next.later != kCapped) {
-            __builtin_prefetch(index.postings.data() + next.later);
-          }
-        }
+        fetch_next();
         const Entry& entry = entries[e];
         if (entry.later != kCapped) {
           for (uint64_t k = entry.later; k < entry.end; ++k) {
@@ -1606,7 +1655,8 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       s.seed_words[i] = {reinterpret_cast<uintptr_t>(views[s.seeds[i].a].words + s.seeds[i].pa),
                          reinterpret_cast<uintptr_t>(views[s.seeds[i].b].words + s.seeds[i].pb)};
     }
-    for (size_t i = 0; i < std::min(s.seeds.size(), kSeedsAhead); ++i) PrefetchSeedWords(s.seed_words[i]);
+    for (size_t i = 0; i < std::min(s.seeds.size(), kSeedsAhead); ++i)
+      PrefetchSeedWords(s.seed_words[i], min_words);
     constexpr size_t kRangesAhead = 4;
     for (size_t q = 0; q < std::min(n_candidates, kRangesAhead); ++q)
       __builtin_prefetch(views[s.seeds[s.pair_starts[q]].b].range_ends);
@@ -1620,7 +1670,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       const uint32_t a = s.seeds[i].a, b = s.seeds[i].b;
       s.found.clear();
       AlignPair(view(a), view(b), s.seeds.data() + i, j - i, min_words, options.min_similarity,
-                s.seed_words.data() + i, s.seeds.size() - i, &s, &s.found);
+                static_cast<long>(min_words), s.seed_words.data() + i, s.seeds.size() - i, &s, &s.found);
       if (!s.found.empty()) {
         std::sort(s.found.begin(), s.found.end());
         s.found_pairs.push_back({a, b, static_cast<uint32_t>(s.found.size())});
@@ -1806,6 +1856,39 @@ void BoundReachForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b,
   } else {
     BoundReach<-1>(a, ia, na, b, ib, nb, out);
   }
+}
+
+std::vector<AlignedRegion> AlignPairForTest(const std::vector<uint32_t>& a,
+                                            const std::vector<uint32_t>& a_range_ends,
+                                            const std::vector<uint32_t>& b,
+                                            const std::vector<uint32_t>& b_range_ends,
+                                            const std::vector<std::pair<uint32_t, uint32_t>>& seeds,
+                                            size_t min_words, double min_similarity, long bound_below) {
+  // The words with kWordPad zeros either side, as in the stage's table.
+  auto padded = [](const std::vector<uint32_t>& words) {
+    std::vector<uint32_t> out(kWordPad, 0);
+    out.insert(out.end(), words.begin(), words.end());
+    out.resize(out.size() + kWordPad, 0);
+    return out;
+  };
+  const std::vector<uint32_t> pa = padded(a), pb = padded(b);
+  const DocView da{pa.data() + kWordPad, static_cast<uint32_t>(a.size()), a_range_ends.data(),
+                   static_cast<uint32_t>(a_range_ends.size())};
+  const DocView db{pb.data() + kWordPad, static_cast<uint32_t>(b.size()), b_range_ends.data(),
+                   static_cast<uint32_t>(b_range_ends.size())};
+  std::vector<Seed> list;
+  std::vector<SeedWords> ahead;
+  for (const auto& [x, y] : seeds) {
+    list.push_back({1, 0, x, y});
+    ahead.push_back({reinterpret_cast<uintptr_t>(da.words + x), reinterpret_cast<uintptr_t>(db.words + y)});
+  }
+  AlignScratch s;
+  std::vector<Region> found;
+  AlignPair(da, db, list.data(), list.size(), min_words, min_similarity, bound_below, ahead.data(),
+            ahead.size(), &s, &found);
+  std::vector<AlignedRegion> out;
+  for (const Region& r : found) out.push_back({r.a0, r.a1, r.b0, r.b1, r.matches});
+  return out;
 }
 
 Extension ExtendForTest(const uint32_t* a, long ia, size_t na, const uint32_t* b, long ib, size_t nb,

@@ -14,6 +14,7 @@
 #include <memory>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "kernels/tokenize.h"
@@ -215,6 +216,23 @@ inline bool InsideSeedRun(uint32_t pa, uint32_t pb, uint32_t run_end, uint32_t q
 // left and a right extension within `left` and `right` can be a passage: at least min_words words of a
 // and matches at least min_similarity times them, as AlignPair requires of a region that stays alone.
 bool CannotMakeAPassage(const Reach& left, const Reach& right, size_t min_words, double min_similarity);
+
+// AlignPair (passages.cc: the passages of two documents from their seeds) on the words a and b, whose
+// ranges end at a_range_ends and b_range_ends, from `seeds` (pa, pb), sorted, each the first word of
+// kShingleWords words inside one range of each. The bound before the first extension (Reach,
+// CannotMakeAPassage) is computed for a seed with fewer than `bound_below` near-diagonal matches
+// (FindPassages: min_words; 0: never, LONG_MAX: always); it only spares work, so the regions are the
+// same for every value. Returns the regions kept, as FindPassages reports them.
+struct AlignedRegion {
+  uint32_t a0, a1, b0, b1, matches;
+  bool operator==(const AlignedRegion&) const = default;
+};
+std::vector<AlignedRegion> AlignPairForTest(const std::vector<uint32_t>& a,
+                                            const std::vector<uint32_t>& a_range_ends,
+                                            const std::vector<uint32_t>& b,
+                                            const std::vector<uint32_t>& b_range_ends,
+                                            const std::vector<std::pair<uint32_t, uint32_t>>& seeds,
+                                            size_t min_words, double min_similarity, long bound_below);
 
 // The order in which the alignment's stable radix sort by document puts seeds whose documents b are
 // `b` (every one at least base): the original index of each seed, in sorted order.
