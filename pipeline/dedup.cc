@@ -33,28 +33,31 @@ struct SketchScratch {
   std::vector<TextPiece> pieces;
 };
 
+// Copies `values` (the low 32 bits of each) into one new block of their exact size and points the view
+// `field` of the chunk's documents first, first + 1, ... at their part of it: document k's is
+// [starts[k], starts[k + 1]). No block for no values.
+template <typename T>
+std::unique_ptr<uint32_t[]> StoreBlock(const std::vector<T>& values, const std::vector<size_t>& starts,
+                                       DocumentSketch* first, size_t count,
+                                       std::span<const uint32_t> DocumentSketch::*field) {
+  if (values.empty()) return nullptr;
+  auto block = std::make_unique_for_overwrite<uint32_t[]>(values.size());
+  std::copy(values.begin(), values.end(), block.get());
+  for (size_t k = 0; k < count; ++k) {
+    first[k].*field = std::span<const uint32_t>(block.get() + starts[k], starts[k + 1] - starts[k]);
+  }
+  return block;
+}
+
 // Stores the words (and range ends) of the documents of chunk `c`, which begins at document `first`, in
 // one block each of their exact total, and points the documents' views into them.
 void StoreChunkWords(const SketchScratch& s, size_t c, size_t first, size_t count, bool keep_words,
                      SketchWords* store, std::vector<DocumentSketch>* sketches) {
-  if (!s.word_hashes.empty()) {
-    store->words[c] = std::make_unique_for_overwrite<uint32_t[]>(s.word_hashes.size());
-    uint32_t* const words = store->words[c].get();
-    // The low 32 bits of each hash.
-    std::copy(s.word_hashes.begin(), s.word_hashes.end(), words);
-    for (size_t k = 0; k < count; ++k) {
-      (*sketches)[first + k].words32 =
-          std::span<const uint32_t>(words + s.doc_starts[k], s.doc_starts[k + 1] - s.doc_starts[k]);
-    }
-  }
-  if (keep_words && !s.range_ends.empty()) {
-    store->range_ends[c] = std::make_unique_for_overwrite<uint32_t[]>(s.range_ends.size());
-    uint32_t* const ends = store->range_ends[c].get();
-    std::copy(s.range_ends.begin(), s.range_ends.end(), ends);
-    for (size_t k = 0; k < count; ++k) {
-      (*sketches)[first + k].range_word_ends =
-          std::span<const uint32_t>(ends + s.range_starts[k], s.range_starts[k + 1] - s.range_starts[k]);
-    }
+  DocumentSketch* const docs = sketches->data() + first;
+  store->words[c] = StoreBlock(s.word_hashes, s.doc_starts, docs, count, &DocumentSketch::words32);
+  if (keep_words) {
+    store->range_ends[c] =
+        StoreBlock(s.range_ends, s.range_starts, docs, count, &DocumentSketch::range_word_ends);
   }
 }
 
