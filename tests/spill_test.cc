@@ -52,8 +52,10 @@ TEST(SpillTest, StoredBlockKeepsItsBytesAfterPagesAreDropped) {
   ASSERT_TRUE(SpillFile::Create(dir.path(), &spill).ok());
   std::vector<std::unique_ptr<ByteBlock>> blocks;
   std::vector<std::string> expected;
-  // Sizes around page boundaries, one larger than a huge page.
-  for (size_t used : {size_t{1}, size_t{4095}, size_t{4096}, size_t{4097}, size_t{3} << 20}) {
+  // Sizes around page boundaries, and larger than one write (1 MB: spill.cc's kWriteBytes), a whole
+  // number of writes and not.
+  for (size_t used :
+       {size_t{1}, size_t{4095}, size_t{4096}, size_t{4097}, (size_t{1} << 20) + 4097, size_t{3} << 20}) {
     auto block = std::make_unique<ByteBlock>(std::max<size_t>(used, 1 << 20));
     std::string bytes(used, '\0');
     for (size_t i = 0; i < used; ++i) bytes[i] = static_cast<char>('a' + (i * 7 + used) % 26);
@@ -64,7 +66,7 @@ TEST(SpillTest, StoredBlockKeepsItsBytesAfterPagesAreDropped) {
     expected.push_back(bytes);
   }
   EXPECT_EQ(spill->failed(), "");
-  EXPECT_GE(spill->bytes(), (size_t{3} << 20) + 4 * 4096);
+  EXPECT_GE(spill->bytes(), (size_t{4} << 20) + 6 * 4096);
   spill->ReleaseResident();
   for (size_t i = 0; i < blocks.size(); ++i) {
     EXPECT_EQ(std::string(blocks[i]->data(), expected[i].size()), expected[i]) << i;

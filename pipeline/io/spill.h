@@ -11,10 +11,10 @@
 // touched in the last period whatever the corpus size, and the kernel keeps the rest in its page cache
 // while memory is free and drops it when it is not.
 //
-// Bytes are written with pwrite, never through the mapping: a full disk is an error returned by a
-// call (the block then stays in memory and the run goes on), not a SIGBUS on some later page fault.
-// On a tmpfs --tmpdir the file is itself memory (shared memory, not the process's), so spilling there
-// only moves the bytes out of the process's resident set.
+// Bytes are written with pwrite (1 MB a call: see kWriteBytes in spill.cc), never through the mapping: a full
+// disk is an error returned by a call (the block then stays in memory and the run goes on), not a SIGBUS on
+// some later page fault. On a tmpfs --tmpdir the file is itself memory (shared memory, not the process's), so
+// spilling there only moves the bytes out of the process's resident set.
 
 #ifndef NEARDUP_PIPELINE_IO_SPILL_H_
 #define NEARDUP_PIPELINE_IO_SPILL_H_
