@@ -551,6 +551,66 @@ uint64_t* AddLetterRuns(const char* p, size_t begin, size_t end, uint64_t* out) 
   return out;
 }
 
+// Where the tokenizer's cursor and outputs stand after CodePointPath.
+struct CodePointStep {
+  size_t pos;
+  Tok* out;
+  Tok* first;
+  uint64_t* word_out;
+};
+
+// TokenizeFast's code-point path, from the code point at `pos` of the `n` bytes at `p`: a token that
+// holds a byte beyond ASCII (or a symbol, or a separator), decoded a code point at a time. Apart and not
+// inlined: it calls into ICU, and inlined in the tokenizer's loop it left the compiler short of registers
+// for the whole loop, the ASCII words (most text) too: the function's instructions that load from or store
+// to the stack went from 243 to 85 (objdump of TokenizeFast<true>). The values go in and come back by
+// value, so that their addresses are never taken.
+template <bool kTokens>
+[[gnu::noinline]] CodePointStep CodePointPath(const char* p, size_t n, size_t pos, Tok* out, Tok* first,
+                                              uint64_t* word_out, UnitWords* words) {
+  thread_local std::string folded;
+  size_t len;
+  const std::string_view text(p, n);
+  const char32_t cp = Decode(text, pos, &len);
+  const uint32_t gc = CategoryMask(cp);
+  if (gc & kTokenMask) {
+    const size_t begin = pos;
+    folded.clear();
+    bool digit = false;
+    while (pos < n) {
+      const char32_t d = Decode(text, pos, &len);
+      const uint32_t dgc = CategoryMask(d);
+      if (!(dgc & kTokenMask)) break;
+      if (dgc & U_GC_N_MASK) digit = true;
+      if (d < 0x80) {
+        folded.push_back(static_cast<char>(d >= 'A' && d <= 'Z' ? d + ('a' - 'A') : d));
+      } else {
+        if (d == 0x17F || d == 0x212A) words->fold_sensitive = true;
+        AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(d), U_FOLD_CASE_DEFAULT)), &folded);
+      }
+      pos += len;
+    }
+    const uint64_t h = HashBytes(folded);
+    if constexpr (kTokens) {
+      const TokKind kind = WordKind(h, digit);
+      if (first == nullptr && OpensDate(kind)) first = out;
+      *out++ = {h, kind, static_cast<uint32_t>(begin), static_cast<uint32_t>(pos), IsCapital(cp)};
+    }
+    word_out = AddLetterRuns(p, begin, pos, word_out);
+    return {pos, out, first, word_out};
+  }
+  if (gc & (U_GC_SO_MASK | U_GC_SC_MASK)) {
+    if (cp == 0xA9) words->copyright = true;
+    if constexpr (kTokens) {
+      *out++ = {HashBytes(text.substr(pos, len)), TokKind::kSymbol, static_cast<uint32_t>(pos),
+                static_cast<uint32_t>(pos + len)};
+    }
+  } else if (cp == 0xBB || cp == 0x203A) {
+    words->chevron = true;
+  }
+  return {pos + len, out, first, word_out};
+}
+
 // The tokenizer of the pipeline: the same tokens as Tokenize (hashes of the folded text, kinds), without
 // the folded text, and the unit's words for the rule prefilter. Plain ASCII words (most of the text)
 // are found with byte-class bitmaps and hashed sixteen bytes at a time; everything around a non-ASCII
@@ -587,7 +647,6 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
   const auto lead = static_cast<unsigned char>(p[0]);
   words->lead_digit = lead >= '0' && lead <= '9';
   words->lead_number = words->lead_digit || lead == '.' || lead == ',';
-  thread_local std::string folded;
   // A word and the byte that ends it take two bytes at least: room for every word, written through a
   // pointer (no capacity test per word), and the vector cut to their number at the end.
   words->words.resize(n / 2 + 1);
@@ -671,47 +730,11 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
       }
       // It goes on with a non-ASCII letter or mark: the code-point path, from its start.
     }
-    size_t len;
-    const std::string_view text(p, n);
-    const char32_t cp = Decode(text, pos, &len);
-    const uint32_t gc = CategoryMask(cp);
-    if (gc & kTokenMask) {
-      const size_t begin = pos;
-      folded.clear();
-      bool digit = false;
-      while (pos < n) {
-        const char32_t d = Decode(text, pos, &len);
-        const uint32_t dgc = CategoryMask(d);
-        if (!(dgc & kTokenMask)) break;
-        if (dgc & U_GC_N_MASK) digit = true;
-        if (d < 0x80) {
-          folded.push_back(static_cast<char>(d >= 'A' && d <= 'Z' ? d + ('a' - 'A') : d));
-        } else {
-          if (d == 0x17F || d == 0x212A) words->fold_sensitive = true;
-          AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(d), U_FOLD_CASE_DEFAULT)),
-                     &folded);
-        }
-        pos += len;
-      }
-      const uint64_t h = HashBytes(folded);
-      if constexpr (kTokens) {
-        const TokKind kind = WordKind(h, digit);
-        if (first == nullptr && OpensDate(kind)) first = out;
-        *out++ = {h, kind, static_cast<uint32_t>(begin), static_cast<uint32_t>(pos), IsCapital(cp)};
-      }
-      word_out = AddLetterRuns(p, begin, pos, word_out);
-      continue;
-    }
-    if (gc & (U_GC_SO_MASK | U_GC_SC_MASK)) {
-      if (cp == 0xA9) words->copyright = true;
-      if constexpr (kTokens) {
-        *out++ = {HashBytes(text.substr(pos, len)), TokKind::kSymbol, static_cast<uint32_t>(pos),
-                  static_cast<uint32_t>(pos + len)};
-      }
-    } else if (cp == 0xBB || cp == 0x203A) {
-      words->chevron = true;
-    }
-    pos += len;
+    const CodePointStep step = CodePointPath<kTokens>(p, n, pos, out, first, word_out, words);
+    pos = step.pos;
+    out = step.out;
+    first = step.first;
+    word_out = step.word_out;
   }
   // Whitespace and '>' of the blocks the cursor skipped over.
   load((n - 1) / 64);
