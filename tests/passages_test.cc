@@ -936,13 +936,32 @@ TEST(PassagesInternalsTest, BuildIndexMatchesAReference) {
     const size_t n_docs = 1 + Next(&state) % 300, chunk = 1 + Next(&state) % 40;
     const size_t n_chunks = (n_docs + chunk - 1) / chunk;
     const size_t cap = 2 + Next(&state) % 20;
-    // A pool of fingerprints, some in the top bucket bits only (many per bucket); documents draw from
-    // it, sometimes the same one many times (more than kMaxPositionsPerDoc occurrences).
+    // A pool of fingerprints, some in the top bucket bits only (many per bucket), some in the upper half
+    // of the buckets only (BuildIndex's second wave), some in the buckets either side of the halves'
+    // boundary; documents draw from it, sometimes the same one many times (more than
+    // kMaxPositionsPerDoc occurrences). Words start high in some trials: an entry's word shares its
+    // slot with the posting's fingerprint.
     std::vector<uint64_t> pool(1 + Next(&state) % 400);
-    for (auto& h : pool) h = trial % 2 ? Next(&state) : Next(&state) % 7 << 60 | Next(&state) % 16;
+    for (auto& h : pool) {
+      switch (trial % 4) {
+        case 0:
+          h = Next(&state) % 7 << 60 | Next(&state) % 16;
+          break;
+        case 1:
+          h = Next(&state);
+          break;
+        case 2:
+          h = Next(&state) | uint64_t{1} << 63;
+          break;
+        default:
+          h = (Next(&state) % 2 ? 0x7FF0000000000000ULL : 0x8000000000000000ULL) | Next(&state) % 64;
+          break;
+      }
+    }
+    const uint32_t first_pos = trial % 3 == 2 ? 0xF0000000u : 0;
     std::vector<std::vector<Posting>> chunks(n_chunks);
     for (size_t d = 0; d < n_docs; ++d) {
-      uint32_t pos = 0;
+      uint32_t pos = first_pos;
       const size_t count = Next(&state) % 60;
       const uint64_t favourite = pool[Next(&state) % pool.size()];
       for (size_t i = 0; i < count; ++i) {

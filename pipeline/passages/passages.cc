@@ -14,11 +14,12 @@
 //    (the same shingle is kept in every document, whatever surrounds it). When each of two copies
 //    changes one word in ten, about 4 in 10 four-word shingles survive in both (3 in 10 five-word ones).
 // 3. Index. Postings (fingerprint, document, word) are grouped by fingerprint with a stable radix
-//    scatter into buckets (documents stay in order) and a stable sort of each bucket by fingerprint;
-//    fingerprints seen in one document are dropped. Each posting's group is written back to its
-//    document's entry (entries lie where the fingerprint pass wrote the postings: by document and word),
-//    so no per-document sort is needed. A fingerprint in at most `cap` documents
-//    proposes every pair of them. A fingerprint above the cap ("capped": a common phrase, or a paragraph
+//    scatter into buckets (documents stay in order; half of the buckets at a time, in one table) and a
+//    stable sort of each bucket by fingerprint; fingerprints seen in one document are dropped. Each
+//    posting's group is written back to its document's entry (entries lie where the fingerprint pass
+//    wrote the postings: by document and word), so no per-document sort is needed. A fingerprint in at
+//    most `cap` documents proposes every pair of them. A fingerprint above the cap ("capped": a common
+//    phrase, or a paragraph
 //    quoted by many documents) proposes a pair only through "heavy" occurrences: those inside a run of
 //    frequent fingerprints (in at least cap/2 documents, no more than kRunGap words apart) that covers
 //    at least half of min_words words of one range, in both documents. A common phrase makes a run of a few
@@ -46,12 +47,15 @@
 // Cost: tokenizing and indexing are linear; the pairs a fingerprint proposes are bounded by cap^2 and,
 // through heavy occurrences, by max_shared_docs^2, so the alignment work is linear in the number of
 // fingerprints with those constants. Memory: 4 bytes per word; 16 bytes per sampled shingle for its
-// posting, which becomes its entry, and 16 more for its bucket copy while the index is built; 8 per
-// indexed posting. The large tables are mapped with huge pages requested. The copy of words the caller
-// gives is made only after the index is built (and the caller's released then, with
-// FindPassagesReleasingWords), and every table is released before the output is built, so that the
-// peak is the larger of the index (postings, bucket copies, index) and the alignment (words, entries,
-// index, regions found).
+// posting, which becomes its entry, and 16 more for its bucket copy while the index is built (for the
+// larger half of the buckets: the halves take turns in one table); 8 per indexed posting. The large
+// tables are mapped with huge pages requested. The copy of words the caller gives is made only after
+// the index is built (and the caller's released then, with FindPassagesReleasingWords), once the
+// entries of indexed fingerprints are moved to the front of their table and the rest of it given back,
+// and every table is released before the output is built, so that the peak is the larger of the index
+// (postings, bucket copies, index) and the alignment (words, entries of indexed fingerprints, index,
+// regions found), and the words' pages are mostly ones the stage gave back (bench/README-passages.md,
+// round 8).
 
 #include "pipeline/passages/passages.h"
 
@@ -497,16 +501,32 @@ void SortBucketByHash(BucketPosting* first, BucketPosting* last, std::vector<Buc
 // (chunks in order, so each bucket stays in document and word order) and a stable sort of each bucket.
 // The posting at `origin` is replaced by its entry: the posting's word, and its group and where the
 // group's later documents begin if it is kept.
+//
+// The buckets are built in two waves, the lower half of them (fingerprints whose top bit is 0) then the
+// upper half, in one table of bucket copies as large as the larger wave: the copies are the index's
+// largest transient table (16 bytes per posting), and memory the process has not touched costs the
+// kernel's zeroing, and on a virtual machine the host's first touch too, at every run (bench/
+// README-passages.md, round 8). The first wave's scatter writes its postings' entries with group
+// kUnindexed, and its index pass the groups of those it keeps, all below 2^31: the first word of such
+// a slot, read as a posting's fingerprint, has its top bit clear, so the second wave's scatter, which
+// takes the postings whose top bit is set, tells them apart and gives the unindexed ones kNoGroup.
 void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap, Index* index,
                 PassageStats* stats) {
   const size_t n_chunks = pieces.size();
   const size_t n_blocks = std::min(kScatterBlocks, std::max<size_t>(1, n_chunks));
   auto block_begin = [&](size_t b) { return b * n_chunks / n_blocks; };
   auto bucket_of = [](uint64_t hash) { return static_cast<size_t>(hash >> (64 - kBucketBits)); };
-  // counts[b * kBuckets + k]: postings of block b in bucket k, then where block b writes them.
-  std::vector<uint64_t> counts(n_blocks * kBuckets, 0);
+  // A first-wave entry not (yet) in a group: above every group, as groups are at most half the
+  // postings, which are fewer than 2^32 (FindPassages checks).
+  constexpr uint32_t kUnindexed = 0x7FFFFFFFu;
+  constexpr size_t kWaveBuckets = kBuckets / 2;
+  // counts[b * kRow + k]: postings of block b in bucket k, then where block b writes them in its wave's
+  // bucket copies; counts[b * kRow + kBuckets]: block b's spare copy, which takes the postings of the
+  // other wave (so that the scatter does not branch on a coin toss).
+  constexpr size_t kRow = kBuckets + 1;
+  std::vector<uint64_t> counts(n_blocks * kRow, 0);
   tbb::parallel_for(size_t{0}, n_blocks, [&](size_t b) {
-    uint64_t* row = counts.data() + b * kBuckets;
+    uint64_t* row = counts.data() + b * kRow;
     for (size_t c = block_begin(b); c < block_begin(b + 1); ++c) {
       for (size_t i = pieces[c].offset; i < pieces[c].offset + pieces[c].size; ++i)
         ++row[bucket_of(slots[i].posting.hash)];
@@ -517,107 +537,131 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
   for (size_t k = 0; k < kBuckets; ++k) {
     bucket_begin[k] = total;
     for (size_t b = 0; b < n_blocks; ++b) {
-      const uint64_t count = counts[b * kBuckets + k];
-      counts[b * kBuckets + k] = total;
+      const uint64_t count = counts[b * kRow + k];
+      counts[b * kRow + k] = total - (k < kWaveBuckets ? 0 : bucket_begin[kWaveBuckets]);
       total += count;
     }
   }
   bucket_begin[kBuckets] = total;
+  const uint64_t wave_base[2] = {0, bucket_begin[kWaveBuckets]};
+  const uint64_t wave_size = std::max(wave_base[1], total - wave_base[1]);
+  for (size_t b = 0; b < n_blocks; ++b) counts[b * kRow + kBuckets] = wave_size + b;
   const Entries entries(slots, total);
-  BigArray<BucketPosting> sorted(total);
-  tbb::parallel_for(size_t{0}, n_blocks, [&](size_t b) {
-    uint64_t* next = counts.data() + b * kBuckets;
-    for (size_t c = block_begin(b); c < block_begin(b + 1); ++c) {
-      for (size_t i = pieces[c].offset; i < pieces[c].offset + pieces[c].size; ++i) {
-        const Posting p = slots[i].posting;
-        sorted[next[bucket_of(p.hash)]++] = {p.hash, p.doc, static_cast<uint32_t>(i)};
-        slots[i].entry = {p.pos, kNoGroup, 0, 0};
-      }
-    }
-  });
+  BigArray<BucketPosting> sorted(wave_size + n_blocks);
+  // Bounds until both waves are counted: a group has two postings or more. The pages past the end
+  // are never written.
+  index->docs = BigArray<uint32_t>(total / 2);
+  index->postings = BigArray<passages_internal::IndexPosting>(total);
 
-  // Each bucket is sorted and its groups counted; then, from the totals, written to the index.
+  // In each wave, the postings are scattered to their buckets, each bucket is sorted and its groups
+  // counted; then, from the totals so far, written to the index.
   struct BucketCounts {
     uint64_t groups = 0, kept = 0, fingerprints = 0, capped = 0;
   };
   std::vector<BucketCounts> bucket_counts(kBuckets);
-  tbb::enumerable_thread_specific<std::vector<BucketPosting>> sort_scratch;
-  // Calls group(first, last, distinct documents) for each fingerprint of bucket k in two or more documents.
-  auto for_each_group = [&](size_t k, auto&& group) {
-    BucketPosting* const first = sorted.data() + bucket_begin[k];
-    BucketPosting* const last = sorted.data() + bucket_begin[k + 1];
-    for (BucketPosting* i = first; i != last;) {
-      BucketPosting* j = i + 1;
-      uint32_t distinct = 1;
-      for (; j != last && j->hash == i->hash; ++j) distinct += j->doc != (j - 1)->doc;
-      group(i, j, distinct);
-      i = j;
-    }
-  };
-  tbb::parallel_for(size_t{0}, kBuckets, [&](size_t k) {
-    SortBucketByHash(sorted.data() + bucket_begin[k], sorted.data() + bucket_begin[k + 1],
-                     &sort_scratch.local());
-    BucketCounts& out = bucket_counts[k];
-    for_each_group(k, [&](const BucketPosting* i, const BucketPosting* j, uint32_t distinct) {
-      ++out.fingerprints;
-      if (distinct < 2) return;
-      ++out.groups;
-      out.capped += distinct > cap;
-      size_t run = 0;
-      for (const BucketPosting* p = i; p != j; ++p) {
-        run = (p != i && p->doc == (p - 1)->doc) ? run + 1 : 0;
-        out.kept += run < kMaxPositionsPerDoc;
-      }
-    });
-  });
   std::vector<uint64_t> group_base(kBuckets + 1, 0), post_base(kBuckets + 1, 0);
-  for (size_t k = 0; k < kBuckets; ++k) {
-    group_base[k + 1] = group_base[k] + bucket_counts[k].groups;
-    post_base[k + 1] = post_base[k] + bucket_counts[k].kept;
-    stats->fingerprints += bucket_counts[k].fingerprints;
-    stats->capped_fingerprints += bucket_counts[k].capped;
-  }
-  const uint64_t n_groups = group_base[kBuckets], n_postings = post_base[kBuckets];
-  index->n_groups = n_groups;
-  index->docs = BigArray<uint32_t>(n_groups);
-  index->postings = BigArray<passages_internal::IndexPosting>(n_postings);
-  // A kept posting's entry is read and written at random (its place among all postings): the entries of
-  // the postings kEntriesAhead later in the bucket are fetched meanwhile.
-  constexpr ptrdiff_t kEntriesAhead = 16;
-  tbb::parallel_for(size_t{0}, kBuckets, [&](size_t k) {
-    uint64_t g = group_base[k], at = post_base[k];
-    const BucketPosting* const last = sorted.data() + bucket_begin[k + 1];
-    for_each_group(k, [&](const BucketPosting* i, const BucketPosting* j, uint32_t distinct) {
-      if (distinct < 2) return;
-      index->docs[g] = distinct;
-      uint64_t group_end = at;
-      for (const BucketPosting* p = i; p != j;) {
-        const BucketPosting* r = p + 1;
-        while (r != j && r->doc == p->doc) ++r;
-        group_end += std::min<size_t>(static_cast<size_t>(r - p), kMaxPositionsPerDoc);
-        p = r;
-      }
-      const bool capped = distinct > cap;
-      // Document by document: the first kMaxPositionsPerDoc occurrences are kept, and `later` is where
-      // the group's postings of the next document begin.
-      for (const BucketPosting* p = i; p != j;) {
-        const BucketPosting* r = p + 1;
-        while (r != j && r->doc == p->doc) ++r;
-        const size_t kept = std::min<size_t>(static_cast<size_t>(r - p), kMaxPositionsPerDoc);
-        for (size_t t = 0; t < kept; ++t) {
-          if (last - (p + t) > kEntriesAhead) __builtin_prefetch(&entries[p[t + kEntriesAhead].origin], 1);
-          Entry& entry = entries[p[t].origin];
-          index->postings[at + t] = {p->doc, entry.pos};
-          entry.group = static_cast<uint32_t>(g);
-          entry.later = capped ? kCapped : static_cast<uint32_t>(at + kept);
-          entry.end = capped ? 0 : static_cast<uint32_t>(group_end);
+  tbb::enumerable_thread_specific<std::vector<BucketPosting>> sort_scratch;
+  for (int wave = 0; wave < 2; ++wave) {
+    const size_t k_begin = wave * kWaveBuckets, k_end = k_begin + kWaveBuckets;
+    // Bucket k's copies, in this wave's table.
+    auto copies = [&](size_t k) { return sorted.data() + (bucket_begin[k] - wave_base[wave]); };
+    tbb::parallel_for(size_t{0}, n_blocks, [&](size_t b) {
+      uint64_t* next = counts.data() + b * kRow;
+      for (size_t c = block_begin(b); c < block_begin(b + 1); ++c) {
+        for (size_t i = pieces[c].offset; i < pieces[c].offset + pieces[c].size; ++i) {
+          const PostingSlot slot = slots[i];
+          const Posting p = slot.posting;
+          const size_t k = bucket_of(p.hash);
+          const bool in_wave = (k >= kWaveBuckets) == (wave == 1);
+          uint64_t& at = next[in_wave ? k : kBuckets];
+          sorted[at] = {p.hash, p.doc, static_cast<uint32_t>(i)};
+          at += in_wave;
+          Entry entry = slot.entry;  // a first-wave posting's entry, in the second wave
+          if (wave == 0) {
+            if (in_wave) entry = {p.pos, kUnindexed, 0, 0};
+          } else {
+            if (in_wave) entry = {p.pos, kNoGroup, 0, 0};
+            if (entry.group == kUnindexed) entry.group = kNoGroup;
+          }
+          slots[i].entry = entry;
         }
-        at += kept;
-        p = r;
       }
-      ++g;
     });
-  });
+    // Calls group(first, last, distinct documents) for each fingerprint of bucket k in two or more
+    // documents.
+    auto for_each_group = [&](size_t k, auto&& group) {
+      BucketPosting* const first = copies(k);
+      BucketPosting* const last = copies(k + 1);
+      for (BucketPosting* i = first; i != last;) {
+        BucketPosting* j = i + 1;
+        uint32_t distinct = 1;
+        for (; j != last && j->hash == i->hash; ++j) distinct += j->doc != (j - 1)->doc;
+        group(i, j, distinct);
+        i = j;
+      }
+    };
+    tbb::parallel_for(k_begin, k_end, [&](size_t k) {
+      SortBucketByHash(copies(k), copies(k + 1), &sort_scratch.local());
+      BucketCounts& out = bucket_counts[k];
+      for_each_group(k, [&](const BucketPosting* i, const BucketPosting* j, uint32_t distinct) {
+        ++out.fingerprints;
+        if (distinct < 2) return;
+        ++out.groups;
+        out.capped += distinct > cap;
+        size_t run = 0;
+        for (const BucketPosting* p = i; p != j; ++p) {
+          run = (p != i && p->doc == (p - 1)->doc) ? run + 1 : 0;
+          out.kept += run < kMaxPositionsPerDoc;
+        }
+      });
+    });
+    for (size_t k = k_begin; k < k_end; ++k) {
+      group_base[k + 1] = group_base[k] + bucket_counts[k].groups;
+      post_base[k + 1] = post_base[k] + bucket_counts[k].kept;
+      stats->fingerprints += bucket_counts[k].fingerprints;
+      stats->capped_fingerprints += bucket_counts[k].capped;
+    }
+    // A kept posting's entry is read and written at random (its place among all postings): the entries
+    // of the postings kEntriesAhead later in the bucket are fetched meanwhile.
+    constexpr ptrdiff_t kEntriesAhead = 16;
+    tbb::parallel_for(k_begin, k_end, [&](size_t k) {
+      uint64_t g = group_base[k], at = post_base[k];
+      const BucketPosting* const last = copies(k + 1);
+      for_each_group(k, [&](const BucketPosting* i, const BucketPosting* j, uint32_t distinct) {
+        if (distinct < 2) return;
+        index->docs[g] = distinct;
+        uint64_t group_end = at;
+        for (const BucketPosting* p = i; p != j;) {
+          const BucketPosting* r = p + 1;
+          while (r != j && r->doc == p->doc) ++r;
+          group_end += std::min<size_t>(static_cast<size_t>(r - p), kMaxPositionsPerDoc);
+          p = r;
+        }
+        const bool capped = distinct > cap;
+        // Document by document: the first kMaxPositionsPerDoc occurrences are kept, and `later` is
+        // where the group's postings of the next document begin.
+        for (const BucketPosting* p = i; p != j;) {
+          const BucketPosting* r = p + 1;
+          while (r != j && r->doc == p->doc) ++r;
+          const size_t kept = std::min<size_t>(static_cast<size_t>(r - p), kMaxPositionsPerDoc);
+          for (size_t t = 0; t < kept; ++t) {
+            if (last - (p + t) > kEntriesAhead) __builtin_prefetch(&entries[p[t + kEntriesAhead].origin], 1);
+            Entry& entry = entries[p[t].origin];
+            index->postings[at + t] = {p->doc, entry.pos};
+            entry.group = static_cast<uint32_t>(g);
+            entry.later = capped ? kCapped : static_cast<uint32_t>(at + kept);
+            entry.end = capped ? 0 : static_cast<uint32_t>(group_end);
+          }
+          at += kept;
+          p = r;
+        }
+        ++g;
+      });
+    });
+  }
+  index->n_groups = group_base[kBuckets];
+  index->docs.Shrink(group_base[kBuckets]);
+  index->postings.Shrink(post_base[kBuckets]);
 }
 
 }  // namespace passages_internal
@@ -1487,14 +1531,13 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     return Status::InvalidArgument("too many shared fingerprints for the passage index");
   clock.Done("index");
 
-  // ---- 3b. every document's marked words in its piece of the table, for the alignment; and its entries
-  // of indexed fingerprints moved to the front of its entries (about half of them are of fingerprints
-  // in one document, which the steps below would only skip, on a branch as unpredictable as a coin).
+  // ---- 3b. every document's entries of indexed fingerprints moved to the front of its entries (about
+  // half of them are of fingerprints in one document, which the steps below would only skip, on a
+  // branch as unpredictable as a coin), then every document's to the front of the table, in document
+  // order, and the memory past them given back; then every document's marked words in its piece of
+  // the table, for the alignment. The words' pages are then those just given back and those of the
+  // bucket copies: memory the process has not touched costs more (bench/README-passages.md, round 8).
   tbb::parallel_for(size_t{0}, n, [&](size_t d) {
-    const uint32_t* source = source_words(d);
-    uint32_t* words = all_words.data() + (views[d].words - all_words.data());
-    for (uint32_t i = 0; i < views[d].n; ++i) words[i] = mark(source[i]);
-    if (release != nullptr) (*release)[d].words = {};
     uint64_t kept = entry_begin[d];
     for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
       const Entry entry = entries[e];
@@ -1502,6 +1545,30 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       kept += entry.group != kNoGroup;
     }
     entry_end[d] = kept;
+  });
+  // Chunks in storage order (which depends on timing), so that every move is towards the front, onto
+  // entries already moved or dropped.
+  std::vector<size_t> storage_order(n_chunks);
+  for (size_t c = 0; c < n_chunks; ++c) storage_order[c] = c;
+  std::sort(storage_order.begin(), storage_order.end(),
+            [&](size_t x, size_t y) { return posting_pieces[x].offset < posting_pieces[y].offset; });
+  uint64_t n_entries = 0;
+  for (size_t c : storage_order) {
+    for (size_t d = c * chunk; d < chunk_end(c); ++d) {
+      const uint64_t count = entry_end[d] - entry_begin[d];
+      std::memmove(all_postings.data() + n_entries, all_postings.data() + entry_begin[d],
+                   count * sizeof(PostingSlot));
+      entry_begin[d] = n_entries;
+      n_entries += count;
+      entry_end[d] = n_entries;
+    }
+  }
+  all_postings.ReleaseFrom(n_entries);
+  tbb::parallel_for(size_t{0}, n, [&](size_t d) {
+    const uint32_t* source = source_words(d);
+    uint32_t* words = all_words.data() + (views[d].words - all_words.data());
+    for (uint32_t i = 0; i < views[d].n; ++i) words[i] = mark(source[i]);
+    if (release != nullptr) (*release)[d].words = {};
   });
   if (release != nullptr) release_words();
   std::vector<uint64_t>().swap(common_slots);

@@ -6,6 +6,8 @@
 #ifndef NEARDUP_PIPELINE_PASSAGES_PASSAGES_INTERNAL_H_
 #define NEARDUP_PIPELINE_PASSAGES_PASSAGES_INTERNAL_H_
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cassert>
@@ -51,6 +53,19 @@ class BigArray {
   T* data() const { return reinterpret_cast<T*>(block_->data()); }
   T& operator[](size_t i) const { return data()[i]; }
   size_t size() const { return n_; }
+  // Keeps the first n items (n <= size()): the memory past them, if never written, holds no pages.
+  void Shrink(size_t n) {
+    assert(n <= n_);
+    n_ = n;
+  }
+  // Gives back the memory of the whole huge pages past the first n items (n <= size()), whose values
+  // are lost; the array keeps its size. A smaller array (from the heap: ByteBlock) is left as it is.
+  void ReleaseFrom(size_t n) const {
+    constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+    const uintptr_t begin = (reinterpret_cast<uintptr_t>(data() + n) + kHugePage - 1) & ~(kHugePage - 1);
+    const uintptr_t end = reinterpret_cast<uintptr_t>(data() + n_) & ~(kHugePage - 1);
+    if (begin < end) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+  }
   void reset() {
     block_.reset();
     n_ = 0;
@@ -76,6 +91,8 @@ class BumpArray {
   }
   T* data() const { return storage_.data(); }
   size_t used() const { return used_.load(std::memory_order_relaxed); }
+  // BigArray::ReleaseFrom.
+  void ReleaseFrom(size_t n) const { storage_.ReleaseFrom(n); }
   void reset() { storage_.reset(); }
 
  private:
