@@ -90,6 +90,11 @@ class BoilerplateRules {
   // MatchWhole without the prefilter (for tests: the two must always agree).
   int MatchWholeUnfiltered(std::string_view unit) const;
 
+  // The prefilter's candidates among the built-in rules for `text` (bits over their indices; all of them
+  // when the rules are not gated), with or without the bound on the number of runs (`any_length`), from
+  // the prefilter or (`plain`) from a plain check of every gate (for tests: the two must agree).
+  uint64_t BuiltinCandidatesForTesting(std::string_view text, bool any_length, bool plain) const;
+
   // OK when every built-in whole-unit rule has a well-formed prefilter gate (rules.cc); otherwise the
   // built-in rules run ungated, correct but slow, and tests fail on this.
   static Status CheckBuiltinPrefilter();
