@@ -1,5 +1,8 @@
 // Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 //
+// CodePointCount (ascii_scan.h), 16 bytes a step, held to a byte loop on random bytes of every value at
+// every length and offset, and on runs of continuation bytes long enough to fill its byte lanes.
+//
 // The gate of attribution.citing (rules.cc, LeadInGates): MatchLeadIn runs the rule only on a text whose
 // second to fifth word (runs of bytes between RE2's \s) opens with one of the rule's verbs. Held to
 // running every lead-in rule on every text (the reference paths), on lead-ins with outlets of one to
@@ -14,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/boilerplate/ascii_scan.h"
 #include "pipeline/boilerplate/rules.h"
 #include "tests/boilerplate_paths_util.h"
 
@@ -21,6 +25,34 @@ namespace neardup {
 namespace {
 
 using boilerplate_testing::ReferencePaths;
+
+size_t PlainCodePointCount(const char* p, size_t n) {
+  size_t count = 0;
+  for (size_t i = 0; i < n; ++i) count += (static_cast<unsigned char>(p[i]) & 0xC0) != 0x80;
+  return count;
+}
+
+TEST(BoilerplateSpeed10Test, CodePointCountIsTheByteLoops) {
+  std::mt19937 rng(7);
+  // Bytes of every value, ASCII most often (as in text), at every offset of a 16-byte step.
+  std::string bytes(6000, ' ');
+  for (char& c : bytes) c = static_cast<char>(rng() % 3 == 0 ? rng() % 256 : 'a' + rng() % 26);
+  for (size_t begin = 0; begin < 40; ++begin) {
+    for (size_t n = 0; begin + n <= bytes.size(); n += 1 + (n > 600 ? rng() % 97 : 0)) {
+      ASSERT_EQ(boilerplate_internal::CodePointCount(bytes.data() + begin, n),
+                PlainCodePointCount(bytes.data() + begin, n))
+          << begin << " " << n;
+    }
+  }
+  // Every byte a continuation byte (each step adds one to every lane) or none, past 255 steps of 16.
+  for (const char c : {'\x80', '\xBF', '\xC0', '\x7F', '\xFF'}) {
+    const std::string run(16 * 600 + 7, c);
+    for (const size_t n : {size_t{16 * 255}, size_t{16 * 255 + 16}, size_t{16 * 256 + 3}, run.size()}) {
+      EXPECT_EQ(boilerplate_internal::CodePointCount(run.data(), n), PlainCodePointCount(run.data(), n))
+          << static_cast<int>(static_cast<unsigned char>(c)) << " " << n;
+    }
+  }
+}
 
 // MatchLeadIn with the gates and without them, on `texts`: how many the citing rule matched.
 size_t CompareWithReference(const BoilerplateRules& rules, const std::vector<std::string>& texts) {

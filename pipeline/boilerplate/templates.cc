@@ -154,12 +154,6 @@ constexpr uint32_t kMinWrapPairs = 4;
 // this was not wrapped.
 constexpr uint32_t kMinWrapWidth = 30;
 
-size_t CountCodePoints(std::string_view s) {
-  size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 // The last code point of non-empty `s`.
 char32_t LastCodePoint(std::string_view s) {
   size_t i = s.size() - 1;
@@ -230,7 +224,7 @@ void JoinSoftBreaks(std::string_view text, std::vector<Unit>* units) {
     const size_t bytes = line.text_end - line.region_begin;
     return bytes > 4 * kMaxWrapWidth
                ? kMaxWrapWidth + 1
-               : static_cast<uint32_t>(CountCodePoints(text.substr(line.region_begin, bytes)));
+               : static_cast<uint32_t>(CodePointCount(text.data() + line.region_begin, bytes));
   };
   bool any_lower = false;
   for (Pair& p : pairs) {
