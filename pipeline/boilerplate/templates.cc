@@ -68,9 +68,9 @@ inline std::string_view TrimLine(std::string_view s) {
   return s;
 }
 
-// Inlined: called out of line, the unit came back through memory in four stores that the caller read
-// with one 16-byte load, which cannot be forwarded from them and waited for the stores to retire (a sixth
-// of SplitUnits' samples sat on that load).
+// Inlined: called out of line, the unit came back through memory, written field by field, and the caller
+// read it with a 16-byte load, which cannot take its bytes from several stores and waited for them to be
+// written (a sixth of SplitUnits' samples sat on that load).
 [[gnu::always_inline]] inline Unit MakeUnit(std::string_view s, size_t begin, size_t end, size_t base) {
   const std::string_view trimmed = TrimLine(s.substr(begin, end - begin));
   Unit u;
