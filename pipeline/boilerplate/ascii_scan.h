@@ -98,9 +98,9 @@ inline void LowerKey(const char* p, size_t len, uint64_t* lo, uint64_t* hi) {
 }
 
 // The code points of the `n` bytes at `p`: the bytes that are not continuation bytes (10xxxxxx), which in
-// valid UTF-8 start one each. 16 bytes a step with SSE2: the byte loop (vectorized by GCC with 32-bit
-// lanes, about 0.8 instructions a byte) ran over every text up to its last span for the spans' code
-// point offsets, and over lines for the wrap width.
+// valid UTF-8 start one each. 16 bytes a step with SSE2: the byte loops this replaces ran over every text
+// up to its last span for the spans' code point offsets, and over lines for the wrap width (32 M
+// instructions of 5,000 records of bench-100000, 2.5% of the stage's).
 inline size_t CodePointCount(const char* p, size_t n) {
   size_t count = 0, i = 0;
 #if defined(__SSE2__)

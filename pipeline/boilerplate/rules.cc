@@ -941,9 +941,9 @@ struct Compiled {
 // The gates of the built-in lead-in rules. MatchLeadIn runs on the first units of every document, and
 // few of them hold a dateline's "(" or open with an outlet and its verb: the rule's automaton then need
 // not run (a call into RE2 that the automaton turns away within a few bytes still costs about 800
-// instructions, ten times this gate). A rule not listed here always runs. Only conditions cheaper to check
-// than the rule is to run: attribution.citing also needs one of "citing", "quoting", "with reference to",
-// "referring to", but looking for them anywhere in the text (string_view::find, memmem) cost as many
+// instructions, several times this gate). A rule not listed here always runs. Only conditions cheaper to
+// check than the rule is to run: attribution.citing also needs one of "citing", "quoting", "with reference
+// to", "referring to", but looking for them anywhere in the text (string_view::find, memmem) cost as many
 // instructions as the automaton; its outlet (kOutlet: one to four words, none with \s in it, the first at the
 // text's start) and its verb are read from the first five words.
 const std::vector<std::pair<std::string_view, LeadInGate>>& LeadInGates() {
