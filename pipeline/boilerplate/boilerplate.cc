@@ -2714,7 +2714,10 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
   size_t byte = 0;
   uint32_t cp = 0;
   auto advance = [&](uint32_t to) {
-    for (; byte < to; ++byte) cp += (static_cast<unsigned char>(in.text[byte]) & 0xC0) != 0x80;
+    if (to > byte) {
+      cp += static_cast<uint32_t>(boilerplate_internal::CodePointCount(in.text.data() + byte, to - byte));
+      byte = to;
+    }
     return cp;
   };
   for (RawSpan& s : *spans) s.cp_begin = advance(s.begin), s.cp_end = advance(s.end);
