@@ -15,6 +15,9 @@
 
 #include "kernels/tokenize.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/locid.h>
@@ -203,22 +206,41 @@ const FastPathTable* SharedFastPathTable() {
 }  // namespace internal
 
 size_t CountCodePoints(std::string_view utf8) {
-  // A continuation byte is 10xxxxxx: high bit set, next bit clear.
-  // Eight bytes at a time into eight byte-wide counters, summed every 255 rounds before they can
-  // overflow: no popcount, which the baseline x86-64 build would call in libgcc, byte by byte.
+  // A continuation byte is 10xxxxxx; every other byte of valid UTF-8 starts one code point.
   const size_t n = utf8.size();
+  const char* p = utf8.data();
   size_t continuation = 0;
   size_t i = 0;
+#if defined(__SSE2__)
+  // 16 bytes a step into byte-wide counters, summed every 255 steps before they can overflow. As signed
+  // bytes, continuation bytes (0x80..0xBF) are -128..-65: the ones below -64. Twice the bytes per step of
+  // the eight-byte loop below, which the boilerplate stage's byte loops measured (round 10).
+  const __m128i limit = _mm_set1_epi8(-64);
+  const __m128i zero = _mm_setzero_si128();
+  while (n - i >= 16) {
+    const size_t steps = std::min<size_t>((n - i) / 16, 255);
+    __m128i lanes = zero;
+    for (size_t k = 0; k < steps; ++k, i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      lanes = _mm_sub_epi8(lanes, _mm_cmplt_epi8(v, limit));
+    }
+    const __m128i sums = _mm_sad_epu8(lanes, zero);
+    continuation +=
+        static_cast<size_t>(_mm_cvtsi128_si32(sums)) + static_cast<size_t>(_mm_extract_epi16(sums, 4));
+  }
+#endif
+  // Eight bytes at a time (the tail of the loop above, or all of it without SSE2): no popcount, which the
+  // baseline x86-64 build would call in libgcc.
   while (i + 8 <= n) {
     uint64_t lanes = 0;
     for (int round = 0; round < 255 && i + 8 <= n; ++round, i += 8) {
-      const uint64_t v = Load64(utf8.data() + i);
+      const uint64_t v = Load64(p + i);
       lanes += (v & ~(v << 1) & kHighBits) >> 7;
     }
     const uint64_t pairs = (lanes & 0x00FF00FF00FF00FFULL) + ((lanes >> 8) & 0x00FF00FF00FF00FFULL);
     continuation += static_cast<size_t>((pairs * 0x0001000100010001ULL) >> 48);
   }
-  for (; i < n; ++i) continuation += (static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80;
+  for (; i < n; ++i) continuation += (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80;
   return n - continuation;
 }
 

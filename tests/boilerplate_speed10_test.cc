@@ -1,7 +1,8 @@
 // Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 //
-// CodePointCount (ascii_scan.h), 16 bytes a step, held to a byte loop on random bytes of every value at
-// every length and offset, and on runs of continuation bytes long enough to fill its byte lanes.
+// CountCodePoints (kernels/tokenize.h), which the boilerplate stage now calls for its code point offsets
+// and wrap widths, 16 bytes a step, held to a byte loop on random bytes of every value at every length and
+// offset, and on runs of continuation bytes long enough to fill its byte lanes.
 //
 // The gate of attribution.citing (rules.cc, LeadInGates): MatchLeadIn runs the rule only on a text whose
 // second to fifth word (runs of bytes between RE2's \s) opens with one of the rule's verbs. Held to
@@ -15,9 +16,10 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "pipeline/boilerplate/ascii_scan.h"
+#include "kernels/tokenize.h"
 #include "pipeline/boilerplate/rules.h"
 #include "tests/boilerplate_paths_util.h"
 
@@ -32,14 +34,14 @@ size_t PlainCodePointCount(const char* p, size_t n) {
   return count;
 }
 
-TEST(BoilerplateSpeed10Test, CodePointCountIsTheByteLoops) {
+TEST(BoilerplateSpeed10Test, CountCodePointsIsTheByteLoop) {
   std::mt19937 rng(7);
   // Bytes of every value, ASCII most often (as in text), at every offset of a 16-byte step.
   std::string bytes(6000, ' ');
   for (char& c : bytes) c = static_cast<char>(rng() % 3 == 0 ? rng() % 256 : 'a' + rng() % 26);
   for (size_t begin = 0; begin < 40; ++begin) {
     for (size_t n = 0; begin + n <= bytes.size(); n += 1 + (n > 600 ? rng() % 97 : 0)) {
-      ASSERT_EQ(boilerplate_internal::CodePointCount(bytes.data() + begin, n),
+      ASSERT_EQ(CountCodePoints(std::string_view(bytes.data() + begin, n)),
                 PlainCodePointCount(bytes.data() + begin, n))
           << begin << " " << n;
     }
@@ -48,7 +50,7 @@ TEST(BoilerplateSpeed10Test, CodePointCountIsTheByteLoops) {
   for (const char c : {'\x80', '\xBF', '\xC0', '\x7F', '\xFF'}) {
     const std::string run(16 * 600 + 7, c);
     for (const size_t n : {size_t{16 * 255}, size_t{16 * 255 + 16}, size_t{16 * 256 + 3}, run.size()}) {
-      EXPECT_EQ(boilerplate_internal::CodePointCount(run.data(), n), PlainCodePointCount(run.data(), n))
+      EXPECT_EQ(CountCodePoints(std::string_view(run.data(), n)), PlainCodePointCount(run.data(), n))
           << static_cast<int>(static_cast<unsigned char>(c)) << " " << n;
     }
   }

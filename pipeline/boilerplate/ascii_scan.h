@@ -97,34 +97,6 @@ inline void LowerKey(const char* p, size_t len, uint64_t* lo, uint64_t* hi) {
   }
 }
 
-// The code points of the `n` bytes at `p`: the bytes that are not continuation bytes (10xxxxxx), which in
-// valid UTF-8 start one each. 16 bytes a step with SSE2: the byte loops this replaces ran over every text
-// up to its last span for the spans' code point offsets, and over lines for the wrap width (32 M
-// instructions of 5,000 records of bench-100000, 2.5% of the stage's).
-inline size_t CodePointCount(const char* p, size_t n) {
-  size_t count = 0, i = 0;
-#if defined(__SSE2__)
-  // Continuation bytes are 0x80..0xBF: as signed bytes, -128..-65, the ones below -64.
-  const __m128i limit = _mm_set1_epi8(-64);
-  const __m128i zero = _mm_setzero_si128();
-  while (n - i >= 16) {
-    // Each step adds at most one to a byte lane: 255 steps, then the lanes are summed.
-    const size_t steps = (n - i) / 16 < 255 ? (n - i) / 16 : 255;
-    __m128i lanes = zero;
-    for (size_t k = 0; k < steps; ++k, i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      lanes = _mm_sub_epi8(lanes, _mm_cmplt_epi8(v, limit));
-    }
-    const __m128i sums = _mm_sad_epu8(lanes, zero);
-    const auto continuations =
-        static_cast<size_t>(_mm_cvtsi128_si32(sums)) + static_cast<size_t>(_mm_extract_epi16(sums, 4));
-    count += 16 * steps - continuations;
-  }
-#endif
-  for (; i < n; ++i) count += (static_cast<unsigned char>(p[i]) & 0xC0) != 0x80;
-  return count;
-}
-
 }  // namespace neardup::boilerplate_internal
 
 #endif  // NEARDUP_PIPELINE_BOILERPLATE_ASCII_SCAN_H_

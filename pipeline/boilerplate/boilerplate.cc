@@ -31,6 +31,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "kernels/tokenize.h"  // CountCodePoints
 #include "pipeline/boilerplate/ascii_scan.h"
 #include "pipeline/boilerplate/rules.h"
 #include "pipeline/boilerplate/sort_keys.h"
@@ -2715,7 +2716,7 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
   uint32_t cp = 0;
   auto advance = [&](uint32_t to) {
     if (to > byte) {
-      cp += static_cast<uint32_t>(boilerplate_internal::CodePointCount(in.text.data() + byte, to - byte));
+      cp += static_cast<uint32_t>(CountCodePoints(in.text.substr(byte, to - byte)));
       byte = to;
     }
     return cp;

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstring>
 
+#include "kernels/tokenize.h"  // CountCodePoints
 #include "pipeline/boilerplate/ascii_scan.h"
 #include "pipeline/io/utf8.h"
 
@@ -227,7 +228,7 @@ void JoinSoftBreaks(std::string_view text, std::vector<Unit>* units) {
     const size_t bytes = line.text_end - line.region_begin;
     return bytes > 4 * kMaxWrapWidth
                ? kMaxWrapWidth + 1
-               : static_cast<uint32_t>(CodePointCount(text.data() + line.region_begin, bytes));
+               : static_cast<uint32_t>(CountCodePoints(text.substr(line.region_begin, bytes)));
   };
   bool any_lower = false;
   for (Pair& p : pairs) {
