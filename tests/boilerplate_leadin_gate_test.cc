@@ -20,7 +20,7 @@
 namespace neardup {
 namespace {
 
-using boilerplate_testing::ReferencePaths;
+using boilerplate_testing::CompareLeadInWithReference;
 
 // Lead-ins in every wording of the attribution rules, and texts that only look like them.
 std::vector<std::string> LeadInTexts() {
@@ -70,31 +70,11 @@ std::vector<std::string> CorpusOpenings() {
   return texts;
 }
 
-// MatchLeadIn with the gates and without them, on `texts`: how many matched.
-size_t CompareWithReference(const BoilerplateRules& rules, const std::vector<std::string>& texts) {
-  size_t matched = 0;
-  for (const std::string& text : texts) {
-    size_t gated_len = 0, reference_len = 0;
-    const int gated = rules.MatchLeadIn(text, &gated_len);
-    int reference;
-    {
-      ReferencePaths on;
-      reference = rules.MatchLeadIn(text, &reference_len);
-    }
-    EXPECT_EQ(gated, reference) << text;
-    if (gated >= 0 && reference >= 0) {
-      EXPECT_EQ(gated_len, reference_len) << text;
-    }
-    matched += reference >= 0;
-  }
-  return matched;
-}
-
 TEST(BoilerplateLeadInGateTest, SameMatchesAsWithoutGates) {
   std::unique_ptr<BoilerplateRules> rules;
   ASSERT_TRUE(BoilerplateRules::Build({}, &rules).ok());
   const std::vector<std::string> texts = LeadInTexts();
-  const size_t matched = CompareWithReference(*rules, texts);
+  const size_t matched = CompareLeadInWithReference(*rules, texts);
   // Lead-ins of both rules and of each linking phrase are among them (not only near misses).
   EXPECT_GT(matched, 100u);
   EXPECT_LT(matched, texts.size());
@@ -105,7 +85,7 @@ TEST(BoilerplateLeadInGateTest, SameMatchesOnTheCorpusOpenings) {
   ASSERT_TRUE(BoilerplateRules::Build({}, &rules).ok());
   const std::vector<std::string> texts = CorpusOpenings();
   ASSERT_GT(texts.size(), 1000u);
-  CompareWithReference(*rules, texts);
+  CompareLeadInWithReference(*rules, texts);
 }
 
 TEST(BoilerplateLeadInGateTest, EachGatedRuleStillMatches) {

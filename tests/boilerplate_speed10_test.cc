@@ -26,7 +26,7 @@
 namespace neardup {
 namespace {
 
-using boilerplate_testing::ReferencePaths;
+using boilerplate_testing::CompareLeadInWithReference;
 
 size_t PlainCodePointCount(const char* p, size_t n) {
   size_t count = 0;
@@ -54,26 +54,6 @@ TEST(BoilerplateSpeed10Test, CountCodePointsIsTheByteLoop) {
           << static_cast<int>(static_cast<unsigned char>(c)) << " " << n;
     }
   }
-}
-
-// MatchLeadIn with the gates and without them, on `texts`: how many the citing rule matched.
-size_t CompareWithReference(const BoilerplateRules& rules, const std::vector<std::string>& texts) {
-  size_t citing = 0;
-  for (const std::string& text : texts) {
-    size_t gated_len = 0, reference_len = 0;
-    const int gated = rules.MatchLeadIn(text, &gated_len);
-    int reference;
-    {
-      ReferencePaths on;
-      reference = rules.MatchLeadIn(text, &reference_len);
-    }
-    EXPECT_EQ(gated, reference) << text;
-    if (gated >= 0 && reference >= 0) {
-      EXPECT_EQ(gated_len, reference_len) << text;
-    }
-    citing += reference >= 0 && rules.rule(reference).name == "attribution.citing";
-  }
-  return citing;
 }
 
 TEST(BoilerplateSpeed10Test, CitingGateOnOutletsOfEveryLength) {
@@ -119,7 +99,7 @@ TEST(BoilerplateSpeed10Test, CitingGateOnOutletsOfEveryLength) {
       }
     }
   }
-  const size_t citing = CompareWithReference(*rules, texts);
+  const size_t citing = CompareLeadInWithReference(*rules, texts, "attribution.citing");
   // Lead-ins of every outlet length the rule takes are among them, not only near misses.
   EXPECT_GT(citing, 500u);
   EXPECT_LT(citing, texts.size() / 2);
@@ -164,7 +144,7 @@ TEST(BoilerplateSpeed10Test, CitingGateOnRandomTexts) {
     }
     texts.push_back(text);
   }
-  const size_t citing = CompareWithReference(*rules, texts);
+  const size_t citing = CompareLeadInWithReference(*rules, texts, "attribution.citing");
   EXPECT_GT(citing, 100u);
 }
 
