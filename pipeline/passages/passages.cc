@@ -1712,16 +1712,20 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       if (next.later < next.end) __builtin_prefetch(index.postings.data() + next.later);
     };
     for (size_t k = 0; k < kEntriesAhead; ++k) fetch_next();
+    // The tables' addresses and the entry are held in registers: the loops below append to the seeds,
+    // whose growth (a call) would otherwise make the compiler read them again for every posting.
+    const passages_internal::IndexPosting* const group_postings = index.postings.data();
+    const int32_t* const cluster_of = clusters.data();
     for (size_t d = sweep_begin; d < sweep_end; ++d) {
       const uint32_t a = static_cast<uint32_t>(d);
-      const int32_t cluster = clusters[d];
-      auto eligible = [&](uint32_t b) { return cluster < 0 || clusters[b] != cluster; };
+      const int32_t cluster = cluster_of[d];
+      auto eligible = [&](uint32_t b) { return cluster < 0 || cluster_of[b] != cluster; };
       for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
         fetch_next();
-        const Entry& entry = entries[e];
+        const Entry entry = entries[e];
         if (entry.later != kCapped) {
           for (uint64_t k = entry.later; k < entry.end; ++k) {
-            const passages_internal::IndexPosting posting = index.postings[k];
+            const passages_internal::IndexPosting posting = group_postings[k];
             if (eligible(posting.doc)) s.seeds.push_back({posting.doc, a, entry.pos, posting.pos});
           }
         } else if (entry.end != 0) {  // heavy
