@@ -370,9 +370,9 @@ constexpr size_t kRangeBlock = 1024;
 // with the caller's range_word_ends, ranges holding no request are not tokenized at all. The text is
 // walked once, from its start to the last block tokenized: to each range's start from where the range
 // before stopped. The requests are sorted by word. A request past the document's words (words the
-// caller gave that the tokenizer does not find), or in a range that starts past the end of the text (step
-// 1 rejects such a range unless the caller gave words, which then break their contract), gets the end of
-// the text's last range.
+// caller gave that the tokenizer does not find), or in a range that starts past the end of the text, gets
+// the end of the text's last range; a range that ends past it is tokenized to the end of the text. (Step
+// 1 rejects such ranges unless the caller gave words, which then break their contract.)
 void ResolveOffsets(const PassageInput& doc, OffsetRequest* begin, OffsetRequest* end,
                     WordTokenizer* tokenizer, RangeWords* range, uint32_t* offsets) {
   std::sort(begin, end, [](const OffsetRequest& x, const OffsetRequest& y) { return x.word < y.word; });
