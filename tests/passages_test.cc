@@ -1419,7 +1419,10 @@ std::string RangeWordsText(uint64_t* state, size_t pieces) {
 }
 
 // RangeWords, asked for random word indices in turn from blocks of random size, holds exactly the first
-// words Tokenize gives on the whole range (same offsets), as many as asked or all of them.
+// words Tokenize gives on the whole range (same offsets), as many as asked or all of them. The range
+// lies in a longer text, between random text that does not begin or end with whitespace, so that a
+// block which runs to the next ASCII whitespace would cross the range's end if the range were not cut
+// there; where it stops is a code point boundary within the range, with its code point.
 void ExpectRangeWordsMatchTokenize(const std::string& text, uint32_t cp_start, uint64_t* state) {
   WordTokenizer tokenizer;
   std::vector<Word> expected;
@@ -1431,9 +1434,16 @@ void ExpectRangeWordsMatchTokenize(const std::string& text, uint32_t cp_start, u
     index += Next(state) % 40;
   }
   const size_t block = 1 + Next(state) % 300;
+  const std::string before =
+      Next(state) % 2 ? "" : "x\xC3\xA9" + RangeWordsText(state, Next(state) % 20) + "y";
+  const std::string after =
+      Next(state) % 2 ? "" : "z\xC3\xA9" + RangeWordsText(state, Next(state) % 20) + "w";
+  const std::string whole = before + text + after;
+  const uint32_t cp_end = cp_start + static_cast<uint32_t>(CodePoints(text));
   std::vector<bool> reached;
-  const std::vector<WordBounds> got =
-      passages_internal::RangeWordsForTest(text, cp_start, block, indices, &reached);
+  Utf8Position stop;
+  const std::vector<WordBounds> got = passages_internal::RangeWordsForTest(
+      whole, before.size(), cp_start, cp_end, block, indices, &reached, &stop);
   const size_t last = indices.back();
   ASSERT_LE(got.size(), expected.size()) << "block " << block;
   ASSERT_GE(got.size(), std::min(last + 1, expected.size())) << "block " << block;
@@ -1443,6 +1453,14 @@ void ExpectRangeWordsMatchTokenize(const std::string& text, uint32_t cp_start, u
   }
   for (size_t k = 0; k < indices.size(); ++k)
     EXPECT_EQ(reached[k], indices[k] < expected.size()) << indices[k];
+  ASSERT_GE(stop.byte, before.size());
+  ASSERT_LE(stop.byte, before.size() + text.size());
+  const std::string_view walked = std::string_view(whole).substr(before.size(), stop.byte - before.size());
+  ASSERT_TRUE(stop.byte == whole.size() || (static_cast<unsigned char>(whole[stop.byte]) & 0xC0) != 0x80);
+  EXPECT_EQ(stop.cp, cp_start + CodePoints(std::string(walked))) << "block " << block;
+  if (!reached.back()) {
+    EXPECT_EQ(stop.byte, before.size() + text.size()) << "block " << block;
+  }
 }
 
 TEST(PassagesInternalsTest, RangeWordsGivesTheWordsOfTheWholeRange) {

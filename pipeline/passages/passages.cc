@@ -295,23 +295,39 @@ bool IsAsciiWhitespace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 // of the whole range, in order, with the same offsets. Reaching a word past the first block costs a
 // code point count of the blocks before it. Only the words' bounds are kept: their hashes are not
 // computed (WordTokenizer::TokenizeBounds).
+//
+// The range's end is given in code points, and found in bytes only once a block might reach it: a block
+// of fewer bytes than the code points left before the end ends before it (a code point takes at least
+// a byte), and is then the block the range cut at its end would give. So a document's text is walked
+// only as far as its requests need, not to the end of every range (a document's last request often lies
+// well before the end of its last range).
 class RangeWords {
  public:
-  void Start(std::string_view text, uint32_t cp_start, size_t block) {
+  // The range of `text` from `start` (a code point boundary: its byte and code point) to code point
+  // `cp_end` (the end of the text when the text has fewer code points).
+  void Start(std::string_view text, Utf8Position start, uint32_t cp_end, size_t block) {
     text_ = text;
-    pos_ = 0;
-    cp_ = cp_start;
+    pos_ = start.byte;
+    cp_ = start.cp;
+    cp_end_ = cp_end;
+    end_known_ = false;
     block_ = block;
     words_.clear();
   }
   // Tokenizes until the range has more than `index` words or is done; false when it has no such word.
   bool Reach(size_t index, WordTokenizer* tokenizer) {
-    while (words_.size() <= index && pos_ < text_.size()) {
-      size_t end = text_.size();
-      if (text_.size() - pos_ > block_) {
-        end = pos_ + block_;
-        while (end < text_.size() && !IsAsciiWhitespace(text_[end])) ++end;
+    while (words_.size() <= index) {
+      size_t end = BlockEnd();
+      if (!end_known_ && uint64_t{cp_} + (end - pos_) >= cp_end_) {
+        // The block may hold the range's end: the text is cut there, and the block taken again.
+        Utf8Position at{pos_, cp_};
+        AdvanceToCodePoint(text_, cp_end_, &at);
+        text_ = text_.substr(0, at.byte);
+        cp_end_ = at.cp;
+        end_known_ = true;
+        end = BlockEnd();
       }
+      if (pos_ >= text_.size()) break;
       const std::string_view piece = text_.substr(pos_, end - pos_);
       tokenizer->TokenizeBounds(piece, cp_, &words_);
       pos_ = end;
@@ -320,11 +336,26 @@ class RangeWords {
     return words_.size() > index;
   }
   const std::vector<WordBounds>& words() const { return words_; }
+  // A code point boundary at or before the range's end from which the text after the range can be
+  // walked: where tokenizing stopped (the range's end once it is done).
+  Utf8Position Stop() const {
+    return end_known_ && pos_ >= text_.size() ? Utf8Position{text_.size(), cp_end_} : Utf8Position{pos_, cp_};
+  }
 
  private:
+  // The end of the block from pos_ in text_ (the whole text until the range's end is known).
+  size_t BlockEnd() const {
+    if (text_.size() - pos_ <= block_) return text_.size();
+    size_t end = pos_ + block_;
+    while (end < text_.size() && !IsAsciiWhitespace(text_[end])) ++end;
+    return end;
+  }
+
   std::string_view text_;
   size_t pos_ = 0;
   uint32_t cp_ = 0;
+  uint32_t cp_end_ = 0;
+  bool end_known_ = false;  // text_ ends at the range's end
   size_t block_ = 0;
   std::vector<WordBounds> words_;
 };
@@ -336,27 +367,32 @@ constexpr size_t kRangeBlock = 1024;
 
 // Writes offsets[q.slot] for the requests [begin, end) of one document: the start (even slot) or end
 // (odd slot) of its word q.word. Ranges are tokenized in order and each only as far as its last request;
-// with the caller's range_word_ends, ranges holding no request are not tokenized at all. The requests are
-// sorted by word. A request past the document's words (words the caller gave that the tokenizer does not
-// find) gets the end of the text's last range.
-void ResolveOffsets(const PassageInput& doc, OffsetRequest* begin, OffsetRequest* end, TokenizeScratch* s,
-                    RangeWords* range, uint32_t* offsets) {
+// with the caller's range_word_ends, ranges holding no request are not tokenized at all. The text is
+// walked once, from its start to the last block tokenized: to each range's start from where the range
+// before stopped. The requests are sorted by word. A request past the document's words (words the
+// caller gave that the tokenizer does not find), or in a range that starts past the end of the text, gets
+// the end of the text's last range; a range that ends past it is tokenized to the end of the text. (Step
+// 1 rejects such ranges unless the caller gave words, which then break their contract.)
+void ResolveOffsets(const PassageInput& doc, OffsetRequest* begin, OffsetRequest* end,
+                    WordTokenizer* tokenizer, RangeWords* range, uint32_t* offsets) {
   std::sort(begin, end, [](const OffsetRequest& x, const OffsetRequest& y) { return x.word < y.word; });
-  s->cps.clear();
-  for (const auto& [start, stop] : doc.ranges) {
-    s->cps.push_back(start);
-    s->cps.push_back(stop);
-  }
-  const bool mapped = CodePointsToBytes(doc.text, s->cps, &s->bytes);
   const bool given = !doc.range_word_ends.empty();
-  size_t r = 0;       // the range holding the request
-  uint32_t base = 0;  // word index of its first word
+  Utf8Position walked;  // at or before the start of every range from r on
+  size_t r = 0;         // the range holding the request
+  uint32_t base = 0;    // word index of its first word
   bool started = false;
+  bool mapped = true;  // range r starts within the text
   auto start = [&] {
     if (started) return;
-    const size_t b0 = s->bytes[2 * r], b1 = std::max(b0, s->bytes[2 * r + 1]);
-    range->Start(doc.text.substr(b0, b1 - b0), doc.ranges[r].first, kRangeBlock);
+    AdvanceToCodePoint(doc.text, doc.ranges[r].first, &walked);
+    mapped = walked.cp == doc.ranges[r].first;
+    if (mapped) range->Start(doc.text, walked, doc.ranges[r].second, kRangeBlock);
     started = true;
+  };
+  auto next_range = [&] {
+    if (started) walked = range->Stop();
+    ++r;
+    started = false;
   };
   for (OffsetRequest* q = begin; q != end; ++q) {
     while (mapped && r < doc.ranges.size()) {
@@ -364,13 +400,13 @@ void ResolveOffsets(const PassageInput& doc, OffsetRequest* begin, OffsetRequest
         base = doc.range_word_ends[r];
       } else {
         start();
-        if (given || range->Reach(q->word - base, &s->tokenizer)) break;
+        if (!mapped) break;
+        if (given || range->Reach(q->word - base, tokenizer)) break;
         base += static_cast<uint32_t>(range->words().size());
       }
-      ++r;
-      started = false;
+      next_range();
     }
-    if (mapped && r < doc.ranges.size() && range->Reach(q->word - base, &s->tokenizer)) {
+    if (mapped && r < doc.ranges.size() && range->Reach(q->word - base, tokenizer)) {
       const WordBounds& w = range->words()[q->word - base];
       offsets[q->slot] = (q->slot & 1) ? w.end : w.start;
     } else {
@@ -1676,16 +1712,20 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       if (next.later < next.end) __builtin_prefetch(index.postings.data() + next.later);
     };
     for (size_t k = 0; k < kEntriesAhead; ++k) fetch_next();
+    // The tables' addresses and the entry are held in registers: the loops below append to the seeds,
+    // whose growth (a call) would otherwise make the compiler read them again for every posting.
+    const passages_internal::IndexPosting* const group_postings = index.postings.data();
+    const int32_t* const cluster_of = clusters.data();
     for (size_t d = sweep_begin; d < sweep_end; ++d) {
       const uint32_t a = static_cast<uint32_t>(d);
-      const int32_t cluster = clusters[d];
-      auto eligible = [&](uint32_t b) { return cluster < 0 || clusters[b] != cluster; };
+      const int32_t cluster = cluster_of[d];
+      auto eligible = [&](uint32_t b) { return cluster < 0 || cluster_of[b] != cluster; };
       for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
         fetch_next();
-        const Entry& entry = entries[e];
+        const Entry entry = entries[e];
         if (entry.later != kCapped) {
           for (uint64_t k = entry.later; k < entry.end; ++k) {
-            const passages_internal::IndexPosting posting = index.postings[k];
+            const passages_internal::IndexPosting posting = group_postings[k];
             if (eligible(posting.doc)) s.seeds.push_back({posting.doc, a, entry.pos, posting.pos});
           }
         } else if (entry.end != 0) {  // heavy
@@ -1817,7 +1857,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       if (request_begin[d + 1] > request_begin[d]) with_requests.push_back(static_cast<uint32_t>(d));
     }
     struct OffsetScratch {
-      TokenizeScratch tokenize;
+      WordTokenizer tokenizer;
       RangeWords range;
     };
     tbb::enumerable_thread_specific<OffsetScratch> offset_scratch;
@@ -1825,7 +1865,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       OffsetScratch& s = offset_scratch.local();
       const uint32_t d = with_requests[k];
       ResolveOffsets(docs[d], requests.data() + request_begin[d], requests.data() + request_begin[d + 1],
-                     &s.tokenize, &s.range, offsets.data());
+                     &s.tokenizer, &s.range, offsets.data());
     });
   }
   clock.Done("offsets");
@@ -1883,13 +1923,15 @@ long NearDiagonalMatchesForTest(const uint32_t* a, uint32_t pa, uint32_t ra0, ui
   return NearDiagonalMatches(a, pa, {ra0, ra1}, b, pb, {rb0, rb1}, window);
 }
 
-std::vector<WordBounds> RangeWordsForTest(std::string_view text, uint32_t cp_start, size_t block,
-                                          const std::vector<size_t>& indices, std::vector<bool>* reached) {
+std::vector<WordBounds> RangeWordsForTest(std::string_view text, size_t byte_start, uint32_t cp_start,
+                                          uint32_t cp_end, size_t block, const std::vector<size_t>& indices,
+                                          std::vector<bool>* reached, Utf8Position* stop) {
   WordTokenizer tokenizer;
   RangeWords range;
-  range.Start(text, cp_start, block);
+  range.Start(text, {byte_start, cp_start}, cp_end, block);
   reached->clear();
   for (const size_t index : indices) reached->push_back(range.Reach(index, &tokenizer));
+  *stop = range.Stop();
   return range.words();
 }
 

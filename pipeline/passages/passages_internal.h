@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "kernels/code_points.h"
 #include "kernels/tokenize.h"
 #include "pipeline/io/memory.h"
 #include "pipeline/passages/passages.h"
@@ -269,11 +270,13 @@ long NearDiagonalMatchesForTest(const uint32_t* a, uint32_t pa, uint32_t ra0, ui
 // The longest common subsequence of a[0, na) and b[0, nb) over alignments whose diagonal (j - i) stays
 // in [lo, hi] (lo <= 0 <= hi, lo <= nb - na <= hi): the matching words of a merged passage. Reads up to
 // 3 words past a[na - 1].
-// RangeWords (passages.cc: a range tokenized a block at a time, as far as asked): Start(text, cp_start,
-// block), then Reach(index) for each of `indices` in turn, each result in *reached; returns the
-// bounds of the words tokenized by then.
-std::vector<WordBounds> RangeWordsForTest(std::string_view text, uint32_t cp_start, size_t block,
-                                          const std::vector<size_t>& indices, std::vector<bool>* reached);
+// RangeWords (passages.cc: a range tokenized a block at a time, as far as asked): the range of `text`
+// from byte_start, which is code point cp_start, to code point cp_end, in blocks of `block` bytes;
+// Reach(index) for each of `indices` in turn, each result in *reached; returns the bounds of the words
+// tokenized by then, and where it stopped in *stop.
+std::vector<WordBounds> RangeWordsForTest(std::string_view text, size_t byte_start, uint32_t cp_start,
+                                          uint32_t cp_end, size_t block, const std::vector<size_t>& indices,
+                                          std::vector<bool>* reached, Utf8Position* stop);
 
 uint32_t BandedLcsForTest(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, long lo, long hi);
 
