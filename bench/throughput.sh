@@ -2,8 +2,8 @@
 # Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 #
 # End-to-end throughput of `neardup run`: MB per CPU-second (input bytes / (user + system time)),
-# wall-clock scaling from 1 to 2 threads, peak RSS, CPU seconds and peak RSS per stage (stats.json
-# `timing`), and the ratio to simdjson's parse-only speed on the same file (bench_read --only parse-only,
+# user and system CPU seconds apart, wall-clock scaling from 1 to 2 threads, peak RSS, CPU seconds and
+# peak RSS per stage (stats.json `timing`), and the ratio to simdjson's parse-only speed on the same file (bench_read --only parse-only,
 # run right after each neardup run, so a noisy machine slows both); medians of RUNS runs.
 #
 #   bench/throughput.sh [DOCS] [RUNS] [extra neardup run options...]
@@ -61,6 +61,12 @@ for threads in 1 2; do
   rss=$(awk '{ print $4 / 1024 }' "$work/t$threads.txt" | median)
   echo "threads $threads: wall ${wall}s, ${mbcpu} MB per CPU-second, peak RSS ${rss} MB (median of $runs)," \
     "spill file $(cat "$work/spill.txt") MB"
+  # System time is reported apart: on a VM it is mostly the kernel zeroing fresh pages, and it varies
+  # between runs of one binary with how recently other processes freed memory (bench/README.md, "Memory").
+  echo "  CPU s (median): user $(awk '{ print $2 }' "$work/t$threads.txt" | median)," \
+    "system $(awk '{ print $3 }' "$work/t$threads.txt" | median)" \
+    "(system from $(awk '{ print $3 }' "$work/t$threads.txt" | sort -g | head -1)" \
+    "to $(awk '{ print $3 }' "$work/t$threads.txt" | sort -g | tail -1))"
   if [ -s "$work/ratio$threads.txt" ]; then
     echo "  ratio to parse-only: $(awk '{ print $1 }' "$work/ratio$threads.txt" | median)" \
       "(parse-only $(awk '{ print $2 }' "$work/ratio$threads.txt" | median) MB per CPU-second)"
