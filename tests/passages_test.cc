@@ -474,6 +474,46 @@ void ExpectSamePairs(const std::vector<PassagePair>& got, const std::vector<Pass
   }
 }
 
+// Paragraphs quoted whole by many documents, some quoting two of them, one twice, or none, some in
+// clusters: every fingerprint of a paragraph lies in a long run of frequent ones in every copy, so under a
+// cap of 10 every pair goes through the heavy occurrences (each heavy entry's occurrences in later
+// documents, resolved once in step 4), and with no cap through the index's groups, with the same seeds
+// (the documents' own words are shared by none): the same pairs, to the last span. Documents in chunks of
+// 1, 5 and 1000, so that a group's occurrences start in earlier sweeps, the same sweep, or one alone.
+TEST(PassagesTest, HeavyOccurrencesGiveTheSeedsOfTheIndex) {
+  const std::vector<std::vector<std::string>> paragraphs = {Words(2100, 30), Words(2101, 45),
+                                                            Words(2102, 24)};
+  std::vector<std::string> texts;
+  uint64_t state = 7;
+  for (size_t d = 0; d < 90; ++d) {
+    std::string t = Prose(2200 + d, 10 + Next(&state) % 30);
+    const uint64_t kind = Next(&state) % 6;
+    if (kind != 5) t += "\n" + Join(paragraphs[kind % 3]) + ".\n" + Prose(2400 + d, 5 + Next(&state) % 20);
+    if (kind == 3) t += "\n" + Join(paragraphs[(kind + 1) % 3]) + ".\n" + Prose(2600 + d, 10);
+    if (kind == 4) t += "\n" + Join(paragraphs[kind % 3]) + ".\n" + Prose(2800 + d, 10);
+    texts.push_back(t);
+  }
+  std::vector<PassageInput> docs;
+  for (size_t d = 0; d < texts.size(); ++d) {
+    docs.push_back(Doc(texts[d], d % 9 == 0 ? static_cast<int32_t>(d / 27) : -1));
+  }
+  for (size_t chunk_docs : {size_t{1}, size_t{5}, size_t{1000}}) {
+    SCOPED_TRACE(chunk_docs);
+    PassageOptions index, heavy;
+    index.max_doc_frequency = 1000;
+    heavy.max_doc_frequency = 10;
+    index.chunk_docs = heavy.chunk_docs = chunk_docs;
+    PassageStats index_stats, heavy_stats;
+    const auto expected = Find(docs, index, &index_stats);
+    const auto got = Find(docs, heavy, &heavy_stats);
+    ASSERT_GT(expected.size(), 1000u);
+    EXPECT_EQ(index_stats.capped_fingerprints, 0u);
+    EXPECT_GT(heavy_stats.widely_shared_fingerprints, 50u);
+    EXPECT_EQ(heavy_stats.candidate_pairs, index_stats.candidate_pairs);
+    ASSERT_NO_FATAL_FAILURE(ExpectSamePairs(got, expected));
+  }
+}
+
 // A corpus with passages of every kind between random documents.
 std::vector<std::string> MixedCorpus(size_t n) {
   std::vector<std::string> texts;

@@ -104,6 +104,7 @@ using passages_internal::Extension;
 using passages_internal::Index;
 using passages_internal::kBand;
 using passages_internal::kCapped;
+using passages_internal::kHeavy;
 using passages_internal::kMaxPositionsPerDoc;
 using passages_internal::kNoGroup;
 using passages_internal::kXDrop;
@@ -160,19 +161,16 @@ struct DocView {
   uint32_t n_ranges = 0;
 };
 
+// A heavy occurrence (step 4) and its entry (a document has one fingerprint of a group at a word, so
+// (group, doc, pos) is a total order).
 struct HeavyPosting {
   uint32_t group, doc, pos;
+  uint32_t entry;
   bool operator<(const HeavyPosting& o) const {
     if (group != o.group) return group < o.group;
     if (doc != o.doc) return doc < o.doc;
     return pos < o.pos;
   }
-};
-
-struct HeavyGroup {
-  uint32_t group;
-  uint64_t begin, end;  // into the sorted heavy postings
-  bool dropped;         // heavy in more than max_shared_docs documents: links nothing
 };
 
 struct Seed {
@@ -1614,7 +1612,8 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   // half the cap) so that a paragraph quoted by about cap documents, whose fingerprints straddle the
   // cap after edits, still makes one unbroken run.
   const uint32_t frequent = static_cast<uint32_t>(std::max<size_t>(2, cap / 2));
-  // A heavy occurrence is marked in its entry: end = 1 (a capped group's entries have no `end`).
+  // A heavy occurrence is marked in its entry: end = 1 (a capped group's entries have no `end`), until
+  // it is resolved below.
   std::vector<HeavyPosting> heavy_postings;
   {
     std::vector<std::vector<HeavyPosting>> chunk_heavy(n_chunks);
@@ -1629,7 +1628,8 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
           for (uint64_t e = run_first; e <= run_last; ++e) {
             if (index.docs[entries[e].group] > cap) {
               entries[e].end = 1;
-              chunk_heavy[c].push_back({entries[e].group, static_cast<uint32_t>(d), entries[e].pos});
+              chunk_heavy[c].push_back(
+                  {entries[e].group, static_cast<uint32_t>(d), entries[e].pos, static_cast<uint32_t>(e)});
             }
           }
         };
@@ -1664,20 +1664,41 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     }
     tbb::parallel_sort(heavy_postings.begin(), heavy_postings.end());
   }
-  std::vector<HeavyGroup> heavy_groups;
+  // Each heavy occurrence's entry is resolved here, once, for the alignment: when its fingerprint links
+  // documents (heavy in at least two, at most max_shared_docs), group = kHeavy and [later, end) are the
+  // group's heavy occurrences in later documents, in heavy_later (by document, then word, as in the
+  // index); otherwise it proposes nothing, as a capped entry (later = kCapped, end = 0). The alignment
+  // gathered these with a search of the groups and one of the group's occurrences per heavy entry, of
+  // every document (0.54 M on 150,000 documents of news; cache misses one after the other, 15% of the
+  // gathering's own samples); without them, the alignment step took 12.46 -> 11.66 s of CPU on 1 GB
+  // (bench/README-passages.md, round 11).
+  std::vector<passages_internal::IndexPosting> heavy_later(heavy_postings.size());
   for (size_t i = 0; i < heavy_postings.size();) {
     size_t j = i + 1;
     size_t distinct = 1;
     for (; j < heavy_postings.size() && heavy_postings[j].group == heavy_postings[i].group; ++j) {
       distinct += heavy_postings[j].doc != heavy_postings[j - 1].doc;
     }
-    if (distinct >= 2) {
-      const bool dropped = distinct > ceiling;
-      heavy_groups.push_back({heavy_postings[i].group, i, j, dropped});
-      ++(dropped ? stats->too_common_fingerprints : stats->widely_shared_fingerprints);
+    const bool links = distinct >= 2 && distinct <= ceiling;
+    if (distinct >= 2) ++(links ? stats->widely_shared_fingerprints : stats->too_common_fingerprints);
+    for (size_t k = i; k < j;) {  // the occurrences of one document: [k, next)
+      size_t next = k + 1;
+      while (next < j && heavy_postings[next].doc == heavy_postings[k].doc) ++next;
+      for (; k < next; ++k) {
+        heavy_later[k] = {heavy_postings[k].doc, heavy_postings[k].pos};
+        Entry& entry = entries[heavy_postings[k].entry];
+        if (links) {
+          entry.group = kHeavy;
+          entry.later = static_cast<uint32_t>(next);
+          entry.end = static_cast<uint32_t>(j);
+        } else {
+          entry.end = 0;
+        }
+      }
     }
     i = j;
   }
+  std::vector<HeavyPosting>().swap(heavy_postings);
 
   clock.Done("heavy");
 
@@ -1709,12 +1730,15 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       }
       if (fetch_doc == sweep_end) return;
       const Entry& next = entries[fetch++];
-      if (next.later < next.end) __builtin_prefetch(index.postings.data() + next.later);
+      if (next.later < next.end) {
+        __builtin_prefetch((next.group == kHeavy ? heavy_later.data() : index.postings.data()) + next.later);
+      }
     };
     for (size_t k = 0; k < kEntriesAhead; ++k) fetch_next();
     // The tables' addresses and the entry are held in registers: the loops below append to the seeds,
     // whose growth (a call) would otherwise make the compiler read them again for every posting.
     const passages_internal::IndexPosting* const group_postings = index.postings.data();
+    const passages_internal::IndexPosting* const heavy_group_postings = heavy_later.data();
     const int32_t* const cluster_of = clusters.data();
     for (size_t d = sweep_begin; d < sweep_end; ++d) {
       const uint32_t a = static_cast<uint32_t>(d);
@@ -1722,23 +1746,13 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       auto eligible = [&](uint32_t b) { return cluster < 0 || cluster_of[b] != cluster; };
       for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
         fetch_next();
+        // A capped entry that is not heavy has later = kCapped > end = 0: no seeds.
         const Entry entry = entries[e];
-        if (entry.later != kCapped) {
-          for (uint64_t k = entry.later; k < entry.end; ++k) {
-            const passages_internal::IndexPosting posting = group_postings[k];
-            if (eligible(posting.doc)) s.seeds.push_back({posting.doc, a, entry.pos, posting.pos});
-          }
-        } else if (entry.end != 0) {  // heavy
-          const auto hg = std::lower_bound(heavy_groups.begin(), heavy_groups.end(), entry.group,
-                                           [](const HeavyGroup& h, uint32_t g) { return h.group < g; });
-          if (hg == heavy_groups.end() || hg->group != entry.group || hg->dropped) continue;
-          const auto first = heavy_postings.begin() + static_cast<std::ptrdiff_t>(hg->begin);
-          const auto last = heavy_postings.begin() + static_cast<std::ptrdiff_t>(hg->end);
-          auto it =
-              std::upper_bound(first, last, a, [](uint32_t x, const HeavyPosting& h) { return x < h.doc; });
-          for (; it != last; ++it) {
-            if (eligible(it->doc)) s.seeds.push_back({it->doc, a, entry.pos, it->pos});
-          }
+        const passages_internal::IndexPosting* const postings =
+            entry.group == kHeavy ? heavy_group_postings : group_postings;
+        for (uint64_t k = entry.later; k < entry.end; ++k) {
+          const passages_internal::IndexPosting posting = postings[k];
+          if (eligible(posting.doc)) s.seeds.push_back({posting.doc, a, entry.pos, posting.pos});
         }
       }
     }
@@ -1812,8 +1826,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   views.reset();
   all_postings.reset();
   index = Index();
-  std::vector<HeavyPosting>().swap(heavy_postings);
-  std::vector<HeavyGroup>().swap(heavy_groups);
+  std::vector<passages_internal::IndexPosting>().swap(heavy_later);
 
   // ---- 6. word indices to code point offsets, tokenizing again only the documents that need it. Span
   // k's offsets go to offsets[4 * k + (0: a_start, 1: a_end, 2: b_start, 3: b_end)]; each document's

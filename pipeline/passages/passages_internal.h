@@ -127,9 +127,13 @@ struct BucketPosting {
 // in one document only, or the document already has kMaxPositionsPerDoc occurrences of it). For a
 // group within the cap, the group's postings of later documents are [later, end); a capped group has
 // later == kCapped, and `end` is free: BuildIndex writes 0, and FindPassages 1 where the occurrence is
-// heavy (in a long run of frequent fingerprints). (Postings are fewer than 2^32: FindPassages checks.)
+// heavy (in a long run of frequent fingerprints), then, once the heavy occurrences are grouped, kHeavy
+// in `group` and the group's heavy occurrences of later documents in [later, end) (of its own table)
+// where they link documents, and 0 in `end` where they do not. (Postings are fewer than 2^32:
+// FindPassages checks; groups fewer than kHeavy.)
 constexpr uint32_t kNoGroup = UINT32_MAX;
 constexpr uint32_t kCapped = UINT32_MAX;
+constexpr uint32_t kHeavy = UINT32_MAX - 1;
 struct Entry {
   uint32_t pos;
   uint32_t group;
