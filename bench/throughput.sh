@@ -29,6 +29,9 @@ if [ ! -f "$corpus" ]; then
     --truth "${corpus%.jsonl}-truth.jsonl"
   mv "$corpus.tmp" "$corpus"
 fi
+# The last run's outputs, one directory per corpus: other benchmarks read a corpus's annotations.jsonl
+# (bench_passages --annotations), which a run on another corpus must not replace.
+out="${corpus%.jsonl}-out"
 bytes=$(stat -L -c %s "$corpus")
 echo "corpus: $corpus ($docs documents, $((bytes / 1000000)) MB)"
 
@@ -45,12 +48,12 @@ for threads in 1 2; do
   : >"$work/ratio$threads.txt"
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
-      "$build/neardup" run "$corpus" -o "$work/out" --threads "$threads" -q "$@"
+      "$build/neardup" run "$corpus" -o "$out" --threads "$threads" -q "$@"
     cat "$work/time.txt" >>"$work/t$threads.txt"
     # one "stage cpu_seconds peak_rss_mb wall_seconds" line per stage of this run
     sed -n 's/.*"stage": "\([a-z_]*\)".*"seconds": \([0-9.]*\).*"cpu_seconds": \([0-9.]*\).*"peak_rss_mb": \([0-9.]*\).*/\1 \3 \4 \2/p' \
-      "$work/out/stats.json" >>"$work/stages$threads.txt"
-    sed -n 's/.*"spill_mb": \([0-9.]*\).*/\1/p' "$work/out/stats.json" >"$work/spill.txt"
+      "$out/stats.json" >>"$work/stages$threads.txt"
+    sed -n 's/.*"spill_mb": \([0-9.]*\).*/\1/p' "$out/stats.json" >"$work/spill.txt"
     if [ -x "$build/bench_read" ]; then
       parse=$(parse_speed)
       awk -v b="$bytes" -v p="$parse" '{ print b / 1e6 / ($2 + $3) / p, p }' "$work/time.txt" >>"$work/ratio$threads.txt"
