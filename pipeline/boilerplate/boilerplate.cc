@@ -33,6 +33,7 @@
 
 #include "kernels/tokenize.h"  // CountCodePoints
 #include "pipeline/boilerplate/ascii_scan.h"
+#include "pipeline/boilerplate/number_sources.h"
 #include "pipeline/boilerplate/rules.h"
 #include "pipeline/boilerplate/sort_keys.h"
 #include "pipeline/boilerplate/templates.h"
@@ -2813,15 +2814,9 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
   });
 
   // 2. Sources, numbered in order of first appearance, and what each learned.
-  std::unordered_map<std::string_view, uint32_t> source_id;
+  std::vector<uint32_t> doc_source;
   std::vector<std::vector<uint32_t>> members;
-  std::vector<uint32_t> doc_source(n);
-  for (size_t d = 0; d < n; ++d) {
-    const auto [it, inserted] = source_id.try_emplace(docs[d].source, static_cast<uint32_t>(members.size()));
-    if (inserted) members.emplace_back();
-    doc_source[d] = it->second;
-    members[it->second].push_back(static_cast<uint32_t>(d));
-  }
+  boilerplate_internal::NumberSources(docs, &doc_source, &members);
   std::vector<SourceModel> models(members.size());
   tbb::parallel_for(tbb::blocked_range<size_t>(0, members.size(), 1),
                     [&](const tbb::blocked_range<size_t>& r) {
@@ -2989,6 +2984,45 @@ std::string RemoveSpans(std::string_view text, const std::vector<BoilerplateSpan
 }
 
 namespace boilerplate_internal {
+
+void NumberSources(const std::vector<BoilerplateInput>& docs, std::vector<uint32_t>* doc_source,
+                   std::vector<std::vector<uint32_t>>* members) {
+  constexpr size_t kChunk = 4096;
+  const size_t n = docs.size();
+  const size_t chunks = (n + kChunk - 1) / kChunk;
+  doc_source->assign(n, 0);
+  members->clear();
+  std::vector<std::vector<std::string_view>> chunk_sources(chunks);  // distinct, in order of appearance
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, chunks, 1), [&](const tbb::blocked_range<size_t>& r) {
+    std::unordered_map<std::string_view, uint32_t> local;
+    for (size_t c = r.begin(); c != r.end(); ++c) {
+      local.clear();
+      for (size_t d = c * kChunk; d < std::min(n, (c + 1) * kChunk); ++d) {
+        const auto [it, inserted] =
+            local.try_emplace(docs[d].source, static_cast<uint32_t>(chunk_sources[c].size()));
+        if (inserted) chunk_sources[c].push_back(docs[d].source);
+        (*doc_source)[d] = it->second;  // the chunk's number, for now
+      }
+    }
+  });
+  // Each chunk's numbers to the input's.
+  std::vector<std::vector<uint32_t>> global(chunks);
+  std::unordered_map<std::string_view, uint32_t> source_id;
+  for (size_t c = 0; c < chunks; ++c) {
+    for (const std::string_view source : chunk_sources[c]) {
+      const auto [it, inserted] = source_id.try_emplace(source, static_cast<uint32_t>(members->size()));
+      if (inserted) members->emplace_back();
+      global[c].push_back(it->second);
+    }
+  }
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, chunks, 1), [&](const tbb::blocked_range<size_t>& r) {
+    for (size_t c = r.begin(); c != r.end(); ++c) {
+      for (size_t d = c * kChunk; d < std::min(n, (c + 1) * kChunk); ++d)
+        (*doc_source)[d] = global[c][(*doc_source)[d]];
+    }
+  });
+  for (size_t d = 0; d < n; ++d) (*members)[(*doc_source)[d]].push_back(static_cast<uint32_t>(d));
+}
 
 void SortKeys(uint64_t* keys, size_t n) {
   if (n < 2) return;
