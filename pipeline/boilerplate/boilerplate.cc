@@ -33,6 +33,7 @@
 
 #include "kernels/tokenize.h"  // CountCodePoints
 #include "pipeline/boilerplate/ascii_scan.h"
+#include "pipeline/boilerplate/number_sources.h"
 #include "pipeline/boilerplate/rules.h"
 #include "pipeline/boilerplate/sort_keys.h"
 #include "pipeline/boilerplate/templates.h"
@@ -2015,51 +2016,106 @@ inline bool VocabularyCandidate(const UnitInfo& u) {
   return u.rule < 0 && (u.flags & kCountable) && !(u.flags & kPureTitle) && u.tokens <= kShortTokens;
 }
 
+// Documents per chunk of the parallel loops below: a fixed size, so that the chunks, and what is
+// gathered from them in chunk order, do not depend on the thread count.
+constexpr size_t kVocabularyChunk = 1024;
+
+// Runs body(chunk, begin, end) over [0, n) in chunks of kVocabularyChunk, in parallel; returns the
+// number of chunks.
+template <typename Body>
+size_t ForChunks(size_t n, Body body) {
+  const size_t chunks = (n + kVocabularyChunk - 1) / kVocabularyChunk;
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, chunks, 1), [&](const tbb::blocked_range<size_t>& r) {
+    for (size_t c = r.begin(); c != r.end(); ++c) {
+      body(c, c * kVocabularyChunk, std::min(n, (c + 1) * kVocabularyChunk));
+    }
+  });
+  return chunks;
+}
+
+// The per-chunk vectors, one after the other.
+template <typename T>
+std::vector<T> Concatenate(std::vector<std::vector<T>>* parts) {
+  size_t size = 0;
+  for (const std::vector<T>& part : *parts) size += part.size();
+  std::vector<T> all;
+  all.reserve(size);
+  for (std::vector<T>& part : *parts) {
+    all.insert(all.end(), part.begin(), part.end());
+    std::vector<T>().swap(part);
+  }
+  return all;
+}
+
+// Every loop over the documents or the learned units runs in parallel, per source or per fixed chunk,
+// and what they gather is put together in source, document and unit order, as a serial loop would.
 void LearnVocabularyLines(const std::vector<BoilerplateInput>& in, std::vector<DocInfo>* all_docs,
                           const std::vector<std::vector<uint32_t>>& members,
                           const std::vector<SourceModel>& models, const CrossModel& cross) {
   std::vector<DocInfo>& docs = *all_docs;
   using boilerplate_internal::MaskedToken;
   using KeyCounts = std::vector<std::pair<uint64_t, uint32_t>>;
+  using LearnedUnit = std::tuple<uint32_t, uint32_t, uint32_t>;
   // Learned furniture that the cross-site model does not carry: (source, document, unit).
-  std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> learned_units;
-  for (size_t s = 0; s < members.size(); ++s) {
-    for (size_t k = 0; k < members[s].size(); ++k) {
-      PrefetchNextUnits(docs, members[s], k);
-      const uint32_t d = members[s][k];
-      for (size_t i = 0; i < docs[d].units.size(); ++i) {
-        const UnitInfo& u = docs[d].units[i];
-        if (!VocabularyCandidate(u) || !models[s].stats[u.tmpl].furniture) continue;
-        if (CrossCounted(u) && cross.FurnitureDocs(u.cross) > 0) continue;
-        learned_units.emplace_back(static_cast<uint32_t>(s), d, static_cast<uint32_t>(i));
-      }
-    }
+  std::vector<LearnedUnit> learned_units;
+  {
+    std::vector<std::vector<LearnedUnit>> per_source(members.size());
+    tbb::parallel_for(
+        tbb::blocked_range<size_t>(0, members.size(), 1), [&](const tbb::blocked_range<size_t>& r) {
+          for (size_t s = r.begin(); s != r.end(); ++s) {
+            for (size_t k = 0; k < members[s].size(); ++k) {
+              PrefetchNextUnits(docs, members[s], k);
+              const uint32_t d = members[s][k];
+              for (size_t i = 0; i < docs[d].units.size(); ++i) {
+                const UnitInfo& u = docs[d].units[i];
+                if (!VocabularyCandidate(u) || !models[s].stats[u.tmpl].furniture) continue;
+                if (CrossCounted(u) && cross.FurnitureDocs(u.cross) > 0) continue;
+                per_source[s].emplace_back(static_cast<uint32_t>(s), d, static_cast<uint32_t>(i));
+              }
+            }
+          }
+        });
+    learned_units = Concatenate(&per_source);
   }
   if (learned_units.empty()) return;
-  std::vector<MaskedToken> toks;
-  auto tokens = [&](uint32_t d, uint32_t i) {
+  // The unit's tokens, in a buffer of the calling thread.
+  auto tokens = [&](uint32_t d, uint32_t i) -> const std::vector<MaskedToken>& {
+    thread_local std::vector<MaskedToken> toks;
     const Unit& unit = docs[d].units[i].unit;
     boilerplate_internal::MaskTokens(in[d].text.substr(unit.text_begin, unit.text_end - unit.text_begin),
                                      TitleMask(in[d].title), &toks);
+    return toks;
   };
   // The vocabulary: capitalized words of those units, on kMinVocabularySources sources, not counting a
   // source whose name holds the word (a site's own name in its domain: "The Fennick Bulletin" on
-  // fennickbulletin.net; the same outlet and place words recur in other sites' names).
+  // fennickbulletin.net; the same outlet and place words recur in other sites' names). Gathered per
+  // chunk of units, then sorted: the order they were found in does not matter.
   std::vector<std::pair<uint64_t, uint32_t>> word_sources;  // (word, source)
-  std::string source_name, word;
-  for (const auto& [s, d, i] : learned_units) {
-    if (source_name.empty() || word_sources.empty() || word_sources.back().second != s) {
-      source_name.assign(in[d].source);
-      for (char& c : source_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    tokens(d, i);
-    const Unit& unit = docs[d].units[i].unit;
-    for (const MaskedToken& tok : toks) {
-      if (!tok.word || !tok.cap) continue;
-      word.assign(in[d].text.substr(unit.text_begin + tok.begin, tok.end - tok.begin));
-      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (source_name.find(word) == std::string::npos) word_sources.emplace_back(tok.hash, s);
-    }
+  {
+    std::vector<std::vector<std::pair<uint64_t, uint32_t>>> per_chunk(
+        (learned_units.size() + kVocabularyChunk - 1) / kVocabularyChunk);
+    ForChunks(learned_units.size(), [&](size_t c, size_t begin, size_t end) {
+      std::string source_name, word;
+      uint32_t named = std::numeric_limits<uint32_t>::max();  // the source source_name holds
+      for (size_t k = begin; k < end; ++k) {
+        const auto [s, d, i] = learned_units[k];
+        if (s != named) {
+          named = s;
+          source_name.assign(in[d].source);
+          for (char& ch : source_name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        }
+        const Unit& unit = docs[d].units[i].unit;
+        for (const MaskedToken& tok : tokens(d, i)) {
+          if (!tok.word || !tok.cap) continue;
+          word.assign(in[d].text.substr(unit.text_begin + tok.begin, tok.end - tok.begin));
+          for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          if (source_name.find(word) == std::string::npos) per_chunk[c].emplace_back(tok.hash, s);
+        }
+      }
+      std::sort(per_chunk[c].begin(), per_chunk[c].end());
+      per_chunk[c].erase(std::unique(per_chunk[c].begin(), per_chunk[c].end()), per_chunk[c].end());
+    });
+    word_sources = Concatenate(&per_chunk);
   }
   std::sort(word_sources.begin(), word_sources.end());
   word_sources.erase(std::unique(word_sources.begin(), word_sources.end()), word_sources.end());
@@ -2071,23 +2127,31 @@ void LearnVocabularyLines(const std::vector<BoilerplateInput>& in, std::vector<D
     k = end;
   }
   if (vocabulary.empty()) return;
-  // Per source: (vocabulary key, documents) of its learned units; the cross-site keys they have.
+  // Per source: (vocabulary key, documents) of its learned units; the cross-site keys they have. The
+  // keys are made in parallel, then gathered in order.
   std::vector<KeyCounts> per_source(members.size());
   std::vector<uint64_t> cross_keys;
   {
+    std::vector<uint64_t> unit_keys(learned_units.size());
+    ForChunks(learned_units.size(), [&](size_t, size_t begin, size_t end) {
+      for (size_t k = begin; k < end; ++k) {
+        const auto [s, d, i] = learned_units[k];
+        unit_keys[k] = VocabularyKey(tokens(d, i), vocabulary);
+      }
+    });
     KeyCounts pairs;
     uint32_t source = std::numeric_limits<uint32_t>::max();
     auto flush = [&]() {
       if (source != std::numeric_limits<uint32_t>::max()) CountDocuments(&pairs, &per_source[source]);
       pairs.clear();
     };
-    for (const auto& [s, d, i] : learned_units) {
+    for (size_t k = 0; k < learned_units.size(); ++k) {
+      const auto [s, d, i] = learned_units[k];
       if (s != source) {
         flush();
         source = s;
       }
-      tokens(d, i);
-      if (const uint64_t key = VocabularyKey(toks, vocabulary)) {
+      if (const uint64_t key = unit_keys[k]) {
         pairs.emplace_back(key, d);
         cross_keys.push_back(docs[d].units[i].cross);
       }
@@ -2098,23 +2162,31 @@ void LearnVocabularyLines(const std::vector<BoilerplateInput>& in, std::vector<D
   if (keys.empty()) return;
   std::sort(cross_keys.begin(), cross_keys.end());
   cross_keys.erase(std::unique(cross_keys.begin(), cross_keys.end()), cross_keys.end());
-  // Every candidate unit of every document: its vocabulary key, when learned.
-  std::vector<std::tuple<uint32_t, uint32_t, CrossLearned*>> hits;  // (document, unit, key)
-  for (uint32_t d = 0; d < docs.size(); ++d) {
-    for (uint32_t i = 0; i < docs[d].units.size(); ++i) {
-      const UnitInfo& u = docs[d].units[i];
-      if (!VocabularyCandidate(u)) continue;
-      if (u.cross != 0 && !std::binary_search(cross_keys.begin(), cross_keys.end(), u.cross)) continue;
-      tokens(d, i);
-      const uint64_t key = VocabularyKey(toks, vocabulary);
-      if (key == 0) continue;
-      CrossLearned* l = FindLearned(&keys, key);
-      if (l == nullptr) continue;
-      if (l->last_doc != d) {
-        l->last_doc = d;
-        ++l->docs;
+  // Every candidate unit of every document: its vocabulary key, when learned. Found per chunk of
+  // documents in parallel; the documents of each key counted after, in document order.
+  using Hit = std::tuple<uint32_t, uint32_t, CrossLearned*>;  // (document, unit, key)
+  std::vector<Hit> hits;
+  {
+    std::vector<std::vector<Hit>> per_chunk((docs.size() + kVocabularyChunk - 1) / kVocabularyChunk);
+    ForChunks(docs.size(), [&](size_t c, size_t begin, size_t end) {
+      for (uint32_t d = static_cast<uint32_t>(begin); d < end; ++d) {
+        for (uint32_t i = 0; i < docs[d].units.size(); ++i) {
+          const UnitInfo& u = docs[d].units[i];
+          if (!VocabularyCandidate(u)) continue;
+          if (u.cross != 0 && !std::binary_search(cross_keys.begin(), cross_keys.end(), u.cross)) continue;
+          const uint64_t key = VocabularyKey(tokens(d, i), vocabulary);
+          if (key == 0) continue;
+          CrossLearned* l = FindLearned(&keys, key);
+          if (l != nullptr) per_chunk[c].emplace_back(d, i, l);
+        }
       }
-      hits.emplace_back(d, i, l);
+    });
+    hits = Concatenate(&per_chunk);
+  }
+  for (const auto& [d, i, l] : hits) {
+    if (l->last_doc != d) {
+      l->last_doc = d;
+      ++l->docs;
     }
   }
   for (const auto& [d, i, l] : hits) {
@@ -2742,15 +2814,9 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
   });
 
   // 2. Sources, numbered in order of first appearance, and what each learned.
-  std::unordered_map<std::string_view, uint32_t> source_id;
+  std::vector<uint32_t> doc_source;
   std::vector<std::vector<uint32_t>> members;
-  std::vector<uint32_t> doc_source(n);
-  for (size_t d = 0; d < n; ++d) {
-    const auto [it, inserted] = source_id.try_emplace(docs[d].source, static_cast<uint32_t>(members.size()));
-    if (inserted) members.emplace_back();
-    doc_source[d] = it->second;
-    members[it->second].push_back(static_cast<uint32_t>(d));
-  }
+  boilerplate_internal::NumberSources(docs, &doc_source, &members);
   std::vector<SourceModel> models(members.size());
   tbb::parallel_for(tbb::blocked_range<size_t>(0, members.size(), 1),
                     [&](const tbb::blocked_range<size_t>& r) {
@@ -2918,6 +2984,45 @@ std::string RemoveSpans(std::string_view text, const std::vector<BoilerplateSpan
 }
 
 namespace boilerplate_internal {
+
+void NumberSources(const std::vector<BoilerplateInput>& docs, std::vector<uint32_t>* doc_source,
+                   std::vector<std::vector<uint32_t>>* members) {
+  constexpr size_t kChunk = 4096;
+  const size_t n = docs.size();
+  const size_t chunks = (n + kChunk - 1) / kChunk;
+  doc_source->assign(n, 0);
+  members->clear();
+  std::vector<std::vector<std::string_view>> chunk_sources(chunks);  // distinct, in order of appearance
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, chunks, 1), [&](const tbb::blocked_range<size_t>& r) {
+    std::unordered_map<std::string_view, uint32_t> local;
+    for (size_t c = r.begin(); c != r.end(); ++c) {
+      local.clear();
+      for (size_t d = c * kChunk; d < std::min(n, (c + 1) * kChunk); ++d) {
+        const auto [it, inserted] =
+            local.try_emplace(docs[d].source, static_cast<uint32_t>(chunk_sources[c].size()));
+        if (inserted) chunk_sources[c].push_back(docs[d].source);
+        (*doc_source)[d] = it->second;  // the chunk's number, for now
+      }
+    }
+  });
+  // Each chunk's numbers to the input's.
+  std::vector<std::vector<uint32_t>> global(chunks);
+  std::unordered_map<std::string_view, uint32_t> source_id;
+  for (size_t c = 0; c < chunks; ++c) {
+    for (const std::string_view source : chunk_sources[c]) {
+      const auto [it, inserted] = source_id.try_emplace(source, static_cast<uint32_t>(members->size()));
+      if (inserted) members->emplace_back();
+      global[c].push_back(it->second);
+    }
+  }
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, chunks, 1), [&](const tbb::blocked_range<size_t>& r) {
+    for (size_t c = r.begin(); c != r.end(); ++c) {
+      for (size_t d = c * kChunk; d < std::min(n, (c + 1) * kChunk); ++d)
+        (*doc_source)[d] = global[c][(*doc_source)[d]];
+    }
+  });
+  for (size_t d = 0; d < n; ++d) (*members)[(*doc_source)[d]].push_back(static_cast<uint32_t>(d));
+}
 
 void SortKeys(uint64_t* keys, size_t n) {
   if (n < 2) return;

@@ -20,6 +20,8 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -152,6 +154,7 @@ struct Batch {
   size_t usable = 0;
   std::vector<Item> items;
   std::vector<ParsedItem> parsed;  ///< parallel to items, filled by the parse stage
+  std::vector<uint64_t> key_hashes;  ///< parallel to items: KeyHash of each record's id key
 };
 
 // The serial first stage: reads the inputs straight into batch buffers and splits them into lines. A
@@ -304,24 +307,33 @@ class BatchReader {
   std::string carry_;  ///< the start of a line cut by the end of the last batch
 };
 
-// Gives repeated ids their "#2", "#3"… names. Serial: it sees records in input order.
+// The hash of an id key, which the parse stage computes in parallel so that the serial stage does not.
+uint64_t KeyHash(std::string_view key) { return std::hash<std::string_view>()(key); }
+
+// Gives repeated ids their "#2", "#3"… names. Serial: it sees records in input order. Every record's
+// key is looked up, and almost all are new: the keys are held in one flat open-addressing table of
+// (hash, entry) with their bytes appended to one buffer, so that a record costs one probe of the table
+// and no allocation (a map of strings cost a node, a string and the misses of a chain per record, in
+// the serial stage that bounds reading at two threads).
 class RepeatTracker {
  public:
-  explicit RepeatTracker(const std::vector<InputFile>& files) : files_(files) {}
+  explicit RepeatTracker(const std::vector<InputFile>& files) : files_(files), slots_(kInitialSlots) {}
 
-  void Resolve(Record* record, uint32_t file, std::vector<RecordIssue>* issues) {
-    auto [it, inserted] = owners_.try_emplace(record->id.key, Owner{file, record->line});
-    if (inserted) return;
-    const Owner first = it->second;
+  // `hash` is KeyHash(record->id.key).
+  void Resolve(Record* record, uint64_t hash, uint32_t file, std::vector<RecordIssue>* issues) {
+    const Owner* first = Insert(record->id.key, hash, Owner{file, record->line});
+    if (first == nullptr) return;
+    const Owner owner = *first;
     // Suffixes below the remembered one were all taken when last probed, and keys are never
     // released, so probing resumes there: n copies of an id cost O(n), not O(n^2).
     uint32_t& suffix = next_suffix_[record->id.key];
     if (suffix < 2) suffix = 2;
     const std::string base = record->id.key.substr(1);
-    std::string candidate;
+    std::string candidate, key;
     while (true) {
       candidate = base + "#" + std::to_string(suffix++);
-      if (owners_.try_emplace("s" + candidate, Owner{file, record->line}).second) break;
+      key = "s" + candidate;
+      if (Insert(key, KeyHash(key), Owner{file, record->line}) == nullptr) break;
     }
     RecordId renamed = StringId(candidate);
     RecordIssue issue;
@@ -329,7 +341,7 @@ class RepeatTracker {
     issue.line = record->line;
     issue.kind = "repeated_id";
     issue.message = issue.file + ":" + std::to_string(record->line) + ": repeated id " + record->id.json +
-                    " (first at " + files_[first.file].path + ":" + std::to_string(first.line) +
+                    " (first at " + files_[owner.file].path + ":" + std::to_string(owner.line) +
                     "); renamed to " + renamed.json;
     issue.skipped = false;
     issues->push_back(std::move(issue));
@@ -341,8 +353,55 @@ class RepeatTracker {
     uint32_t file;
     uint64_t line;
   };
+  struct Entry {
+    size_t offset;  ///< the key is keys_[offset, offset + size)
+    size_t size;
+    Owner owner;
+  };
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t entry = kEmpty;
+  };
+  static constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
+  static constexpr size_t kInitialSlots = size_t{1} << 16;
+
+  // Adds `key` held by `owner` and returns null, or returns the owner of `key` when it is taken.
+  const Owner* Insert(std::string_view key, uint64_t hash, Owner owner) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.entry == kEmpty) {
+        slot.hash = hash;
+        slot.entry = static_cast<uint32_t>(entries_.size());
+        entries_.push_back(Entry{keys_.size(), key.size(), owner});
+        keys_.append(key);
+        if (2 * entries_.size() > slots_.size()) Grow();
+        return nullptr;
+      }
+      if (slot.hash == hash) {
+        const Entry& e = entries_[slot.entry];
+        if (std::string_view(keys_).substr(e.offset, e.size) == key) return &e.owner;
+      }
+    }
+  }
+
+  // Doubles the table (at most half full), placing the entries again by their hashes.
+  void Grow() {
+    std::vector<Slot> old(2 * slots_.size());
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.entry == kEmpty) continue;
+      size_t i = slot.hash & mask;
+      while (slots_[i].entry != kEmpty) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+
   const std::vector<InputFile>& files_;
-  std::unordered_map<std::string, Owner> owners_;          ///< key → the record holding it
+  std::vector<Slot> slots_;                                ///< a power of two of them
+  std::vector<Entry> entries_;                             ///< in the order the keys were taken
+  std::string keys_;                                       ///< the keys' bytes
   std::unordered_map<std::string, uint32_t> next_suffix_;  ///< key → next suffix to try
 };
 
@@ -434,6 +493,7 @@ Status ReadCorpus(const InputOptions& options, const std::function<void(std::vec
   };
   auto parse = [&](BatchPtr batch) -> BatchPtr {
     batch->parsed.resize(batch->items.size());
+    batch->key_hashes.resize(batch->items.size());
     tbb::parallel_for(
         tbb::blocked_range<size_t>(0, batch->items.size()), [&](const tbb::blocked_range<size_t>& r) {
           JsonlParser& parser = *parsers.local();
@@ -456,6 +516,7 @@ Status ReadCorpus(const InputOptions& options, const std::function<void(std::vec
                 out.issues.push_back(TruncationIssue(file.path, item.line, item.owned));
                 break;
             }
+            if (out.has_record) batch->key_hashes[i] = KeyHash(out.record.id.key);
           }
         });
     return batch;
@@ -468,7 +529,7 @@ Status ReadCorpus(const InputOptions& options, const std::function<void(std::vec
       ParsedItem& parsed = batch->parsed[i];
       for (RecordIssue& issue : parsed.issues) issues.push_back(std::move(issue));
       if (!parsed.has_record) continue;
-      repeats.Resolve(&parsed.record, batch->items[i].file, &issues);
+      repeats.Resolve(&parsed.record, batch->key_hashes[i], batch->items[i].file, &issues);
       stats->replacements += parsed.record.replacements;
       records.push_back(std::move(parsed.record));
     }
