@@ -2,9 +2,10 @@
 # Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 #
 # End-to-end throughput of `neardup run`: MB per CPU-second (input bytes / (user + system time)),
-# user and system CPU seconds apart, wall-clock scaling from 1 to 2 threads, peak RSS, CPU seconds and
-# peak RSS per stage (stats.json `timing`), and the ratio to simdjson's parse-only speed on the same file (bench_read --only parse-only,
-# run right after each neardup run, so a noisy machine slows both); medians of RUNS runs.
+# user and system CPU seconds apart, wall-clock scaling from 1 to 2 threads, peak RSS, CPU seconds, system
+# seconds, minor page faults and peak RSS per stage (stats.json `timing`), and the ratio to simdjson's
+# parse-only speed on the same file (bench_read --only parse-only, run right after each neardup run, so a
+# noisy machine slows both); medians of RUNS runs.
 #
 #   bench/throughput.sh [DOCS] [RUNS] [extra neardup run options...]
 #
@@ -50,8 +51,8 @@ for threads in 1 2; do
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
       "$build/neardup" run "$corpus" -o "$out" --threads "$threads" -q "$@"
     cat "$work/time.txt" >>"$work/t$threads.txt"
-    # one "stage cpu_seconds peak_rss_mb wall_seconds" line per stage of this run
-    sed -n 's/.*"stage": "\([a-z_]*\)".*"seconds": \([0-9.]*\).*"cpu_seconds": \([0-9.]*\).*"peak_rss_mb": \([0-9.]*\).*/\1 \3 \4 \2/p' \
+    # one "stage cpu_seconds peak_rss_mb wall_seconds system_seconds minor_faults" line per stage of this run
+    sed -n 's/.*"stage": "\([a-z_]*\)".*"seconds": \([0-9.]*\).*"cpu_seconds": \([0-9.]*\).*"peak_rss_mb": \([0-9.]*\).*"system_seconds": \([0-9.]*\).*"minor_faults": \([0-9]*\).*/\1 \3 \4 \2 \5 \6/p' \
       "$out/stats.json" >>"$work/stages$threads.txt"
     sed -n 's/.*"spill_mb": \([0-9.]*\).*/\1/p' "$out/stats.json" >"$work/spill.txt"
     if [ -x "$build/bench_read" ]; then
@@ -82,6 +83,16 @@ for threads in 1 2; do
   printf '  stages (median wall s):'
   for stage in $(awk '!seen[$1]++ { print $1 }' "$work/stages$threads.txt"); do
     printf ' %s %s' "$stage" "$(awk -v s="$stage" '$1 == s { print $4 }' "$work/stages$threads.txt" | median)"
+  done
+  echo
+  printf '  stages (median system s):'
+  for stage in $(awk '!seen[$1]++ { print $1 }' "$work/stages$threads.txt"); do
+    printf ' %s %s' "$stage" "$(awk -v s="$stage" '$1 == s { print $5 }' "$work/stages$threads.txt" | median)"
+  done
+  echo
+  printf '  stages (median minor page faults, thousands):'
+  for stage in $(awk '!seen[$1]++ { print $1 }' "$work/stages$threads.txt"); do
+    printf ' %s %s' "$stage" "$(awk -v s="$stage" '$1 == s { print int($6 / 1000) }' "$work/stages$threads.txt" | median)"
   done
   echo
   printf '  peak RSS at the end of (median MB):'

@@ -74,6 +74,20 @@ double ProcessCpuSeconds() {
   return seconds(u.ru_utime) + seconds(u.ru_stime);
 }
 
+// System CPU time of the whole process so far, every thread, and its minor page faults: on a machine
+// whose fresh memory is slow (a VM that hands free pages back to its host), these show where a run takes
+// new memory (bench/README.md, "Memory").
+double ProcessSystemSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_stime.tv_sec) + static_cast<double>(u.ru_stime.tv_usec) * 1e-6;
+}
+uint64_t ProcessMinorFaults() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<uint64_t>(u.ru_minflt);
+}
+
 // Peak resident set size of the process so far.
 uint64_t PeakRssBytes() {
   rusage u{};
@@ -97,21 +111,35 @@ struct StageTiming {
   uint64_t bytes;            // input bytes the stage went through (0 when it works on pairs or documents)
   double cpu_seconds = 0;    // process CPU time (user + system) during the stage
   uint64_t peak_rss = 0;     // peak resident set size of the process at the end of the stage
+  double system_seconds = 0;  // the process's system CPU time during the stage (writes overlapping it too)
+  uint64_t minor_faults = 0;  // the process's minor page faults during the stage (the same)
 };
 
 class Timer {
  public:
-  Timer() : start_(Clock::now()), cpu_start_(ProcessCpuSeconds()) {}
+  Timer()
+      : start_(Clock::now()),
+        cpu_start_(ProcessCpuSeconds()),
+        system_start_(ProcessSystemSeconds()),
+        faults_start_(ProcessMinorFaults()) {}
   double Seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
   double CpuSeconds() const { return ProcessCpuSeconds() - cpu_start_; }
   // The stage's timing line, taken now.
   StageTiming Stage(const char* name, uint64_t bytes) const {
-    return {name, Seconds(), bytes, CpuSeconds(), PeakRssBytes()};
+    return {name,
+            Seconds(),
+            bytes,
+            CpuSeconds(),
+            PeakRssBytes(),
+            ProcessSystemSeconds() - system_start_,
+            ProcessMinorFaults() - faults_start_};
   }
 
  private:
   Clock::time_point start_;
   double cpu_start_;
+  double system_start_;
+  uint64_t faults_start_;
 };
 
 // Everything the writers need to know about the run.
@@ -566,6 +594,10 @@ Status WriteStats(const RunState& s, const RunSummary& summary, const std::strin
   AppendFixed3(total_seconds, &out);
   out += ",\n    \"cpu_seconds\": ";
   AppendFixed3(ProcessCpuSeconds(), &out);
+  out += ",\n    \"system_seconds\": ";
+  AppendFixed3(ProcessSystemSeconds(), &out);
+  out += ",\n    \"minor_faults\": ";
+  AppendUint(ProcessMinorFaults(), &out);
   out += ",\n    \"peak_rss_mb\": ";
   AppendFixed3(static_cast<double>(PeakRssBytes()) / 1e6, &out);
   out += ",\n    \"spill_mb\": ";
@@ -590,6 +622,10 @@ Status WriteStats(const RunState& s, const RunSummary& summary, const std::strin
     }
     out += ", \"peak_rss_mb\": ";
     AppendFixed3(static_cast<double>(t.peak_rss) / 1e6, &out);
+    out += ", \"system_seconds\": ";
+    AppendFixed3(t.system_seconds, &out);
+    out += ", \"minor_faults\": ";
+    AppendUint(t.minor_faults, &out);
     out += "}";
   }
   out += "\n    ]\n  }\n}\n";
@@ -856,11 +892,11 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
   const size_t threads =
       std::min<size_t>(static_cast<size_t>(tbb::this_task_arena::max_concurrency()),
                        tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
-  double early_seconds = 0;  // of writing them first, with one thread: the write stage's too
+  StageTiming early_timing{"early", 0, 0};  // of writing them first, with one thread: the write stage's too
   if (threads == 1) {
     const Timer t;
     WritePendingOutputs(dir, &early);
-    early_seconds = t.Seconds();
+    early_timing = t.Stage("early", 0);
   } else {
     writing.run([&] { WritePendingOutputs(dir, &early); });
   }
@@ -944,7 +980,9 @@ Status Run(const RunOptions& options, const RunCallbacks& callbacks, RunSummary*
     }
     // The writing done while the passage stage ran, and between stages, is this stage's.
     StageTiming timing = t.Stage("write", 0);
-    timing.seconds += early_seconds;
+    timing.seconds += early_timing.seconds;
+    timing.system_seconds += early_timing.system_seconds;
+    timing.minor_faults += early_timing.minor_faults;
     timing.cpu_seconds += static_cast<double>(metered_before) * 1e-9;
     s.timings.push_back(timing);
   }

@@ -156,6 +156,23 @@ TEST(EndToEndTest, SmallCorpusOutputsFieldByField) {
   EXPECT_EQ(uint64_t(stats["parameters"]["bands"]), 16u);
   EXPECT_EQ(uint64_t(stats["parameters"]["rows"]), 8u);
   EXPECT_GE(double(stats["parameters"]["detection_probability_at_threshold"]), 0.9);
+  // Each stage's system time and minor page faults are its own share of the run's: they sum to no more.
+  simdjson::dom::element timing = stats["timing"];
+  const double system_seconds = double(timing["system_seconds"]);
+  const uint64_t minor_faults = uint64_t(timing["minor_faults"]);
+  EXPECT_GE(system_seconds, 0.0);
+  EXPECT_LE(system_seconds, double(timing["cpu_seconds"]) + 0.001);
+  EXPECT_GT(minor_faults, 0u);
+  double stage_system = 0;
+  uint64_t stage_faults = 0;
+  for (simdjson::dom::element stage : simdjson::dom::array(timing["stages"])) {
+    EXPECT_GE(double(stage["system_seconds"]), 0.0) << Str(stage["stage"]);
+    stage_system += double(stage["system_seconds"]);
+    stage_faults += uint64_t(stage["minor_faults"]);
+  }
+  EXPECT_GT(stage_faults, 0u);
+  EXPECT_LE(stage_faults, minor_faults);
+  EXPECT_LE(stage_system, system_seconds + 0.01);
   EXPECT_EQ(ReadFile(dir / "out/passages.jsonl"), "");
   EXPECT_EQ(ReadFile(dir / "out/boilerplate.jsonl"), "");
 }
