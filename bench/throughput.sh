@@ -38,6 +38,17 @@ echo "corpus: $corpus ($docs documents, $((bytes / 1000000)) MB)"
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
+# One line: LABEL, then per stage (in the order the runs gave them) the median of an awk expression over
+# the stage lines of $work/stages$threads.txt ("stage cpu_s peak_rss_mb wall_s system_s minor_faults").
+per_stage() {
+  local file="$work/stages$threads.txt"
+  printf '  %s:' "$1"
+  for stage in $(awk '!seen[$1]++ { print $1 }' "$file"); do
+    printf ' %s %s' "$stage" "$(awk -v s="$stage" "\$1 == s { print $2 }" "$file" | median)"
+  done
+  echo
+}
+
 parse_speed() {  # MB per CPU-second of simdjson parse-only on the corpus, one run
   "$build/bench_read" "$corpus" --only parse-only --runs 1 |
     awk '$1 == "parse-only" { print $5 }'
@@ -75,31 +86,11 @@ for threads in 1 2; do
     echo "  ratio to parse-only: $(awk '{ print $1 }' "$work/ratio$threads.txt" | median)" \
       "(parse-only $(awk '{ print $2 }' "$work/ratio$threads.txt" | median) MB per CPU-second)"
   fi
-  printf '  stages (median CPU s):'
-  for stage in $(awk '!seen[$1]++ { print $1 }' "$work/stages$threads.txt"); do
-    printf ' %s %s' "$stage" "$(awk -v s="$stage" '$1 == s { print $2 }' "$work/stages$threads.txt" | median)"
-  done
-  echo
-  printf '  stages (median wall s):'
-  for stage in $(awk '!seen[$1]++ { print $1 }' "$work/stages$threads.txt"); do
-    printf ' %s %s' "$stage" "$(awk -v s="$stage" '$1 == s { print $4 }' "$work/stages$threads.txt" | median)"
-  done
-  echo
-  printf '  stages (median system s):'
-  for stage in $(awk '!seen[$1]++ { print $1 }' "$work/stages$threads.txt"); do
-    printf ' %s %s' "$stage" "$(awk -v s="$stage" '$1 == s { print $5 }' "$work/stages$threads.txt" | median)"
-  done
-  echo
-  printf '  stages (median minor page faults, thousands):'
-  for stage in $(awk '!seen[$1]++ { print $1 }' "$work/stages$threads.txt"); do
-    printf ' %s %s' "$stage" "$(awk -v s="$stage" '$1 == s { print int($6 / 1000) }' "$work/stages$threads.txt" | median)"
-  done
-  echo
-  printf '  peak RSS at the end of (median MB):'
-  for stage in $(awk '!seen[$1]++ { print $1 }' "$work/stages$threads.txt"); do
-    printf ' %s %s' "$stage" "$(awk -v s="$stage" '$1 == s { print int($3) }' "$work/stages$threads.txt" | median)"
-  done
-  echo
+  per_stage "stages (median CPU s)" '$2'
+  per_stage "stages (median wall s)" '$4'
+  per_stage "stages (median system s)" '$5'
+  per_stage "stages (median minor page faults, thousands)" 'int($6 / 1000)'
+  per_stage "peak RSS at the end of (median MB)" 'int($3)'
   eval "wall_$threads=$wall"
 done
 awk -v a="$wall_1" -v b="$wall_2" 'BEGIN { printf "scaling 1 -> 2 threads: %.2f\n", a / b }'
