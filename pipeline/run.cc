@@ -66,33 +66,24 @@ constexpr int kSpillReleaseMs = 25;
 // What the process may hold of the spill file (and of its own code) before pages are dropped.
 constexpr uint64_t kSpillResidentBudget = 96 << 20;
 
-// CPU time (user + system) of the whole process so far, every thread.
-double ProcessCpuSeconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; };
-  return seconds(u.ru_utime) + seconds(u.ru_stime);
-}
+// What the whole process (every thread) has used so far, from one getrusage call. System time and minor
+// page faults show where a run takes fresh memory, which on a VM that hands free pages back to its host
+// is slow (bench/README.md, "Memory").
+struct ProcessUsage {
+  double cpu_seconds;  // user + system
+  double system_seconds;
+  uint64_t minor_faults;  // a huge page counts once
+  uint64_t peak_rss;      // bytes
+};
 
-// System CPU time of the whole process so far, every thread, and its minor page faults: on a machine
-// whose fresh memory is slow (a VM that hands free pages back to its host), these show where a run takes
-// new memory (bench/README.md, "Memory").
-double ProcessSystemSeconds() {
+ProcessUsage Usage() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_stime.tv_sec) + static_cast<double>(u.ru_stime.tv_usec) * 1e-6;
-}
-uint64_t ProcessMinorFaults() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<uint64_t>(u.ru_minflt);
-}
-
-// Peak resident set size of the process so far.
-uint64_t PeakRssBytes() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<uint64_t>(u.ru_maxrss) * 1024;  // Linux gives kilobytes
+  auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
+  };
+  return {seconds(u.ru_utime) + seconds(u.ru_stime), seconds(u.ru_stime), static_cast<uint64_t>(u.ru_minflt),
+          static_cast<uint64_t>(u.ru_maxrss) * 1024};  // Linux gives kilobytes
 }
 
 // Gives the heap's free pages back to the system. A stage that frees many small blocks (the boilerplate
@@ -117,29 +108,23 @@ struct StageTiming {
 
 class Timer {
  public:
-  Timer()
-      : start_(Clock::now()),
-        cpu_start_(ProcessCpuSeconds()),
-        system_start_(ProcessSystemSeconds()),
-        faults_start_(ProcessMinorFaults()) {}
+  Timer() : start_(Clock::now()), usage_(Usage()) {}
   double Seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
-  double CpuSeconds() const { return ProcessCpuSeconds() - cpu_start_; }
   // The stage's timing line, taken now.
   StageTiming Stage(const char* name, uint64_t bytes) const {
+    const ProcessUsage now = Usage();
     return {name,
             Seconds(),
             bytes,
-            CpuSeconds(),
-            PeakRssBytes(),
-            ProcessSystemSeconds() - system_start_,
-            ProcessMinorFaults() - faults_start_};
+            now.cpu_seconds - usage_.cpu_seconds,
+            now.peak_rss,
+            now.system_seconds - usage_.system_seconds,
+            now.minor_faults - usage_.minor_faults};
   }
 
  private:
   Clock::time_point start_;
-  double cpu_start_;
-  double system_start_;
-  uint64_t faults_start_;
+  ProcessUsage usage_;
 };
 
 // Everything the writers need to know about the run.
@@ -592,14 +577,15 @@ Status WriteStats(const RunState& s, const RunSummary& summary, const std::strin
              &out);
   out += ",\n    \"seconds\": ";
   AppendFixed3(total_seconds, &out);
+  const ProcessUsage usage = Usage();
   out += ",\n    \"cpu_seconds\": ";
-  AppendFixed3(ProcessCpuSeconds(), &out);
+  AppendFixed3(usage.cpu_seconds, &out);
   out += ",\n    \"system_seconds\": ";
-  AppendFixed3(ProcessSystemSeconds(), &out);
+  AppendFixed3(usage.system_seconds, &out);
   out += ",\n    \"minor_faults\": ";
-  AppendUint(ProcessMinorFaults(), &out);
+  AppendUint(usage.minor_faults, &out);
   out += ",\n    \"peak_rss_mb\": ";
-  AppendFixed3(static_cast<double>(PeakRssBytes()) / 1e6, &out);
+  AppendFixed3(static_cast<double>(usage.peak_rss) / 1e6, &out);
   out += ",\n    \"spill_mb\": ";
   AppendFixed3(static_cast<double>(s.spill_bytes) / 1e6, &out);
   out += ",\n    \"stages\": [";

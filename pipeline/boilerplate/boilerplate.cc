@@ -2020,17 +2020,18 @@ inline bool VocabularyCandidate(const UnitInfo& u) {
 // gathered from them in chunk order, do not depend on the thread count.
 constexpr size_t kVocabularyChunk = 1024;
 
-// Runs body(chunk, begin, end) over [0, n) in chunks of kVocabularyChunk, in parallel; returns the
-// number of chunks.
+// The chunks of kVocabularyChunk items that [0, n) makes.
+size_t VocabularyChunks(size_t n) { return (n + kVocabularyChunk - 1) / kVocabularyChunk; }
+
+// Runs body(chunk, begin, end) over [0, n) in chunks of kVocabularyChunk, in parallel.
 template <typename Body>
-size_t ForChunks(size_t n, Body body) {
-  const size_t chunks = (n + kVocabularyChunk - 1) / kVocabularyChunk;
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, chunks, 1), [&](const tbb::blocked_range<size_t>& r) {
-    for (size_t c = r.begin(); c != r.end(); ++c) {
-      body(c, c * kVocabularyChunk, std::min(n, (c + 1) * kVocabularyChunk));
-    }
-  });
-  return chunks;
+void ForChunks(size_t n, Body body) {
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, VocabularyChunks(n), 1),
+                    [&](const tbb::blocked_range<size_t>& r) {
+                      for (size_t c = r.begin(); c != r.end(); ++c) {
+                        body(c, c * kVocabularyChunk, std::min(n, (c + 1) * kVocabularyChunk));
+                      }
+                    });
 }
 
 // The per-chunk vectors, one after the other.
@@ -2092,8 +2093,7 @@ void LearnVocabularyLines(const std::vector<BoilerplateInput>& in, std::vector<D
   // chunk of units, then sorted: the order they were found in does not matter.
   std::vector<std::pair<uint64_t, uint32_t>> word_sources;  // (word, source)
   {
-    std::vector<std::vector<std::pair<uint64_t, uint32_t>>> per_chunk(
-        (learned_units.size() + kVocabularyChunk - 1) / kVocabularyChunk);
+    std::vector<std::vector<std::pair<uint64_t, uint32_t>>> per_chunk(VocabularyChunks(learned_units.size()));
     ForChunks(learned_units.size(), [&](size_t c, size_t begin, size_t end) {
       std::string source_name, word;
       uint32_t named = std::numeric_limits<uint32_t>::max();  // the source source_name holds
@@ -2167,7 +2167,7 @@ void LearnVocabularyLines(const std::vector<BoilerplateInput>& in, std::vector<D
   using Hit = std::tuple<uint32_t, uint32_t, CrossLearned*>;  // (document, unit, key)
   std::vector<Hit> hits;
   {
-    std::vector<std::vector<Hit>> per_chunk((docs.size() + kVocabularyChunk - 1) / kVocabularyChunk);
+    std::vector<std::vector<Hit>> per_chunk(VocabularyChunks(docs.size()));
     ForChunks(docs.size(), [&](size_t c, size_t begin, size_t end) {
       for (uint32_t d = static_cast<uint32_t>(begin); d < end; ++d) {
         for (uint32_t i = 0; i < docs[d].units.size(); ++i) {
