@@ -200,26 +200,23 @@ struct ChunkPassages {
 };
 
 // Records what each step cost in PassageStats::steps: process CPU time (every thread) since the last
-// step, and resident memory (now, and the peak so far).
+// step, its system time and minor faults, and resident memory (now, and the peak so far).
 class StepClock {
  public:
-  explicit StepClock(PassageStats* stats) : stats_(stats), cpu_(CpuSeconds()) {}
+  explicit StepClock(PassageStats* stats) : stats_(stats) { getrusage(RUSAGE_SELF, &last_); }
   void Done(const char* name) {
-    const double now = CpuSeconds();
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
-    stats_->steps.push_back({name, now - cpu_, ResidentMegabytes(), static_cast<double>(u.ru_maxrss) / 1024});
-    cpu_ = now;
+    const double system = Seconds(u.ru_stime) - Seconds(last_.ru_stime);
+    const double cpu = Seconds(u.ru_utime) - Seconds(last_.ru_utime) + system;
+    stats_->steps.push_back({name, cpu, ResidentMegabytes(), static_cast<double>(u.ru_maxrss) / 1024, system,
+                             static_cast<uint64_t>(u.ru_minflt - last_.ru_minflt)});
+    last_ = u;
   }
 
  private:
-  static double CpuSeconds() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    auto seconds = [](const timeval& t) {
-      return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
-    };
-    return seconds(u.ru_utime) + seconds(u.ru_stime);
+  static double Seconds(const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
   }
   // The second field of /proc/self/statm is resident pages (0 where unavailable).
   static double ResidentMegabytes() {
@@ -232,7 +229,7 @@ class StepClock {
   }
 
   PassageStats* stats_;
-  double cpu_;
+  rusage last_{};
 };
 
 // ----------------------------------------------------------------------------------------- tokenization
