@@ -4,8 +4,9 @@
 // against a plain reference. BuildIndex reading the postings document by document (a posting no longer
 // holds its document) and writing each group's end is checked by BuildIndexMatchesAReference
 // (passages_test.cc: words from 0xF0000000, fingerprints either side of the waves' boundary, one
-// document, documents without fingerprints), and the heavy occurrences' postings appended to the
-// index's by HeavyOccurrencesGiveTheSeedsOfTheIndex (every pair through them gives the index's seeds).
+// document, documents without fingerprints; every kind of entry: not indexed, capped, frequent or
+// not), and the heavy occurrences' postings appended to the index's by
+// HeavyOccurrencesGiveTheSeedsOfTheIndex (every pair through them gives the index's seeds).
 
 #include <gtest/gtest.h>
 
@@ -43,17 +44,19 @@ TEST(PassagesMem12Test, PostingKeepsTheFingerprintAndTheWord) {
 }
 
 // BuildIndex's second wave tells a first-wave entry from a posting by the top bit of the fingerprint
-// it would read there: an entry's group must lie where the fingerprint's top bit is, so that a group
-// below 2^31 reads as a fingerprint of the first wave, and kNoGroup (which the first wave never
-// writes) would read as one of the second.
-TEST(PassagesMem12Test, AnEntrysGroupLiesUnderTheFingerprintsTopBit) {
-  for (uint32_t group : {0u, 1u, 0x12345678u, 0x7FFFFFFEu, 0x7FFFFFFFu, 0x80000000u, 0xFFFFFFFFu}) {
+// it would read there: an entry's `later` must lie under the fingerprint's high half, so that every
+// value the first wave writes there (a posting's place, kCapped, 2^31 - 1 for an entry not yet indexed)
+// reads as a fingerprint of the first wave, and kNoGroup (which the first wave never writes) as one of
+// the second.
+TEST(PassagesMem12Test, AnEntrysLaterLiesUnderTheFingerprintsHighHalf) {
+  static_assert(passages_internal::kCapped < 0x80000000u && passages_internal::kNoGroup >= 0x80000000u);
+  for (uint32_t later : {0u, 1u, 0x12345678u, passages_internal::kCapped, 0x7FFFFFFFu, 0x80000000u,
+                         passages_internal::kNoGroup}) {
     PostingSlot slot;
-    slot.entry = Entry{0xFFFFFFFFu, group, 0xFFFFFFFFu};
+    slot.entry = Entry{0xFFFFFFFFu, later, 0xFFFFFFFFu};
     Posting read;
     std::memcpy(&read, &slot, sizeof read);
-    EXPECT_EQ(read.hash() >> 63, group >> 31) << group;
-    EXPECT_EQ(read.hash() >> 32, group) << group;
+    EXPECT_EQ(read.hash() >> 32, later) << later;
   }
 }
 

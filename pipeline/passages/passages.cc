@@ -49,7 +49,7 @@
 // fingerprints with those constants. Memory: 4 bytes per word; 12 bytes per sampled shingle for its
 // posting (its document is where it lies), which becomes its entry, and 16 more for its bucket copy
 // while the index is built (for the larger half of the buckets: the halves take turns in one table); 8
-// per indexed posting and per group. The large
+// per indexed posting. The large
 // tables are mapped with huge pages requested. The copy of words the caller gives is made only after
 // the index is built (and the caller's released then, with FindPassagesReleasingWords), once the
 // entries of indexed fingerprints are moved to the front of their table and the rest of it given back,
@@ -105,6 +105,7 @@ using passages_internal::Extension;
 using passages_internal::Index;
 using passages_internal::kBand;
 using passages_internal::kCapped;
+using passages_internal::kFrequentBit;
 using passages_internal::kMaxPositionsPerDoc;
 using passages_internal::kNoGroup;
 using passages_internal::kXDrop;
@@ -537,19 +538,20 @@ void SortBucketByHash(BucketPosting* first, BucketPosting* last, std::vector<Buc
 // upper half, in one table of bucket copies as large as the larger wave: the copies are the index's
 // largest transient table (16 bytes per posting), and memory the process has not touched costs the
 // kernel's zeroing, and on a virtual machine the host's first touch too, at every run (bench/
-// README-passages.md, round 8). The first wave's scatter writes its postings' entries with group
-// kUnindexed, and its index pass the groups of those it keeps, all below 2^31: an entry's group lies
-// where a posting's fingerprint has its high half, so such a slot, read as a posting, has a fingerprint
-// whose top bit is clear, and the second wave's scatter, which takes the postings whose top bit is
-// set, tells them apart and gives the unindexed ones kNoGroup.
+// README-passages.md, round 8). The first wave's scatter writes its postings' entries with later =
+// kUnindexed, and its index pass the entries of those it keeps, all with `later` below 2^31: an entry's
+// `later` lies where a posting's fingerprint has its high half, so such a slot, read as a posting, has
+// a fingerprint whose top bit is clear, and the second wave's scatter, which takes the postings whose
+// top bit is set, tells them apart and gives the unindexed ones kNoGroup.
 void BuildIndex(PostingSlot* slots, const uint64_t* doc_begin, const uint64_t* doc_end, size_t n_docs,
-                size_t cap, Index* index, PassageStats* stats) {
+                size_t cap, size_t frequent, Index* index, PassageStats* stats) {
   const size_t n_blocks = std::min(kScatterBlocks, std::max<size_t>(1, n_docs));
   auto block_begin = [&](size_t b) { return b * n_docs / n_blocks; };
   auto bucket_of = [](uint64_t hash) { return static_cast<size_t>(hash >> (64 - kBucketBits)); };
-  // A first-wave entry not (yet) in a group: above every group, as groups are at most half the
-  // postings, which are fewer than 2^32 (FindPassages checks).
+  // A first-wave entry not (yet) in a group: above kCapped and every posting's place, as the postings
+  // are fewer than kCapped (FindPassages checks).
   constexpr uint32_t kUnindexed = 0x7FFFFFFFu;
+  static_assert(kUnindexed > kCapped && (kUnindexed & kFrequentBit) == 0);
   constexpr size_t kWaveBuckets = kBuckets / 2;
   // counts[b * kRow + k]: postings of block b in bucket k, then where block b writes them in its wave's
   // bucket copies; counts[b * kRow + kBuckets]: block b's spare copy, which takes the postings of the
@@ -580,7 +582,6 @@ void BuildIndex(PostingSlot* slots, const uint64_t* doc_begin, const uint64_t* d
   BigArray<BucketPosting> sorted(wave_size + n_blocks);
   // Bounds until both waves are counted: a group has two postings or more; the postings have room for
   // as many again (Index). The pages past the end are never written.
-  index->groups = BigArray<passages_internal::IndexGroup>(total / 2);
   index->postings = BigArray<passages_internal::IndexPosting>(2 * total);
 
   // In each wave, the postings are scattered to their buckets, each bucket is sorted and its groups
@@ -612,7 +613,7 @@ void BuildIndex(PostingSlot* slots, const uint64_t* doc_begin, const uint64_t* d
             if (in_wave) entry = {p.pos, kUnindexed, 0};
           } else {
             if (in_wave) entry = {p.pos, kNoGroup, 0};
-            if (entry.group == kUnindexed) entry.group = kNoGroup;
+            if (entry.later == kUnindexed) entry.later = kNoGroup;
           }
           slots[i].entry = entry;
         }
@@ -667,8 +668,10 @@ void BuildIndex(PostingSlot* slots, const uint64_t* doc_begin, const uint64_t* d
           group_end += std::min<size_t>(static_cast<size_t>(r - p), kMaxPositionsPerDoc);
           p = r;
         }
-        index->groups[g] = {distinct, static_cast<uint32_t>(group_end)};
         const bool capped = distinct > cap;
+        const uint32_t end =
+            capped ? static_cast<uint32_t>(g)
+                   : static_cast<uint32_t>(group_end) | (distinct >= frequent ? kFrequentBit : 0);
         // Document by document: the first kMaxPositionsPerDoc occurrences are kept, and `later` is
         // where the group's postings of the next document begin.
         for (const BucketPosting* p = i; p != j;) {
@@ -679,8 +682,8 @@ void BuildIndex(PostingSlot* slots, const uint64_t* doc_begin, const uint64_t* d
             if (last - (p + t) > kEntriesAhead) __builtin_prefetch(&entries[p[t + kEntriesAhead].origin], 1);
             Entry& entry = entries[p[t].origin];
             index->postings[at + t] = {p->doc, entry.pos};
-            entry.group = static_cast<uint32_t>(g);
             entry.later = capped ? kCapped : static_cast<uint32_t>(at + kept);
+            entry.end = end;
           }
           at += kept;
           p = r;
@@ -690,7 +693,6 @@ void BuildIndex(PostingSlot* slots, const uint64_t* doc_begin, const uint64_t* d
     });
   }
   index->n_groups = group_base[kBuckets];
-  index->groups.Shrink(group_base[kBuckets]);
   index->postings.Shrink(post_base[kBuckets]);
 }
 
@@ -1551,14 +1553,16 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
 
   // ---- 3. the index, and each document's sampled shingles by word (entries, at the places of their
   // postings)
-  if (all_postings.used() >= UINT32_MAX)
+  // (Entry: the postings' places must stay below kCapped; the groups are then fewer than half as many.)
+  if (all_postings.used() >= kCapped)
     return Status::InvalidArgument("too many fingerprints for the passage index");
+  // Runs of heavy occurrences (step 4) are made of "frequent" fingerprints (at least half the cap), so
+  // that a paragraph quoted by about cap documents, whose fingerprints straddle the cap after edits,
+  // still makes one unbroken run; BuildIndex marks them in their entries.
+  const uint32_t frequent = static_cast<uint32_t>(std::max<size_t>(2, cap / 2));
   Index index;
-  BuildIndex(all_postings.data(), entry_begin.data(), entry_end.data(), n, cap, &index, stats);
+  BuildIndex(all_postings.data(), entry_begin.data(), entry_end.data(), n, cap, frequent, &index, stats);
   const Entries entries(all_postings.data(), all_postings.used());
-  const size_t n_groups = index.n_groups;
-  if (n_groups >= UINT32_MAX)
-    return Status::InvalidArgument("too many shared fingerprints for the passage index");
   clock.Done("index");
 
   // ---- 3b. every document's entries of indexed fingerprints moved to the front of its entries (about
@@ -1572,7 +1576,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
       const Entry entry = entries[e];
       entries[kept] = entry;
-      kept += entry.group != kNoGroup;
+      kept += entry.later != kNoGroup;
     }
     entry_end[d] = kept;
   });
@@ -1604,14 +1608,8 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   std::vector<uint64_t>().swap(common_slots);
   clock.Done("marks");
 
-  // ---- 4. heavy occurrences of capped fingerprints. Runs are made of "frequent" fingerprints (at least
-  // half the cap) so that a paragraph quoted by about cap documents, whose fingerprints straddle the
-  // cap after edits, still makes one unbroken run.
-  const uint32_t frequent = static_cast<uint32_t>(std::max<size_t>(2, cap / 2));
-  // Once a document's runs are found, its entries become what the alignment reads (EntrySeeds): a
-  // group within the cap seeds with its postings of later documents, up to the group's end (read with
-  // its documents, already in cache); a capped one with none, until its heavy occurrences are resolved
-  // below.
+  // ---- 4. heavy occurrences of capped fingerprints, in runs of frequent ones (entries of capped groups
+  // and those with kFrequentBit).
   std::vector<HeavyPosting> heavy_postings;
   {
     std::vector<std::vector<HeavyPosting>> chunk_heavy(n_chunks);
@@ -1624,14 +1622,14 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
         auto close_run = [&]() {
           if (!in_run || covered < kRunCoverage * static_cast<double>(min_words)) return;
           for (uint64_t e = run_first; e <= run_last; ++e) {
-            if (index.groups[entries[e].group].docs > cap) {
+            if (entries[e].later == kCapped) {
               chunk_heavy[c].push_back(
-                  {entries[e].group, static_cast<uint32_t>(d), entries[e].pos, static_cast<uint32_t>(e)});
+                  {entries[e].end, static_cast<uint32_t>(d), entries[e].pos, static_cast<uint32_t>(e)});
             }
           }
         };
         for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
-          if (index.groups[entries[e].group].docs < frequent) continue;
+          if (entries[e].later != kCapped && !(entries[e].end & kFrequentBit)) continue;
           const uint32_t pos = entries[e].pos;
           if (in_run && pos == last_pos) {  // two fingerprints at one word (a hash collision)
             run_last = e;
@@ -1650,11 +1648,6 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
           last_pos = pos;
         }
         close_run();
-        for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
-          const Entry entry = entries[e];
-          const passages_internal::IndexGroup group = index.groups[entry.group];
-          entries.seeds(e) = {entry.pos, entry.later, group.docs > cap ? 0 : group.end};
-        }
       }
     });
     size_t total = 0;
@@ -1670,13 +1663,12 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   // documents (heavy in at least two, at most max_shared_docs), [later, end) are the group's heavy
   // occurrences in later documents, appended to the index's postings (by document, then word, as the
   // index's), so that the alignment reads every entry alike; otherwise it proposes nothing, as a capped
-  // entry (later = kCapped, end = 0). The alignment
-  // gathered these with a search of the groups and one of the group's occurrences per heavy entry, of
-  // every document (0.54 M on 150,000 documents of news; cache misses one after the other, 15% of the
-  // gathering's own samples); without them, the alignment step took 12.46 -> 11.66 s of CPU on 1 GB
-  // (bench/README-passages.md, round 11).
+  // entry (later = kCapped, past its end). The alignment gathered these with a search of the groups and one
+  // of the group's occurrences per heavy entry, of every document (0.54 M on 150,000 documents of news; cache
+  // misses one after the other, 15% of the gathering's own samples); without them, the alignment step
+  // took 12.46 -> 11.66 s of CPU on 1 GB (bench/README-passages.md, round 11).
   const uint64_t heavy_base = index.postings.size();
-  if (heavy_base + heavy_postings.size() >= UINT32_MAX)
+  if (heavy_base + heavy_postings.size() >= kCapped)
     return Status::InvalidArgument("too many shared fingerprints for the passage index");
   index.postings.Regrow(heavy_base + heavy_postings.size());
   passages_internal::IndexPosting* const heavy_later = index.postings.data() + heavy_base;
@@ -1694,7 +1686,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       for (; k < next; ++k) {
         heavy_later[k] = {heavy_postings[k].doc, heavy_postings[k].pos};
         if (links) {
-          passages_internal::EntrySeeds& entry = entries.seeds(heavy_postings[k].entry);
+          Entry& entry = entries[heavy_postings[k].entry];
           entry.later = static_cast<uint32_t>(heavy_base + next);
           entry.end = static_cast<uint32_t>(heavy_base + j);
         }
@@ -1733,8 +1725,8 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
         if (++fetch_doc < sweep_end) fetch = entry_begin[fetch_doc];
       }
       if (fetch_doc == sweep_end) return;
-      const passages_internal::EntrySeeds& next = entries.seeds(fetch++);
-      if (next.later < next.end) __builtin_prefetch(index.postings.data() + next.later);
+      const Entry& next = entries[fetch++];
+      if (next.later < (next.end & ~kFrequentBit)) __builtin_prefetch(index.postings.data() + next.later);
     };
     for (size_t k = 0; k < kEntriesAhead; ++k) fetch_next();
     // The tables' addresses and the entry are held in registers: the loops below append to the seeds,
@@ -1747,9 +1739,10 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       auto eligible = [&](uint32_t b) { return cluster < 0 || cluster_of[b] != cluster; };
       for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
         fetch_next();
-        // A capped entry that is not heavy has later = kCapped > end = 0: no seeds.
-        const passages_internal::EntrySeeds entry = entries.seeds(e);
-        for (uint64_t k = entry.later; k < entry.end; ++k) {
+        // A capped entry that is not heavy has later = kCapped, past its end (its group): no seeds.
+        const Entry entry = entries[e];
+        const uint32_t end = entry.end & ~kFrequentBit;
+        for (uint64_t k = entry.later; k < end; ++k) {
           const passages_internal::IndexPosting posting = postings[k];
           if (eligible(posting.doc)) s.seeds.push_back({posting.doc, a, entry.pos, posting.pos});
         }

@@ -134,23 +134,19 @@ struct BucketPosting {
 };
 
 // One sampled shingle of a document, at the same place as its posting (a document's entries are
-// contiguous, by word). `group` is the indexed fingerprint it belongs to (kNoGroup: the fingerprint is
-// in one document only, or the document already has kMaxPositionsPerDoc occurrences of it). For a
-// group within the cap, the group's postings of later documents begin at `later` (and end where the
-// group's do: IndexGroup::end); a capped group has later == kCapped. (Postings are fewer than 2^32:
-// FindPassages checks; groups fewer than 2^31.)
+// contiguous, by word), as BuildIndex writes it, in the form the alignment reads: for a fingerprint kept
+// in a group within the cap, the group's postings of later documents [later, end & ~kFrequentBit), and
+// kFrequentBit set in `end` when the group is in at least `frequent` documents (the heavy step's runs);
+// for a capped group, later = kCapped and end = the group, which is below kCapped, so that the range is
+// empty until the heavy step gives a heavy occurrence that links documents its own range; for a
+// fingerprint not indexed (in one document only, or past kMaxPositionsPerDoc occurrences of it in the
+// document), later = kNoGroup. Indexed postings are fewer than kCapped (FindPassages checks), so
+// `later`, whose place is that of a posting's fingerprint's high half, has its top bit clear in every
+// entry but the unindexed ones: BuildIndex's waves rely on it.
 constexpr uint32_t kNoGroup = UINT32_MAX;
-constexpr uint32_t kCapped = UINT32_MAX;
+constexpr uint32_t kCapped = 0x7FFFFFFEu;
+constexpr uint32_t kFrequentBit = 0x80000000u;
 struct Entry {
-  uint32_t pos;
-  uint32_t group;
-  uint32_t later;
-};
-
-// What an entry becomes once the heavy occurrences are resolved (FindPassages), for the alignment: the
-// postings [later, end) of the index it seeds with (empty for a capped group's entry that is not a
-// heavy occurrence linking documents: later = kCapped, end = 0).
-struct EntrySeeds {
   uint32_t pos;
   uint32_t later, end;
 };
@@ -160,7 +156,6 @@ struct EntrySeeds {
 union PostingSlot {
   Posting posting;
   Entry entry;
-  EntrySeeds seeds;
 };
 static_assert(sizeof(PostingSlot) == 12);
 
@@ -169,7 +164,6 @@ class Entries {
  public:
   Entries(PostingSlot* slots, size_t n) : slots_(slots), n_(n) {}
   Entry& operator[](size_t i) const { return slots_[i].entry; }
-  EntrySeeds& seeds(size_t i) const { return slots_[i].seeds; }
   size_t size() const { return n_; }
 
  private:
@@ -183,17 +177,10 @@ struct IndexPosting {
   uint32_t pos;
 };
 
-// A group: the distinct documents it is found in, and where its postings end (read together).
-struct IndexGroup {
-  uint32_t docs;
-  uint32_t end;
-};
-
 // Fingerprints found in two or more documents ("groups"). Group g's postings follow group g - 1's; the
-// alignment reaches them only through the entries (EntrySeeds). `postings` is made with room for as
-// many again: FindPassages appends the heavy occurrences' there (BigArray::Regrow).
+// alignment reaches them only through the entries. `postings` is made with room for as many again:
+// FindPassages appends the heavy occurrences' there (BigArray::Regrow).
 struct Index {
-  BigArray<IndexGroup> groups;
   BigArray<IndexPosting> postings;  // sorted by document, then word
   size_t n_groups = 0;
 };
@@ -205,11 +192,11 @@ void SortBucketByHash(BucketPosting* first, BucketPosting* last, std::vector<Buc
 // Builds the index of the fingerprints found in two or more documents from the postings (document d's
 // are [doc_begin[d], doc_end[d]) of `slots`, by word; n_docs documents), at most kMaxPositionsPerDoc
 // occurrences per document, each group's postings by document then word. Replaces every posting by its
-// entry (Entries(slots, ...)[origin], origin: the posting's place): its word, and, when kept, its group
-// and where the group's postings of later documents begin (kCapped for a group in more than `cap`
-// documents). Adds the fingerprints and capped fingerprints to *stats.
+// entry (Entries(slots, ...)[origin], origin: the posting's place; Entry), for a group in more than
+// `cap` documents capped, and frequent for one in at least `frequent`. Adds the fingerprints and capped
+// fingerprints to *stats. The postings must be fewer than kCapped.
 void BuildIndex(PostingSlot* slots, const uint64_t* doc_begin, const uint64_t* doc_end, size_t n_docs,
-                size_t cap, Index* index, PassageStats* stats);
+                size_t cap, size_t frequent, Index* index, PassageStats* stats);
 
 struct Extension {
   uint32_t da = 0, db = 0;  // words consumed in a and in b
