@@ -13,11 +13,12 @@
 //    template, never link anything by themselves) and its hash falls in a content-defined 1-in-2 sample
 //    (the same shingle is kept in every document, whatever surrounds it). When each of two copies
 //    changes one word in ten, about 4 in 10 four-word shingles survive in both (3 in 10 five-word ones).
-// 3. Index. Postings (fingerprint, document, word) are grouped by fingerprint with a stable radix
-//    scatter into buckets (documents stay in order; half of the buckets at a time, in one table) and a
-//    stable sort of each bucket by fingerprint; fingerprints seen in one document are dropped. Each
-//    posting's group is written back to its document's entry (entries lie where the fingerprint pass
-//    wrote the postings: by document and word), so no per-document sort is needed. A fingerprint in at
+// 3. Index. Postings (fingerprint and word; the document is where they lie) are grouped by fingerprint
+//    with a stable radix scatter into buckets (documents stay in order; half of the buckets at a time,
+//    in one table) and a stable sort of each bucket by fingerprint; fingerprints seen in one document
+//    are dropped. Each posting's group (its postings in later documents) is written back to its
+//    document's entry (entries lie where the fingerprint pass wrote the postings: by document and
+//    word), so no per-document sort is needed. A fingerprint in at
 //    most `cap` documents proposes every pair of them. A fingerprint above the cap ("capped": a common
 //    phrase, or a paragraph
 //    quoted by many documents) proposes a pair only through "heavy" occurrences: those inside a run of

@@ -140,9 +140,9 @@ struct BucketPosting {
 // for a capped group, later = kCapped and end = the group, which is below kCapped, so that the range is
 // empty until the heavy step gives a heavy occurrence that links documents its own range; for a
 // fingerprint not indexed (in one document only, or past kMaxPositionsPerDoc occurrences of it in the
-// document), later = kNoGroup. Indexed postings are fewer than kCapped (FindPassages checks), so
-// `later`, whose place is that of a posting's fingerprint's high half, has its top bit clear in every
-// entry but the unindexed ones: BuildIndex's waves rely on it.
+// document), later = kNoGroup. The postings (and the index's, with the heavy occurrences') are fewer
+// than kCapped (FindPassages checks), so `later`, whose place is that of a posting's fingerprint's high
+// half, has its top bit clear in every entry but the unindexed ones: BuildIndex's waves rely on it.
 constexpr uint32_t kNoGroup = UINT32_MAX;
 constexpr uint32_t kCapped = 0x7FFFFFFEu;
 constexpr uint32_t kFrequentBit = 0x80000000u;
