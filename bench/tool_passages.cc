@@ -362,6 +362,9 @@ void PrintStats(const PassageStats& stats) {
   std::printf("  steps (CPU s / resident MB at the end / peak MB):");
   for (const PassageStats::Step& s : stats.steps)
     std::printf(" %s %.2f/%.0f/%.0f", s.name, s.cpu_seconds, s.rss_mb, s.peak_rss_mb);
+  std::printf("\n  steps (system s / minor faults):");
+  for (const PassageStats::Step& s : stats.steps)
+    std::printf(" %s %.2f/%llu", s.name, s.system_seconds, static_cast<unsigned long long>(s.minor_faults));
   std::printf("\n");
 }
 

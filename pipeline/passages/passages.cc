@@ -13,11 +13,12 @@
 //    template, never link anything by themselves) and its hash falls in a content-defined 1-in-2 sample
 //    (the same shingle is kept in every document, whatever surrounds it). When each of two copies
 //    changes one word in ten, about 4 in 10 four-word shingles survive in both (3 in 10 five-word ones).
-// 3. Index. Postings (fingerprint, document, word) are grouped by fingerprint with a stable radix
-//    scatter into buckets (documents stay in order; half of the buckets at a time, in one table) and a
-//    stable sort of each bucket by fingerprint; fingerprints seen in one document are dropped. Each
-//    posting's group is written back to its document's entry (entries lie where the fingerprint pass
-//    wrote the postings: by document and word), so no per-document sort is needed. A fingerprint in at
+// 3. Index. Postings (fingerprint and word; the document is where they lie) are grouped by fingerprint
+//    with a stable radix scatter into buckets (documents stay in order; half of the buckets at a time,
+//    in one table) and a stable sort of each bucket by fingerprint; fingerprints seen in one document
+//    are dropped. Each posting's group (its postings in later documents) is written back to its
+//    document's entry (entries lie where the fingerprint pass wrote the postings: by document and
+//    word), so no per-document sort is needed. A fingerprint in at
 //    most `cap` documents proposes every pair of them. A fingerprint above the cap ("capped": a common
 //    phrase, or a paragraph
 //    quoted by many documents) proposes a pair only through "heavy" occurrences: those inside a run of
@@ -46,9 +47,10 @@
 //
 // Cost: tokenizing and indexing are linear; the pairs a fingerprint proposes are bounded by cap^2 and,
 // through heavy occurrences, by max_shared_docs^2, so the alignment work is linear in the number of
-// fingerprints with those constants. Memory: 4 bytes per word; 16 bytes per sampled shingle for its
-// posting, which becomes its entry, and 16 more for its bucket copy while the index is built (for the
-// larger half of the buckets: the halves take turns in one table); 8 per indexed posting. The large
+// fingerprints with those constants. Memory: 4 bytes per word; 12 bytes per sampled shingle for its
+// posting (its document is where it lies), which becomes its entry, and 16 more for its bucket copy
+// while the index is built (for the larger half of the buckets: the halves take turns in one table); 8
+// per indexed posting. The large
 // tables are mapped with huge pages requested. The copy of words the caller gives is made only after
 // the index is built (and the caller's released then, with FindPassagesReleasingWords), once the
 // entries of indexed fingerprints are moved to the front of their table and the rest of it given back,
@@ -104,7 +106,7 @@ using passages_internal::Extension;
 using passages_internal::Index;
 using passages_internal::kBand;
 using passages_internal::kCapped;
-using passages_internal::kHeavy;
+using passages_internal::kFrequentBit;
 using passages_internal::kMaxPositionsPerDoc;
 using passages_internal::kNoGroup;
 using passages_internal::kXDrop;
@@ -200,26 +202,23 @@ struct ChunkPassages {
 };
 
 // Records what each step cost in PassageStats::steps: process CPU time (every thread) since the last
-// step, and resident memory (now, and the peak so far).
+// step, its system time and minor faults, and resident memory (now, and the peak so far).
 class StepClock {
  public:
-  explicit StepClock(PassageStats* stats) : stats_(stats), cpu_(CpuSeconds()) {}
+  explicit StepClock(PassageStats* stats) : stats_(stats) { getrusage(RUSAGE_SELF, &last_); }
   void Done(const char* name) {
-    const double now = CpuSeconds();
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
-    stats_->steps.push_back({name, now - cpu_, ResidentMegabytes(), static_cast<double>(u.ru_maxrss) / 1024});
-    cpu_ = now;
+    const double system = Seconds(u.ru_stime) - Seconds(last_.ru_stime);
+    const double cpu = Seconds(u.ru_utime) - Seconds(last_.ru_utime) + system;
+    stats_->steps.push_back({name, cpu, ResidentMegabytes(), static_cast<double>(u.ru_maxrss) / 1024, system,
+                             static_cast<uint64_t>(u.ru_minflt - last_.ru_minflt)});
+    last_ = u;
   }
 
  private:
-  static double CpuSeconds() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    auto seconds = [](const timeval& t) {
-      return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
-    };
-    return seconds(u.ru_utime) + seconds(u.ru_stime);
+  static double Seconds(const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
   }
   // The second field of /proc/self/statm is resident pages (0 where unavailable).
   static double ResidentMegabytes() {
@@ -232,7 +231,7 @@ class StepClock {
   }
 
   PassageStats* stats_;
-  double cpu_;
+  rusage last_{};
 };
 
 // ----------------------------------------------------------------------------------------- tokenization
@@ -529,30 +528,31 @@ void SortBucketByHash(BucketPosting* first, BucketPosting* last, std::vector<Buc
   std::copy(tmp->begin(), tmp->end(), first);
 }
 
-// Groups the postings (chunk c's are pieces[c] of `postings`) by fingerprint, and keeps the fingerprints
-// found in two or more documents, at most kMaxPositionsPerDoc occurrences per document, sorted by
-// (fingerprint, document, word): a stable scatter into radix buckets by the top bits of the fingerprint
-// (chunks in order, so each bucket stays in document and word order) and a stable sort of each bucket.
-// The posting at `origin` is replaced by its entry: the posting's word, and its group and where the
-// group's later documents begin if it is kept.
+// Groups the postings (document d's are [doc_begin[d], doc_end[d]) of `slots`) by fingerprint, and keeps
+// the fingerprints found in two or more documents, at most kMaxPositionsPerDoc occurrences per document,
+// sorted by (fingerprint, document, word): a stable scatter into radix buckets by the top bits of the
+// fingerprint (documents in order, so each bucket stays in document and word order) and a stable sort
+// of each bucket. The posting at `origin` is replaced by its entry: the posting's word, and its group
+// and where the group's later documents begin if it is kept.
 //
 // The buckets are built in two waves, the lower half of them (fingerprints whose top bit is 0) then the
 // upper half, in one table of bucket copies as large as the larger wave: the copies are the index's
 // largest transient table (16 bytes per posting), and memory the process has not touched costs the
 // kernel's zeroing, and on a virtual machine the host's first touch too, at every run (bench/
-// README-passages.md, round 8). The first wave's scatter writes its postings' entries with group
-// kUnindexed, and its index pass the groups of those it keeps, all below 2^31: the first word of such
-// a slot, read as a posting's fingerprint, has its top bit clear, so the second wave's scatter, which
-// takes the postings whose top bit is set, tells them apart and gives the unindexed ones kNoGroup.
-void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap, Index* index,
-                PassageStats* stats) {
-  const size_t n_chunks = pieces.size();
-  const size_t n_blocks = std::min(kScatterBlocks, std::max<size_t>(1, n_chunks));
-  auto block_begin = [&](size_t b) { return b * n_chunks / n_blocks; };
+// README-passages.md, round 8). The first wave's scatter writes its postings' entries with later =
+// kUnindexed, and its index pass the entries of those it keeps, all with `later` below 2^31: an entry's
+// `later` lies where a posting's fingerprint has its high half, so such a slot, read as a posting, has
+// a fingerprint whose top bit is clear, and the second wave's scatter, which takes the postings whose
+// top bit is set, tells them apart and gives the unindexed ones kNoGroup.
+void BuildIndex(PostingSlot* slots, const uint64_t* doc_begin, const uint64_t* doc_end, size_t n_docs,
+                size_t cap, size_t frequent, Index* index, PassageStats* stats) {
+  const size_t n_blocks = std::min(kScatterBlocks, std::max<size_t>(1, n_docs));
+  auto block_begin = [&](size_t b) { return b * n_docs / n_blocks; };
   auto bucket_of = [](uint64_t hash) { return static_cast<size_t>(hash >> (64 - kBucketBits)); };
-  // A first-wave entry not (yet) in a group: above every group, as groups are at most half the
-  // postings, which are fewer than 2^32 (FindPassages checks).
+  // A first-wave entry not (yet) in a group: above kCapped and every posting's place, as the postings
+  // are fewer than kCapped (FindPassages checks).
   constexpr uint32_t kUnindexed = 0x7FFFFFFFu;
+  static_assert(kUnindexed > kCapped && (kUnindexed & kFrequentBit) == 0);
   constexpr size_t kWaveBuckets = kBuckets / 2;
   // counts[b * kRow + k]: postings of block b in bucket k, then where block b writes them in its wave's
   // bucket copies; counts[b * kRow + kBuckets]: block b's spare copy, which takes the postings of the
@@ -561,9 +561,8 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
   std::vector<uint64_t> counts(n_blocks * kRow, 0);
   tbb::parallel_for(size_t{0}, n_blocks, [&](size_t b) {
     uint64_t* row = counts.data() + b * kRow;
-    for (size_t c = block_begin(b); c < block_begin(b + 1); ++c) {
-      for (size_t i = pieces[c].offset; i < pieces[c].offset + pieces[c].size; ++i)
-        ++row[bucket_of(slots[i].posting.hash)];
+    for (size_t d = block_begin(b); d < block_begin(b + 1); ++d) {
+      for (uint64_t i = doc_begin[d]; i < doc_end[d]; ++i) ++row[bucket_of(slots[i].posting.hash())];
     }
   });
   std::vector<uint64_t> bucket_begin(kBuckets + 1, 0);
@@ -582,10 +581,9 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
   for (size_t b = 0; b < n_blocks; ++b) counts[b * kRow + kBuckets] = wave_size + b;
   const Entries entries(slots, total);
   BigArray<BucketPosting> sorted(wave_size + n_blocks);
-  // Bounds until both waves are counted: a group has two postings or more. The pages past the end
-  // are never written.
-  index->docs = BigArray<uint32_t>(total / 2);
-  index->postings = BigArray<passages_internal::IndexPosting>(total);
+  // Bounds until both waves are counted: a group has two postings or more; the postings have room for
+  // as many again (Index). The pages past the end are never written.
+  index->postings = BigArray<passages_internal::IndexPosting>(2 * total);
 
   // In each wave, the postings are scattered to their buckets, each bucket is sorted and its groups
   // counted; then, from the totals so far, written to the index.
@@ -601,21 +599,22 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
     auto copies = [&](size_t k) { return sorted.data() + (bucket_begin[k] - wave_base[wave]); };
     tbb::parallel_for(size_t{0}, n_blocks, [&](size_t b) {
       uint64_t* next = counts.data() + b * kRow;
-      for (size_t c = block_begin(b); c < block_begin(b + 1); ++c) {
-        for (size_t i = pieces[c].offset; i < pieces[c].offset + pieces[c].size; ++i) {
+      for (size_t d = block_begin(b); d < block_begin(b + 1); ++d) {
+        for (uint64_t i = doc_begin[d]; i < doc_end[d]; ++i) {
           const PostingSlot slot = slots[i];
           const Posting p = slot.posting;
-          const size_t k = bucket_of(p.hash);
+          const uint64_t hash = p.hash();
+          const size_t k = bucket_of(hash);
           const bool in_wave = (k >= kWaveBuckets) == (wave == 1);
           uint64_t& at = next[in_wave ? k : kBuckets];
-          sorted[at] = {p.hash, p.doc, static_cast<uint32_t>(i)};
+          sorted[at] = {hash, static_cast<uint32_t>(d), static_cast<uint32_t>(i)};
           at += in_wave;
           Entry entry = slot.entry;  // a first-wave posting's entry, in the second wave
           if (wave == 0) {
-            if (in_wave) entry = {p.pos, kUnindexed, 0, 0};
+            if (in_wave) entry = {p.pos, kUnindexed, 0};
           } else {
-            if (in_wave) entry = {p.pos, kNoGroup, 0, 0};
-            if (entry.group == kUnindexed) entry.group = kNoGroup;
+            if (in_wave) entry = {p.pos, kNoGroup, 0};
+            if (entry.later == kUnindexed) entry.later = kNoGroup;
           }
           slots[i].entry = entry;
         }
@@ -663,7 +662,6 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
       const BucketPosting* const last = copies(k + 1);
       for_each_group(k, [&](const BucketPosting* i, const BucketPosting* j, uint32_t distinct) {
         if (distinct < 2) return;
-        index->docs[g] = distinct;
         uint64_t group_end = at;
         for (const BucketPosting* p = i; p != j;) {
           const BucketPosting* r = p + 1;
@@ -672,6 +670,9 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
           p = r;
         }
         const bool capped = distinct > cap;
+        const uint32_t end =
+            capped ? static_cast<uint32_t>(g)
+                   : static_cast<uint32_t>(group_end) | (distinct >= frequent ? kFrequentBit : 0);
         // Document by document: the first kMaxPositionsPerDoc occurrences are kept, and `later` is
         // where the group's postings of the next document begin.
         for (const BucketPosting* p = i; p != j;) {
@@ -682,9 +683,8 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
             if (last - (p + t) > kEntriesAhead) __builtin_prefetch(&entries[p[t + kEntriesAhead].origin], 1);
             Entry& entry = entries[p[t].origin];
             index->postings[at + t] = {p->doc, entry.pos};
-            entry.group = static_cast<uint32_t>(g);
             entry.later = capped ? kCapped : static_cast<uint32_t>(at + kept);
-            entry.end = capped ? 0 : static_cast<uint32_t>(group_end);
+            entry.end = end;
           }
           at += kept;
           p = r;
@@ -694,7 +694,6 @@ void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap
     });
   }
   index->n_groups = group_base[kBuckets];
-  index->docs.Shrink(group_base[kBuckets]);
   index->postings.Shrink(post_base[kBuckets]);
 }
 
@@ -1535,7 +1534,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
           const uint32_t start = p + 1 - static_cast<uint32_t>(kShingleWords);
           const uint64_t h =
               XXH3_64bits_withSeed(doc.words + start, kShingleWords * sizeof(uint32_t), kShingleSeed);
-          out[n_out] = {h, static_cast<uint32_t>(d), start};
+          out[n_out] = Posting::Make(h, start);
           n_out += (h & kSampleMask) == 0;
         }
         lo = hi;
@@ -1555,14 +1554,16 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
 
   // ---- 3. the index, and each document's sampled shingles by word (entries, at the places of their
   // postings)
-  if (all_postings.used() >= UINT32_MAX)
+  // (Entry: the postings' places must stay below kCapped; the groups are then fewer than half as many.)
+  if (all_postings.used() >= kCapped)
     return Status::InvalidArgument("too many fingerprints for the passage index");
+  // Runs of heavy occurrences (step 4) are made of "frequent" fingerprints (at least half the cap), so
+  // that a paragraph quoted by about cap documents, whose fingerprints straddle the cap after edits,
+  // still makes one unbroken run; BuildIndex marks them in their entries.
+  const uint32_t frequent = static_cast<uint32_t>(std::max<size_t>(2, cap / 2));
   Index index;
-  BuildIndex(all_postings.data(), posting_pieces, cap, &index, stats);
+  BuildIndex(all_postings.data(), entry_begin.data(), entry_end.data(), n, cap, frequent, &index, stats);
   const Entries entries(all_postings.data(), all_postings.used());
-  const size_t n_groups = index.n_groups;
-  if (n_groups >= UINT32_MAX)
-    return Status::InvalidArgument("too many shared fingerprints for the passage index");
   clock.Done("index");
 
   // ---- 3b. every document's entries of indexed fingerprints moved to the front of its entries (about
@@ -1576,7 +1577,7 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
       const Entry entry = entries[e];
       entries[kept] = entry;
-      kept += entry.group != kNoGroup;
+      kept += entry.later != kNoGroup;
     }
     entry_end[d] = kept;
   });
@@ -1608,12 +1609,8 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   std::vector<uint64_t>().swap(common_slots);
   clock.Done("marks");
 
-  // ---- 4. heavy occurrences of capped fingerprints. Runs are made of "frequent" fingerprints (at least
-  // half the cap) so that a paragraph quoted by about cap documents, whose fingerprints straddle the
-  // cap after edits, still makes one unbroken run.
-  const uint32_t frequent = static_cast<uint32_t>(std::max<size_t>(2, cap / 2));
-  // A heavy occurrence is marked in its entry: end = 1 (a capped group's entries have no `end`), until
-  // it is resolved below.
+  // ---- 4. heavy occurrences of capped fingerprints, in runs of frequent ones (entries of capped groups
+  // and those with kFrequentBit).
   std::vector<HeavyPosting> heavy_postings;
   {
     std::vector<std::vector<HeavyPosting>> chunk_heavy(n_chunks);
@@ -1626,15 +1623,14 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
         auto close_run = [&]() {
           if (!in_run || covered < kRunCoverage * static_cast<double>(min_words)) return;
           for (uint64_t e = run_first; e <= run_last; ++e) {
-            if (index.docs[entries[e].group] > cap) {
-              entries[e].end = 1;
+            if (entries[e].later == kCapped) {
               chunk_heavy[c].push_back(
-                  {entries[e].group, static_cast<uint32_t>(d), entries[e].pos, static_cast<uint32_t>(e)});
+                  {entries[e].end, static_cast<uint32_t>(d), entries[e].pos, static_cast<uint32_t>(e)});
             }
           }
         };
         for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
-          if (index.docs[entries[e].group] < frequent) continue;
+          if (entries[e].later != kCapped && !(entries[e].end & kFrequentBit)) continue;
           const uint32_t pos = entries[e].pos;
           if (in_run && pos == last_pos) {  // two fingerprints at one word (a hash collision)
             run_last = e;
@@ -1665,14 +1661,18 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
     tbb::parallel_sort(heavy_postings.begin(), heavy_postings.end());
   }
   // Each heavy occurrence's entry is resolved here, once, for the alignment: when its fingerprint links
-  // documents (heavy in at least two, at most max_shared_docs), group = kHeavy and [later, end) are the
-  // group's heavy occurrences in later documents, in heavy_later (by document, then word, as in the
-  // index); otherwise it proposes nothing, as a capped entry (later = kCapped, end = 0). The alignment
-  // gathered these with a search of the groups and one of the group's occurrences per heavy entry, of
-  // every document (0.54 M on 150,000 documents of news; cache misses one after the other, 15% of the
-  // gathering's own samples); without them, the alignment step took 12.46 -> 11.66 s of CPU on 1 GB
-  // (bench/README-passages.md, round 11).
-  std::vector<passages_internal::IndexPosting> heavy_later(heavy_postings.size());
+  // documents (heavy in at least two, at most max_shared_docs), [later, end) are the group's heavy
+  // occurrences in later documents, appended to the index's postings (by document, then word, as the
+  // index's), so that the alignment reads every entry alike; otherwise it proposes nothing, as a capped
+  // entry (later = kCapped, past its end). The alignment gathered these with a search of the groups and one
+  // of the group's occurrences per heavy entry, of every document (0.54 M on 150,000 documents of news; cache
+  // misses one after the other, 15% of the gathering's own samples); without them, the alignment step
+  // took 12.46 -> 11.66 s of CPU on 1 GB (bench/README-passages.md, round 11).
+  const uint64_t heavy_base = index.postings.size();
+  if (heavy_base + heavy_postings.size() >= kCapped)
+    return Status::InvalidArgument("too many shared fingerprints for the passage index");
+  index.postings.Regrow(heavy_base + heavy_postings.size());
+  passages_internal::IndexPosting* const heavy_later = index.postings.data() + heavy_base;
   for (size_t i = 0; i < heavy_postings.size();) {
     size_t j = i + 1;
     size_t distinct = 1;
@@ -1686,13 +1686,10 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       while (next < j && heavy_postings[next].doc == heavy_postings[k].doc) ++next;
       for (; k < next; ++k) {
         heavy_later[k] = {heavy_postings[k].doc, heavy_postings[k].pos};
-        Entry& entry = entries[heavy_postings[k].entry];
         if (links) {
-          entry.group = kHeavy;
-          entry.later = static_cast<uint32_t>(next);
-          entry.end = static_cast<uint32_t>(j);
-        } else {
-          entry.end = 0;
+          Entry& entry = entries[heavy_postings[k].entry];
+          entry.later = static_cast<uint32_t>(heavy_base + next);
+          entry.end = static_cast<uint32_t>(heavy_base + j);
         }
       }
     }
@@ -1730,15 +1727,12 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       }
       if (fetch_doc == sweep_end) return;
       const Entry& next = entries[fetch++];
-      if (next.later < next.end) {
-        __builtin_prefetch((next.group == kHeavy ? heavy_later.data() : index.postings.data()) + next.later);
-      }
+      if (next.later < (next.end & ~kFrequentBit)) __builtin_prefetch(index.postings.data() + next.later);
     };
     for (size_t k = 0; k < kEntriesAhead; ++k) fetch_next();
     // The tables' addresses and the entry are held in registers: the loops below append to the seeds,
     // whose growth (a call) would otherwise make the compiler read them again for every posting.
-    const passages_internal::IndexPosting* const group_postings = index.postings.data();
-    const passages_internal::IndexPosting* const heavy_group_postings = heavy_later.data();
+    const passages_internal::IndexPosting* const postings = index.postings.data();
     const int32_t* const cluster_of = clusters.data();
     for (size_t d = sweep_begin; d < sweep_end; ++d) {
       const uint32_t a = static_cast<uint32_t>(d);
@@ -1746,11 +1740,10 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
       auto eligible = [&](uint32_t b) { return cluster < 0 || cluster_of[b] != cluster; };
       for (uint64_t e = entry_begin[d]; e < entry_end[d]; ++e) {
         fetch_next();
-        // A capped entry that is not heavy has later = kCapped > end = 0: no seeds.
+        // A capped entry that is not heavy has later = kCapped, past its end (its group): no seeds.
         const Entry entry = entries[e];
-        const passages_internal::IndexPosting* const postings =
-            entry.group == kHeavy ? heavy_group_postings : group_postings;
-        for (uint64_t k = entry.later; k < entry.end; ++k) {
+        const uint32_t end = entry.end & ~kFrequentBit;
+        for (uint64_t k = entry.later; k < end; ++k) {
           const passages_internal::IndexPosting posting = postings[k];
           if (eligible(posting.doc)) s.seeds.push_back({posting.doc, a, entry.pos, posting.pos});
         }
@@ -1826,7 +1819,6 @@ Status Find(const std::vector<PassageInput>& docs, std::vector<PassageInput>* re
   views.reset();
   all_postings.reset();
   index = Index();
-  std::vector<passages_internal::IndexPosting>().swap(heavy_later);
 
   // ---- 6. word indices to code point offsets, tokenizing again only the documents that need it. Span
   // k's offsets go to offsets[4 * k + (0: a_start, 1: a_end, 2: b_start, 3: b_end)]; each document's

@@ -78,11 +78,14 @@ struct PassageStats {
   uint64_t candidate_pairs = 0;  ///< document pairs aligned
   uint64_t span_pairs = 0;
   /// What each step of the stage cost, in order (for benchmarks): CPU seconds of the whole process
-  /// while it ran, the process's resident memory when it ended and its peak so far.
+  /// while it ran, of them in the kernel (mostly zeroing fresh pages), its minor page faults, the
+  /// process's resident memory when it ended and its peak so far.
   struct Step {
     const char* name;
     double cpu_seconds;
     double rss_mb, peak_rss_mb;
+    double system_seconds = 0;
+    uint64_t minor_faults = 0;
   };
   std::vector<Step> steps;
 };

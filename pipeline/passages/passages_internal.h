@@ -50,13 +50,19 @@ class BigArray {
  public:
   BigArray() = default;
   explicit BigArray(size_t n)
-      : n_(n), block_(std::make_unique<ByteBlock>(std::max<size_t>(1, n) * sizeof(T))) {}
+      : n_(n), capacity_(n), block_(std::make_unique<ByteBlock>(std::max<size_t>(1, n) * sizeof(T))) {}
   T* data() const { return reinterpret_cast<T*>(block_->data()); }
   T& operator[](size_t i) const { return data()[i]; }
   size_t size() const { return n_; }
   // Keeps the first n items (n <= size()): the memory past them, if never written, holds no pages.
   void Shrink(size_t n) {
     assert(n <= n_);
+    n_ = n;
+  }
+  // Makes the array n items long again (n <= the size it was made with); the items past the old size
+  // are uninitialized (or as they were left).
+  void Regrow(size_t n) {
+    assert(n <= capacity_);
     n_ = n;
   }
   // Gives back the memory of the whole huge pages past the first n items (n <= size()), whose values
@@ -69,11 +75,11 @@ class BigArray {
   }
   void reset() {
     block_.reset();
-    n_ = 0;
+    n_ = capacity_ = 0;
   }
 
  private:
-  size_t n_ = 0;
+  size_t n_ = 0, capacity_ = 0;
   std::unique_ptr<ByteBlock> block_;
 };
 
@@ -107,11 +113,16 @@ struct Piece {
 };
 
 // A sampled shingle of a document, as the fingerprint pass writes it (chunk by chunk, documents and
-// words ascending).
+// words ascending). Its document is not stored: a document's postings are contiguous, and BuildIndex
+// reads them document by document. The fingerprint is kept in two halves so that a posting is 12
+// bytes, aligned to 4, like an entry.
 struct Posting {
-  uint64_t hash;
-  uint32_t doc;
+  uint32_t hash_low, hash_high;
   uint32_t pos;  // word index of the shingle's first word
+  static Posting Make(uint64_t hash, uint32_t pos) {
+    return {static_cast<uint32_t>(hash), static_cast<uint32_t>(hash >> 32), pos};
+  }
+  uint64_t hash() const { return uint64_t{hash_high} << 32 | hash_low; }
 };
 
 // A posting in the index's buckets: `origin` is its place among the fingerprint pass's postings, which
@@ -123,29 +134,30 @@ struct BucketPosting {
 };
 
 // One sampled shingle of a document, at the same place as its posting (a document's entries are
-// contiguous, by word). `group` is the indexed fingerprint it belongs to (kNoGroup: the fingerprint is
-// in one document only, or the document already has kMaxPositionsPerDoc occurrences of it). For a
-// group within the cap, the group's postings of later documents are [later, end); a capped group has
-// later == kCapped, and `end` is free: BuildIndex writes 0, and FindPassages 1 where the occurrence is
-// heavy (in a long run of frequent fingerprints), then, once the heavy occurrences are grouped, kHeavy
-// in `group` and the group's heavy occurrences of later documents in [later, end) (of its own table)
-// where they link documents, and 0 in `end` where they do not. (Postings are fewer than 2^32:
-// FindPassages checks; groups fewer than kHeavy.)
+// contiguous, by word), as BuildIndex writes it, in the form the alignment reads: for a fingerprint kept
+// in a group within the cap, the group's postings of later documents [later, end & ~kFrequentBit), and
+// kFrequentBit set in `end` when the group is in at least `frequent` documents (the heavy step's runs);
+// for a capped group, later = kCapped and end = the group, which is below kCapped, so that the range is
+// empty until the heavy step gives a heavy occurrence that links documents its own range; for a
+// fingerprint not indexed (in one document only, or past kMaxPositionsPerDoc occurrences of it in the
+// document), later = kNoGroup. The postings (and the index's, with the heavy occurrences') are fewer
+// than kCapped (FindPassages checks), so `later`, whose place is that of a posting's fingerprint's high
+// half, has its top bit clear in every entry but the unindexed ones: BuildIndex's waves rely on it.
 constexpr uint32_t kNoGroup = UINT32_MAX;
-constexpr uint32_t kCapped = UINT32_MAX;
-constexpr uint32_t kHeavy = UINT32_MAX - 1;
+constexpr uint32_t kCapped = 0x7FFFFFFEu;
+constexpr uint32_t kFrequentBit = 0x80000000u;
 struct Entry {
   uint32_t pos;
-  uint32_t group;
   uint32_t later, end;
 };
 
 // The fingerprint pass writes postings; the index reads each one and writes its entry in its place, so
-// that postings and entries share one table.
+// that postings and entries share one table; 12 bytes each.
 union PostingSlot {
   Posting posting;
   Entry entry;
 };
+static_assert(sizeof(PostingSlot) == 12);
 
 // The entries in a table of PostingSlot, after BuildIndex.
 class Entries {
@@ -166,10 +178,10 @@ struct IndexPosting {
 };
 
 // Fingerprints found in two or more documents ("groups"). Group g's postings follow group g - 1's; the
-// alignment reaches them only through the entries (Entry::later, Entry::end).
+// alignment reaches them only through the entries. `postings` is made with room for as many again:
+// FindPassages appends the heavy occurrences' there (BigArray::Regrow).
 struct Index {
-  BigArray<uint32_t> docs;                // distinct documents of group g
-  BigArray<IndexPosting> postings;        // sorted by document, then word
+  BigArray<IndexPosting> postings;  // sorted by document, then word
   size_t n_groups = 0;
 };
 
@@ -177,14 +189,14 @@ struct Index {
 // order of equal hashes.
 void SortBucketByHash(BucketPosting* first, BucketPosting* last, std::vector<BucketPosting>* tmp);
 
-// Builds the index of the fingerprints found in two or more documents from the postings (chunk c's are
-// pieces[c] of `slots`, chunks in document order, each in document then word order), at most
-// kMaxPositionsPerDoc occurrences per document, each group's postings by document then word. Replaces
-// every posting by its entry (Entries(slots, ...)[origin], origin: the posting's place): its word, and,
-// when kept, its group and the group's postings of later documents (kCapped for a group in more than
-// `cap` documents). Adds the fingerprints and capped fingerprints to *stats.
-void BuildIndex(PostingSlot* slots, const std::vector<Piece>& pieces, size_t cap, Index* index,
-                PassageStats* stats);
+// Builds the index of the fingerprints found in two or more documents from the postings (document d's
+// are [doc_begin[d], doc_end[d]) of `slots`, by word; n_docs documents), at most kMaxPositionsPerDoc
+// occurrences per document, each group's postings by document then word. Replaces every posting by its
+// entry (Entries(slots, ...)[origin], origin: the posting's place; Entry), for a group in more than
+// `cap` documents capped, and frequent for one in at least `frequent`. Adds the fingerprints and capped
+// fingerprints to *stats. The postings must be fewer than kCapped.
+void BuildIndex(PostingSlot* slots, const uint64_t* doc_begin, const uint64_t* doc_end, size_t n_docs,
+                size_t cap, size_t frequent, Index* index, PassageStats* stats);
 
 struct Extension {
   uint32_t da = 0, db = 0;  // words consumed in a and in b
