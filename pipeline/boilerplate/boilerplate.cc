@@ -17,7 +17,6 @@
 #include "pipeline/boilerplate/boilerplate.h"
 
 #include <tbb/blocked_range.h>
-#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <unicode/uchar.h>
 
@@ -34,7 +33,6 @@
 
 #include "kernels/tokenize.h"  // CountCodePoints
 #include "pipeline/boilerplate/ascii_scan.h"
-#include "pipeline/boilerplate/doc_arena.h"
 #include "pipeline/boilerplate/number_sources.h"
 #include "pipeline/boilerplate/rules.h"
 #include "pipeline/boilerplate/sort_keys.h"
@@ -45,7 +43,6 @@
 namespace neardup {
 namespace {
 
-using boilerplate_internal::DocArena;
 using boilerplate_internal::JoinLines;
 using boilerplate_internal::MaskUnit;
 using boilerplate_internal::RawOffset;
@@ -157,7 +154,7 @@ struct HeadBound {
 enum : uint8_t { kHeadPrevMask = 1, kHeadPrevCap = 2, kHeadPrevLower = 3 };
 
 struct DocInfo {
-  std::span<UnitInfo> units;       // in the stage's DocArena
+  std::vector<UnitInfo> units;
   std::vector<LeadIn> leads;       // candidate lead-ins of the first units
   std::vector<HeadBound> head;     // in a text without line breaks, where a lead-in of a first unit may end
   uint32_t head_units[3] = {0, 0, 0};  // the first units with words that no rule took (head_slots of them)
@@ -168,8 +165,7 @@ struct DocInfo {
   uint64_t head_key = 0;
   uint32_t group = 0;              // its copy group in its source (BuildSourceModel)
   std::vector<std::pair<uint32_t, uint64_t>> openings;  // (unit, key): short lines "<opening>: <rest>"
-  std::span<const uint32_t>
-      shingles;  // sampled shingles of the long units (repeats possible), in the DocArena
+  std::vector<uint32_t> shingles;  // sampled shingles of the long units (repeats possible)
   // (unit, documents): units whose template with the furniture vocabulary kept is furniture across
   // sources (LearnVocabularyLines; MarkCrossSite takes them where furniture is)
   std::vector<std::pair<uint32_t, uint32_t>> vocabulary_lines;
@@ -274,7 +270,7 @@ bool EndsLikeSentence(std::string_view s) {
 // like a sentence) are furniture too. Only in the tail stretch of the text (furniture, blank and
 // link-like lines to the end), so that a section heading after an inline "Related: ..." line is never
 // taken. `repeats` marks learned furniture (may be empty: rules only).
-void AbsorbRelatedLinks(std::span<const UnitInfo> units, const BoilerplateRules& rules,
+void AbsorbRelatedLinks(const std::vector<UnitInfo>& units, const BoilerplateRules& rules,
                         const std::vector<uint32_t>& repeats, std::vector<int32_t>* rule) {
   const size_t n = units.size();
   auto learned = [&](size_t i) { return !repeats.empty() && repeats[i] > 0; };
@@ -913,7 +909,7 @@ void HeadBounds(std::string_view text, const boilerplate_internal::TitleMask& ti
   }
 }
 
-void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocArena* arena, DocInfo* doc) {
+void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocInfo* doc) {
   thread_local std::vector<Unit> units;
   SplitUnits(in.text, &doc->sentence_mode, &units);
   if (doc->sentence_mode) CutGluedFurniture(in.text, in.title, rules, &units);
@@ -937,7 +933,7 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocAr
   thread_local std::vector<uint32_t> shingles;
   shingles.clear();
   doc->openings.clear();
-  doc->units = arena->Make<UnitInfo>(units.size());
+  doc->units.resize(units.size());
   for (size_t i = 0; i < units.size(); ++i) {
     UnitInfo& info = doc->units[i];
     info.unit = units[i];
@@ -979,7 +975,7 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocAr
       AddShingles(hashes, &shingles);
     }
   }
-  doc->shingles = arena->Copy(shingles);
+  doc->shingles.assign(shingles.begin(), shingles.end());
   // Candidate lead-ins at the start of the first units (LearnLeadIns decides).
   doc->leads.clear();
   size_t scanned = 0;
@@ -1253,7 +1249,7 @@ void LearnHeadLeadIns(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
 // from document to document of a source, whose units are spread over more memory than the cache holds;
 // the hardware's prefetch follows one document's units once started, not the jump to the next one's.
 template <typename T>
-inline void PrefetchItems(std::span<T> items) {
+inline void PrefetchItems(const std::vector<T>& items) {
   const char* p = reinterpret_cast<const char*>(items.data());
   const char* end = p + items.size() * sizeof(T);
   for (; p < end; p += 64) __builtin_prefetch(p);
@@ -1289,7 +1285,7 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
     for (uint32_t m = 0; m < n; ++m) {
       PrefetchNextUnits(docs, members, m);
       longest.clear();
-      const std::span<UnitInfo> units_of = docs[members[m]].units;
+      std::vector<UnitInfo>& units_of = docs[members[m]].units;
       for (size_t i = 0; i < units_of.size(); ++i) {
         UnitInfo& u = units_of[i];
         // The table is larger than the cache: the slot of a unit a few ahead is asked for now.
@@ -1500,7 +1496,7 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
            (NameCounted(u) && model->name_stats[u.name_tmpl].groups >= min_repeats);
   };
   for (uint32_t m = 0; m < n; ++m) {
-    const std::span<const UnitInfo> units_of = docs[members[m]].units;
+    const std::vector<UnitInfo>& units_of = docs[members[m]].units;
     auto mark = [&](const UnitInfo& u) {
       if (!(u.flags & kCountable)) return;
       if (NameCounted(u)) {
@@ -2203,7 +2199,7 @@ void LearnVocabularyLines(const std::vector<BoilerplateInput>& in, std::vector<D
 // describe each unit's mark (rule >= 0, or repeats > 0 for a template; neither: not boilerplate).
 void MakeLineSpans(const DocInfo& doc, const std::vector<int32_t>& rule, const std::vector<uint32_t>& repeats,
                    std::vector<RawSpan>* spans) {
-  const std::span<const UnitInfo> u = doc.units;
+  const std::vector<UnitInfo>& u = doc.units;
   const size_t n = u.size();
   auto marked = [&](size_t i) { return rule[i] != -1 || repeats[i] > 0; };
   auto push = [&](size_t i, uint32_t begin, uint32_t end) {
@@ -2261,7 +2257,7 @@ void MakeLineSpans(const DocInfo& doc, const std::vector<int32_t>& rule, const s
 
 void MakeSentenceSpans(const DocInfo& doc, const std::vector<int32_t>& rule,
                        const std::vector<uint32_t>& repeats, std::vector<RawSpan>* spans) {
-  const std::span<const UnitInfo> u = doc.units;
+  const std::vector<UnitInfo>& u = doc.units;
   const size_t n = u.size();
   auto marked = [&](size_t i) { return rule[i] != -1 || repeats[i] > 0; };
   size_t tail = n;  // the trailing run of marked sentences
@@ -2286,7 +2282,7 @@ void MakeSentenceSpans(const DocInfo& doc, const std::vector<int32_t>& rule,
 // learned furniture.
 void MarkCrossSite(const DocInfo& doc, const SourceModel& model, const CrossModel& cross,
                    const std::vector<int32_t>& rule, std::vector<uint32_t>* repeats) {
-  const std::span<const UnitInfo> u = doc.units;
+  const std::vector<UnitInfo>& u = doc.units;
   const size_t n = u.size();
   thread_local std::vector<uint32_t> found;
   found.assign(n, 0);
@@ -2339,7 +2335,7 @@ void MarkCrossSite(const DocInfo& doc, const SourceModel& model, const CrossMode
 constexpr size_t kMaxTailGapRun = 4;
 
 void MarkSandwiched(const DocInfo& doc, std::vector<int32_t>* rule, const std::vector<uint32_t>& repeats) {
-  const std::span<const UnitInfo> u = doc.units;
+  const std::vector<UnitInfo>& u = doc.units;
   const size_t n = u.size();
   auto real = [&](size_t i) { return (*rule)[i] >= 0 || repeats[i] > 0; };
   auto skip = [&](size_t i) { return (u[i].flags & kBlank) || !(u[i].flags & kCountable); };
@@ -2415,7 +2411,7 @@ void MarkSandwiched(const DocInfo& doc, std::vector<int32_t>* rule, const std::v
 // kMaxBetweenTokens tokens: a box of a few links.
 void MarkBetweenFurniture(const BoilerplateInput& in, const DocInfo& doc, const BoilerplateRules& rules,
                           std::vector<int32_t>* rule, const std::vector<uint32_t>& repeats) {
-  const std::span<const UnitInfo> u = doc.units;
+  const std::vector<UnitInfo>& u = doc.units;
   const size_t n = u.size();
   auto real = [&](size_t i) { return (*rule)[i] >= 0 || repeats[i] > 0; };
   for (size_t i = 1; i < n; ++i) {
@@ -2569,7 +2565,7 @@ void MarkGluedSuffixes(const BoilerplateInput& in, const DocInfo& doc, const Sou
                        const CrossModel& cross, const BoilerplateRules& rules, const std::vector<int32_t>& rule,
                        std::vector<uint32_t>* repeats,
                        std::vector<uint32_t>* suffix) {
-  const std::span<const UnitInfo> u = doc.units;
+  const std::vector<UnitInfo>& u = doc.units;
   const size_t n = u.size();
   suffix->assign(n, 0);
   if (model.furniture_keys.empty() && !cross.any()) return;
@@ -2607,7 +2603,7 @@ void MarkGluedSuffixes(const BoilerplateInput& in, const DocInfo& doc, const Sou
 void MarkGlued(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& model, const CrossModel& cross,
                const std::vector<int32_t>& rule, const std::vector<uint32_t>& repeats, std::vector<uint32_t>* glued,
                std::vector<RawSpan>* spans) {
-  const std::span<const UnitInfo> u = doc.units;
+  const std::vector<UnitInfo>& u = doc.units;
   const size_t n = u.size();
   glued->assign(n, 0);
   if (model.furniture_keys.empty() && !cross.any()) return;
@@ -2640,7 +2636,7 @@ void MarkLabelPrefixes(const BoilerplateInput& in, const DocInfo& doc, const Cro
                        std::vector<uint32_t>* glued, std::vector<RawSpan>* spans) {
   using boilerplate_internal::MaskedTokens;
   thread_local std::vector<boilerplate_internal::MaskedToken> toks;
-  const std::span<const UnitInfo> u = doc.units;
+  const std::vector<UnitInfo>& u = doc.units;
   for (size_t i = 0; i < u.size(); ++i) {
     if (rule[i] != -1 || repeats[i] > 0 || (*glued)[i] > 0 || (u[i].flags & (kBlank | kPureTitle)) ||
         !(u[i].flags & kCountable)) {
@@ -2811,12 +2807,10 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
   const size_t grain = std::max<size_t>(1, options.chunk_docs);
   const size_t n = docs.size();
 
-  // 1. Units, templates, rules. The arenas hold the documents' units and shingles: they outlive `info`.
-  tbb::enumerable_thread_specific<DocArena> arenas;
+  // 1. Units, templates, rules.
   std::vector<DocInfo> info(n);
   tbb::parallel_for(tbb::blocked_range<size_t>(0, n, grain), [&](const tbb::blocked_range<size_t>& r) {
-    DocArena& arena = arenas.local();
-    for (size_t d = r.begin(); d != r.end(); ++d) AnalyzeDoc(docs[d], *rules, &arena, &info[d]);
+    for (size_t d = r.begin(); d != r.end(); ++d) AnalyzeDoc(docs[d], *rules, &info[d]);
   });
 
   // 2. Sources, numbered in order of first appearance, and what each learned.
