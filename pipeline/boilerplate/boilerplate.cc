@@ -102,24 +102,35 @@ enum UnitFlag : uint8_t {
   kLinkLike = 8,   // short, does not end like a sentence
   kNameable = 16,  // a line (not a sentence or a piece of one) that is kLinkLike: see NameCounted
   kSentence = 32,  // in a text without line breaks, a unit that ends like a sentence (see IsFurniture)
+  kHasTitle = 64,  // its template masks the document's title (Template::has_title)
+  kJoined = 128,   // several lines joined at soft line breaks (Unit::joined)
+};
+
+// A unit's bytes: its Unit without `joined`, which is the flag kJoined.
+struct UnitBytes {
+  uint32_t region_begin, region_end;
+  uint32_t text_begin, text_end;
 };
 
 // One per unit of every document, all held until the spans are made: the members are ordered so that
-// none needs padding (56 bytes; 64 in declaration order by meaning).
+// none needs padding, and the unit's two booleans are flags, for 48 bytes (56 with them as members,
+// where phase 2's passes, which wait on memory, read 17% more of it).
 struct UnitInfo {
-  Unit unit;                // 20 bytes
-  uint32_t name_tmpl = 0;   // the template with names masked: its index in its source's model
-                            // (NameCounted units, set by phase 2)
+  UnitBytes unit;  // 16 bytes
   uint64_t key = 0;
   uint64_t cross = 0;       // the template with names masked (Template::cross_key; 0: none)
+  uint32_t name_tmpl = 0;   // the template with names masked: its index in its source's model
+                            // (NameCounted units, set by phase 2)
   uint32_t tmpl = 0;        // the template's index in its source's model (countable units, set by phase 2)
   int32_t rule = -1;        // whole-unit rule, or -1
   uint16_t tokens = 0;
   uint8_t cross_words = 0;  // words left unmasked in it (at most 255)
-  uint8_t flags = 0;
-  bool has_title = false;
+  uint8_t flags = 0;        // UnitFlag
+
+  bool has_title() const { return (flags & kHasTitle) != 0; }
+  bool joined() const { return (flags & kJoined) != 0; }
 };
-static_assert(sizeof(UnitInfo) <= 56, "UnitInfo grew: reorder its members");
+static_assert(sizeof(UnitInfo) <= 48, "UnitInfo grew: reorder its members");
 
 // Whether `s` holds a quotation mark (" “ ” „ « »).
 bool HasQuote(std::string_view s) {
@@ -315,9 +326,9 @@ void AddShingles(const std::vector<uint64_t>& hashes, std::vector<uint32_t>* shi
 }
 
 // The text rules see: a unit joined from re-wrapped lines is matched as one line.
-std::string_view RuleText(std::string_view text, const Unit& unit, std::string* joined,
+std::string_view RuleText(std::string_view text, bool lines_joined, std::string* joined,
                           std::vector<std::pair<uint32_t, uint32_t>>* pieces) {
-  if (!unit.joined) return text;
+  if (!lines_joined) return text;
   JoinLines(text, joined, pieces);
   return *joined;
 }
@@ -936,15 +947,16 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
   doc->units.resize(units.size());
   for (size_t i = 0; i < units.size(); ++i) {
     UnitInfo& info = doc->units[i];
-    info.unit = units[i];
+    info.unit = {units[i].region_begin, units[i].region_end, units[i].text_begin, units[i].text_end};
+    info.flags = units[i].joined ? kJoined : 0;
     if (units[i].blank()) {
-      info.flags = kBlank;
+      info.flags |= kBlank;
       continue;
     }
     const std::string_view text =
         in.text.substr(units[i].text_begin, units[i].text_end - units[i].text_begin);
     Template t = MaskUnit(text, title, nullptr, &hashes, &words, readable_after(units[i].text_end));
-    const std::string_view rule_text = RuleText(text, units[i], &joined, &pieces);
+    const std::string_view rule_text = RuleText(text, units[i].joined, &joined, &pieces);
     info.rule = doc->sentence_mode ? rules.MatchWhole(rule_text, &words) : rules.Classify(rule_text, &words);
     if (t.pure_title) {
       info.flags |= kPureTitle;
@@ -959,7 +971,7 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
     info.cross = t.cross_key;
     info.cross_words = static_cast<uint8_t>(std::min<uint32_t>(t.cross_words, 255));
     info.tokens = static_cast<uint16_t>(std::min<uint32_t>(t.tokens, std::numeric_limits<uint16_t>::max()));
-    info.has_title = t.has_title;
+    if (t.has_title) info.flags |= kHasTitle;
     if (t.words > 0) info.flags |= kCountable;
     if (t.tokens > 0 && t.tokens <= kLinkLineTokens && !EndsLikeSentence(text)) {
       info.flags |= kLinkLike;
@@ -1299,7 +1311,7 @@ void BuildSourceModel(std::vector<DocInfo>* all_docs, const std::vector<uint32_t
         s.last_doc = m;
         ++s.docs;
         s.tokens = u.tokens;
-        s.has_title = u.has_title;
+        s.has_title = u.has_title();
         s.line = (u.flags & kNameable) != 0;
         s.sentence = (u.flags & kSentence) != 0;
       }
@@ -1672,7 +1684,7 @@ uint32_t CrossFurnitureDocs(const CrossModel& cross, uint64_t key) { return cros
 inline bool CrossCounted(const UnitInfo& u) {
   const bool words = u.cross_words >= boilerplate_internal::kMinCrossWords ||
                      (u.cross_words == 1 && (u.flags & kNameable) && u.tokens >= 2) ||
-                     (u.has_title && (u.flags & kNameable) && u.tokens >= 2);
+                     (u.has_title() && (u.flags & kNameable) && u.tokens >= 2);
   return u.cross != 0 && words && u.rule < 0 && (u.flags & kCountable) && !(u.flags & kPureTitle);
 }
 
@@ -1692,8 +1704,8 @@ constexpr uint32_t kMaxLabelTokens = 3;
 // A unit that may be a label: a short piece of its own with words, that does not end like a sentence,
 // not the headline, not taken by a rule.
 inline bool LabelLike(const UnitInfo& u) {
-  return u.rule < 0 && (u.flags & kCountable) && (u.flags & kLinkLike) && !(u.flags & (kPureTitle | kSentence)) &&
-         u.tokens <= kMaxLabelTokens && !u.has_title;
+  return u.rule < 0 && (u.flags & kCountable) && (u.flags & kLinkLike) &&
+         !(u.flags & (kPureTitle | kSentence)) && u.tokens <= kMaxLabelTokens && !u.has_title();
 }
 
 // The source learned the unit's template as a label.
@@ -1706,8 +1718,8 @@ inline bool LearnedLabel(const UnitInfo& u, const SourceModel& model) {
 // A unit that may be a short line of fixed wording: a piece of its own of at most kLinkLineTokens tokens
 // with words, that does not end like a sentence, not the headline, not taken by a rule.
 inline bool LineLike(const UnitInfo& u) {
-  return u.rule < 0 && (u.flags & kCountable) && (u.flags & kLinkLike) && !(u.flags & (kPureTitle | kSentence)) &&
-         !u.has_title;
+  return u.rule < 0 && (u.flags & kCountable) && (u.flags & kLinkLike) &&
+         !(u.flags & (kPureTitle | kSentence)) && !u.has_title();
 }
 
 // The source learned the unit, a line of its own, as furniture by its plain template. Across sources,
@@ -2082,7 +2094,7 @@ void LearnVocabularyLines(const std::vector<BoilerplateInput>& in, std::vector<D
   // The unit's tokens, in a buffer of the calling thread.
   auto tokens = [&](uint32_t d, uint32_t i) -> const std::vector<MaskedToken>& {
     thread_local std::vector<MaskedToken> toks;
-    const Unit& unit = docs[d].units[i].unit;
+    const UnitBytes& unit = docs[d].units[i].unit;
     boilerplate_internal::MaskTokens(in[d].text.substr(unit.text_begin, unit.text_end - unit.text_begin),
                                      TitleMask(in[d].title), &toks);
     return toks;
@@ -2104,7 +2116,7 @@ void LearnVocabularyLines(const std::vector<BoilerplateInput>& in, std::vector<D
           source_name.assign(in[d].source);
           for (char& ch : source_name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         }
-        const Unit& unit = docs[d].units[i].unit;
+        const UnitBytes& unit = docs[d].units[i].unit;
         for (const MaskedToken& tok : tokens(d, i)) {
           if (!tok.word || !tok.cap) continue;
           word.assign(in[d].text.substr(unit.text_begin + tok.begin, tok.end - tok.begin));
@@ -2422,7 +2434,7 @@ void MarkBetweenFurniture(const BoilerplateInput& in, const DocInfo& doc, const 
     const std::string_view text = in.text.substr(u[i].unit.text_begin, u[i].unit.text_end - u[i].unit.text_begin);
     if (EndsLikeSentence(text)) continue;
     // After the headline (or a breadcrumb that ends with it), a piece is the article's dek.
-    if (u[i - 1].has_title) continue;
+    if (u[i - 1].has_title()) continue;
     const bool box = (*rule)[i - 1] >= 0 && rules.rule((*rule)[i - 1]).category == "related" &&
                      !OpenTrail(rules, (*rule)[i - 1]);
     if (i + 1 < n ? !real(i + 1) : !box) continue;
@@ -2588,10 +2600,10 @@ void MarkGluedSuffixes(const BoilerplateInput& in, const DocInfo& doc, const Sou
     while (prev > 0 && (u[prev - 1].flags & kBlank)) --prev;
     // After a related box's header, or furniture the site's pages taught (not a piece a rule cut out of
     // a sentence: "... will be back by July." is no byline, and what follows it is the article's).
-    const bool after_box =
-        prev > 0 && !u[prev - 1].has_title &&
-        ((rule[prev - 1] >= 0 && rules.rule(rule[prev - 1]).category == "related" && !OpenTrail(rules, rule[prev - 1])) ||
-         (rule[prev - 1] == -1 && (*repeats)[prev - 1] > 0));
+    const bool after_box = prev > 0 && !u[prev - 1].has_title() &&
+                           ((rule[prev - 1] >= 0 && rules.rule(rule[prev - 1]).category == "related" &&
+                             !OpenTrail(rules, rule[prev - 1])) ||
+                            (rule[prev - 1] == -1 && (*repeats)[prev - 1] > 0));
     if (after_box && !EndsLikeSentence(before) && tokens_before <= kMaxBetweenTokens) {
       (*repeats)[i - 1] = n_docs;
     } else {
@@ -2713,7 +2725,7 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
     // The source's head lead-in (LearnHeadLeadIns), after any learned furniture glued before it.
     if (doc.head_cut > 0 && rule[doc.head_unit] == -1 && repeats[doc.head_unit] == 0 && doc.head_cut > glued[doc.head_unit]) {
       const uint32_t i = doc.head_unit;
-      const Unit& unit = doc.units[i].unit;
+      const UnitBytes& unit = doc.units[i].unit;
       const uint32_t begin = unit.text_begin;
       // The whole unit (it ended before the headline): with the space after it, as a unit's span.
       const uint32_t end = begin + doc.head_cut >= unit.text_end ? unit.region_end : begin + doc.head_cut;
@@ -2748,9 +2760,9 @@ void MarkDoc(const BoilerplateInput& in, const DocInfo& doc, const SourceModel& 
     size_t len = 0;
     const uint32_t begin = u.unit.text_begin + glued[i];
     const std::string_view text = in.text.substr(begin, u.unit.text_end - begin);
-    const int r = rules.MatchLeadIn(RuleText(text, u.unit, &joined, &pieces), &len);
+    const int r = rules.MatchLeadIn(RuleText(text, u.joined(), &joined, &pieces), &len);
     if (r >= 0) {
-      if (u.unit.joined) len = RawOffset(pieces, static_cast<uint32_t>(len));
+      if (u.joined()) len = RawOffset(pieces, static_cast<uint32_t>(len));
       spans->push_back({begin, static_cast<uint32_t>(begin + len), 0, 0, r, 0, 0, static_cast<uint32_t>(i)});
     }
   }
@@ -2890,7 +2902,7 @@ Status FindBoilerplate(const std::vector<BoilerplateInput>& docs, const Boilerpl
       if (fresh) {
         slots.emplace_back();
         Slot& slot = slots.back();
-        const Unit& unit = info[d].units[s.unit].unit;
+        const UnitBytes& unit = info[d].units[s.unit].unit;
         // A lead-in (by rule, or learned): the span is the start of its unit.
         const bool lead_in = is_rule ? !adjacent && rules->rule(s.rule).category == kLeadInCategory
                                      : s.end < unit.text_end && s.begin == unit.text_begin;
