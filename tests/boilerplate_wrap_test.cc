@@ -224,6 +224,27 @@ TEST(BoilerplateWrapTest, ALeadInBrokenAcrossLinesIsFoundWhole) {
   EXPECT_EQ(r.reasons[r.spans[0][0].reason], "rule:attribution");
 }
 
+TEST(BoilerplateWrapTest, ADatelineCityBrokenAcrossLinesIsMatchedOnTheJoinedLines) {
+  // The break falls between two words of the city's name, where the dateline rule wants a space, a
+  // slash or a hyphen: only the unit's lines joined (one space for the break) match it, so this pins
+  // the path that matches lead-ins of joined units on the joined text and maps the end back.
+  const std::string city = "SAINT-ANSELME-DE-GULLPORT-SUR-LA-MER";
+  const std::string lead = Wrap(city +
+                                    " HARBOR, March 4 (Harbor Wire) \xE2\x80\x94 the ferry between Gullport "
+                                    "and Gull Island carried its first passengers in three weeks on Monday.",
+                                40);
+  const std::string dateline = city + "\nHARBOR, March 4 (Harbor Wire) \xE2\x80\x94 ";
+  ASSERT_EQ(lead.rfind(dateline, 0), 0u) << lead;
+  std::string body;
+  for (size_t k = 0; k < 4; ++k)
+    body += "\n\n" + WrappedEndingWith(Fragments()[k].lead, Fragments()[k].tail, 40);
+  const std::vector<Doc> docs = {{lead + body + "\n", "Ferry returns", "wire"}};
+  const BoilerplateResult r = Find(docs);
+  EXPECT_EQ(Clean(docs, r, 0), lead.substr(dateline.size()) + body + "\n");
+  ASSERT_EQ(r.spans[0].size(), 1u);
+  EXPECT_EQ(r.reasons[r.spans[0][0].reason], "rule:attribution");
+}
+
 TEST(BoilerplateWrapTest, TightWrappedParagraphsWithoutBlankLines) {
   // Paragraphs separated by single line breaks, every line wrapped: a sentence tail ends a paragraph and
   // the next paragraph starts on the line below.
