@@ -206,17 +206,14 @@ TEST(BoilerplateWrapTest, WrappedFurnitureIsMatchedAsOneLine) {
   EXPECT_EQ(Clean(docs, r, 0), expected_lead + "\n\n" + body.substr(0, body.size() - 2) + "\n");
 }
 
-TEST(BoilerplateWrapTest, ALeadInBrokenAcrossLinesIsFoundWhole) {
-  // Wrapped at 36 columns, the dateline breaks inside the agency's name; the span covers the break.
-  const std::string lead = Wrap(
-      "GULLPORT, March 4 (Harbor Wire Service) \xE2\x80\x94 the ferry between Gullport and Gull Island "
-      "carried its first passengers in three weeks on Monday.",
-      36);
-  const std::string dateline = "GULLPORT, March 4 (Harbor Wire\nService) \xE2\x80\x94 ";
+// `lead_text` wrapped at `width` opens a document of four wrapped paragraphs; the wrapped lead must start
+// with `dateline`, and the dateline, and nothing else, is stripped as an attribution lead-in.
+void ExpectWrappedDatelineStripped(const std::string& lead_text, const std::string& dateline, size_t width) {
+  const std::string lead = Wrap(lead_text, width);
   ASSERT_EQ(lead.rfind(dateline, 0), 0u) << lead;
   std::string body;
   for (size_t k = 0; k < 4; ++k)
-    body += "\n\n" + WrappedEndingWith(Fragments()[k].lead, Fragments()[k].tail, 36);
+    body += "\n\n" + WrappedEndingWith(Fragments()[k].lead, Fragments()[k].tail, width);
   const std::vector<Doc> docs = {{lead + body + "\n", "Ferry returns", "wire"}};
   const BoilerplateResult r = Find(docs);
   EXPECT_EQ(Clean(docs, r, 0), lead.substr(dateline.size()) + body + "\n");
@@ -224,25 +221,23 @@ TEST(BoilerplateWrapTest, ALeadInBrokenAcrossLinesIsFoundWhole) {
   EXPECT_EQ(r.reasons[r.spans[0][0].reason], "rule:attribution");
 }
 
+TEST(BoilerplateWrapTest, ALeadInBrokenAcrossLinesIsFoundWhole) {
+  // Wrapped at 36 columns, the dateline breaks inside the agency's name; the span covers the break.
+  ExpectWrappedDatelineStripped(
+      "GULLPORT, March 4 (Harbor Wire Service) \xE2\x80\x94 the ferry between Gullport and Gull Island "
+      "carried its first passengers in three weeks on Monday.",
+      "GULLPORT, March 4 (Harbor Wire\nService) \xE2\x80\x94 ", 36);
+}
+
 TEST(BoilerplateWrapTest, ADatelineCityBrokenAcrossLinesIsMatchedOnTheJoinedLines) {
   // The break falls between two words of the city's name, where the dateline rule wants a space, a
   // slash or a hyphen: only the unit's lines joined (one space for the break) match it, so this pins
   // the path that matches lead-ins of joined units on the joined text and maps the end back.
   const std::string city = "SAINT-ANSELME-DE-GULLPORT-SUR-LA-MER";
-  const std::string lead = Wrap(city +
+  ExpectWrappedDatelineStripped(city +
                                     " HARBOR, March 4 (Harbor Wire) \xE2\x80\x94 the ferry between Gullport "
                                     "and Gull Island carried its first passengers in three weeks on Monday.",
-                                40);
-  const std::string dateline = city + "\nHARBOR, March 4 (Harbor Wire) \xE2\x80\x94 ";
-  ASSERT_EQ(lead.rfind(dateline, 0), 0u) << lead;
-  std::string body;
-  for (size_t k = 0; k < 4; ++k)
-    body += "\n\n" + WrappedEndingWith(Fragments()[k].lead, Fragments()[k].tail, 40);
-  const std::vector<Doc> docs = {{lead + body + "\n", "Ferry returns", "wire"}};
-  const BoilerplateResult r = Find(docs);
-  EXPECT_EQ(Clean(docs, r, 0), lead.substr(dateline.size()) + body + "\n");
-  ASSERT_EQ(r.spans[0].size(), 1u);
-  EXPECT_EQ(r.reasons[r.spans[0][0].reason], "rule:attribution");
+                                city + "\nHARBOR, March 4 (Harbor Wire) \xE2\x80\x94 ", 40);
 }
 
 TEST(BoilerplateWrapTest, TightWrappedParagraphsWithoutBlankLines) {
