@@ -12,6 +12,7 @@
 
 #include "neardup/run.h"
 
+#include <malloc.h>
 #include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
@@ -19,9 +20,6 @@
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 #include <tbb/task_group.h>
-
-#include <malloc.h>
-#include <sys/resource.h>
 #include <time.h>
 
 #include <algorithm>
@@ -47,6 +45,7 @@
 #include "pipeline/io/spill.h"
 #include "pipeline/output.h"
 #include "pipeline/passages/passages.h"
+#include "pipeline/process_usage.h"
 #include "pipeline/report/report.h"
 #include "pipeline/text_ranges.h"
 
@@ -65,26 +64,6 @@ using Clock = std::chrono::steady_clock;
 constexpr int kSpillReleaseMs = 25;
 // What the process may hold of the spill file (and of its own code) before pages are dropped.
 constexpr uint64_t kSpillResidentBudget = 96 << 20;
-
-// What the whole process (every thread) has used so far, from one getrusage call. System time and minor
-// page faults show where a run takes fresh memory, which on a VM that hands free pages back to its host
-// is slow (bench/README.md, "Memory").
-struct ProcessUsage {
-  double cpu_seconds;  // user + system
-  double system_seconds;
-  uint64_t minor_faults;  // a huge page counts once
-  uint64_t peak_rss;      // bytes
-};
-
-ProcessUsage Usage() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  auto seconds = [](const timeval& t) {
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
-  };
-  return {seconds(u.ru_utime) + seconds(u.ru_stime), seconds(u.ru_stime), static_cast<uint64_t>(u.ru_minflt),
-          static_cast<uint64_t>(u.ru_maxrss) * 1024};  // Linux gives kilobytes
-}
 
 // Gives the heap's free pages back to the system. A stage that frees many small blocks (the boilerplate
 // stage's units, verification's shingle sets) leaves them in malloc's free lists, scattered, where the

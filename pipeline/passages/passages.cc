@@ -61,7 +61,6 @@
 
 #include "pipeline/passages/passages.h"
 
-#include <sys/resource.h>
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
@@ -92,6 +91,7 @@
 #include "kernels/tokenize.h"
 #include "pipeline/io/memory.h"
 #include "pipeline/passages/passages_internal.h"
+#include "pipeline/process_usage.h"
 
 namespace neardup {
 namespace {
@@ -205,21 +205,17 @@ struct ChunkPassages {
 // step, its system time and minor faults, and resident memory (now, and the peak so far).
 class StepClock {
  public:
-  explicit StepClock(PassageStats* stats) : stats_(stats) { getrusage(RUSAGE_SELF, &last_); }
+  explicit StepClock(PassageStats* stats) : stats_(stats), last_(Usage()) {}
   void Done(const char* name) {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    const double system = Seconds(u.ru_stime) - Seconds(last_.ru_stime);
-    const double cpu = Seconds(u.ru_utime) - Seconds(last_.ru_utime) + system;
-    stats_->steps.push_back({name, cpu, ResidentMegabytes(), static_cast<double>(u.ru_maxrss) / 1024, system,
-                             static_cast<uint64_t>(u.ru_minflt - last_.ru_minflt)});
-    last_ = u;
+    const ProcessUsage now = Usage();
+    stats_->steps.push_back({name, now.cpu_seconds - last_.cpu_seconds, ResidentMegabytes(),
+                             static_cast<double>(now.peak_rss) / 1048576.0,
+                             now.system_seconds - last_.system_seconds,
+                             now.minor_faults - last_.minor_faults});
+    last_ = now;
   }
 
  private:
-  static double Seconds(const timeval& t) {
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
-  }
   // The second field of /proc/self/statm is resident pages (0 where unavailable).
   static double ResidentMegabytes() {
     std::FILE* f = std::fopen("/proc/self/statm", "r");
@@ -231,7 +227,7 @@ class StepClock {
   }
 
   PassageStats* stats_;
-  rusage last_{};
+  ProcessUsage last_;
 };
 
 // ----------------------------------------------------------------------------------------- tokenization
