@@ -230,14 +230,17 @@ std::vector<BoilerplateRule> MakeBuiltin() {
           kEdge);
 
   // attribution: the agency's own lead-in before the news ("<Outlet> informs, citing <Outlet>, ...") and
-  // wire datelines ("CITY (Agency) — "). The first group is the span; what follows it only guards
-  // against reported speech ("..., citing X, that ...").
+  // wire datelines ("CITY (Agency) — "). Of the first, the first group is the span; what follows it only
+  // guards against reported speech ("..., citing X, that ..."). A dateline is its whole match, and has no
+  // capturing group: asked for a group in a text as short as a unit, RE2 skips its DFA and runs its
+  // backtracker, about 40,000 instructions for each unit the rule matches (2% of the stage's instructions
+  // when the pattern was one group around the whole; bench/README-boilerplate.md, round 13).
   add("attribution.citing", "attribution",
       "(" + kOutlet +
           R"(\s+(?:informs|reports|writes|relays|notes|learned|has learned|learnt|has learnt),?\s+(?:citing|quoting|with reference to|referring to)\s+)" +
           kSource + R"(\s*,\s*)(?:[^t\s]|t[^h]|th[^a]|tha[^t]|that\S))");
   add("attribution.dateline", "attribution",
-      R"(((?:\p{Lu}[\p{Lu}\p{M}'.-]+(?:[ /-]\p{Lu}[\p{Lu}\p{M}'.-]+){0,3}(?:,\s*\p{Lu}[\p{L}\p{M}.]+(?:\s+\p{Lu}[\p{L}\p{M}.]+){0,2})?(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?\(\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*){0,3}\)\s*(?:[—–-]{1,2}|:)\s*))");
+      R"((?:\p{Lu}[\p{Lu}\p{M}'.-]+(?:[ /-]\p{Lu}[\p{Lu}\p{M}'.-]+){0,3}(?:,\s*\p{Lu}[\p{L}\p{M}.]+(?:\s+\p{Lu}[\p{L}\p{M}.]+){0,2})?(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?\(\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*){0,3}\)\s*(?:[—–-]{1,2}|:)\s*)");
   return r;
 }
 
