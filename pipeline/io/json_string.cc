@@ -334,6 +334,15 @@ void EscapeJson(std::string_view s, bool quotes, std::string* out) {
   out->append(window, static_cast<size_t>(o - window));
 }
 
+// The number of bits set in the 16 low bits of `x`. (The x86-64 baseline has no popcount instruction:
+// __builtin_popcount would call into libgcc.)
+inline uint32_t Popcount16(uint32_t x) {
+  x -= (x >> 1) & 0x5555;
+  x = (x & 0x3333) + ((x >> 2) & 0x3333);
+  x = (x + (x >> 4)) & 0x0F0F;
+  return (x + (x >> 8)) & 0x1F;
+}
+
 }  // namespace
 
 size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements, JsonEscaping* escaping) {
@@ -462,6 +471,73 @@ bool IsJsonString(std::string_view token) { return ScanString(token); }
 void AppendJsonEscaped(std::string_view s, std::string* out) { EscapeJson(s, false, out); }
 
 void AppendJsonString(std::string_view s, std::string* out) { EscapeJson(s, true, out); }
+
+void AppendJsonEscapedTo(std::string_view text, uint32_t target, Utf8Position* pos, std::string* out) {
+  if (pos->cp >= target) return;
+  // As EscapeJson, and the code points are counted in the same pass: `left` is how many may still be
+  // passed. A block is cut before the byte that starts code point `target`; the escaped characters are
+  // ASCII, so each one starts a code point.
+  uint32_t left = target - pos->cp;
+  constexpr size_t kWindow = 4096;
+  constexpr size_t kStep = 21;  // as in EscapeJson
+  char window[kWindow];
+  char* o = window;
+  char* const limit = window + kWindow - kStep;
+  const char* const begin = text.data() + pos->byte;
+  const char* p = begin;
+  const char* const end = text.data() + text.size();
+  while (p < end) {
+    if (o > limit) {
+      out->append(window, static_cast<size_t>(o - window));
+      o = window;
+    }
+#if defined(__SSE2__)
+    if (end - p >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+      const __m128i hits = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+          _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)));
+      // Every byte but a continuation byte (0x80..0xBF, as signed bytes -128..-65) starts a code point.
+      auto starts = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65))));
+      uint32_t stop = 16;  // bytes of the block that belong to the first `left` code points
+      if (Popcount16(starts) > left) {
+        uint32_t rest = starts;
+        for (uint32_t k = 0; k < left; ++k) rest &= rest - 1;
+        stop = static_cast<uint32_t>(__builtin_ctz(rest));
+        starts &= (1u << stop) - 1;
+      }
+      const auto mask = static_cast<uint32_t>(_mm_movemask_epi8(hits)) & ((1u << stop) - 1);
+      if (mask == 0) {
+        left -= Popcount16(starts);
+        p += stop;
+        o += stop;
+        if (stop < 16) break;
+        continue;
+      }
+      const auto k = static_cast<uint32_t>(__builtin_ctz(mask));
+      left -= Popcount16(starts & ((2u << k) - 1));
+      o = PutShortEscape(static_cast<unsigned char>(p[k]), o + k);
+      p += k + 1;
+      continue;
+    }
+#endif
+    const auto c = static_cast<unsigned char>(*p);
+    if ((c & 0xC0) != 0x80) {
+      if (left == 0) break;
+      --left;
+    }
+    ++p;
+    if (IsSpecial(c)) {
+      o = PutShortEscape(c, o);
+    } else {
+      *o++ = static_cast<char>(c);
+    }
+  }
+  out->append(window, static_cast<size_t>(o - window));
+  pos->byte += static_cast<size_t>(p - begin);
+  pos->cp = target - left;
+}
 
 void AppendJsonStringAscii(std::string_view s, std::string* out) {
   out->reserve(out->size() + s.size() + 2);

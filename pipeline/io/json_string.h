@@ -8,8 +8,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
+#include "kernels/code_points.h"
 #include "pipeline/io/reader.h"
 
 namespace neardup {
@@ -24,6 +26,12 @@ constexpr size_t kDecodeSlack = 16;
 // *escaping, when not null, is set to the style that gives back exactly the token from the decoded
 // text: kMinimal when AppendJsonString does, else kAscii when AppendJsonStringAscii does, else kOther.
 size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements, JsonEscaping* escaping);
+
+// Appends the part of valid UTF-8 `text` from `pos` to code point `target`, escaped as
+// AppendJsonEscaped does, and moves `pos` there: AdvanceToCodePoint(text, target, pos) and
+// AppendJsonEscaped of the bytes it passed, in one pass over them. The clean output writes the text
+// between boilerplate spans so.
+void AppendJsonEscapedTo(std::string_view text, uint32_t target, Utf8Position* pos, std::string* out);
 
 // True when `token` (with its quotes) is a JSON string per RFC 8259: no raw control character, only
 // the escapes \" \\ \/ \b \f \n \r \t \uXXXX. Escaped lone surrogates are accepted, as JSON's grammar
