@@ -6,6 +6,7 @@
 #include <emmintrin.h>
 #endif
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -276,6 +277,25 @@ inline char* PutShortEscape(unsigned char c, char* o) {
   return o + e.size;
 }
 
+#if defined(__SSE2__)
+// The 16 bytes at `p` when n >= 16, else the n there followed by zeros: a text's last bytes go through
+// the same block code as the others without reading past it.
+inline __m128i LoadBlock(const char* p, size_t n) {
+  if (n >= 16) return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  char padded[16] = {};
+  std::memcpy(padded, p, n);
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(padded));
+}
+
+// Bit i set when byte i of `v` is '"', '\\' or a control character.
+inline uint32_t SpecialMask(__m128i v) {
+  const __m128i hits = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+      _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)));
+  return static_cast<uint32_t>(_mm_movemask_epi8(hits));
+}
+#endif
+
 // AppendJsonEscaped, with the quotes around it when `quotes`. The escaped text is built in a window on
 // the stack and appended to *out a window at a time: plain bytes are copied into it 16 at a time
 // whatever follows them (as DecodeJsonString does), an escape overwrites what was copied past the
@@ -299,30 +319,26 @@ void EscapeJson(std::string_view s, bool quotes, std::string* out) {
       o = window;
     }
 #if defined(__SSE2__)
-    if (end - p >= 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
-      const __m128i hits = _mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
-          _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)));
-      const int mask = _mm_movemask_epi8(hits);
-      if (mask == 0) {
-        p += 16;
-        o += 16;
-        continue;
-      }
-      const int k = __builtin_ctz(static_cast<unsigned>(mask));
-      o = PutShortEscape(static_cast<unsigned char>(p[k]), o + k);
-      p += k + 1;
+    const size_t n = std::min<size_t>(static_cast<size_t>(end - p), 16);
+    const __m128i v = LoadBlock(p, n);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+    const uint32_t mask = SpecialMask(v) & ((1u << n) - 1);
+    if (mask == 0) {
+      p += n;
+      o += n;
       continue;
     }
-#endif
+    const auto k = static_cast<uint32_t>(__builtin_ctz(mask));
+    o = PutShortEscape(static_cast<unsigned char>(p[k]), o + k);
+    p += k + 1;
+#else
     const auto c = static_cast<unsigned char>(*p++);
     if (IsSpecial(c)) {
       o = PutShortEscape(c, o);
     } else {
       *o++ = static_cast<char>(c);
     }
+#endif
   }
   if (quotes) {
     if (o == window + kWindow) {
@@ -492,36 +508,32 @@ void AppendJsonEscapedTo(std::string_view text, uint32_t target, Utf8Position* p
       o = window;
     }
 #if defined(__SSE2__)
-    if (end - p >= 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
-      const __m128i hits = _mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
-          _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)));
-      // Every byte but a continuation byte (0x80..0xBF, as signed bytes -128..-65) starts a code point.
-      auto starts = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65))));
-      uint32_t stop = 16;  // bytes of the block that belong to the first `left` code points
-      if (Popcount16(starts) > left) {
-        uint32_t rest = starts;
-        for (uint32_t k = 0; k < left; ++k) rest &= rest - 1;
-        stop = static_cast<uint32_t>(__builtin_ctz(rest));
-        starts &= (1u << stop) - 1;
-      }
-      const auto mask = static_cast<uint32_t>(_mm_movemask_epi8(hits)) & ((1u << stop) - 1);
-      if (mask == 0) {
-        left -= Popcount16(starts);
-        p += stop;
-        o += stop;
-        if (stop < 16) break;
-        continue;
-      }
-      const auto k = static_cast<uint32_t>(__builtin_ctz(mask));
-      left -= Popcount16(starts & ((2u << k) - 1));
-      o = PutShortEscape(static_cast<unsigned char>(p[k]), o + k);
-      p += k + 1;
+    const size_t n = std::min<size_t>(static_cast<size_t>(end - p), 16);
+    const __m128i v = LoadBlock(p, n);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+    // Every byte but a continuation byte (0x80..0xBF, as signed bytes -128..-65) starts a code point.
+    auto starts =
+        static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65)))) & ((1u << n) - 1);
+    auto stop = static_cast<uint32_t>(n);  // bytes of the block that belong to the first `left` code points
+    if (Popcount16(starts) > left) {
+      uint32_t rest = starts;
+      for (uint32_t k = 0; k < left; ++k) rest &= rest - 1;
+      stop = static_cast<uint32_t>(__builtin_ctz(rest));
+      starts &= (1u << stop) - 1;
+    }
+    const uint32_t mask = SpecialMask(v) & ((1u << stop) - 1);
+    if (mask == 0) {
+      left -= Popcount16(starts);
+      p += stop;
+      o += stop;
+      if (stop < n) break;
       continue;
     }
-#endif
+    const auto k = static_cast<uint32_t>(__builtin_ctz(mask));
+    left -= Popcount16(starts & ((2u << k) - 1));
+    o = PutShortEscape(static_cast<unsigned char>(p[k]), o + k);
+    p += k + 1;
+#else
     const auto c = static_cast<unsigned char>(*p);
     if ((c & 0xC0) != 0x80) {
       if (left == 0) break;
@@ -533,6 +545,7 @@ void AppendJsonEscapedTo(std::string_view text, uint32_t target, Utf8Position* p
     } else {
       *o++ = static_cast<char>(c);
     }
+#endif
   }
   out->append(window, static_cast<size_t>(o - window));
   pos->byte += static_cast<size_t>(p - begin);
