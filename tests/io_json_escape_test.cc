@@ -201,6 +201,15 @@ TEST(IoJsonEscapeTest, EscapedToAtEveryBlockOffset) {
       ExpectWalkMatches(text, {first, first + length, first + 2 * length + 1, code_points + 1});
     }
   }
+  // Long texts of multi-byte characters only, walked far in one call: the continuation bytes tallied
+  // per byte lane must be summed before a lane overflows (255 blocks).
+  for (const char* character : {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"}) {
+    std::string many;
+    for (int i = 0; i < 12000; ++i) many += character;
+    for (const uint32_t far : {2000u, 4095u, 4096u, 4097u, 9000u, 11999u, 12000u})
+      ExpectWalkMatches(many, {far, 12001});
+    ExpectWalkMatches(many + "\n" + many, {12000, 12001, 20000, 24001});
+  }
   // Texts shorter than a block, and a target on the last code point.
   for (uint32_t target = 0; target <= 8; ++target) ExpectWalkMatches("a\xC3\xA9\"b", {target, target + 1, 9});
 }
