@@ -25,7 +25,10 @@ constexpr size_t kDecodeSlack = 16;
 // UnescapeJsonString). Escaped lone surrogates become U+FFFD and are counted in *replacements.
 // *escaping, when not null, is set to the style that gives back exactly the token from the decoded
 // text: kMinimal when AppendJsonString does, else kAscii when AppendJsonStringAscii does, else kOther.
-size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements, JsonEscaping* escaping);
+// *code_points, when not null, is set to the decoded text's number of code points (counted as it is
+// written; fewer than 2^32 for a text below 4 GB).
+size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements,
+                        JsonEscaping* escaping, uint32_t* code_points = nullptr);
 
 // Appends the part of valid UTF-8 `text` from `pos` to code point `target`, escaped as
 // AppendJsonEscaped does, and moves `pos` there: AdvanceToCodePoint(text, target, pos) and
