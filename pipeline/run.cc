@@ -41,7 +41,6 @@
 #include "pipeline/boilerplate/boilerplate.h"
 #include "pipeline/cluster.h"
 #include "pipeline/dedup.h"
-#include "pipeline/io/json_string.h"
 #include "pipeline/io/reader.h"
 #include "pipeline/io/spill.h"
 #include "pipeline/output.h"
@@ -195,18 +194,11 @@ Status WriteLines(AtomicFile* file, std::atomic<uint64_t>* cpu_ns, size_t n, siz
 
 void AppendJsonNull(std::string* out) { out->append("null"); }
 
-// The text without its boilerplate spans, as a JSON string, escaped piece by piece where it lies (the
-// pieces of ForEachKeptPiece). A kept piece is escaped in the same pass that finds where it ends; the
-// walk over a span only counts code points.
+// The text without its boilerplate spans, as a JSON string, escaped piece by piece where it lies.
 void AppendCleanText(std::string_view text, const std::vector<BoilerplateSpan>& spans, std::string* out) {
   out->reserve(out->size() + text.size() + 2);
   out->push_back('"');
-  Utf8Position at;
-  for (const BoilerplateSpan& span : spans) {
-    AppendJsonEscapedTo(text, span.start, &at, out);
-    AdvanceToCodePoint(text, span.end, &at);
-  }
-  AppendJsonEscaped(text.substr(at.byte), out);
+  ForEachKeptPiece(text, spans, [out](std::string_view piece) { AppendJsonEscaped(piece, out); });
   out->push_back('"');
 }
 

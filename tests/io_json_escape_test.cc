@@ -3,8 +3,7 @@
 // AppendJsonEscaped and AppendJsonString, which escape 16 bytes at a time into a window on the stack,
 // against a byte-at-a-time escaper: random UTF-8 with every control character, quotes, backslashes,
 // DEL and U+2028/U+2029 (which stay raw), at every alignment to the 16-byte blocks and across the
-// window's edges, where escapes expand the text up to six times. AppendJsonEscapedTo, which also
-// counts code points as it escapes, against the scalar AdvanceToCodePoint and that escaper.
+// window's edges, where escapes expand the text up to six times.
 
 #include <gtest/gtest.h>
 
@@ -13,8 +12,6 @@
 #include <string>
 #include <vector>
 
-#include "kernels/code_points.h"
-#include "pipeline/io/json_string.h"
 #include "pipeline/io/reader.h"
 
 namespace neardup {
@@ -134,84 +131,6 @@ TEST(IoJsonEscapeTest, AppendsToWhatIsThere) {
   EXPECT_EQ(empty, "\"\"");
   AppendJsonEscaped("", &empty);
   EXPECT_EQ(empty, "\"\"");
-}
-
-// The reference of AppendJsonEscapedTo: a code point at a time, then the bytes passed escaped.
-std::string ReferenceEscapedTo(const std::string& text, uint32_t target, Utf8Position* pos) {
-  const size_t from = pos->byte;
-  internal::AdvanceToCodePointScalar(text, target, pos);
-  return ReferenceEscaped(text.substr(from, pos->byte - from));
-}
-
-// Walks `text` to each target in turn (as the clean output does between boilerplate spans, with a
-// skip after every second target) and checks every step's output and position.
-void ExpectWalkMatches(const std::string& text, const std::vector<uint32_t>& targets) {
-  Utf8Position pos;
-  Utf8Position ref;
-  for (size_t i = 0; i < targets.size(); ++i) {
-    if (i % 2 == 1) {
-      AdvanceToCodePoint(text, targets[i], &pos);
-      internal::AdvanceToCodePointScalar(text, targets[i], &ref);
-    } else {
-      std::string out = "prefix";
-      AppendJsonEscapedTo(text, targets[i], &pos, &out);
-      ASSERT_EQ(out, "prefix" + ReferenceEscapedTo(text, targets[i], &ref)) << "target " << targets[i];
-    }
-    ASSERT_EQ(pos.byte, ref.byte) << "target " << targets[i];
-    ASSERT_EQ(pos.cp, ref.cp) << "target " << targets[i];
-  }
-}
-
-TEST(IoJsonEscapeTest, EscapedToMatchesAdvanceAndEscape) {
-  const std::vector<std::string> pieces = Pieces();
-  std::mt19937_64 rng(15);
-  for (int round = 0; round < 3000; ++round) {
-    const int plain_run = static_cast<int>(rng() % 4 == 0 ? 0 : rng() % 100);
-    const size_t size = rng() % (round % 10 == 0 ? 12000 : 500);
-    std::string text;
-    uint32_t code_points = 0;
-    while (text.size() < size) {
-      for (int k = static_cast<int>(rng() % (plain_run + 1)); k > 0; --k, ++code_points) {
-        text.push_back(static_cast<char>('a' + rng() % 26));
-      }
-      text += pieces[rng() % pieces.size()];
-      ++code_points;
-    }
-    // Increasing targets, some repeated or behind the position, the last ones past the end.
-    std::vector<uint32_t> targets;
-    uint32_t t = 0;
-    for (int k = static_cast<int>(rng() % 12); k > 0; --k) {
-      t += static_cast<uint32_t>(rng() % 4 == 0 ? 0 : rng() % (code_points / 4 + 2));
-      targets.push_back(rng() % 8 == 0 && t > 0 ? t - 1 : t);
-    }
-    targets.push_back(code_points + static_cast<uint32_t>(rng() % 3));
-    ExpectWalkMatches(text, targets);
-  }
-}
-
-TEST(IoJsonEscapeTest, EscapedToAtEveryBlockOffset) {
-  // Two-, three- and four-byte characters and escapes around every target within a few blocks.
-  const std::string unit = "ab\xC3\xA9\n\xE2\x82\xAC\"\xF0\x9F\x98\x80x\x01yz";
-  std::string text;
-  while (text.size() < 200) text += unit;
-  uint32_t code_points = 0;
-  for (const char c : text) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  for (uint32_t first = 0; first <= 80; ++first) {
-    for (uint32_t length = 0; length <= 40; ++length) {
-      ExpectWalkMatches(text, {first, first + length, first + 2 * length + 1, code_points + 1});
-    }
-  }
-  // Long texts of multi-byte characters only, walked far in one call: the continuation bytes tallied
-  // per byte lane must be summed before a lane overflows (255 blocks).
-  for (const char* character : {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"}) {
-    std::string many;
-    for (int i = 0; i < 12000; ++i) many += character;
-    for (const uint32_t far : {2000u, 4095u, 4096u, 4097u, 9000u, 11999u, 12000u})
-      ExpectWalkMatches(many, {far, 12001});
-    ExpectWalkMatches(many + "\n" + many, {12000, 12001, 20000, 24001});
-  }
-  // Texts shorter than a block, and a target on the last code point.
-  for (uint32_t target = 0; target <= 8; ++target) ExpectWalkMatches("a\xC3\xA9\"b", {target, target + 1, 9});
 }
 
 }  // namespace

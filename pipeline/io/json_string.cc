@@ -354,15 +354,6 @@ void EscapeJson(std::string_view s, bool quotes, std::string* out) {
   out->append(window, static_cast<size_t>(o - window));
 }
 
-// The number of bits set in the 16 low bits of `x`. (The x86-64 baseline has no popcount instruction:
-// __builtin_popcount would call into libgcc.)
-inline uint32_t Popcount16(uint32_t x) {
-  x -= (x >> 1) & 0x5555;
-  x = (x & 0x3333) + ((x >> 2) & 0x3333);
-  x = (x + (x >> 4)) & 0x0F0F;
-  return (x + (x >> 8)) & 0x1F;
-}
-
 }  // namespace
 
 size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements,
@@ -524,118 +515,6 @@ bool IsJsonString(std::string_view token) { return ScanString(token); }
 void AppendJsonEscaped(std::string_view s, std::string* out) { EscapeJson(s, false, out); }
 
 void AppendJsonString(std::string_view s, std::string* out) { EscapeJson(s, true, out); }
-
-void AppendJsonEscapedTo(std::string_view text, uint32_t target, Utf8Position* pos, std::string* out) {
-  if (pos->cp >= target) return;
-  // As EscapeJson, and the code points are counted in the same pass, without a count per block: a byte
-  // starts at most one code point, so while the bytes passed (plus the next block's) are no more than
-  // the code points to pass, the next block cannot hold the target's first byte and only its
-  // continuation bytes are tallied, in byte lanes. Near the target (and before a lane can overflow)
-  // the tally is summed and blocks are cut exactly, before the byte that starts code point `target`.
-  // The escaped characters are ASCII: each starts a code point.
-  const uint32_t wanted = target - pos->cp;  // code points to pass
-  constexpr size_t kWindow = 4096;
-  constexpr size_t kStep = 21;  // as in EscapeJson
-  char window[kWindow];
-  char* o = window;
-  char* const limit = window + kWindow - kStep;
-  const char* const begin = text.data() + pos->byte;
-  const char* p = begin;
-  const char* const end = text.data() + text.size();
-#if defined(__SSE2__)
-  uint32_t counted = 0;                 // code points in [begin, synced)
-  const char* synced = p;               // where the tally starts
-  __m128i tally = _mm_setzero_si128();  // per lane: continuation bytes in [synced, p)
-  uint32_t steps = 0;                   // blocks tallied, at most 255 per lane before it must be summed
-  const auto sum_tally = [&] {
-    const __m128i sums = _mm_sad_epu8(tally, _mm_setzero_si128());
-    const auto continuations =
-        static_cast<uint32_t>(_mm_cvtsi128_si32(sums)) + static_cast<uint32_t>(_mm_extract_epi16(sums, 4));
-    counted += static_cast<uint32_t>(p - synced) - continuations;
-    tally = _mm_setzero_si128();
-    synced = p;
-    steps = 0;
-  };
-  while (p < end) {
-    if (o > limit) {
-      out->append(window, static_cast<size_t>(o - window));
-      o = window;
-    }
-    const size_t n = std::min<size_t>(static_cast<size_t>(end - p), 16);
-    const __m128i v = LoadBlock(p, n);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
-    // Continuation bytes are 0x80..0xBF: as signed bytes, -128..-65. (The zeros after a short block
-    // are not.)
-    const __m128i continuation = _mm_cmpgt_epi8(_mm_set1_epi8(-64), v);
-    uint32_t mask = SpecialMask(v) & ((1u << n) - 1);
-    if (counted + static_cast<size_t>(p - synced) + n <= wanted && steps < 255) {
-      if (mask == 0) {
-        tally = _mm_sub_epi8(tally, continuation);
-        ++steps;
-        p += n;
-        o += n;
-        continue;
-      }
-      const auto k = static_cast<uint32_t>(__builtin_ctz(mask));
-      const __m128i passed = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kPrefix + 15 - k));
-      tally = _mm_sub_epi8(tally, _mm_and_si128(continuation, passed));
-      ++steps;
-      o = PutShortEscape(static_cast<unsigned char>(p[k]), o + k);
-      p += k + 1;
-      continue;
-    }
-    sum_tally();
-    const uint32_t left = wanted - counted;
-    auto starts = static_cast<uint32_t>(~_mm_movemask_epi8(continuation)) & ((1u << n) - 1);
-    auto stop = static_cast<uint32_t>(n);  // bytes of the block that belong to the first `left` code points
-    if (Popcount16(starts) > left) {
-      uint32_t rest = starts;
-      for (uint32_t k = 0; k < left; ++k) rest &= rest - 1;
-      stop = static_cast<uint32_t>(__builtin_ctz(rest));
-      starts &= (1u << stop) - 1;
-      mask &= (1u << stop) - 1;
-    }
-    if (mask == 0) {
-      counted += Popcount16(starts);
-      p += stop;
-      o += stop;
-      synced = p;
-      if (stop < n) break;
-      continue;
-    }
-    const auto k = static_cast<uint32_t>(__builtin_ctz(mask));
-    counted += Popcount16(starts & ((2u << k) - 1));
-    o = PutShortEscape(static_cast<unsigned char>(p[k]), o + k);
-    p += k + 1;
-    synced = p;
-  }
-  sum_tally();
-  const uint32_t passed_code_points = counted;
-#else
-  uint32_t left = wanted;
-  while (p < end) {
-    if (o > limit) {
-      out->append(window, static_cast<size_t>(o - window));
-      o = window;
-    }
-    const auto c = static_cast<unsigned char>(*p);
-    if ((c & 0xC0) != 0x80) {
-      if (left == 0) break;
-      --left;
-    }
-    ++p;
-    if (IsSpecial(c)) {
-      o = PutShortEscape(c, o);
-    } else {
-      *o++ = static_cast<char>(c);
-    }
-  }
-  const uint32_t passed_code_points = wanted - left;
-#endif
-  out->append(window, static_cast<size_t>(o - window));
-  pos->byte += static_cast<size_t>(p - begin);
-  pos->cp += passed_code_points;
-}
 
 void AppendJsonStringAscii(std::string_view s, std::string* out) {
   out->reserve(out->size() + s.size() + 2);

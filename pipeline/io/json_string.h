@@ -11,7 +11,6 @@
 #include <string>
 #include <string_view>
 
-#include "kernels/code_points.h"
 #include "pipeline/io/reader.h"
 
 namespace neardup {
@@ -29,12 +28,6 @@ constexpr size_t kDecodeSlack = 16;
 // written; fewer than 2^32 for a text below 4 GB).
 size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements,
                         JsonEscaping* escaping, uint32_t* code_points = nullptr);
-
-// Appends the part of valid UTF-8 `text` from `pos` to code point `target`, escaped as
-// AppendJsonEscaped does, and moves `pos` there: AdvanceToCodePoint(text, target, pos) and
-// AppendJsonEscaped of the bytes it passed, in one pass over them. The clean output writes the text
-// between boilerplate spans so.
-void AppendJsonEscapedTo(std::string_view text, uint32_t target, Utf8Position* pos, std::string* out);
 
 // True when `token` (with its quotes) is a JSON string per RFC 8259: no raw control character, only
 // the escapes \" \\ \/ \b \f \n \r \t \uXXXX. Escaped lone surrogates are accepted, as JSON's grammar
