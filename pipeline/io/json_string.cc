@@ -278,10 +278,6 @@ inline char* PutShortEscape(unsigned char c, char* o) {
 }
 
 #if defined(__SSE2__)
-// The 16 bytes at kPrefix + 16 - m: m bytes 0xFF, then zeros (0 <= m <= 16). A mask of a block's first
-// m bytes.
-constexpr int8_t kPrefix[32] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
-
 // The 16 bytes at `p` when n >= 16, else the n there followed by zeros: a text's last bytes go through
 // the same block code as the others without reading past it.
 inline __m128i LoadBlock(const char* p, size_t n) {
@@ -356,8 +352,7 @@ void EscapeJson(std::string_view s, bool quotes, std::string* out) {
 
 }  // namespace
 
-size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements,
-                        JsonEscaping* escaping, uint32_t* code_points) {
+size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements, JsonEscaping* escaping) {
   constexpr size_t kInvalid = SIZE_MAX;
   const char* p = in;
   const char* const end = in + size;
@@ -365,21 +360,6 @@ size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replac
   bool minimal = true;  // escaped as AppendJsonString does
   bool ascii = true;    // escaped as AppendJsonStringAscii does, as far as the escapes tell
   uint32_t lone = 0;
-  // The decoded text's code points are its bytes less its continuation bytes, counted on the way:
-  // those of the plain blocks in byte lanes (summed every 255 blocks, before a lane can overflow),
-  // the others here. The text is not read again to count them.
-  uint64_t continuations = 0;
-#if defined(__SSE2__)
-  __m128i tally = _mm_setzero_si128();
-  uint32_t steps = 0;
-  const auto sum_tally = [&] {
-    const __m128i sums = _mm_sad_epu8(tally, _mm_setzero_si128());
-    continuations +=
-        static_cast<uint64_t>(_mm_cvtsi128_si32(sums)) + static_cast<uint64_t>(_mm_extract_epi16(sums, 4));
-    tally = _mm_setzero_si128();
-    steps = 0;
-  };
-#endif
   while (true) {
     // Plain bytes are copied ahead a block at a time, whatever follows them; `o` then advances only
     // over the plain ones, and an escape overwrites the rest.
@@ -393,27 +373,17 @@ size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replac
       const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
                                         _mm_cmpeq_epi8(_mm_max_epu8(v, max_control), max_control));
       const int mask = _mm_movemask_epi8(hits);
-      // Continuation bytes are 0x80..0xBF: as signed bytes, -128..-65.
-      const __m128i continuation = _mm_cmpgt_epi8(_mm_set1_epi8(-64), v);
-      if (steps == 255) sum_tally();
-      ++steps;
       if (mask != 0) {
         const int k = __builtin_ctz(static_cast<unsigned>(mask));
-        const __m128i copied = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kPrefix + 16 - k));
-        tally = _mm_sub_epi8(tally, _mm_and_si128(continuation, copied));
         p += k;
         o += k;
         break;
       }
-      tally = _mm_sub_epi8(tally, continuation);
       p += 16;
       o += 16;
     }
 #endif
-    while (p < end && !IsSpecial(static_cast<unsigned char>(*p))) {
-      continuations += (static_cast<unsigned char>(*p) & 0xC0) == 0x80;
-      *o++ = *p++;
-    }
+    while (p < end && !IsSpecial(static_cast<unsigned char>(*p))) *o++ = *p++;
     if (p == end) break;
     if (*p != '\\') return kInvalid;  // an unescaped '"' or a raw control character inside
     if (end - p < 2) return kInvalid;  // the closing quote is escaped
@@ -480,15 +450,8 @@ size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replac
     } else {
       CheckUnicodeEscape(digits, unit, &minimal, &ascii);
     }
-    const size_t length = PutUtf8(code_point, o);
-    o += length;
-    continuations += length - 1;
+    o += PutUtf8(code_point, o);
   }
-#if defined(__SSE2__)
-  sum_tally();
-#endif
-  if (code_points != nullptr)
-    *code_points = static_cast<uint32_t>(static_cast<uint64_t>(o - out) - continuations);
   if (replacements != nullptr) *replacements += lone;
   if (escaping != nullptr) {
     // In the ASCII style, DEL and everything beyond ASCII is escaped: none may be in the token as is.

@@ -8,7 +8,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <string_view>
 
 #include "pipeline/io/reader.h"
@@ -24,10 +23,7 @@ constexpr size_t kDecodeSlack = 16;
 // UnescapeJsonString). Escaped lone surrogates become U+FFFD and are counted in *replacements.
 // *escaping, when not null, is set to the style that gives back exactly the token from the decoded
 // text: kMinimal when AppendJsonString does, else kAscii when AppendJsonStringAscii does, else kOther.
-// *code_points, when not null, is set to the decoded text's number of code points (counted as it is
-// written; fewer than 2^32 for a text below 4 GB).
-size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements,
-                        JsonEscaping* escaping, uint32_t* code_points = nullptr);
+size_t DecodeJsonString(const char* in, size_t size, char* out, uint32_t* replacements, JsonEscaping* escaping);
 
 // True when `token` (with its quotes) is a JSON string per RFC 8259: no raw control character, only
 // the escapes \" \\ \/ \b \f \n \r \t \uXXXX. Escaped lone surrogates are accepted, as JSON's grammar

@@ -434,15 +434,14 @@ void JsonlParser::Parse(std::string_view line, size_t readable, uint32_t file,
   char* at = base;
   uint32_t escapes_replaced = 0;
   JsonEscaping escaping = JsonEscaping::kMinimal;
-  uint32_t code_points = 0;
-  const size_t text_size = DecodeJsonString(text.token.data() + 1, text.token.size() - 2, at,
-                                            &escapes_replaced, &escaping, &code_points);
+  const size_t text_size =
+      DecodeJsonString(text.token.data() + 1, text.token.size() - 2, at, &escapes_replaced, &escaping);
   if (text_size == SIZE_MAX) {
     skip("invalid_json", "invalid JSON: invalid string in text field \"" + impl_->text_name + "\"");
     return;
   }
   record.text = std::string_view(at, text_size);
-  record.code_points = code_points;
+  record.code_points = static_cast<uint32_t>(CountCodePoints(record.text));
   at += text_size;
   auto keep = [&at](std::string_view bytes) {
     std::memcpy(at, bytes.data(), bytes.size());
