@@ -6,7 +6,6 @@
 #include <emmintrin.h>
 #endif
 
-#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -277,25 +276,6 @@ inline char* PutShortEscape(unsigned char c, char* o) {
   return o + e.size;
 }
 
-#if defined(__SSE2__)
-// The 16 bytes at `p` when n >= 16, else the n there followed by zeros: a text's last bytes go through
-// the same block code as the others without reading past it.
-inline __m128i LoadBlock(const char* p, size_t n) {
-  if (n >= 16) return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  char padded[16] = {};
-  std::memcpy(padded, p, n);
-  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(padded));
-}
-
-// Bit i set when byte i of `v` is '"', '\\' or a control character.
-inline uint32_t SpecialMask(__m128i v) {
-  const __m128i hits = _mm_or_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
-      _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)));
-  return static_cast<uint32_t>(_mm_movemask_epi8(hits));
-}
-#endif
-
 // AppendJsonEscaped, with the quotes around it when `quotes`. The escaped text is built in a window on
 // the stack and appended to *out a window at a time: plain bytes are copied into it 16 at a time
 // whatever follows them (as DecodeJsonString does), an escape overwrites what was copied past the
@@ -319,26 +299,30 @@ void EscapeJson(std::string_view s, bool quotes, std::string* out) {
       o = window;
     }
 #if defined(__SSE2__)
-    const size_t n = std::min<size_t>(static_cast<size_t>(end - p), 16);
-    const __m128i v = LoadBlock(p, n);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
-    const uint32_t mask = SpecialMask(v) & ((1u << n) - 1);
-    if (mask == 0) {
-      p += n;
-      o += n;
+    if (end - p >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+      const __m128i hits = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+          _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)));
+      const int mask = _mm_movemask_epi8(hits);
+      if (mask == 0) {
+        p += 16;
+        o += 16;
+        continue;
+      }
+      const int k = __builtin_ctz(static_cast<unsigned>(mask));
+      o = PutShortEscape(static_cast<unsigned char>(p[k]), o + k);
+      p += k + 1;
       continue;
     }
-    const auto k = static_cast<uint32_t>(__builtin_ctz(mask));
-    o = PutShortEscape(static_cast<unsigned char>(p[k]), o + k);
-    p += k + 1;
-#else
+#endif
     const auto c = static_cast<unsigned char>(*p++);
     if (IsSpecial(c)) {
       o = PutShortEscape(c, o);
     } else {
       *o++ = static_cast<char>(c);
     }
-#endif
   }
   if (quotes) {
     if (o == window + kWindow) {
