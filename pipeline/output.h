@@ -70,8 +70,8 @@ void AppendInt(int64_t x, std::string* out);
 // what it wrote. The writers put a whole passage span or boilerplate span into a buffer on the stack
 // with these and append it once: a dozen appends per span cost more than its formatting.
 constexpr size_t kMaxUintChars = 20;
-constexpr size_t kMaxRounded4Chars =
-    320;  // "%.4f" of the largest double: 309 digits, point, 4 decimals, sign
+// "%.4f" of the largest double is 315 characters: sign, 309 digits, point, 4 decimals.
+constexpr size_t kMaxRounded4Chars = 320;
 char* PutUint(uint64_t x, char* out);
 char* PutRounded4(double x, char* out);
 // Copies the bytes of a string literal (without its terminating zero).
