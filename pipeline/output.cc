@@ -18,24 +18,6 @@ namespace {
 // Writeback is started every this many bytes appended.
 constexpr uint64_t kWritebackBytes = 32 << 20;
 
-// Appends of at least this many bytes go to the file with write(2) after stdio's buffer is flushed,
-// instead of through the buffer. The writers append whole chunks of lines (tens of KB to a few MB),
-// which stdio would mostly copy into its 1 MB buffer first: one more copy of every output byte.
-constexpr size_t kDirectWriteBytes = 64 << 10;
-
-// Writes all of `bytes` to `fd`; false with errno set on failure.
-bool WriteAll(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
-}
-
 }  // namespace
 
 const std::vector<std::string>& OutputFileNames() {
@@ -64,10 +46,7 @@ Status AtomicFile::Open(const std::string& dir, const std::string& name) {
 
 Status AtomicFile::Append(std::string_view bytes) {
   if (bytes.empty()) return Status::OK();
-  const bool written = bytes.size() >= kDirectWriteBytes
-                           ? std::fflush(file_) == 0 && WriteAll(::fileno(file_), bytes)
-                           : std::fwrite(bytes.data(), 1, bytes.size(), file_) == bytes.size();
-  if (!written) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
     failed_ = true;
     return Status::IOError(final_path_ + ": write failed (to " + tmp_path_ + "): " + std::strerror(errno));
   }
