@@ -106,18 +106,17 @@ Status RemoveIfExists(const std::string& dir, const std::string& name) {
   return Status::OK();
 }
 
-void AppendRounded4(double x, std::string* out) {
+char* PutRounded4(double x, char* out) {
   const double scaled = std::round(x * 10000.0);
   // Below 10^9 in magnitude, "%.4f" of scaled / 10^4 prints exactly the digits of the integer `scaled`
   // with a point before its last four (the double nearest k / 10^4 is far closer to it than 0.00005),
   // so they are written from the integer: snprintf was most of the write stage's formatting (a million
   // numbers per 100 MB of passages.jsonl). Elsewhere, and for NaN and infinities, snprintf still.
   if (std::fabs(scaled) < 1e13) {
-    char buf[32];
-    char* p = buf;
+    char* p = out;
     if (std::signbit(scaled)) *p++ = '-';  // "%.4f" writes -0.0 as "-0.0000"
     const auto k = static_cast<uint64_t>(std::fabs(scaled));
-    p = std::to_chars(p, buf + sizeof(buf), k / 10000).ptr;
+    p = std::to_chars(p, out + kMaxRounded4Chars, k / 10000).ptr;
     *p++ = '.';
     uint32_t frac = static_cast<uint32_t>(k % 10000);
     int digits = 4;
@@ -126,15 +125,22 @@ void AppendRounded4(double x, std::string* out) {
       --digits;
     }
     for (int i = digits - 1; i >= 0; --i, frac /= 10) p[i] = static_cast<char>('0' + frac % 10);
-    out->append(buf, static_cast<size_t>(p + digits - buf));
-    return;
+    return p + digits;
   }
   const double r = scaled / 10000.0;
   char buf[512];
   int len = std::snprintf(buf, sizeof(buf), "%.4f", r);
   while (len > 0 && buf[len - 1] == '0' && buf[len - 2] != '.') --len;
-  out->append(buf, static_cast<size_t>(len));
+  std::memcpy(out, buf, static_cast<size_t>(len));
+  return out + len;
 }
+
+void AppendRounded4(double x, std::string* out) {
+  char buf[kMaxRounded4Chars];
+  out->append(buf, static_cast<size_t>(PutRounded4(x, buf) - buf));
+}
+
+char* PutUint(uint64_t x, char* out) { return std::to_chars(out, out + kMaxUintChars, x).ptr; }
 
 void AppendFixed3(double x, std::string* out) {
   char buf[32];

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,21 @@ void AppendRounded4(double x, std::string* out);
 void AppendFixed3(double x, std::string* out);
 void AppendUint(uint64_t x, std::string* out);
 void AppendInt(int64_t x, std::string* out);
+
+// The same formats written at `out`, which has room for the most they write; each returns the end of
+// what it wrote. The writers put a whole passage span or boilerplate span into a buffer on the stack
+// with these and append it once: a dozen appends per span cost more than its formatting.
+constexpr size_t kMaxUintChars = 20;
+// "%.4f" of the largest double is 315 characters: sign, 309 digits, point, 4 decimals.
+constexpr size_t kMaxRounded4Chars = 320;
+char* PutUint(uint64_t x, char* out);
+char* PutRounded4(double x, char* out);
+// Copies the bytes of a string literal (without its terminating zero).
+template <size_t N>
+char* PutLiteral(const char (&literal)[N], char* out) {
+  std::memcpy(out, literal, N - 1);
+  return out + N - 1;
+}
 
 }  // namespace neardup
 

@@ -1,6 +1,8 @@
 // Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 //
-// AppendRounded4, the similarity format of every output, against the snprintf formatting it replaced.
+// AppendRounded4, the similarity format of every output, against the snprintf formatting it replaced;
+// PutRounded4 and PutUint, the same formats written into a buffer, against AppendRounded4 and
+// std::to_string.
 
 #include <gtest/gtest.h>
 
@@ -10,6 +12,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "pipeline/output.h"
 
@@ -29,6 +32,13 @@ std::string Rounded4(double x) {
   std::string out = "prefix";
   AppendRounded4(x, &out);
   EXPECT_EQ(out.compare(0, 6, "prefix"), 0);
+  // PutRounded4 writes the same into a buffer of kMaxRounded4Chars, and nothing past what it returns.
+  char buf[kMaxRounded4Chars + 1];
+  std::memset(buf, '#', sizeof(buf));
+  const char* end = PutRounded4(x, buf);
+  EXPECT_LE(end - buf, static_cast<long>(kMaxRounded4Chars));
+  EXPECT_EQ(std::string(static_cast<const char*>(buf), end), out.substr(6)) << x;
+  EXPECT_EQ(buf[kMaxRounded4Chars], '#');
   return out.substr(6);
 }
 
@@ -78,6 +88,34 @@ TEST(OutputFormatTest, Rounded4MatchesSnprintf) {
                          std::numeric_limits<double>::denorm_min()}) {
     EXPECT_EQ(Rounded4(x), Reference(x)) << x;
   }
+}
+
+TEST(OutputFormatTest, PutUintMatchesToString) {
+  std::mt19937_64 rng(5);
+  std::vector<uint64_t> values = {
+      0, 1, 9, 10, 99, 100, 4294967295u, 4294967296u, std::numeric_limits<uint64_t>::max()};
+  for (uint64_t p = 1; p != 0 && p <= std::numeric_limits<uint64_t>::max() / 10; p *= 10) {
+    values.insert(values.end(), {p - 1, p, p + 1, 10 * p - 1});
+  }
+  for (int i = 0; i < 100000; ++i) values.push_back(rng() >> (rng() % 64));
+  for (const uint64_t x : values) {
+    char buf[kMaxUintChars + 1];
+    std::memset(buf, '#', sizeof(buf));
+    const char* end = PutUint(x, buf);
+    ASSERT_EQ(std::string(static_cast<const char*>(buf), end), std::to_string(x));
+    ASSERT_EQ(buf[kMaxUintChars], '#');
+    std::string appended = "p";
+    AppendUint(x, &appended);
+    ASSERT_EQ(appended, "p" + std::to_string(x));
+  }
+}
+
+TEST(OutputFormatTest, PutLiteralCopiesWithoutTheTerminator) {
+  char buf[16];
+  std::memset(buf, '#', sizeof(buf));
+  const char* end = PutLiteral(",\"end\":", buf);
+  EXPECT_EQ(std::string(static_cast<const char*>(buf), end), ",\"end\":");
+  EXPECT_EQ(*end, '#');
 }
 
 }  // namespace
