@@ -200,35 +200,6 @@ void AppendUnicodeEscape(uint32_t unit, std::string* out) {
   out->append(escaped, 6);
 }
 
-// Appends the escape of ASCII byte c ('"', '\\' or a control character) as AppendJsonString writes it.
-void AppendShortEscape(unsigned char c, std::string* out) {
-  switch (c) {
-    case '"':
-      out->append("\\\"");
-      break;
-    case '\\':
-      out->append("\\\\");
-      break;
-    case '\n':
-      out->append("\\n");
-      break;
-    case '\r':
-      out->append("\\r");
-      break;
-    case '\t':
-      out->append("\\t");
-      break;
-    case '\b':
-      out->append("\\b");
-      break;
-    case '\f':
-      out->append("\\f");
-      break;
-    default:
-      AppendUnicodeEscape(c, out);
-  }
-}
-
 // What AppendJsonString writes for the ASCII bytes it escapes ('"', '\\', control characters): the
 // escape's bytes, padded so that six can always be copied, and its length.
 struct ShortEscape {
@@ -274,6 +245,12 @@ inline char* PutShortEscape(unsigned char c, char* o) {
   const ShortEscape& e = kShortEscapes.entries[c < 0x20 ? c : c == '"' ? 0x20 : 0x21];
   std::memcpy(o, e.bytes, sizeof(e.bytes));
   return o + e.size;
+}
+
+// Appends the escape of ASCII byte c ('"', '\\' or a control character) as AppendJsonString writes it.
+void AppendShortEscape(unsigned char c, std::string* out) {
+  char escaped[6];
+  out->append(escaped, static_cast<size_t>(PutShortEscape(c, escaped) - escaped));
 }
 
 // AppendJsonEscaped, with the quotes around it when `quotes`. The escaped text is built in a window on
