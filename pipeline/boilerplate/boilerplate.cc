@@ -35,6 +35,7 @@
 #include "pipeline/boilerplate/ascii_scan.h"
 #include "pipeline/boilerplate/number_sources.h"
 #include "pipeline/boilerplate/rules.h"
+#include "pipeline/boilerplate/shingles.h"
 #include "pipeline/boilerplate/sort_keys.h"
 #include "pipeline/boilerplate/templates.h"
 #include "pipeline/io/utf8.h"  // TrimSpace
@@ -296,33 +297,6 @@ void AbsorbRelatedLinks(const std::vector<UnitInfo>& units, const BoilerplateRul
       (*rule)[i] = header;
     }
   }
-}
-
-// Adds the sampled shingles of one unit's token hashes: a polynomial over kShingleTokens consecutive
-// hashes, rolled one token at a time, then mixed.
-void AddShingles(const std::vector<uint64_t>& hashes, std::vector<uint32_t>* shingles) {
-  static_assert(kShingleTokens == 5);
-  constexpr uint64_t kBase = 0x9E3779B97F4A7C15ULL;
-  constexpr uint64_t kTop = kBase * kBase * kBase * kBase;  // kBase^(kShingleTokens - 1)
-  if (hashes.size() < kShingleTokens) return;
-  uint64_t roll = 0;
-  for (size_t k = 0; k < kShingleTokens; ++k) roll = roll * kBase + hashes[k];
-  // Without a branch on the sampling (a coin toss for the predictor): every shingle is written, only
-  // the sampled ones are kept.
-  const size_t count = hashes.size() - kShingleTokens + 1;
-  const size_t at = shingles->size();
-  shingles->resize(at + count);
-  uint32_t* out = shingles->data() + at;
-  size_t kept = 0;
-  for (size_t i = 0;; ++i) {
-    uint64_t h = (roll ^ (roll >> 29)) * 0xBF58476D1CE4E5B9ULL;
-    h ^= h >> 32;
-    out[kept] = static_cast<uint32_t>(h >> 32);
-    kept += (h >> 20) % kShingleSampling == 0;
-    if (i + 1 == count) break;
-    roll = (roll - hashes[i] * kTop) * kBase + hashes[i + kShingleTokens];
-  }
-  shingles->resize(at + kept);
 }
 
 // The text rules see: a unit joined from re-wrapped lines is matched as one line.
@@ -984,7 +958,7 @@ void AnalyzeDoc(const BoilerplateInput& in, const BoilerplateRules& rules, DocIn
     }
     if ((info.flags & kCountable) && !(info.flags & kPureTitle) && info.rule < 0 &&
         t.tokens >= kFingerprintTokens) {
-      AddShingles(hashes, &shingles);
+      boilerplate_internal::AddShingles(hashes, &shingles);
     }
   }
   doc->shingles.assign(shingles.begin(), shingles.end());
@@ -3034,6 +3008,38 @@ void NumberSources(const std::vector<BoilerplateInput>& docs, std::vector<uint32
     }
   });
   for (size_t d = 0; d < n; ++d) (*members)[(*doc_source)[d]].push_back(static_cast<uint32_t>(d));
+}
+
+// Out of line, with a pointer for the input and one for the output: inlined in AnalyzeDoc, with an index
+// and a count of the shingles kept, the loop kept its cursor or its rolled hash on the stack for want of
+// registers there (25 instructions a shingle, now 20).
+[[gnu::noinline]] void AddShingles(const std::vector<uint64_t>& hashes, std::vector<uint32_t>* shingles) {
+  static_assert(kShingleTokens == 5);
+  constexpr uint64_t kBase = 0x9E3779B97F4A7C15ULL;
+  constexpr uint64_t kTop = kBase * kBase * kBase * kBase;  // kBase^(kShingleTokens - 1)
+  if (hashes.size() < kShingleTokens) return;
+  uint64_t roll = 0;
+  for (size_t k = 0; k < kShingleTokens; ++k) roll = roll * kBase + hashes[k];
+  // Without a branch on the sampling (a coin toss for the predictor): every shingle is written, only
+  // the sampled ones are kept.
+  const size_t count = hashes.size() - kShingleTokens + 1;
+  const size_t at = shingles->size();
+  shingles->resize(at + count);
+  uint32_t* const begin = shingles->data() + at;
+  uint32_t* out = begin;
+  const uint64_t* in = hashes.data();
+  const uint64_t* const last = in + count - 1;
+  static_assert(kShingleSampling == 2);
+  for (;; ++in) {
+    // The shingle is the mix's top half (which h ^= h >> 32 leaves as it is), and it is kept when bit 20
+    // of the mix after that step is clear.
+    const uint64_t h = (roll ^ (roll >> 29)) * 0xBF58476D1CE4E5B9ULL;
+    *out = static_cast<uint32_t>(h >> 32);
+    out += (((h ^ (h >> 32)) >> 20) & 1) ^ 1;
+    if (in == last) break;
+    roll = (roll - in[0] * kTop) * kBase + in[kShingleTokens];
+  }
+  shingles->resize(at + static_cast<size_t>(out - begin));
 }
 
 void SortKeys(uint64_t* keys, size_t n) {

@@ -1203,7 +1203,13 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
   constexpr uint32_t kWordKinds =
       ~((1u << static_cast<unsigned>(TokKind::kMask)) | (1u << static_cast<unsigned>(TokKind::kTitle)) |
         (1u << static_cast<unsigned>(TokKind::kSymbol)));
-  uint32_t words_seen = 0, titles = 0;
+  // Both counts in one shift a token: bit `kind` of kCounts says whether the kind counts as a word, bit
+  // 32 + kind whether it is the title, and the token's two bits are added to the halves of `counts`
+  // (which never carry: a unit has fewer than 2^32 tokens).
+  constexpr uint64_t kCounts =
+      uint64_t{kWordKinds & 0xFFu} | (uint64_t{1} << (32 + static_cast<unsigned>(TokKind::kTitle)));
+  constexpr uint64_t kCountBits = (uint64_t{1} << 32) | 1u;
+  uint64_t counts = 0;
   // With names masked too (Template::cross_key): a run of capitalized words is one mask; the first word
   // only when the second is capitalized too. Folded in the same pass as the key.
   auto wordlike = [](const Tok& tok) {
@@ -1223,8 +1229,7 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
     for (size_t k = 0; k < count; ++k) {
       const Tok& tok = toks[k];
       key = (key ^ tok.hash) * 0x9E3779B97F4A7C15ULL;  // the token hashes are mixed already
-      titles += tok.kind == TokKind::kTitle;
-      words_seen += (kWordKinds >> static_cast<unsigned>(tok.kind)) & 1u;
+      counts += (kCounts >> static_cast<unsigned>(tok.kind)) & kCountBits;
       if (out != nullptr) out[k] = tok.hash;
       // Without branches on the token (whether a capitalized word is a name is a coin toss for the
       // predictor): the fold is computed for every token and kept by a mask.
@@ -1238,7 +1243,7 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
       in_name = name;
       plain += !name & word;
     }
-    t.has_title = titles > 0;
+    t.has_title = (counts >> 32) > 0;
     // A line with the title in it keeps its shape even when every other word is a name ("Home »
     // Politics » <title>", "<title> | The Harbor Ledger").
     t.cross_key = plain > 0 || t.has_title ? Mix64(cross) | 1 : 0;
@@ -1247,13 +1252,12 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
     for (size_t k = 0; k < count; ++k) {
       const Tok& tok = toks[k];
       key = (key ^ tok.hash) * 0x9E3779B97F4A7C15ULL;
-      titles += tok.kind == TokKind::kTitle;
-      words_seen += (kWordKinds >> static_cast<unsigned>(tok.kind)) & 1u;
+      counts += (kCounts >> static_cast<unsigned>(tok.kind)) & kCountBits;
       if (out != nullptr) out[k] = tok.hash;
     }
-    t.has_title = titles > 0;
+    t.has_title = (counts >> 32) > 0;
   }
-  t.words = words_seen;
+  t.words = static_cast<uint32_t>(counts);
   t.tokens = static_cast<uint32_t>(count);
   t.key = Mix64(key);
   t.pure_title = t.has_title && t.words == 0;
