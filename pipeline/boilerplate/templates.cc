@@ -1205,7 +1205,8 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
         (1u << static_cast<unsigned>(TokKind::kSymbol)));
   // Both counts in one shift a token: bit `kind` of kCounts says whether the kind counts as a word, bit
   // 32 + kind whether it is the title, and the token's two bits are added to the halves of `counts`
-  // (which never carry: a unit has fewer than 2^32 tokens).
+  // (which never carry: a unit has fewer than 2^32 tokens). Every kind fits in the low byte.
+  static_assert(static_cast<unsigned>(TokKind::kTitle) < 8, "a kind past the low byte drops out of kCounts");
   constexpr uint64_t kCounts =
       uint64_t{kWordKinds & 0xFFu} | (uint64_t{1} << (32 + static_cast<unsigned>(TokKind::kTitle)));
   constexpr uint64_t kCountBits = (uint64_t{1} << 32) | 1u;
