@@ -149,9 +149,8 @@ void AppendFixed3(double x, std::string* out) {
 }
 
 void AppendUint(uint64_t x, std::string* out) {
-  char buf[24];
-  const auto res = std::to_chars(buf, buf + sizeof(buf), x);
-  out->append(buf, res.ptr);
+  char buf[kMaxUintChars];
+  out->append(buf, PutUint(x, buf));
 }
 
 void AppendInt(int64_t x, std::string* out) {

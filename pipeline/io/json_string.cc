@@ -34,17 +34,22 @@ inline bool IsSpecial(unsigned char c) { return c == '"' || c == '\\' || c < 0x2
 // The first byte in [p, end) that is '"', '\\' or a control character, or end. Strings in corpora are
 // long runs of plain text, so they are skipped 16 bytes at a time with SSE2 (part of the x86-64
 // baseline), else 8 at a time with the bit tricks above.
+#if defined(__SSE2__)
+// Bit i set when byte i of `v` is '"', '\\' or a control character (IsSpecial).
+inline int SpecialMask(__m128i v) {
+  const __m128i max_control = _mm_set1_epi8(0x1F);
+  // Unsigned v <= 0x1F exactly when max(v, 0x1F) == 0x1F.
+  const __m128i hits = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+      _mm_cmpeq_epi8(_mm_max_epu8(v, max_control), max_control));
+  return _mm_movemask_epi8(hits);
+}
+#endif
+
 const char* FindSpecial(const char* p, const char* end) {
 #if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i max_control = _mm_set1_epi8(0x1F);
   while (end - p >= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    // Unsigned v <= 0x1F exactly when max(v, 0x1F) == 0x1F.
-    const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                      _mm_cmpeq_epi8(_mm_max_epu8(v, max_control), max_control));
-    const int mask = _mm_movemask_epi8(hits);
+    const int mask = SpecialMask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
     if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
     p += 16;
   }
@@ -279,10 +284,7 @@ void EscapeJson(std::string_view s, bool quotes, std::string* out) {
     if (end - p >= 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
-      const __m128i hits = _mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
-          _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)));
-      const int mask = _mm_movemask_epi8(hits);
+      const int mask = SpecialMask(v);
       if (mask == 0) {
         p += 16;
         o += 16;
