@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "kernels/tokenize.h"  // CountCodePoints
@@ -348,14 +350,9 @@ constexpr std::array<uint64_t, 9> kLowBytes = [] {
   return m;
 }();
 
-// HashBytes of the lower-cased ASCII alphanumeric run at `p` (readable for 16 bytes past its end).
-inline uint64_t HashLowerRun(const char* p, size_t len) {
-  constexpr uint64_t kCase = 0x2020202020202020ULL;
-  if (len <= 8) {
-    uint64_t lo;
-    std::memcpy(&lo, p, 8);
-    return HashShort((lo | kCase) & kLowBytes[len]);
-  }
+// HashLowerRun of a run longer than 8 bytes. Apart: inlined, its loop took registers from the
+// tokenizer's ASCII loop for every word, where most words are short.
+[[gnu::noinline]] uint64_t HashLongLowerRun(const char* p, size_t len) {
   uint64_t h = HashSeed(len);
   size_t i = 0;
   do {
@@ -365,6 +362,17 @@ inline uint64_t HashLowerRun(const char* p, size_t len) {
     i += 16;
   } while (i < len);
   return HashFinish(h);
+}
+
+// HashBytes of the lower-cased ASCII alphanumeric run at `p` (readable for 16 bytes past its end).
+inline uint64_t HashLowerRun(const char* p, size_t len) {
+  constexpr uint64_t kCase = 0x2020202020202020ULL;
+  if (len <= 8) {
+    uint64_t lo;
+    std::memcpy(&lo, p, 8);
+    return HashShort((lo | kCase) & kLowBytes[len]);
+  }
+  return HashLongLowerRun(p, len);
 }
 
 enum class TokKind : uint8_t {
@@ -400,10 +408,11 @@ inline bool IsCapital(char32_t c) {
 }
 
 // The month, day, clock and unit words of the masker, by hash: a direct-mapped table indexed by the top
-// bits of the hash times a multiplier chosen (at start-up) so that no two of the words share a slot, so a
-// lookup is a multiplication, one load and a compare, without a branch on the (unpredictable) answer. A
-// random multiplier spreads these 84 words over the 2048 slots without a clash about one time in six,
-// and multipliers are tried until one does (at start-up, once per process).
+// twelve bits of the hash, so that a lookup is a shift, one load and a compare, without a branch on the
+// (unpredictable) answer. No two of these 84 words share their top twelve bits (HashBytes is fixed); the
+// constructor checks it, and a word added to the lists that clashed would stop the process at start-up
+// (every test would fail). A multiplier chosen at start-up could spread any list, but cost a load and a
+// multiplication per token.
 class DateWords {
  public:
   DateWords() {
@@ -423,17 +432,14 @@ class DateWords {
     for (const char* w : kDateWords) words.emplace_back(HashBytes(w), TokKind::kDateWord);
     for (const char* w : kDateAbbrs) words.emplace_back(HashBytes(w), TokKind::kDateAbbr);
     for (const char* w : kClockUnits) words.emplace_back(HashBytes(w), TokKind::kClockUnit);
-    for (uint64_t seed = 1;; ++seed) {
-      multiplier_ = Mix64(seed) | 1;
-      kinds_.fill(TokKind::kWord);
-      bool clash = false;
-      for (const auto& [h, kind] : words) {
-        const size_t at = Slot(h);
-        clash |= kinds_[at] != TokKind::kWord;
-        hashes_[at] = h;
-        kinds_[at] = kind;
+    for (const auto& [h, kind] : words) {
+      const size_t at = Slot(h);
+      if (kinds_[at] != TokKind::kWord) {
+        std::fprintf(stderr, "neardup: two date words share a slot of the date table\n");
+        std::abort();
       }
-      if (!clash) return;
+      hashes_[at] = h;
+      kinds_[at] = kind;
     }
   }
   TokKind Kind(uint64_t h) const {
@@ -444,10 +450,9 @@ class DateWords {
   }
 
  private:
-  static constexpr int kSlotBits = 11;
+  static constexpr int kSlotBits = 12;
   static constexpr size_t kSlots = size_t{1} << kSlotBits;
-  size_t Slot(uint64_t h) const { return static_cast<size_t>((h * multiplier_) >> (64 - kSlotBits)); }
-  uint64_t multiplier_ = 1;
+  static size_t Slot(uint64_t h) { return static_cast<size_t>(h >> (64 - kSlotBits)); }
   std::array<uint64_t, kSlots> hashes_{};
   std::array<TokKind, kSlots> kinds_{};
 };
@@ -535,8 +540,7 @@ inline bool AsciiLetter(char c) {
 // Writes the hashes of the ASCII-letter words of the bytes [begin, end) of `p` at `out` (for tokens that
 // are not plain letters: with digits, non-ASCII letters or marks); returns the end of what it wrote.
 // Inlined into the tokenizer's ASCII loop, which must make no call (AsciiSteps).
-[[gnu::always_inline]] inline uint64_t* AddLetterRuns(const char* p, size_t begin, size_t end,
-                                                      uint64_t* out) {
+[[gnu::noinline]] uint64_t* AddLetterRuns(const char* p, size_t begin, size_t end, uint64_t* out) {
   size_t i = begin;
   while (i < end) {
     if (!AsciiLetter(p[i])) {
