@@ -645,14 +645,15 @@ inline void ScanBlocks(const char* p, size_t n, BlockBits* bits, UnitWords* word
   uint32_t chunks = 0;
   bool gt = false;
   for (size_t base = 0; base < n; base += 64, ++bits) {
-    const ByteMasks m = ScanBlock(p + base);
+    const TokenMasks m = ScanTokenBlock(p + base);
     const uint64_t valid = ValidBits(base, n);
     const uint64_t space = m.space | ~valid;
     chunks += PopCount(~space & ((space << 1) | space_carry));
     space_carry = space >> 63;
-    gt |= (m.gt & valid) != 0;
-    const uint64_t alnum = (m.letter | m.digit) & valid;
-    *bits = {alnum, m.digit, alnum | ((m.high | m.dollar) & valid)};
+    // A '>' in the block may lie past the text's end (in the bytes after a text read in place), where it
+    // does not count: then the text's bytes of the block say (rarely: '>' is rare in text).
+    if (m.any_gt) gt |= valid == ~uint64_t{0} || std::memchr(p + base, '>', n - base) != nullptr;
+    *bits = {m.alnum & valid, m.digit, m.start & valid};
   }
   words->chunks = chunks;
   words->gt = gt;
