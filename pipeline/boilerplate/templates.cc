@@ -703,6 +703,12 @@ template <bool kTokens>
   size_t pos = c->pos;
   Tok* out = c->out;
   uint64_t* word_out = c->word_out;
+  // Where the loop stops: at the text's end, or at a byte for the code-point path.
+  auto stop = [&] {
+    c->pos = pos;
+    c->out = out;
+    c->word_out = word_out;
+  };
   // The token of the bytes [begin, end), an ASCII alphanumeric run.
   auto emit = [&](size_t begin, size_t end, bool digit) {
     const uint64_t h = HashLowerRun(p + begin, end - begin);
@@ -740,7 +746,7 @@ template <bool kTokens>
         // code-point path's.
         const size_t skip =
             static_cast<unsigned char>(p[pos]) >= 0x80 ? PlainPunctuation(p + pos, n - pos) : 0;
-        if (skip == 0) goto stop;
+        if (skip == 0) return stop();
         pos += skip;
         break;
       }
@@ -763,7 +769,7 @@ template <bool kTokens>
         }
         if (end < n && static_cast<unsigned char>(p[end]) >= 0x80 &&
             PlainPunctuation(p + end, n - end) == 0) {
-          goto stop;
+          return stop();
         }
         emit(pos, end, digit);
         pos = end;
@@ -772,18 +778,15 @@ template <bool kTokens>
       const size_t end_bit = bit + static_cast<size_t>(__builtin_ctzll(rest));
       const size_t end = base + end_bit;
       // A non-ASCII byte after the run: the run ends there if it is punctuation; else it may go on (a
-      // letter or mark), and the code-point path takes it from its start.
+      // letter or mark), and the code-point path takes it from its start. (p[n] is readable: padding.)
       if (static_cast<unsigned char>(p[end]) >= 0x80 && end < n && PlainPunctuation(p + end, n - end) == 0) {
-        goto stop;
+        return stop();
       }
       emit(pos, end, digit);
       ahead &= ~uint64_t{0} << end_bit;
     }
   }
-stop:
-  c->pos = pos;
-  c->out = out;
-  c->word_out = word_out;
+  stop();
 }
 
 // The tokenizer of the pipeline: the same tokens as Tokenize (hashes of the folded text, kinds), without
