@@ -407,12 +407,13 @@ inline bool IsCapital(char32_t c) {
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 
-// The month, day, clock and unit words of the masker, by hash: a direct-mapped table indexed by the top
-// twelve bits of the hash, so that a lookup is a shift, one load and a compare, without a branch on the
-// (unpredictable) answer. No two of these 84 words share their top twelve bits (HashBytes is fixed); the
-// constructor checks it, and a word added to the lists that clashed would stop the process at start-up
-// (every test would fail). A multiplier chosen at start-up could spread any list, but cost a load and a
-// multiplication per token.
+// The month, day, clock and unit words of the masker, by hash: a direct-mapped table of 1024 slots
+// indexed by bits 45..54 of the hash, so that a lookup is a shift, a mask, one load and a compare,
+// without a branch on the (unpredictable) answer. No two of these 84 words share those ten bits
+// (HashBytes is fixed; of the ten-bit fields, those at bits 42 and 45 have no clash); the constructor
+// checks it, and a word added to the lists that clashed would stop the process at start-up (every test
+// would fail). A multiplier chosen at start-up could spread any list, but cost a load and a
+// multiplication per token; and the table is small (9 KB), for it is read at random once per word.
 class DateWords {
  public:
   DateWords() {
@@ -450,9 +451,10 @@ class DateWords {
   }
 
  private:
-  static constexpr int kSlotBits = 12;
+  static constexpr int kSlotBits = 10;
+  static constexpr int kSlotShift = 45;
   static constexpr size_t kSlots = size_t{1} << kSlotBits;
-  static size_t Slot(uint64_t h) { return static_cast<size_t>(h >> (64 - kSlotBits)); }
+  static size_t Slot(uint64_t h) { return static_cast<size_t>(h >> kSlotShift) & (kSlots - 1); }
   std::array<uint64_t, kSlots> hashes_{};
   std::array<TokKind, kSlots> kinds_{};
 };
