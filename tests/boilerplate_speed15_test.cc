@@ -3,13 +3,15 @@
 // The template tokenizer of round 15 (templates.cc): the blocks' bits computed in a pass of their own
 // (ScanBlocks, with ScanTokenBlock's combined masks), the ASCII loop apart with no call in it
 // (AsciiSteps), which leaves to the code-point path only what it cannot take, and steps over the
-// punctuation U+2010..U+2027 and the no-break space itself. Held to plain references kept here:
+// punctuation U+2010..U+2027 and the no-break space itself; the code-point path folds words of ASCII and
+// Latin-1 letters by their bytes (Latin1Token). Held to plain references kept here:
 // - ScanTokenBlock against ScanBlock's classes combined, on random blocks of every byte value;
 // - the words the rule prefilter sees (ScanWords, and MaskUnit's, read in place and copied) against a
 //   byte loop, and the template and token hashes against the reference tokenizer's (a code point at a
 //   time, ICU's classes), on units of ASCII words with one piece the ASCII loop must stop at, step over or
 //   hand on (each punctuation mark it steps over and its neighbours in the code chart, letters, marks,
-//   symbols, flagged characters, '$', '>', numbers with letters, long words) at every offset across two
+//   symbols, flagged characters, '$', '>', numbers with letters, long words, the Latin-1 letters the
+//   code-point path folds by their bytes and words of them) at every offset across two
 //   block edges, glued to the words around it or not, in units shorter and longer than a block and than
 //   the tokenizer's stack copy; read in place, the unit is followed by bytes that would change a token
 //   if the tokenizer looked past its end.
@@ -153,6 +155,29 @@ std::vector<std::string> RarePieces() {
   }
   pieces.push_back(std::string(70, 'w'));
   pieces.push_back("9" + std::string(69, 'k') + "3");
+  // U+00C0..U+00FF one by one (the letters folded by their bytes, × and ÷ that end a token), words of
+  // them with digits and ASCII letters, followed by a mark, a letter beyond Latin-1 or punctuation (the
+  // code-point path's, and one stepped over), and words of 44 to 52 folded bytes around the bound.
+  for (int b = 0x80; b <= 0xBF; ++b) pieces.push_back(std::string("\xC3") + static_cast<char>(b));
+  for (const char* s :
+       {"Caf\xC3\xA9", "na\xC3\xAFve",
+        "\xC3\x89"
+        "COLE",
+        "5\xC3\xA9",
+        "\xC3\xA9"
+        "5x",
+        "\xC3\x9E\xC3\x9F\xC3\xBF",
+        "a\xC3\x97"
+        "b",
+        "\xC3\xA9\xCC\x81", "\xC3\xA9\xC4\x87", "\xC3\xA9\xE2\x80\x99s", "\xC3\xA9\xE2\x80\xBA"}) {
+    pieces.push_back(s);
+  }
+  for (size_t len = 44; len <= 52; ++len) {
+    std::string word;
+    while (word.size() + 2 <= len) word += len % 2 == 0 ? "\xC3\x89" : "\xC3\xA9";
+    if (word.size() < len) word += "Z";
+    pieces.push_back(word);
+  }
   return pieces;
 }
 

@@ -575,6 +575,69 @@ inline bool AsciiLetter(char c) {
   return out;
 }
 
+// The length of the code point at `q` (of the `left` bytes of the text from `q` on) when it is one that
+// ends a token and makes none, without a flag of UnitWords (the code-point path would only step over it):
+// U+2010..U+2027 (dashes, quotation marks, the bullet, the ellipsis: punctuation, E2 80 90..A7) and U+00A0
+// (no-break space, C2 A0); else 0. These are most of the non-ASCII bytes of English news (’ in "don’t"),
+// which the tokenizer's ASCII loop passes over without leaving it.
+inline size_t PlainPunctuation(const char* q, size_t left) {
+  const auto b1 = static_cast<unsigned char>(q[1]);
+  if (q[0] == '\xE2') {
+    return left >= 3 && b1 == 0x80 &&
+                   static_cast<unsigned char>(static_cast<unsigned char>(q[2]) - 0x90) < 0x18
+               ? 3
+               : 0;
+  }
+  return q[0] == '\xC2' && b1 == 0xA0 && left >= 2 ? 2 : 0;
+}
+
+// Latin1Token's longest folded token (its buffer has two bytes more: a letter may pass the bound).
+constexpr size_t kLatin1MaxLen = 48;
+
+// The token at `pos` of the `n` bytes at `p` when it is made of ASCII letters and digits and of the
+// letters U+00C0..U+00FF (C3 80..BF but × and ÷, C3 97 and B7) only, and ends where a byte no token goes
+// on with follows (ASCII that is not alphanumeric, × or ÷, PlainPunctuation, the text's end): its end,
+// its case-folded bytes in `folded` (`*folded_len` of them: the fold of U+00C0..U+00DE is the byte
+// after C3 plus 0x20, the other letters fold to themselves), whether it has a digit and whether its
+// first letter is a capital. Else (another byte beyond ASCII, kLatin1MaxLen folded bytes or more, no
+// such letter or digit at `pos`) 0, and the code-point path decodes it. Words with accented letters of
+// Western European languages are most of what reaches the code-point path; this folds them without ICU.
+inline size_t Latin1Token(const char* p, size_t n, size_t pos, char (&folded)[kLatin1MaxLen + 2],
+                          size_t* folded_len, bool* digit, bool* cap) {
+  size_t i = pos, k = 0;
+  bool has_digit = false;
+  while (i < n && k < kLatin1MaxLen) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x80) {
+      if (c >= '0' && c <= '9') {
+        has_digit = true;
+      } else if (static_cast<unsigned char>((c | 0x20) - 'a') >= 26) {
+        break;
+      }
+      folded[k++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      ++i;
+      continue;
+    }
+    if (c != 0xC3) break;
+    const auto b = static_cast<unsigned char>(p[i + 1]);  // valid UTF-8: 80..BF
+    if (b == 0x97 || b == 0xB7) break;                    // × and ÷: math symbols, no token's
+    folded[k++] = '\xC3';
+    folded[k++] = static_cast<char>(b <= 0x9E ? b + 0x20 : b);
+    i += 2;
+  }
+  if (k == 0 || k >= kLatin1MaxLen) return 0;
+  if (i < n && static_cast<unsigned char>(p[i]) >= 0x80) {
+    const bool sign = p[i] == '\xC3';  // × or ÷ (the loop stopped at one)
+    if (!sign && PlainPunctuation(p + i, n - i) == 0) return 0;
+  }
+  const auto c0 = static_cast<unsigned char>(p[pos]);
+  const auto b0 = static_cast<unsigned char>(p[pos + 1]);
+  *cap = (c0 >= 'A' && c0 <= 'Z') || (c0 == 0xC3 && b0 <= 0x9E);
+  *digit = has_digit;
+  *folded_len = k;
+  return i;
+}
+
 // Where the tokenizer's cursor and outputs stand after CodePointPath.
 struct CodePointStep {
   size_t pos;
@@ -588,10 +651,26 @@ struct CodePointStep {
 // inlined: it calls into ICU, and inlined in the tokenizer's loop it left the compiler short of registers
 // for the whole loop, the ASCII words (most text) too: the function's instructions that load from or store
 // to the stack went from 243 to 85 (objdump of TokenizeFast<true>). The values go in and come back by
-// value, so that their addresses are never taken.
+// value, so that their addresses are never taken. A word of ASCII and Latin-1 letters is folded by its
+// bytes first (Latin1Token).
 template <bool kTokens>
 [[gnu::noinline]] CodePointStep CodePointPath(const char* p, size_t n, size_t pos, Tok* out, Tok* first,
                                               uint64_t* word_out, UnitWords* words) {
+  {
+    char folded_bytes[kLatin1MaxLen + 2];
+    size_t folded_len;
+    bool digit, cap;
+    if (const size_t end = Latin1Token(p, n, pos, folded_bytes, &folded_len, &digit, &cap); end != 0) {
+      const uint64_t h = HashBytes(std::string_view(folded_bytes, folded_len));
+      if constexpr (kTokens) {
+        const TokKind kind = WordKind(h, digit);
+        if (first == nullptr && OpensDate(kind)) first = out;
+        *out++ = {h, kind, static_cast<uint32_t>(pos), static_cast<uint32_t>(end), cap};
+      }
+      word_out = AddLetterRuns(p, pos, end, word_out);
+      return {end, out, first, word_out};
+    }
+  }
   thread_local std::string folded;
   size_t len;
   const std::string_view text(p, n);
@@ -633,22 +712,6 @@ template <bool kTokens>
     words->chevron = true;
   }
   return {pos + len, out, first, word_out};
-}
-
-// The length of the code point at `q` (of the `left` bytes of the text from `q` on) when it is one that
-// ends a token and makes none, without a flag of UnitWords (the code-point path would only step over it):
-// U+2010..U+2027 (dashes, quotation marks, the bullet, the ellipsis: punctuation, E2 80 90..A7) and U+00A0
-// (no-break space, C2 A0); else 0. These are most of the non-ASCII bytes of English news (’ in "don’t"),
-// which the tokenizer's ASCII loop passes over without leaving it.
-inline size_t PlainPunctuation(const char* q, size_t left) {
-  const auto b1 = static_cast<unsigned char>(q[1]);
-  if (q[0] == '\xE2') {
-    return left >= 3 && b1 == 0x80 &&
-                   static_cast<unsigned char>(static_cast<unsigned char>(q[2]) - 0x90) < 0x18
-               ? 3
-               : 0;
-  }
-  return q[0] == '\xC2' && b1 == 0xA0 && left >= 2 ? 2 : 0;
 }
 
 // What the tokenizer's loop needs of a block of 64 bytes, bit i for byte i.
