@@ -755,11 +755,13 @@ struct Cursor {
 
 // The tokenizer's loop over ASCII words and numbers, from c->pos on, up to the text's end or to a byte
 // the code-point path must take (a non-ASCII byte other than PlainPunctuation, a run that goes on with
-// one, '$'), where it stops with c->pos there. Apart, not inlined, with no call in it and with the
-// blocks' bits computed before (ScanBlocks): with a call in the loop, or with the block's scan in it, the
-// compiler kept the loop's values (cursor, masks, outputs) on the stack, a fifth of a plain word's
-// instructions; here the cursor and the outputs live in registers, read from and written back to `c`
-// once per visit (once per text, and once per code-point step), and the masks are read where they lie.
+// one, '$'), where it stops with c->pos there. Apart and not inlined, with the blocks' bits computed
+// before (ScanBlocks), and with calls only on its rarer paths (a number's letter runs, a word over 8
+// bytes): with the code-point path's call in the loop, or the block's scan or the long hash's loop
+// inlined in it, the compiler kept the loop's values (cursor, masks, outputs) on the stack, a fifth of a
+// plain word's instructions. Here only the text's length is; the cursor and the outputs live in
+// registers, read from and written back to `c` once per visit (once per text, and once per code-point
+// step), and the masks are read where they lie.
 template <bool kTokens>
 [[gnu::noinline]] void AsciiSteps(Cursor* c) {
   const char* const p = c->p;
