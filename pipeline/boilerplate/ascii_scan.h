@@ -71,6 +71,55 @@ inline ByteMasks ScanBlock(const char* p) {
   return m;
 }
 
+// What the template tokenizer needs of a block (bit i for byte i), from ScanBlock's classes combined
+// before they become bits: four movemasks per 16 bytes rather than six, and the '>' test kept as a
+// vector until the block's end.
+struct TokenMasks {
+  uint64_t alnum = 0;   ///< letter | digit
+  uint64_t digit = 0;   ///< 0-9
+  uint64_t start = 0;   ///< letter | digit | high | '$': the bytes that may start a token
+  uint64_t space = 0;   ///< as ScanBlock's
+  bool any_gt = false;  ///< some byte of the 64 is '>'
+};
+
+// The masks of the 64 bytes at `p` (all readable); the same bits as ScanBlock's combined.
+inline TokenMasks ScanTokenBlock(const char* p) {
+  TokenMasks m;
+#if defined(__SSE2__)
+  __m128i gt = _mm_setzero_si128();
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    const __m128i shifted = _mm_sub_epi8(lower, _mm_set1_epi8(static_cast<char>('a' + 128)));
+    const __m128i letter = _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    const __m128i dshift = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>('0' + 128)));
+    const __m128i digit = _mm_cmplt_epi8(dshift, _mm_set1_epi8(static_cast<char>(-128 + 10)));
+    const __m128i cshift = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(9 + 128)));
+    const __m128i control = _mm_cmplt_epi8(cshift, _mm_set1_epi8(static_cast<char>(-128 + 5)));
+    const __m128i space = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(11)),
+                                           _mm_or_si128(control, _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+    const __m128i alnum = _mm_or_si128(letter, digit);
+    // A byte >= 0x80 has its top bit set already, which is what the movemask takes.
+    const __m128i start = _mm_or_si128(_mm_or_si128(alnum, v), _mm_cmpeq_epi8(v, _mm_set1_epi8('$')));
+    gt = _mm_or_si128(gt, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+    const int shift = 16 * k;
+    m.alnum |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(alnum))) << shift;
+    m.digit |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(digit))) << shift;
+    m.start |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(start))) << shift;
+    m.space |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(space))) << shift;
+  }
+  m.any_gt = _mm_movemask_epi8(gt) != 0;
+#else
+  const ByteMasks b = ScanBlock(p);
+  m.alnum = b.letter | b.digit;
+  m.digit = b.digit;
+  m.start = m.alnum | b.high | b.dollar;
+  m.space = b.space;
+  m.any_gt = b.gt != 0;
+#endif
+  return m;
+}
+
 // Bytes the scanners may read past the end of a text: a block of 64 and a word key of 16.
 inline constexpr size_t kScanPadding = 80;
 

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "kernels/tokenize.h"  // CountCodePoints
@@ -348,14 +350,9 @@ constexpr std::array<uint64_t, 9> kLowBytes = [] {
   return m;
 }();
 
-// HashBytes of the lower-cased ASCII alphanumeric run at `p` (readable for 16 bytes past its end).
-inline uint64_t HashLowerRun(const char* p, size_t len) {
-  constexpr uint64_t kCase = 0x2020202020202020ULL;
-  if (len <= 8) {
-    uint64_t lo;
-    std::memcpy(&lo, p, 8);
-    return HashShort((lo | kCase) & kLowBytes[len]);
-  }
+// HashLowerRun of a run longer than 8 bytes. Apart: inlined, its loop took registers from the
+// tokenizer's ASCII loop for every word, where most words are short.
+[[gnu::noinline]] uint64_t HashLongLowerRun(const char* p, size_t len) {
   uint64_t h = HashSeed(len);
   size_t i = 0;
   do {
@@ -365,6 +362,17 @@ inline uint64_t HashLowerRun(const char* p, size_t len) {
     i += 16;
   } while (i < len);
   return HashFinish(h);
+}
+
+// HashBytes of the lower-cased ASCII alphanumeric run at `p` (readable for 16 bytes past its end).
+inline uint64_t HashLowerRun(const char* p, size_t len) {
+  constexpr uint64_t kCase = 0x2020202020202020ULL;
+  if (len <= 8) {
+    uint64_t lo;
+    std::memcpy(&lo, p, 8);
+    return HashShort((lo | kCase) & kLowBytes[len]);
+  }
+  return HashLongLowerRun(p, len);
 }
 
 enum class TokKind : uint8_t {
@@ -399,11 +407,13 @@ inline bool IsCapital(char32_t c) {
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 
-// The month, day, clock and unit words of the masker, by hash: a direct-mapped table indexed by the top
-// bits of the hash times a multiplier chosen (at start-up) so that no two of the words share a slot, so a
-// lookup is a multiplication, one load and a compare, without a branch on the (unpredictable) answer. A
-// random multiplier spreads these 84 words over the 2048 slots without a clash about one time in six,
-// and multipliers are tried until one does (at start-up, once per process).
+// The month, day, clock and unit words of the masker, by hash: a direct-mapped table of 1024 slots
+// indexed by bits 45..54 of the hash, so that a lookup is a shift, a mask, one load and a compare,
+// without a branch on the (unpredictable) answer. No two of these 84 words share those ten bits
+// (HashBytes is fixed; of the ten-bit fields, those at bits 42 and 45 have no clash); the constructor
+// checks it, and a word added to the lists that clashed would stop the process at start-up (every test
+// would fail). A multiplier chosen at start-up could spread any list, but cost a load and a
+// multiplication per token; and the table is small (9 KB), for it is read at random once per word.
 class DateWords {
  public:
   DateWords() {
@@ -423,17 +433,14 @@ class DateWords {
     for (const char* w : kDateWords) words.emplace_back(HashBytes(w), TokKind::kDateWord);
     for (const char* w : kDateAbbrs) words.emplace_back(HashBytes(w), TokKind::kDateAbbr);
     for (const char* w : kClockUnits) words.emplace_back(HashBytes(w), TokKind::kClockUnit);
-    for (uint64_t seed = 1;; ++seed) {
-      multiplier_ = Mix64(seed) | 1;
-      kinds_.fill(TokKind::kWord);
-      bool clash = false;
-      for (const auto& [h, kind] : words) {
-        const size_t at = Slot(h);
-        clash |= kinds_[at] != TokKind::kWord;
-        hashes_[at] = h;
-        kinds_[at] = kind;
+    for (const auto& [h, kind] : words) {
+      const size_t at = Slot(h);
+      if (kinds_[at] != TokKind::kWord) {
+        std::fprintf(stderr, "neardup: two date words share a slot of the date table\n");
+        std::abort();
       }
-      if (!clash) return;
+      hashes_[at] = h;
+      kinds_[at] = kind;
     }
   }
   TokKind Kind(uint64_t h) const {
@@ -444,10 +451,10 @@ class DateWords {
   }
 
  private:
-  static constexpr int kSlotBits = 11;
+  static constexpr int kSlotBits = 10;
+  static constexpr int kSlotShift = 45;
   static constexpr size_t kSlots = size_t{1} << kSlotBits;
-  size_t Slot(uint64_t h) const { return static_cast<size_t>((h * multiplier_) >> (64 - kSlotBits)); }
-  uint64_t multiplier_ = 1;
+  static size_t Slot(uint64_t h) { return static_cast<size_t>(h >> kSlotShift) & (kSlots - 1); }
   std::array<uint64_t, kSlots> hashes_{};
   std::array<TokKind, kSlots> kinds_{};
 };
@@ -534,7 +541,26 @@ inline bool AsciiLetter(char c) {
 
 // Writes the hashes of the ASCII-letter words of the bytes [begin, end) of `p` at `out` (for tokens that
 // are not plain letters: with digits, non-ASCII letters or marks); returns the end of what it wrote.
-uint64_t* AddLetterRuns(const char* p, size_t begin, size_t end, uint64_t* out) {
+// `p` is readable for 16 bytes past `end`. A token of up to 16 bytes (most numbers) has its letters found
+// by one compare and its runs by their bits. Not inlined: in the tokenizer's ASCII loop its code took
+// registers from every word.
+[[gnu::noinline]] uint64_t* AddLetterRuns(const char* p, size_t begin, size_t end, uint64_t* out) {
+#if defined(__SSE2__)
+  if (end - begin <= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + begin));
+    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    const __m128i shifted = _mm_sub_epi8(lower, _mm_set1_epi8(static_cast<char>('a' + 128)));
+    const __m128i letter = _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    uint32_t letters = static_cast<uint32_t>(_mm_movemask_epi8(letter)) & ((1u << (end - begin)) - 1);
+    while (letters != 0) {
+      const auto at = static_cast<unsigned>(__builtin_ctz(letters));
+      const auto len = static_cast<unsigned>(__builtin_ctz(~(letters >> at)));  // bits 16..31 are clear
+      *out++ = HashLowerRun(p + begin + at, len);
+      letters &= ~0u << (at + len);  // at + len <= 16
+    }
+    return out;
+  }
+#endif
   size_t i = begin;
   while (i < end) {
     if (!AsciiLetter(p[i])) {
@@ -547,6 +573,69 @@ uint64_t* AddLetterRuns(const char* p, size_t begin, size_t end, uint64_t* out) 
     i = j;
   }
   return out;
+}
+
+// The length of the code point at `q` (of the `left` bytes of the text from `q` on) when it is one that
+// ends a token and makes none, without a flag of UnitWords (the code-point path would only step over it):
+// U+2010..U+2027 (dashes, quotation marks, the bullet, the ellipsis: punctuation, E2 80 90..A7) and U+00A0
+// (no-break space, C2 A0); else 0. These are most of the non-ASCII bytes of English news (’ in "don’t"),
+// which the tokenizer's ASCII loop passes over without leaving it.
+inline size_t PlainPunctuation(const char* q, size_t left) {
+  const auto b1 = static_cast<unsigned char>(q[1]);
+  if (q[0] == '\xE2') {
+    return left >= 3 && b1 == 0x80 &&
+                   static_cast<unsigned char>(static_cast<unsigned char>(q[2]) - 0x90) < 0x18
+               ? 3
+               : 0;
+  }
+  return q[0] == '\xC2' && b1 == 0xA0 && left >= 2 ? 2 : 0;
+}
+
+// Latin1Token's longest folded token (its buffer has two bytes more: a letter may pass the bound).
+constexpr size_t kLatin1MaxLen = 48;
+
+// The token at `pos` of the `n` bytes at `p` when it is made of ASCII letters and digits and of the
+// letters U+00C0..U+00FF (C3 80..BF but × and ÷, C3 97 and B7) only, and ends where a byte no token goes
+// on with follows (ASCII that is not alphanumeric, × or ÷, PlainPunctuation, the text's end): its end,
+// its case-folded bytes in `folded` (`*folded_len` of them: the fold of U+00C0..U+00DE is the byte
+// after C3 plus 0x20, the other letters fold to themselves), whether it has a digit and whether its
+// first letter is a capital. Else (another byte beyond ASCII, kLatin1MaxLen folded bytes or more, no
+// such letter or digit at `pos`) 0, and the code-point path decodes it. Words with accented letters of
+// Western European languages are most of what reaches the code-point path; this folds them without ICU.
+inline size_t Latin1Token(const char* p, size_t n, size_t pos, char (&folded)[kLatin1MaxLen + 2],
+                          size_t* folded_len, bool* digit, bool* cap) {
+  size_t i = pos, k = 0;
+  bool has_digit = false;
+  while (i < n && k < kLatin1MaxLen) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x80) {
+      if (c >= '0' && c <= '9') {
+        has_digit = true;
+      } else if (static_cast<unsigned char>((c | 0x20) - 'a') >= 26) {
+        break;
+      }
+      folded[k++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      ++i;
+      continue;
+    }
+    if (c != 0xC3) break;
+    const auto b = static_cast<unsigned char>(p[i + 1]);  // valid UTF-8: 80..BF
+    if (b == 0x97 || b == 0xB7) break;                    // × and ÷: math symbols, no token's
+    folded[k++] = '\xC3';
+    folded[k++] = static_cast<char>(b <= 0x9E ? b + 0x20 : b);
+    i += 2;
+  }
+  if (k == 0 || k >= kLatin1MaxLen) return 0;
+  if (i < n && static_cast<unsigned char>(p[i]) >= 0x80) {
+    const bool sign = p[i] == '\xC3';  // × or ÷ (the loop stopped at one)
+    if (!sign && PlainPunctuation(p + i, n - i) == 0) return 0;
+  }
+  const auto c0 = static_cast<unsigned char>(p[pos]);
+  const auto b0 = static_cast<unsigned char>(p[pos + 1]);
+  *cap = (c0 >= 'A' && c0 <= 'Z') || (c0 == 0xC3 && b0 <= 0x9E);
+  *digit = has_digit;
+  *folded_len = k;
+  return i;
 }
 
 // Where the tokenizer's cursor and outputs stand after CodePointPath.
@@ -562,10 +651,26 @@ struct CodePointStep {
 // inlined: it calls into ICU, and inlined in the tokenizer's loop it left the compiler short of registers
 // for the whole loop, the ASCII words (most text) too: the function's instructions that load from or store
 // to the stack went from 243 to 85 (objdump of TokenizeFast<true>). The values go in and come back by
-// value, so that their addresses are never taken.
+// value, so that their addresses are never taken. A word of ASCII and Latin-1 letters is folded by its
+// bytes first (Latin1Token).
 template <bool kTokens>
 [[gnu::noinline]] CodePointStep CodePointPath(const char* p, size_t n, size_t pos, Tok* out, Tok* first,
                                               uint64_t* word_out, UnitWords* words) {
+  {
+    char folded_bytes[kLatin1MaxLen + 2];
+    size_t folded_len;
+    bool digit, cap;
+    if (const size_t end = Latin1Token(p, n, pos, folded_bytes, &folded_len, &digit, &cap); end != 0) {
+      const uint64_t h = HashBytes(std::string_view(folded_bytes, folded_len));
+      if constexpr (kTokens) {
+        const TokKind kind = WordKind(h, digit);
+        if (first == nullptr && OpensDate(kind)) first = out;
+        *out++ = {h, kind, static_cast<uint32_t>(pos), static_cast<uint32_t>(end), cap};
+      }
+      word_out = AddLetterRuns(p, pos, end, word_out);
+      return {end, out, first, word_out};
+    }
+  }
   thread_local std::string folded;
   size_t len;
   const std::string_view text(p, n);
@@ -609,15 +714,157 @@ template <bool kTokens>
   return {pos + len, out, first, word_out};
 }
 
+// What the tokenizer's loop needs of a block of 64 bytes, bit i for byte i.
+struct BlockBits {
+  uint64_t alnum;        // ASCII alphanumerics (before the text's end)
+  uint64_t digit;        // ASCII digits
+  uint64_t interesting;  // bytes that start something: alphanumerics, non-ASCII, '$'
+};
+
+// The bits of the `n` bytes at `p` (readable to the end of the last block), a block at a time, into
+// `bits`; and the unit's runs between whitespace and whether it holds '>', which need every block.
+inline void ScanBlocks(const char* p, size_t n, BlockBits* bits, UnitWords* words) {
+  uint64_t space_carry = 1;  // the byte before the block is whitespace (or the text's start)
+  uint32_t chunks = 0;
+  bool gt = false;
+  for (size_t base = 0; base < n; base += 64, ++bits) {
+    const TokenMasks m = ScanTokenBlock(p + base);
+    const uint64_t valid = ValidBits(base, n);
+    const uint64_t space = m.space | ~valid;
+    chunks += PopCount(~space & ((space << 1) | space_carry));
+    space_carry = space >> 63;
+    // A '>' in the block may lie past the text's end (in the bytes after a text read in place), where it
+    // does not count: then the text's bytes of the block say (rarely: '>' is rare in text).
+    if (m.any_gt) gt |= valid == ~uint64_t{0} || std::memchr(p + base, '>', n - base) != nullptr;
+    *bits = {m.alnum & valid, m.digit, m.start & valid};
+  }
+  words->chunks = chunks;
+  words->gt = gt;
+}
+
+// The tokenizer's state between its ASCII loop (AsciiSteps) and the code-point path.
+struct Cursor {
+  const char* p;
+  size_t n;
+  const BlockBits* bits;  // of every block of the text
+  size_t pos;
+  Tok* out;
+  Tok* first;  // the first token that opens a date, once written
+  uint64_t* word_out;
+};
+
+// The tokenizer's loop over ASCII words and numbers, from c->pos on, up to the text's end or to a byte
+// the code-point path must take (a non-ASCII byte other than PlainPunctuation, a run that goes on with
+// one, '$'), where it stops with c->pos there. Apart and not inlined, with the blocks' bits computed
+// before (ScanBlocks), and with calls only on its rarer paths (a number's letter runs, a word over 8
+// bytes): with the code-point path's call in the loop, or the block's scan or the long hash's loop
+// inlined in it, the compiler kept the loop's values (cursor, masks, outputs) on the stack, a fifth of a
+// plain word's instructions. Here only the text's length is; the cursor and the outputs live in
+// registers, read from and written back to `c` once per visit (once per text, and once per code-point
+// step), and the masks are read where they lie.
+template <bool kTokens>
+[[gnu::noinline]] void AsciiSteps(Cursor* c) {
+  const char* const p = c->p;
+  const size_t n = c->n;
+  const BlockBits* const bits = c->bits;
+  size_t pos = c->pos;
+  Tok* out = c->out;
+  uint64_t* word_out = c->word_out;
+  // Where the loop stops: at the text's end, or at a byte for the code-point path.
+  auto stop = [&] {
+    c->pos = pos;
+    c->out = out;
+    c->word_out = word_out;
+  };
+  // The token of the bytes [begin, end), an ASCII alphanumeric run.
+  auto emit = [&](size_t begin, size_t end, bool digit) {
+    const uint64_t h = HashLowerRun(p + begin, end - begin);
+    if constexpr (kTokens) {
+      const TokKind kind = WordKind(h, digit);
+      // The first token that opens a date stays in `c`: most tokens do not open one.
+      if (OpensDate(kind) && c->first == nullptr) c->first = out;
+      const auto lead = static_cast<unsigned char>(p[begin]);
+      *out++ = {h, kind, static_cast<uint32_t>(begin), static_cast<uint32_t>(end),
+                lead >= 'A' && lead <= 'Z'};
+    }
+    if (digit) {
+      word_out = AddLetterRuns(p, begin, end, word_out);
+    } else {
+      *word_out++ = h;
+    }
+  };
+  while (pos < n) {
+    const BlockBits& b = bits[pos / 64];
+    const size_t base = pos & ~size_t{63};
+    uint64_t ahead = b.interesting & (~uint64_t{0} << (pos % 64));
+    // The tokens that start in this block, in turn; `ahead` keeps the bytes after the last one.
+    for (;;) {
+      if (ahead == 0) {
+        pos = base + 64;
+        break;
+      }
+      const size_t bit = static_cast<size_t>(__builtin_ctzll(ahead));
+      pos = base + bit;
+      // The alphanumerics from the token's first byte on, by the bitmap (not by the byte: '$' and
+      // non-ASCII are the other bytes that start something).
+      const uint64_t run = b.alnum >> bit;
+      if ((run & 1) == 0) {
+        // '$' or a non-ASCII byte: punctuation that makes no token is stepped over here, the rest is the
+        // code-point path's.
+        const size_t skip =
+            static_cast<unsigned char>(p[pos]) >= 0x80 ? PlainPunctuation(p + pos, n - pos) : 0;
+        if (skip == 0) return stop();
+        pos += skip;
+        break;
+      }
+      // An ASCII alphanumeric run; the bitmap gives its end within the block (at the text's end at the
+      // latest: the bitmaps stop there).
+      const uint64_t rest = ~run;
+      const uint64_t run_bits = (rest - 1) & ~rest;  // the run's bits (all when rest is 0)
+      bool digit = ((b.digit >> bit) & run_bits) != 0;
+      if (rest == 0 || bit + static_cast<size_t>(__builtin_ctzll(rest)) == 64) {
+        // It runs to the block's end, and maybe on past it: the bytes after, one at a time.
+        size_t end = base + 64;
+        while (end < n) {
+          const auto d = static_cast<unsigned char>(p[end]);
+          if (d >= '0' && d <= '9') {
+            digit = true;
+          } else if (static_cast<unsigned char>((d | 0x20) - 'a') >= 26) {
+            break;
+          }
+          ++end;
+        }
+        if (end < n && static_cast<unsigned char>(p[end]) >= 0x80 &&
+            PlainPunctuation(p + end, n - end) == 0) {
+          return stop();
+        }
+        emit(pos, end, digit);
+        pos = end;
+        break;
+      }
+      const size_t end_bit = bit + static_cast<size_t>(__builtin_ctzll(rest));
+      const size_t end = base + end_bit;
+      // A non-ASCII byte after the run: the run ends there if it is punctuation; else it may go on (a
+      // letter or mark), and the code-point path takes it from its start. (p[n] is readable: padding.)
+      if (static_cast<unsigned char>(p[end]) >= 0x80 && end < n && PlainPunctuation(p + end, n - end) == 0) {
+        return stop();
+      }
+      emit(pos, end, digit);
+      ahead &= ~uint64_t{0} << end_bit;
+    }
+  }
+  stop();
+}
+
 // The tokenizer of the pipeline: the same tokens as Tokenize (hashes of the folded text, kinds), without
 // the folded text, and the unit's words for the rule prefilter. Plain ASCII words (most of the text)
-// are found with byte-class bitmaps and hashed sixteen bytes at a time; everything around a non-ASCII
-// byte goes through the code-point path of Tokenize. The tokens are written to `toks`, which has room
-// for s.size() of them (a token has a byte at least), and their number returned; without kTokens,
-// `toks` is null and only the words are gathered (a copy of its own, so that the per-token path does not
-// test for it). `*first_date` (when not null) receives the index of the first number, month or day name
-// (MaskDates starts there), or the number of tokens when there is none. With `padded`, `s` is followed
-// by kScanPadding readable bytes (of any value).
+// are found with byte-class bitmaps and hashed sixteen bytes at a time (AsciiSteps); everything around a
+// non-ASCII byte that is not plain punctuation goes through the code-point path of Tokenize. The tokens
+// are written to `toks`, which has room for s.size() of them (a token has a byte at least), and their
+// number returned; without kTokens, `toks` is null and only the words are gathered (a copy of its own,
+// so that the per-token path does not test for it). `*first_date` (when not null) receives the index of
+// the first number, month or day name (MaskDates starts there), or the number of tokens when there is
+// none. With `padded`, `s` is followed by kScanPadding readable bytes (of any value).
 template <bool kTokens>
 size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words,
                     size_t* first_date = nullptr) {
@@ -625,8 +872,6 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
   words->Clear();
   if (first_date != nullptr) *first_date = 0;
   if (n == 0) return 0;
-  Tok* out = toks;
-  Tok* first = nullptr;  // the first token that opens a date, once written
   const char* p = s.data();
   constexpr size_t kStack = 448;
   char stack[kStack + kScanPadding];
@@ -642,6 +887,16 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
       p = heap.data();
     }
   }
+  const size_t blocks = (n + 63) / 64;
+  constexpr size_t kStackBlocks = kStack / 64;
+  BlockBits stack_bits[kStackBlocks];
+  thread_local std::vector<BlockBits> heap_bits;
+  BlockBits* bits = stack_bits;
+  if (blocks > kStackBlocks) {
+    if (heap_bits.size() < blocks) heap_bits.resize(blocks);
+    bits = heap_bits.data();
+  }
+  ScanBlocks(p, n, bits, words);
   const auto lead = static_cast<unsigned char>(p[0]);
   words->lead_digit = lead >= '0' && lead <= '9';
   words->lead_number = words->lead_digit || lead == '.' || lead == ',';
@@ -649,105 +904,37 @@ size_t TokenizeFast(std::string_view s, bool padded, Tok* toks, UnitWords* words
   // pointer (no capacity test per word), and the vector cut to their number at the end.
   words->words.resize(n / 2 + 1);
   uint64_t* const word_base = words->words.data();
-  uint64_t* word_out = word_base;
-
-  // The masks of the block holding the cursor, computed once per block as it moves on.
-  size_t block = ~size_t{0};
-  ByteMasks m;
-  uint64_t space_carry = 1;  // the byte before the block is whitespace (or the text's start)
-  uint64_t interesting = 0;  // bytes that start something: alphanumerics, non-ASCII, '$'
-  uint64_t alnum = 0;        // ASCII alphanumerics (before the text's end)
-  uint64_t high = 0;         // non-ASCII bytes (before the text's end)
-  auto load = [&](size_t b) {
-    while (block != b) {
-      block = block == ~size_t{0} ? 0 : block + 1;
-      m = ScanBlock(p + 64 * block);
-      const uint64_t valid = ValidBits(64 * block, n);
-      const uint64_t space = m.space | ~valid;
-      words->chunks += PopCount(~space & ((space << 1) | space_carry));
-      space_carry = space >> 63;
-      words->gt |= (m.gt & valid) != 0;
-      alnum = (m.letter | m.digit) & valid;
-      high = m.high & valid;
-      interesting = alnum | high | (m.dollar & valid);
-    }
-  };
-
-  size_t pos = 0;
-  while (pos < n) {
-    load(pos / 64);
-    const uint64_t ahead = interesting & (~uint64_t{0} << (pos % 64));
-    if (ahead == 0) {
-      pos = 64 * (block + 1);
-      continue;
-    }
-    const size_t bit = static_cast<size_t>(__builtin_ctzll(ahead));
-    pos = 64 * block + bit;
-    // The alphanumerics from the cursor on, by the bitmap (not by the byte: '$' and non-ASCII are the
-    // other bytes that start something).
-    const uint64_t run = alnum >> bit;
-    if (run & 1) {
-      // An ASCII alphanumeric run; the bitmap gives its end within the block (at the text's end at the
-      // latest: the bitmaps stop there).
-      const auto c = static_cast<unsigned char>(p[pos]);
-      const uint64_t rest = ~run;
-      const size_t in_block = rest != 0 ? static_cast<size_t>(__builtin_ctzll(rest)) : 64 - bit;
-      size_t end = pos + in_block;
-      const uint64_t run_bits = (rest - 1) & ~rest;  // the run's bits (all when rest is 0)
-      bool digit = ((m.digit >> bit) & run_bits) != 0;
-      bool ascii_end;  // the run is not followed by a non-ASCII byte (a letter or mark it would go on with)
-      if (bit + in_block < 64) {
-        ascii_end = ((high >> (bit + in_block)) & 1) == 0;
-      } else {  // runs on past the block
-        while (end < n) {
-          const auto d = static_cast<unsigned char>(p[end]);
-          if (d >= '0' && d <= '9') {
-            digit = true;
-          } else if (static_cast<unsigned char>((d | 0x20) - 'a') >= 26) {
-            break;
-          }
-          ++end;
-        }
-        ascii_end = end == n || static_cast<unsigned char>(p[end]) < 0x80;
-      }
-      if (ascii_end) {
-        const size_t len = end - pos;
-        const uint64_t h = HashLowerRun(p + pos, len);
-        if constexpr (kTokens) {
-          const TokKind kind = WordKind(h, digit);
-          if (first == nullptr && OpensDate(kind)) first = out;
-          *out++ = {h, kind, static_cast<uint32_t>(pos), static_cast<uint32_t>(end), c >= 'A' && c <= 'Z'};
-        }
-        if (digit) {
-          word_out = AddLetterRuns(p, pos, end, word_out);
-        } else {
-          *word_out++ = h;
-        }
-        pos = end;
-        continue;
-      }
-      // It goes on with a non-ASCII letter or mark: the code-point path, from its start.
-    }
-    const CodePointStep step = CodePointPath<kTokens>(p, n, pos, out, first, word_out, words);
-    pos = step.pos;
-    out = step.out;
-    first = step.first;
-    word_out = step.word_out;
+  Cursor c{p, n, bits, 0, toks, nullptr, word_base};
+  for (;;) {
+    AsciiSteps<kTokens>(&c);
+    if (c.pos >= n) break;
+    const CodePointStep step = CodePointPath<kTokens>(p, n, c.pos, c.out, c.first, c.word_out, words);
+    c.pos = step.pos;
+    c.out = step.out;
+    c.first = step.first;
+    c.word_out = step.word_out;
   }
-  // Whitespace and '>' of the blocks the cursor skipped over.
-  load((n - 1) / 64);
+  uint64_t* const word_out = c.word_out;
   words->words.resize(static_cast<size_t>(word_out - word_base));
   // The words are the text's maximal runs of ASCII letters, in order: the first one is the run at the
   // text's first ASCII letter (found here rather than tested for at every word).
+  // By the blocks' bits: the first block with a letter, the run's end by its bits unless it reaches the
+  // block's end.
   if (word_out != word_base) {
-    size_t at = 0;
-    while (!AsciiLetter(p[at])) ++at;
-    size_t end = at;
-    while (end < n && AsciiLetter(p[end])) ++end;
+    const BlockBits* b = bits;
+    uint64_t letters;
+    while ((letters = b->alnum & ~b->digit) == 0) ++b;
+    const auto bit = static_cast<size_t>(__builtin_ctzll(letters));
+    const size_t at = 64 * static_cast<size_t>(b - bits) + bit;
+    const uint64_t rest = ~(letters >> bit);
+    size_t end = at + (rest != 0 ? static_cast<size_t>(__builtin_ctzll(rest)) : 64);
+    if (end % 64 == 0) {
+      while (end < n && AsciiLetter(p[end])) ++end;
+    }
     words->SetFirst(p + at, end - at);
   }
-  if (first_date != nullptr) *first_date = static_cast<size_t>((first != nullptr ? first : out) - toks);
-  return static_cast<size_t>(out - toks);
+  if (first_date != nullptr) *first_date = static_cast<size_t>((c.first != nullptr ? c.first : c.out) - toks);
+  return static_cast<size_t>(c.out - toks);
 }
 
 // The index of the first token that opens a date (a number, a month or day name), or `n`.
