@@ -241,6 +241,28 @@ void BM_ClassifyBytes(benchmark::State& state) {
 }
 BENCHMARK(BM_ClassifyBytes)->DenseRange(0, 2);
 
+// The boilerplate stage's byte scanner alone, per kernel (arg 0), on a unit of arg 1 blocks: it is called
+// once per unit, and a line of news is two to five blocks.
+void BM_ScanBytes(benchmark::State& state) {
+  const std::vector<const KernelTable*> kernels = AvailableKernels();
+  if (state.range(0) >= static_cast<int64_t>(kernels.size())) {
+    state.SkipWithError("kernel not available on this CPU");
+    return;
+  }
+  const KernelTable* kernel = kernels[static_cast<size_t>(state.range(0))];
+  const auto* text = reinterpret_cast<const unsigned char*>(Mixed5Text().data());
+  const auto blocks = static_cast<size_t>(state.range(1));
+  ScanMasks masks[64];
+  for (auto _ : state) {
+    kernel->scan_bytes(text, blocks, masks);
+    benchmark::DoNotOptimize(masks);
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * blocks * 64));
+  state.SetLabel(kernel->name);
+}
+BENCHMARK(BM_ScanBytes)->ArgsProduct({{0, 1, 2}, {4, 64}});
+
 // Code point offsets to bytes (kernels/code_points.h) on the ~5% non-ASCII text: a walk from the start
 // to every `step`-th code point, as the cutters between boilerplate spans do. Arg 0: reference, 1: fast.
 void BM_AdvanceToCodePoint(benchmark::State& state) {

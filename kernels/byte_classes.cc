@@ -1,6 +1,7 @@
 // Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 //
-// The scalar reference of the byte classifier (kernels/byte_classes.h).
+// The scalar references of the byte classifier and of the boilerplate stage's scanner
+// (kernels/byte_classes.h).
 
 #include "kernels/byte_classes.h"
 
@@ -54,6 +55,23 @@ void ClassifyBytesScalar(const unsigned char* text, size_t size, ByteClassMasks*
       if (c & kUpperBit) m.upper |= bit;
       if (c & kHighBit) m.high |= bit;
       if (c & kSpaceBit) m.space |= bit;
+    }
+    masks[b] = m;
+  }
+}
+
+void ScanBytesScalar(const unsigned char* text, size_t blocks, ScanMasks* masks) {
+  for (size_t b = 0; b < blocks; ++b) {
+    ScanMasks m{};
+    for (size_t i = 0; i < 64; ++i) {
+      const unsigned char c = text[b * 64 + i];
+      const uint64_t bit = uint64_t{1} << i;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) m.letter |= bit;
+      if (c >= '0' && c <= '9') m.digit |= bit;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r') m.space |= bit;
+      if (c >= 0x80) m.high |= bit;
+      if (c == '>') m.gt |= bit;
+      if (c == '$') m.dollar |= bit;
     }
     masks[b] = m;
   }

@@ -57,7 +57,35 @@ inline void ClassifyBlock(const unsigned char* p, ByteClassMasks* m) {
   m->space = Bits(lo.space, hi.space);
 }
 
+// The boilerplate scanner's classes of one block (ScanMasks).
+inline void ScanBlock(const unsigned char* p, ScanMasks* m) {
+  const __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const __m256i hi = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32));
+  const __m256i case_bit = _mm256_set1_epi8(0x20), a = _mm256_set1_epi8('a'), span25 = _mm256_set1_epi8(25);
+  const __m256i zero = _mm256_set1_epi8('0'), span9 = _mm256_set1_epi8(9);
+  const __m256i tab = _mm256_set1_epi8('\t'), span4 = _mm256_set1_epi8(4), vtab = _mm256_set1_epi8('\v');
+  const __m256i blank = _mm256_set1_epi8(' '), gt = _mm256_set1_epi8('>'), dollar = _mm256_set1_epi8('$');
+  auto letter = [&](__m256i v) { return AtMost(_mm256_sub_epi8(_mm256_or_si256(v, case_bit), a), span25); };
+  auto digit = [&](__m256i v) { return AtMost(_mm256_sub_epi8(v, zero), span9); };
+  // \t \n \v \f \r and space, less \v.
+  auto space = [&](__m256i v) {
+    return _mm256_andnot_si256(
+        _mm256_cmpeq_epi8(v, vtab),
+        _mm256_or_si256(_mm256_cmpeq_epi8(v, blank), AtMost(_mm256_sub_epi8(v, tab), span4)));
+  };
+  m->letter = Bits(letter(lo), letter(hi));
+  m->digit = Bits(digit(lo), digit(hi));
+  m->space = Bits(space(lo), space(hi));
+  m->high = Bits(lo, hi);  // movemask takes the top bit
+  m->gt = Bits(_mm256_cmpeq_epi8(lo, gt), _mm256_cmpeq_epi8(hi, gt));
+  m->dollar = Bits(_mm256_cmpeq_epi8(lo, dollar), _mm256_cmpeq_epi8(hi, dollar));
+}
+
 }  // namespace
+
+void ScanBytesAvx2(const unsigned char* text, size_t blocks, ScanMasks* masks) {
+  for (size_t b = 0; b < blocks; ++b) ScanBlock(text + 64 * b, &masks[b]);
+}
 
 void ClassifyBytesAvx2(const unsigned char* text, size_t size, ByteClassMasks* masks) {
   size_t at = 0;

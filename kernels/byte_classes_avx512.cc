@@ -49,4 +49,27 @@ void ClassifyBytesAvx512(const unsigned char* text, size_t size, ByteClassMasks*
   }
 }
 
+void ScanBytesAvx512(const unsigned char* text, size_t blocks, ScanMasks* masks) {
+  const __m512i case_bit = _mm512_set1_epi8(0x20);
+  const __m512i a = _mm512_set1_epi8('a');
+  const __m512i zero = _mm512_set1_epi8('0');
+  const __m512i tab = _mm512_set1_epi8('\t');
+  const __m512i span25 = _mm512_set1_epi8(25);
+  const __m512i span9 = _mm512_set1_epi8(9);
+  const __m512i span4 = _mm512_set1_epi8(4);
+  for (size_t b = 0; b < blocks; ++b) {
+    const __m512i v = _mm512_loadu_si512(text + 64 * b);
+    ScanMasks& m = masks[b];
+    m.letter = _mm512_cmple_epu8_mask(_mm512_sub_epi8(_mm512_or_si512(v, case_bit), a), span25);
+    m.digit = _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, zero), span9);
+    // \t \n \v \f \r and space, less \v.
+    m.space = (_mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(' ')) |
+               _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, tab), span4)) &
+              ~_mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\v'));
+    m.high = _mm512_movepi8_mask(v);
+    m.gt = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('>'));
+    m.dollar = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('$'));
+  }
+}
+
 }  // namespace neardup::internal

@@ -118,9 +118,11 @@ bool CpuHasAvx512() {
 #endif
 }
 
-constexpr KernelTable kScalarKernel{"scalar", &MinHashScalar, &ClassifyBytesScalar};
-constexpr KernelTable kAvx2Kernel{"avx2", &internal::MinHashAvx2, &internal::ClassifyBytesAvx2};
-constexpr KernelTable kAvx512Kernel{"avx512", &internal::MinHashAvx512, &internal::ClassifyBytesAvx512};
+constexpr KernelTable kScalarKernel{"scalar", &MinHashScalar, &ClassifyBytesScalar, &ScanBytesScalar};
+constexpr KernelTable kAvx2Kernel{"avx2", &internal::MinHashAvx2, &internal::ClassifyBytesAvx2,
+                                  &internal::ScanBytesAvx2};
+constexpr KernelTable kAvx512Kernel{"avx512", &internal::MinHashAvx512, &internal::ClassifyBytesAvx512,
+                                    &internal::ScanBytesAvx512};
 
 }  // namespace
 

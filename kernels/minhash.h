@@ -76,6 +76,7 @@ struct KernelTable {
   void (*minhash)(const uint64_t* shingles, size_t count, const uint32_t* seeds, size_t num_perm,
                   uint32_t* sig);
   ClassifyBytesFn classify_bytes;  ///< the tokenizer's byte classifier (kernels/byte_classes.h)
+  ScanBytesFn scan_bytes;          ///< the boilerplate stage's byte scanner (kernels/byte_classes.h)
 };
 
 // The kernel in use (chosen once, thread-safe).

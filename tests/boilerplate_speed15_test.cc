@@ -1,11 +1,11 @@
 // Copyright 2026 The neardup Authors. Licensed under the Apache License, Version 2.0.
 //
 // The template tokenizer of round 15 (templates.cc): the blocks' bits computed in a pass of their own
-// (ScanBlocks, with ScanTokenBlock's combined masks), the ASCII loop apart with no call in it
+// (ScanBlocks, from the byte scanner kernel's masks), the ASCII loop apart with no call in it
 // (AsciiSteps), which leaves to the code-point path only what it cannot take, and steps over the
 // punctuation U+2010..U+2027 and the no-break space itself; the code-point path folds words of ASCII and
-// Latin-1 letters by their bytes (Latin1Token). Held to plain references kept here:
-// - ScanTokenBlock against ScanBlock's classes combined, on random blocks of every byte value;
+// Latin-1 letters by their bytes (Latin1Token). Held to plain references kept here (the scanner itself
+// is tested against its reference in tests/kernel_scan_bytes_test.cc):
 // - the words the rule prefilter sees (ScanWords, and MaskUnit's, read in place and copied) against a
 //   byte loop, and the template and token hashes against the reference tokenizer's (a code point at a
 //   time, ICU's classes), on units of ASCII words with one piece the ASCII loop must stop at, step over or
@@ -33,15 +33,11 @@
 namespace neardup {
 namespace {
 
-using boilerplate_internal::ByteMasks;
 using boilerplate_internal::HashBytes;
 using boilerplate_internal::MaskUnit;
-using boilerplate_internal::ScanBlock;
-using boilerplate_internal::ScanTokenBlock;
 using boilerplate_internal::ScanWords;
 using boilerplate_internal::Template;
 using boilerplate_internal::TitleMask;
-using boilerplate_internal::TokenMasks;
 using boilerplate_internal::UnitWords;
 using boilerplate_testing::ExpectSameTemplate;
 using boilerplate_testing::ExpectSameWords;
@@ -179,24 +175,6 @@ std::vector<std::string> RarePieces() {
     pieces.push_back(word);
   }
   return pieces;
-}
-
-TEST(BoilerplateSpeed15Test, ScanTokenBlockCombinesScanBlock) {
-  std::mt19937_64 rng(15);
-  const char kCommon[] = "aZ09 \t\n\r\f\v$>\x80\xC2\xE2\xFF.";
-  char block[64];
-  for (int round = 0; round < 20000; ++round) {
-    for (char& c : block) {
-      c = rng() % 2 == 0 ? static_cast<char>(rng() % 256) : kCommon[rng() % (sizeof(kCommon) - 1)];
-    }
-    const ByteMasks b = ScanBlock(block);
-    const TokenMasks t = ScanTokenBlock(block);
-    ASSERT_EQ(t.alnum, b.letter | b.digit) << round;
-    ASSERT_EQ(t.digit, b.digit) << round;
-    ASSERT_EQ(t.start, b.letter | b.digit | b.high | b.dollar) << round;
-    ASSERT_EQ(t.space, b.space) << round;
-    ASSERT_EQ(t.any_gt, b.gt != 0) << round;
-  }
 }
 
 TEST(BoilerplateSpeed15Test, RarePiecesAtEveryOffsetAcrossBlocks) {

@@ -11,6 +11,10 @@
 #include <cstdlib>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "kernels/tokenize.h"  // CountCodePoints
 #include "pipeline/boilerplate/ascii_scan.h"
 #include "pipeline/io/utf8.h"
@@ -724,22 +728,25 @@ struct BlockBits {
 // The bits of the `n` bytes at `p` (readable to the end of the last block), a block at a time, into
 // `bits`; and the unit's runs between whitespace and whether it holds '>', which need every block.
 inline void ScanBlocks(const char* p, size_t n, BlockBits* bits, UnitWords* words) {
+  constexpr size_t kLocal = 8;
+  ScanMasks local[kLocal];
+  const size_t blocks = (n + 63) / 64;
+  const ScanMasks* const masks = ScanMasksOf(p, blocks, local, kLocal);
   uint64_t space_carry = 1;  // the byte before the block is whitespace (or the text's start)
   uint32_t chunks = 0;
-  bool gt = false;
-  for (size_t base = 0; base < n; base += 64, ++bits) {
-    const TokenMasks m = ScanTokenBlock(p + base);
-    const uint64_t valid = ValidBits(base, n);
+  uint64_t gt = 0;
+  for (size_t b = 0; b < blocks; ++b) {
+    const ScanMasks& m = masks[b];
+    const uint64_t valid = ValidBits(64 * b, n);
     const uint64_t space = m.space | ~valid;
     chunks += PopCount(~space & ((space << 1) | space_carry));
     space_carry = space >> 63;
-    // A '>' in the block may lie past the text's end (in the bytes after a text read in place), where it
-    // does not count: then the text's bytes of the block say (rarely: '>' is rare in text).
-    if (m.any_gt) gt |= valid == ~uint64_t{0} || std::memchr(p + base, '>', n - base) != nullptr;
-    *bits = {m.alnum & valid, m.digit, m.start & valid};
+    gt |= m.gt & valid;
+    const uint64_t alnum = m.letter | m.digit;
+    bits[b] = {alnum & valid, m.digit, (alnum | m.high | m.dollar) & valid};
   }
   words->chunks = chunks;
-  words->gt = gt;
+  words->gt = gt != 0;
 }
 
 // The tokenizer's state between its ASCII loop (AsciiSteps) and the code-point path.
@@ -1309,8 +1316,11 @@ bool PieceWords(std::string_view text, const UnitWords& whole, size_t first, siz
   }
   size_t runs = 0, first_begin = 0;
   uint64_t letter_carry = 0, space_carry = 1;  // the byte before the block is a letter / whitespace
+  constexpr size_t kStackBlocks = (kStack + 63) / 64;
+  ScanMasks local[kStackBlocks];
+  const ScanMasks* const masks = ScanMasksOf(p, (n + 63) / 64, local, kStackBlocks);
   for (size_t base = 0; base < n; base += 64) {
-    const ByteMasks m = ScanBlock(p + base);
+    const ScanMasks& m = masks[base / 64];
     const uint64_t valid = ValidBits(base, n);
     // The flags of the code points the tokenizer notes wherever they are (© and the chevrons between
     // tokens, ſ and K in them), by their bytes: a lead byte never occurs inside another character.
