@@ -221,14 +221,21 @@ void BM_TokenizeFastPath(benchmark::State& state) {
 }
 BENCHMARK(BM_TokenizeFastPath)->ArgsProduct({{-1, 0, 1, 2}, {256, 4096, 1 << 20}, {0, 5}});
 
-// The byte classifier alone, per kernel, on 4 KB (one chunk of the fast path).
-void BM_ClassifyBytes(benchmark::State& state) {
+// The kernel numbered by the benchmark's first argument (AvailableKernels' order), or null when this CPU
+// cannot run it (the run is then reported skipped).
+const KernelTable* KernelArg(benchmark::State& state) {
   const std::vector<const KernelTable*> kernels = AvailableKernels();
   if (state.range(0) >= static_cast<int64_t>(kernels.size())) {
     state.SkipWithError("kernel not available on this CPU");
-    return;
+    return nullptr;
   }
-  const KernelTable* kernel = kernels[static_cast<size_t>(state.range(0))];
+  return kernels[static_cast<size_t>(state.range(0))];
+}
+
+// The byte classifier alone, per kernel, on 4 KB (one chunk of the fast path).
+void BM_ClassifyBytes(benchmark::State& state) {
+  const KernelTable* kernel = KernelArg(state);
+  if (kernel == nullptr) return;
   const auto* text = reinterpret_cast<const unsigned char*>(Mixed5Text().data());
   ByteClassMasks masks[64];
   for (auto _ : state) {
@@ -244,12 +251,8 @@ BENCHMARK(BM_ClassifyBytes)->DenseRange(0, 2);
 // The boilerplate stage's byte scanner alone, per kernel (arg 0), on a unit of arg 1 blocks: it is called
 // once per unit, and a line of news is two to five blocks.
 void BM_ScanBytes(benchmark::State& state) {
-  const std::vector<const KernelTable*> kernels = AvailableKernels();
-  if (state.range(0) >= static_cast<int64_t>(kernels.size())) {
-    state.SkipWithError("kernel not available on this CPU");
-    return;
-  }
-  const KernelTable* kernel = kernels[static_cast<size_t>(state.range(0))];
+  const KernelTable* kernel = KernelArg(state);
+  if (kernel == nullptr) return;
   const auto* text = reinterpret_cast<const unsigned char*>(Mixed5Text().data());
   const auto blocks = static_cast<size_t>(state.range(1));
   ScanMasks masks[64];

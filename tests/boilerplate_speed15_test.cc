@@ -33,53 +33,11 @@
 namespace neardup {
 namespace {
 
-using boilerplate_internal::HashBytes;
 using boilerplate_internal::MaskUnit;
 using boilerplate_internal::ScanWords;
-using boilerplate_internal::Template;
 using boilerplate_internal::TitleMask;
-using boilerplate_internal::UnitWords;
-using boilerplate_testing::ExpectSameTemplate;
-using boilerplate_testing::ExpectSameWords;
-using boilerplate_testing::ReferencePaths;
-
-bool Letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
-bool Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-
-// The prefilter's words of `text`, a byte at a time.
-UnitWords PlainWords(std::string_view text) {
-  UnitWords w;
-  for (size_t i = 0; i < text.size();) {
-    if (!Letter(text[i])) {
-      ++i;
-      continue;
-    }
-    std::string word;
-    while (i < text.size() && Letter(text[i])) word.push_back(Lower(text[i++]));
-    if (w.words.empty()) {
-      w.first_len = static_cast<uint32_t>(word.size());
-      char key[16] = {};
-      std::memcpy(key, word.data(), std::min<size_t>(16, word.size()));
-      std::memcpy(&w.first_lo, key, 8);
-      std::memcpy(&w.first_hi, key + 8, 8);
-    }
-    w.words.push_back(HashBytes(word));
-  }
-  for (size_t i = 0; i < text.size(); ++i) {
-    w.chunks += !Space(text[i]) && (i == 0 || Space(text[i - 1]));
-  }
-  if (!text.empty()) {
-    w.lead_digit = text[0] >= '0' && text[0] <= '9';
-    w.lead_number = w.lead_digit || text[0] == '.' || text[0] == ',';
-  }
-  w.gt = text.find('>') != std::string_view::npos;
-  auto has = [&](std::string_view bytes) { return text.find(bytes) != std::string_view::npos; };
-  w.chevron = has("\xC2\xBB") || has("\xE2\x80\xBA");
-  w.copyright = has("\xC2\xA9");
-  w.fold_sensitive = has("\xC5\xBF") || has("\xE2\x84\xAA");
-  return w;
-}
+using boilerplate_testing::CheckFastPaths;
+using boilerplate_testing::PlainLetter;
 
 // Bytes after a unit read in place that would change its last token, or its flags, if the tokenizer
 // read them as the unit's: a letter and a digit that would extend a word, a quotation mark and a
@@ -91,38 +49,6 @@ const std::string& Trailer() {
     return t;
   }();
   return trailer;
-}
-
-// Every check on one unit: the words against the byte loop (ScanWords, MaskUnit's in place and
-// copied), the template and hashes against the reference tokenizer's.
-void CheckUnit(std::string_view text, const TitleMask& title) {
-  const std::string what = "unit [" + std::string(text) + "]";
-  const UnitWords want = PlainWords(text);
-  UnitWords scanned;
-  ScanWords(text, &scanned);
-  ExpectSameWords(scanned, want, "ScanWords of " + what);
-
-  std::string padded(text);
-  padded += Trailer();
-  const std::string_view in_place(padded.data(), text.size());
-  UnitWords fast_words;
-  std::vector<uint64_t> fast_hashes, plain_hashes;
-  const Template fast = MaskUnit(in_place, title, nullptr, &fast_hashes, &fast_words, true);
-  ExpectSameWords(fast_words, want, "MaskUnit's words (in place) of " + what);
-  UnitWords copied_words;
-  std::vector<uint64_t> copied_hashes;
-  const Template copied = MaskUnit(text, title, nullptr, &copied_hashes, &copied_words, false);
-  ExpectSameWords(copied_words, want, "MaskUnit's words (copied) of " + what);
-  ExpectSameTemplate(copied, fast, "copied and in place, " + what);
-  EXPECT_EQ(copied_hashes, fast_hashes) << what;
-
-  Template plain;
-  {
-    ReferencePaths reference;
-    plain = MaskUnit(text, title, nullptr, &plain_hashes);
-  }
-  ExpectSameTemplate(fast, plain, "fast and reference, " + what);
-  EXPECT_EQ(fast_hashes, plain_hashes) << what;
 }
 
 // The pieces the ASCII loop must stop at, step over or hand on to the code-point path.
@@ -192,16 +118,16 @@ TEST(BoilerplateSpeed15Test, RarePiecesAtEveryOffsetAcrossBlocks) {
         while (text.size() < at) text += filler;
         text.resize(at);
         if ((glue & 1) == 0 && !text.empty()) text.back() = ' ';
-        if ((glue & 1) != 0 && !text.empty() && !Letter(text.back())) text.back() = 'x';
+        if ((glue & 1) != 0 && !text.empty() && !PlainLetter(text.back())) text.back() = 'x';
         text += piece;
         text += (glue & 2) != 0 ? "word and more" : " word and more";
-        CheckUnit(text, at % 3 == 0 ? title : no_title);
+        CheckFastPaths(text, at % 3 == 0 ? title : no_title, Trailer());
         // The unit ending with the piece, and a unit longer than the tokenizer's stack copy.
-        CheckUnit(std::string_view(text).substr(0, at + piece.size()), no_title);
+        CheckFastPaths(std::string_view(text).substr(0, at + piece.size()), no_title, Trailer());
         if (at % 20 == 0) {
           std::string longer = text + " " + filler + filler + filler + filler + filler + filler + filler;
           longer += piece + "tail";
-          CheckUnit(longer, no_title);
+          CheckFastPaths(longer, no_title, Trailer());
         }
         ++checked;
         if (testing::Test::HasFailure()) return;
@@ -224,7 +150,7 @@ TEST(BoilerplateSpeed15Test, RandomUnitsOfRarePieces) {
       text += rng() % 3 == 0 ? pieces[rng() % pieces.size()] : std::string(kWords[rng() % std::size(kWords)]);
       if (rng() % 4 != 0) text += rng() % 8 == 0 ? "\t" : " ";
     }
-    CheckUnit(text, no_title);
+    CheckFastPaths(text, no_title, Trailer());
     if (testing::Test::HasFailure()) return;
   }
 }

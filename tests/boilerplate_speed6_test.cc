@@ -33,50 +33,8 @@ namespace {
 using boilerplate_internal::HashBytes;
 using boilerplate_internal::MaskUnit;
 using boilerplate_internal::ScanWords;
-using boilerplate_internal::Template;
 using boilerplate_internal::TitleMask;
-using boilerplate_internal::UnitWords;
-using boilerplate_testing::ExpectSameTemplate;
-using boilerplate_testing::ExpectSameWords;
-using boilerplate_testing::ReferencePaths;
-
-bool Letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
-bool Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-
-// The prefilter's words of `text`, a byte at a time.
-UnitWords PlainWords(std::string_view text) {
-  UnitWords w;
-  for (size_t i = 0; i < text.size();) {
-    if (!Letter(text[i])) {
-      ++i;
-      continue;
-    }
-    std::string word;
-    while (i < text.size() && Letter(text[i])) word.push_back(Lower(text[i++]));
-    if (w.words.empty()) {
-      w.first_len = static_cast<uint32_t>(word.size());
-      char key[16] = {};
-      std::memcpy(key, word.data(), std::min<size_t>(16, word.size()));
-      std::memcpy(&w.first_lo, key, 8);
-      std::memcpy(&w.first_hi, key + 8, 8);
-    }
-    w.words.push_back(HashBytes(word));
-  }
-  for (size_t i = 0; i < text.size(); ++i) {
-    w.chunks += !Space(text[i]) && (i == 0 || Space(text[i - 1]));
-  }
-  if (!text.empty()) {
-    w.lead_digit = text[0] >= '0' && text[0] <= '9';
-    w.lead_number = w.lead_digit || text[0] == '.' || text[0] == ',';
-  }
-  w.gt = text.find('>') != std::string_view::npos;
-  auto has = [&](std::string_view bytes) { return text.find(bytes) != std::string_view::npos; };
-  w.chevron = has("\xC2\xBB") || has("\xE2\x80\xBA");
-  w.copyright = has("\xC2\xA9");
-  w.fold_sensitive = has("\xC5\xBF") || has("\xE2\x84\xAA");
-  return w;
-}
+using boilerplate_testing::CheckFastPaths;
 
 // Pieces of text: words of every length (a short word's mask covers 1 to 8 bytes), numbers and words
 // glued to digits, ASCII bytes of every kind, and UTF-8 letters, marks, quotes, chevrons and symbols.
@@ -143,35 +101,10 @@ std::string_view Cut(std::string_view s, size_t len) {
   return s.substr(0, len);
 }
 
-// Every check on one text: the words against the plain loop, the template and hashes against the
-// reference tokenizer's, with and without a title.
-void CheckText(std::string_view text, const TitleMask& title) {
-  const std::string what = "text [" + std::string(text) + "]";
-  const UnitWords want = PlainWords(text);
-  UnitWords got;
-  ScanWords(text, &got);
-  ExpectSameWords(got, want, "ScanWords of " + what);
-
-  // Read in place (padded), followed by letters the words must not run into.
-  std::string padded(text);
-  padded.append(boilerplate_internal::kScanPadding, 'q');
-  const std::string_view in_place(padded.data(), text.size());
-  UnitWords fast_words;
-  std::vector<uint64_t> fast_hashes, plain_hashes;
-  const Template fast = MaskUnit(in_place, title, nullptr, &fast_hashes, &fast_words, true);
-  ExpectSameWords(fast_words, want, "MaskUnit's words of " + what);
-  UnitWords copied_words;
-  const Template copied = MaskUnit(text, title, nullptr, nullptr, &copied_words, false);
-  ExpectSameWords(copied_words, want, "MaskUnit's words (copied) of " + what);
-  ExpectSameTemplate(copied, fast, "copied and in place, " + what);
-
-  Template plain;
-  {
-    ReferencePaths reference;
-    plain = MaskUnit(text, title, nullptr, &plain_hashes);
-  }
-  ExpectSameTemplate(fast, plain, "fast and reference, " + what);
-  EXPECT_EQ(fast_hashes, plain_hashes) << what;
+// Letters after a text read in place, which its words must not run into.
+const std::string& Trailer() {
+  static const std::string trailer(boilerplate_internal::kScanPadding, 'q');
+  return trailer;
 }
 
 TEST(BoilerplateSpeed6Test, RandomTextsOfEveryLength) {
@@ -181,7 +114,7 @@ TEST(BoilerplateSpeed6Test, RandomTextsOfEveryLength) {
   for (int round = 0; round < 12; ++round) {
     const std::string text = RandomText(&rng, 320);
     for (size_t len = 0; len <= 300; ++len) {
-      CheckText(Cut(text, len), len % 2 == 0 ? no_title : title);
+      CheckFastPaths(Cut(text, len), len % 2 == 0 ? no_title : title, Trailer());
       if (testing::Test::HasFailure()) return;
     }
   }
@@ -195,7 +128,7 @@ TEST(BoilerplateSpeed6Test, EveryAsciiByte) {
          {b, b + "word", "word" + b, "ab" + b + "cd", "5" + b + "pm",
           b + b + "Long" + b + "sentence" + b + "x", std::string(70, 'w') + b + std::string(70, 'z'),
           "\xC3\xA9" + b + "t\xC3\xA9" + b}) {
-      CheckText(text, no_title);
+      CheckFastPaths(text, no_title, Trailer());
     }
     if (testing::Test::HasFailure()) return;
   }
@@ -210,8 +143,8 @@ TEST(BoilerplateSpeed6Test, WordsOfEveryLengthAcrossBlocks) {
       std::string text(at, ' ');
       for (size_t k = 0; k < len; ++k) text.push_back(static_cast<char>((k % 3 == 0 ? 'A' : 'a') + k % 26));
       text += " 12 Mar";
-      CheckText(text, no_title);
-      CheckText(text.substr(at), no_title);
+      CheckFastPaths(text, no_title, Trailer());
+      CheckFastPaths(text.substr(at), no_title, Trailer());
     }
   }
 }
