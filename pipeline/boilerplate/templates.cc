@@ -1417,30 +1417,49 @@ Template MaskUnit(std::string_view unit, const TitleMask& title, std::string* di
                                       (1u << static_cast<unsigned>(TokKind::kDateAbbr)) |
                                       (1u << static_cast<unsigned>(TokKind::kClockUnit));
   if (count <= kMaxCrossTokens) {
+    // In a unit this short the counts fit in 16 bits, so the word-like bit goes in the same shift as the
+    // two counts, at bit 16 + kind, and is counted at bits 16..31. Names are counted apart: a name is a
+    // word-like token, so the words left unmasked are the word-like tokens less the names.
+    constexpr uint64_t kCrossCounts = kCounts | (uint64_t{kWordlikeKinds} << 16);
+    constexpr uint64_t kCrossCountBits = kCountBits | (uint64_t{1} << 16);
     uint64_t cross = 0x452821E638D01377ULL;
-    uint32_t plain = 0;
-    bool in_name = false;
+    uint32_t names = 0;
     // A preposition opening the unit is no name (the words are at most four letters long); the first
-    // word is a name only when the second is a capitalized word too.
+    // word is a name only when the second is a capitalized word too. The first token goes on its own, so
+    // that the loop tests no index: every word-like capitalized token after it is a name.
     const bool first_name = count > 1 && wordlike(toks[1]) && toks[1].cap &&
                             !(toks[0].cap && toks[0].end - toks[0].begin <= 4 && OpensNoName(toks[0].hash));
-    for (size_t k = 0; k < count; ++k) {
-      const Tok& tok = toks[k];
+    // Without branches on the token (whether a capitalized word is a name is a coin toss for the
+    // predictor, and GCC makes a branch of a conditional expression here): the fold is computed for
+    // every token and kept by a mask.
+    uint64_t in_name_mask = 0;
+    auto step = [&](const Tok& tok, uint64_t may_name) {
       key = (key ^ tok.hash) * 0x9E3779B97F4A7C15ULL;  // the token hashes are mixed already
-      counts += (kCounts >> static_cast<unsigned>(tok.kind)) & kCountBits;
-      if (out != nullptr) out[k] = tok.hash;
-      // Without branches on the token (whether a capitalized word is a name is a coin toss for the
-      // predictor): the fold is computed for every token and kept by a mask.
-      const bool word = (kWordlikeKinds >> static_cast<unsigned>(tok.kind)) & 1u;
-      const bool name = word & tok.cap & ((k > 0) | first_name);
-      const uint64_t as_name = -static_cast<uint64_t>(name);
+      const uint64_t bits = kCrossCounts >> static_cast<unsigned>(tok.kind);
+      counts += bits & kCrossCountBits;
+      const uint64_t name = (bits >> 16) & tok.cap & may_name;  // 0 or 1
+      names += static_cast<uint32_t>(name);
+      const uint64_t as_name = -name;
       const uint64_t folded =
-          (cross ^ ((kNameMask & as_name) | (tok.hash & ~as_name))) * 0x9E3779B97F4A7C15ULL;
-      const uint64_t skip = -static_cast<uint64_t>(name & in_name);
-      cross = (cross & skip) | (folded & ~skip);
-      in_name = name;
-      plain += !name & word;
+          (cross ^ (tok.hash ^ ((tok.hash ^ kNameMask) & as_name))) * 0x9E3779B97F4A7C15ULL;
+      const uint64_t skip = as_name & in_name_mask;
+      cross = folded ^ ((folded ^ cross) & skip);
+      in_name_mask = as_name;
+    };
+    if (count > 0) {
+      step(toks[0], first_name ? 1 : 0);
+      if (out != nullptr) out[0] = toks[0].hash;
     }
+    if (out != nullptr) {
+      for (size_t k = 1; k < count; ++k) {
+        step(toks[k], 1);
+        out[k] = toks[k].hash;
+      }
+    } else {
+      for (size_t k = 1; k < count; ++k) step(toks[k], 1);
+    }
+    const uint32_t plain = static_cast<uint32_t>((counts >> 16) & 0xFFFF) - names;
+    counts &= ~(uint64_t{0xFFFF} << 16);
     t.has_title = (counts >> 32) > 0;
     // A line with the title in it keeps its shape even when every other word is a name ("Home »
     // Politics » <title>", "<title> | The Harbor Ledger").
