@@ -107,6 +107,7 @@ TEST(BoilerplateMaskUnitFoldTest, IsThePlainFold) {
                                            "Per",
                                            "Via",
                                            "To",
+                                           "On",
                                            "Senior",
                                            "Editor",
                                            "May",
@@ -134,8 +135,11 @@ TEST(BoilerplateMaskUnitFoldTest, IsThePlainFold) {
                                            "\xC3\xA9t\xC3\xA9",
                                            "McKay",
                                            "AP",
+                                           ":",
+                                           ".",
                                            "x"};
   std::mt19937_64 rng(16);
+  size_t named = 0;
   ExpectSame("", mask);
   ExpectSame(title, mask);
   for (const std::string& piece : pieces) ExpectSame(piece, mask);
@@ -150,7 +154,10 @@ TEST(BoilerplateMaskUnitFoldTest, IsThePlainFold) {
     }
     ExpectSame(unit, mask);
     ExpectSame(unit, boilerplate_internal::TitleMask());
+    const Plain want = PlainTemplate(unit, mask);
+    named += want.t.cross_key != 0 && want.t.cross_words + 1 < n;
   }
+  EXPECT_GT(named, 2000u);  // names were masked in many of them
 }
 
 TEST(BoilerplateMaskUnitFoldTest, AtTheCrossBound) {

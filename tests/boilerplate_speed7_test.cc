@@ -5,11 +5,8 @@
 // number of bucket bits (8 to 20, from the number of keys), keys that differ only in the bits of the
 // first pass, only in those of the second, or in both, must come out in std::sort's order.
 //
-// MaskUnit folds the template with names masked (Template::cross_key) without a branch on the token: its
-// key and its count of unmasked words must be what a plain fold of MaskTokens' tokens gives, as
-// templates.h describes it (a run of capitalized words one mask, the first word only before a second
-// capitalized word and when it is no preposition), on random units of words, names, prepositions,
-// numbers, dates, symbols and the title.
+// (MaskUnit's fold of the template with names masked is held to a plain fold in
+// tests/boilerplate_speed16_test.cc, with the rest of its template.)
 //
 // A line is split into sentences (SplitSentences, AppendSentences) after skipping, 16 bytes at a time,
 // the ASCII bytes that end no sentence: the sentences must be those of a plain loop that decodes every
@@ -85,110 +82,6 @@ TEST(BoilerplateSortKeysTest, BucketsInReverseAndInterleaved) {
     ExpectSorted(backwards);
     ExpectSorted(interleaved);
   }
-}
-
-// The plain fold: MaskTokens' tokens, one branch per decision.
-boilerplate_internal::Template ReferenceCross(std::string_view unit,
-                                              const boilerplate_internal::TitleMask& title) {
-  using boilerplate_internal::MaskedToken;
-  using boilerplate_internal::MaskedTokens;
-  std::vector<MaskedToken> toks;
-  boilerplate_internal::MaskTokens(unit, title, &toks);
-  boilerplate_internal::Template t;
-  if (toks.size() > boilerplate_internal::kMaxCrossTokens) return t;
-  bool first_name = false;
-  if (toks.size() > 1 && toks[1].word && toks[1].cap) {
-    const bool preposition =
-        toks[0].cap && toks[0].end - toks[0].begin <= 4 && boilerplate_internal::OpensNoName(toks[0].hash);
-    first_name = !preposition;
-  }
-  uint64_t fold = MaskedTokens::kCrossSeed;
-  bool in_name = false, has_title = false;
-  uint32_t plain = 0;
-  for (size_t k = 0; k < toks.size(); ++k) {
-    const bool name = toks[k].word && toks[k].cap && (k > 0 || first_name);
-    if (!(name && in_name)) {
-      const uint64_t h = name ? MaskedTokens::NameMask() : toks[k].hash;
-      fold = (fold ^ h) * MaskedTokens::kStep;
-    }
-    in_name = name;
-    if (!name && toks[k].word) ++plain;
-    if (toks[k].title) has_title = true;
-  }
-  t.cross_key = plain > 0 || has_title ? MaskedTokens::CrossKey(fold) : 0;
-  t.cross_words = plain;
-  return t;
-}
-
-TEST(BoilerplateCrossKeyTest, BranchlessFoldIsThePlainFold) {
-  const std::string title = "Harbor Council Approves Budget";
-  const boilerplate_internal::TitleMask mask(title);
-  const std::vector<std::string> pieces = {"the",
-                                           "budget",
-                                           "said",
-                                           "news",
-                                           "Harbor",
-                                           "Council",
-                                           "Ledger",
-                                           "Vey",
-                                           "Tamsin",
-                                           "By",
-                                           "by",
-                                           "In",
-                                           "From",
-                                           "At",
-                                           "With",
-                                           "Per",
-                                           "Via",
-                                           "To",
-                                           "On",
-                                           "Senior",
-                                           "Editor",
-                                           "May",
-                                           "may",
-                                           "Monday",
-                                           "Nov",
-                                           "5",
-                                           "2024",
-                                           "10:30",
-                                           "am",
-                                           "PM",
-                                           "ago",
-                                           "hours",
-                                           "\xC2\xA9",
-                                           "|",
-                                           "-",
-                                           "\xC2\xBB",
-                                           ":",
-                                           ",",
-                                           ".",
-                                           title,
-                                           "Approves",
-                                           "Budget",
-                                           "O'Neil",
-                                           "\xC3\x89lise",
-                                           "\xC3\xA9t\xC3\xA9",
-                                           "McKay",
-                                           "AP",
-                                           "x"};
-  std::mt19937_64 rng(23);
-  size_t named = 0, checked = 0;
-  for (int i = 0; i < 20000; ++i) {
-    std::string unit;
-    const size_t words = 1 + rng() % (i % 10 == 0 ? 50 : 12);
-    for (size_t w = 0; w < words; ++w) {
-      if (w > 0) unit += ' ';
-      unit += pieces[rng() % pieces.size()];
-    }
-    const boilerplate_internal::Template got = boilerplate_internal::MaskUnit(unit, mask);
-    const boilerplate_internal::Template want = ReferenceCross(unit, mask);
-    ASSERT_EQ(got.cross_key, want.cross_key) << unit;
-    ASSERT_EQ(got.cross_words, want.cross_words) << unit;
-    ++checked;
-    named += want.cross_key != 0 && want.cross_words + 1 < words;
-  }
-  EXPECT_EQ(checked, 20000u);
-  EXPECT_GT(named, 2000u);  // names were masked in many of them
 }
 
 // The sentences' regions [begin, end) of `s` by the plain loop: every code point decoded.
